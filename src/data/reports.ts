@@ -1,0 +1,45 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { checkContent } from '../lib/checks.ts';
+import { ContentError } from '../lib/content-errors.ts';
+import { buildOutline, type OutlineSection } from '../lib/outline.ts';
+import { REPORTS_DIR } from '../lib/paths.ts';
+import type { ReportData } from '../schemas/report.ts';
+
+export type SectionEntry = CollectionEntry<'sections'>;
+
+export interface Report {
+  /** Folder under content/reports/, the report's stable identity and URL segment. */
+  folder: string;
+  data: ReportData;
+  entry: CollectionEntry<'reports'>;
+  outline: OutlineSection<SectionEntry>[];
+}
+
+const folderOf = (id: string) => id.split('/')[0]!;
+const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? `${REPORTS_DIR}/${entry.id}.md`;
+
+let loaded: Promise<Report[]> | undefined;
+
+/**
+ * All reports, newest first, with their sections in order. Runs the cross-file checks once per
+ * build and throws a ContentError naming every problem, which stops the build.
+ */
+export function loadReports(): Promise<Report[]> {
+  loaded ??= (async () => {
+    const [reportEntries, sectionEntries] = await Promise.all([getCollection('reports'), getCollection('sections')]);
+    const issues = checkContent(
+      reportEntries.map((entry) => ({ folder: folderOf(entry.id), file: fileOf(entry), data: entry.data })),
+      sectionEntries.map((entry) => ({ folder: folderOf(entry.id), file: fileOf(entry), data: entry.data })),
+    );
+    if (issues.length) throw new ContentError(issues);
+
+    return reportEntries
+      .map((entry) => {
+        const folder = folderOf(entry.id);
+        const sections = sectionEntries.filter((section) => folderOf(section.id) === folder).map((section) => ({ data: section.data, entry: section }));
+        return { folder, data: entry.data, entry, outline: buildOutline(sections) };
+      })
+      .sort((a, b) => b.data.year - a.data.year || b.data.published.localeCompare(a.data.published) || a.folder.localeCompare(b.folder));
+  })();
+  return loaded;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every string a reader sees, in one place. Keys are dotted by where they appear.
+ * Strings that take values are functions, so a missing value is a type error.
+ */
+export const ui = {
+  'site.name': '法治政府建设年度报告',
+  'site.description': '各机关法治政府建设年度报告全文，可按章节阅读、检索和引用。',
+  'skipLink': '跳到正文',
+  'nav.home': '首页',
+  'nav.search': '搜索',
+  'home.title': '法治政府建设年度报告',
+  'home.intro': '按年度排列的法治政府建设情况报告，最新的在前。',
+  'home.yearHeading': (year: number) => `${year}年度`,
+  'home.empty': '暂无报告。',
+  'report.publishedLabel': '发布日期',
+  'report.agencyLabel': '发布机关',
+  'report.indexNumberLabel': '索引号',
+  'report.documentNumberLabel': '文号',
+  'report.sourceLabel': '原文链接',
+  'report.toc': '目录',
+  'report.sectionLink': (heading: string) => `本节链接：${heading}`,
+  'report.signature': '落款',
+  'search.label': '搜索报告',
+  'search.placeholder': '输入关键词，如 一网通办',
+  'search.submit': '搜索',
+  'search.title': '搜索',
+  'search.description': '在法治政府建设年度报告全文中按关键词搜索，直达相关章节。',
+  'search.noscript': '搜索需要启用 JavaScript。您也可以从报告列表和各报告的目录中查找内容：',
+  'search.browseReports': '浏览全部报告',
+  'search.resultsLabel': '搜索结果',
+  'search.searching': '正在搜索…',
+  'search.countNone': '没有找到结果，请换个关键词试试。',
+  // {count} is filled in by the search script.
+  'search.countSome': '找到 {count} 条结果',
+  'search.prompt': '输入关键词开始搜索。',
+  'search.error': '搜索暂时不可用，请稍后重试。',
+  'notFound.title': '页面不存在',
+  'notFound.body': '您访问的页面不存在，可能地址有误或已调整。',
+  'notFound.home': '返回首页查看全部报告',
+  'footer.note': '本站内容以发布机关公开发布的文本为准。',
+} as const;
+
+export type UiKey = keyof typeof ui;
+
+/** A plain UI string. */
+export function t<K extends { [Key in UiKey]: (typeof ui)[Key] extends string ? Key : never }[UiKey]>(key: K): string {
+  return ui[key] as string;
+}

@@ -1,0 +1,147 @@
+import type { ReportData } from '../schemas/report.ts';
+import type { SectionData } from '../schemas/section.ts';
+import { type ContentIssue, showValue } from './content-errors.ts';
+import { formatNumbering, parseNumbering } from './numbering.ts';
+
+/** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
+export interface ReportInput {
+  folder: string;
+  file: string;
+  data: ReportData;
+}
+
+/** A section's frontmatter with where it came from. `folder` is the report folder it sits in. */
+export interface SectionInput {
+  folder: string;
+  file: string;
+  data: SectionData;
+}
+
+/**
+ * The checks that need more than one file: membership, unique ids and orders, numbering that
+ * follows the order, and dates that fit the year reported on. Returns every issue found.
+ */
+export function checkContent(reports: readonly ReportInput[], sections: readonly SectionInput[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const folders = new Set(reports.map((report) => report.folder));
+
+  for (const report of reports) issues.push(...checkReport(report));
+
+  for (const section of sections) {
+    if (!folders.has(section.folder)) {
+      issues.push({
+        file: section.file,
+        field: '（文件位置）',
+        found: `所在文件夹 ${section.folder} 中没有 report.md`,
+        expected: '章节文件放在某个报告的文件夹里，与该报告的 report.md 同级',
+      });
+    }
+  }
+  for (const folder of folders) {
+    issues.push(...checkSections(sections.filter((section) => section.folder === folder)));
+  }
+  return issues;
+}
+
+/** Folder name and dates of one report. */
+export function checkReport({ folder, file, data }: ReportInput): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const expectedFolder = `${data.year}-${data.agency.id}`;
+  if (folder !== expectedFolder) {
+    issues.push({
+      file,
+      field: 'year / agency.id',
+      found: `文件夹名 ${folder}`,
+      expected: `文件夹名由 year 和 agency.id 组成：${expectedFolder}（文件夹名就是报告网址的一部分，确定后不要再改）`,
+    });
+  }
+  const yearEnd = `${data.year}-12-31`;
+  if (data.published < yearEnd) {
+    issues.push({
+      file,
+      field: 'published',
+      found: showValue(data.published),
+      expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
+    });
+  }
+  if (data.signature.date < yearEnd) {
+    issues.push({
+      file,
+      field: 'signature.date',
+      found: showValue(data.signature.date),
+      expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
+    });
+  }
+  return issues;
+}
+
+/** Ids, parents, orders and numbering of the sections of one report. */
+export function checkSections(sections: readonly SectionInput[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const byId = new Map<string, SectionInput>();
+  for (const section of sections) {
+    const other = byId.get(section.data.id);
+    if (other) {
+      issues.push({
+        file: section.file,
+        field: 'id',
+        found: `${showValue(section.data.id)}，与 ${other.file} 重复`,
+        expected: '同一报告内每个章节的 id 各不相同',
+      });
+    } else {
+      byId.set(section.data.id, section);
+    }
+  }
+
+  for (const section of sections) {
+    const { parent } = section.data;
+    if (parent === undefined) continue;
+    const parentSection = byId.get(parent);
+    if (!parentSection) {
+      issues.push({ file: section.file, field: 'parent', found: showValue(parent), expected: `本报告中某个顶级部分的 id（${topLevelIds(sections)}）` });
+    } else if (parentSection.data.parent !== undefined) {
+      issues.push({ file: section.file, field: 'parent', found: `${showValue(parent)}，它本身是子部分`, expected: `顶级部分的 id（${topLevelIds(sections)}）；章节只分两级` });
+    }
+  }
+
+  const siblingGroups = new Map<string, SectionInput[]>();
+  for (const section of sections) {
+    const key = section.data.parent ?? '';
+    siblingGroups.set(key, [...(siblingGroups.get(key) ?? []), section]);
+  }
+  for (const [parent, siblings] of siblingGroups) {
+    issues.push(...checkSiblings(siblings, parent === '' ? 'part' : 'subsection'));
+  }
+  return issues;
+}
+
+function topLevelIds(sections: readonly SectionInput[]): string {
+  const ids = sections.filter((section) => section.data.parent === undefined).map((section) => section.data.id);
+  return ids.length ? ids.join('、') : '本报告还没有顶级部分';
+}
+
+/** Orders of siblings are unique and run 1, 2, 3 …, and each numbering says its order. */
+function checkSiblings(siblings: readonly SectionInput[], level: 'part' | 'subsection'): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const sorted = [...siblings].sort((a, b) => a.data.order - b.data.order);
+  const seen = new Map<number, SectionInput>();
+  sorted.forEach((section, index) => {
+    const { order, numbering } = section.data;
+    const other = seen.get(order);
+    if (other) {
+      issues.push({ file: section.file, field: 'order', found: `${order}，与 ${other.file} 重复`, expected: '同级章节的 order 各不相同，依次为 1、2、3……' });
+      return;
+    }
+    seen.set(order, section);
+    if (order !== index + 1) {
+      issues.push({ file: section.file, field: 'order', found: String(order), expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）` });
+    }
+    const parsed = parseNumbering(numbering);
+    const expected = formatNumbering(level, order);
+    if (!parsed || parsed.level !== level || parsed.n !== order) {
+      const shape = level === 'part' ? '顶级部分用“一、”式编号' : '子部分用“（一）”式编号';
+      issues.push({ file: section.file, field: 'numbering', found: showValue(numbering), expected: `${showValue(expected)}（order 为 ${order}；${shape}）` });
+    }
+  });
+  return issues;
+}

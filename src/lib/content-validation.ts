@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { reportSchema } from '../schemas/report.ts';
+import { sectionSchema } from '../schemas/section.ts';
+import { checkContent, type ReportInput, type SectionInput } from './checks.ts';
+import type { ContentIssue } from './content-errors.ts';
+import { fromSchemaIssue } from './content-errors.ts';
+
+const REPORT_FILE = /^report\.mdx?$/;
+const CONTENT_FILE = /\.mdx?$/;
+
+/** Splits `---` YAML frontmatter from a Markdown file; undefined when the file has none. */
+export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
+}
+
+/**
+ * Validates every report folder under `reportsDir` before anything is built: frontmatter
+ * against the schemas, then the checks across files. Paths in issues are relative to `cwd`.
+ */
+export async function validateReports(reportsDir: string, cwd = process.cwd()): Promise<ContentIssue[]> {
+  const issues: ContentIssue[] = [];
+  const reports: ReportInput[] = [];
+  const sections: SectionInput[] = [];
+  let folders: string[];
+  try {
+    folders = (await readdir(reportsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch {
+    return [{ file: path.relative(cwd, reportsDir) || reportsDir, field: '（文件夹）', found: '文件夹不存在', expected: '存放各报告文件夹的目录，例如 content/reports' }];
+  }
+  for (const folder of folders) {
+    const names = (await readdir(path.join(reportsDir, folder))).filter((name) => CONTENT_FILE.test(name)).sort();
+    for (const name of names) {
+      const file = path.relative(cwd, path.join(reportsDir, folder, name));
+      const parts = splitFrontmatter(await readFile(path.join(reportsDir, folder, name), 'utf8'));
+      if (!parts) {
+        issues.push({ file, field: '（frontmatter）', found: '文件开头没有 --- 包围的字段区', expected: '文件以 --- 开始，写完字段后再以 --- 结束，然后是正文' });
+        continue;
+      }
+      let data: unknown;
+      try {
+        data = parseYaml(parts.frontmatter);
+      } catch (error) {
+        issues.push({ file, field: '（frontmatter）', found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`, expected: '每行写成“字段: 值”，缩进用空格' });
+        continue;
+      }
+      const schema = REPORT_FILE.test(name) ? reportSchema : sectionSchema;
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
+        continue;
+      }
+      if (REPORT_FILE.test(name)) reports.push({ folder, file, data: reportSchema.parse(data) });
+      else sections.push({ folder, file, data: sectionSchema.parse(data) });
+    }
+  }
+  // A folder with a file the schema rejected would only add confusing follow-on issues
+  // (a missing order looks like a gap), so cross-file checks run on clean folders only.
+  const broken = new Set(issues.map((issue) => path.basename(path.dirname(issue.file))));
+  const clean = <T extends { folder: string }>(list: T[]) => list.filter((item) => !broken.has(item.folder));
+  return [...issues, ...checkContent(clean(reports), clean(sections))];
+}

@@ -1,0 +1,5 @@
+/**
+ * Where reports live. Tests point REPORTS_DIR at a fixture folder to build a small site that
+ * must fail in a known way; publishers never set it.
+ */
+export const REPORTS_DIR = process.env['REPORTS_DIR'] ?? './content/reports';

@@ -1,0 +1,40 @@
+import { isoDate, z } from './common.ts';
+
+/**
+ * Metadata of one annual report: the frontmatter of `content/reports/<folder>/report.md`.
+ * The body of that file is the report's preamble (the text before 一、).
+ */
+export const reportSchema = z.object({
+  /** The report's title as published, e.g. 嘉定公安分局2023年法治政府建设情况. */
+  title: z.string().trim().min(1),
+  /** The agency that publishes the report. */
+  agency: z.object({
+    /** Full name, e.g. 上海市公安局嘉定分局. */
+    name: z.string().trim().min(1),
+    /** Short name used in lists, e.g. 嘉定公安分局. */
+    shortName: z.string().trim().min(1),
+    /** Stable ASCII id of the agency, used in report folders and search filters, e.g. jiading-police. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police' }),
+  }),
+  /** The calendar year the report covers (not the year it was published). */
+  year: z.number().int().min(2000).max(2100),
+  /** Publication date, YYYY-MM-DD; not before the end of `year`. */
+  published: isoDate,
+  /** Who signs the report at its end, and when. */
+  signature: z.object({
+    /** Signing body, e.g. 上海市公安局嘉定分局. */
+    body: z.string().trim().min(1),
+    /** Signing date, YYYY-MM-DD. */
+    date: isoDate,
+  }),
+  /** One or two sentences shown in lists and in the page description. */
+  summary: z.string().trim().min(1),
+  /** The page where the publisher released the report, if known. */
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** 索引号, only when the publisher gives one. Never invent it. */
+  indexNumber: z.string().trim().min(1).optional(),
+  /** 文号, only when the publisher gives one. Never invent it. */
+  documentNumber: z.string().trim().min(1).optional(),
+});
+
+export type ReportData = z.infer<typeof reportSchema>;
