@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/site-url.ts';
+import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
 import remarkFullWidthPunctuation from './src/markdown/remark-full-width-punctuation.ts';
 import remarkSafeContent from './src/markdown/remark-safe-content.ts';
 
@@ -22,7 +23,11 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // MDX inherits this processor. smartypants off: the publisher's quotation marks stay as written.
-    processor: unified({ smartypants: false, remarkPlugins: [remarkSafeContent, remarkCjkFriendly, remarkFullWidthPunctuation] }),
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkSafeContent, remarkCjkFriendly, remarkFullWidthPunctuation],
+      rehypePlugins: [rehypeParagraphIds],
+    }),
   },
   integrations: [mdx(), pagefind()],
 });

@@ -1,6 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
+import remarkSafeContent from '../markdown/remark-safe-content.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import { checkContent, type ReportInput, type SectionInput } from './checks.ts';
@@ -14,6 +19,26 @@ const CONTENT_FILE = /\.mdx?$/;
 export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
+}
+
+/**
+ * Runs the content-safety rules on a Markdown or MDX body. The same plugin runs inside Astro's
+ * pipeline; running it here too means a refusal stops the build instead of being logged
+ * by the content loader and skipped.
+ */
+export function checkBody(file: string, body: string, bodyStartLine: number): ContentIssue[] {
+  const processor = unified().use(remarkParse);
+  if (file.endsWith('.mdx')) processor.use(remarkMdx);
+  processor.use(remarkSafeContent);
+  const vfile = new VFile({ path: file, value: body });
+  try {
+    processor.runSync(processor.parse(vfile), vfile);
+    return [];
+  } catch (error) {
+    const { reason, line } = error as { reason?: string; line?: number; message: string };
+    const where = line ? `正文第 ${line + bodyStartLine - 1} 行` : '正文';
+    return [{ file, field: `（${where}）`, found: reason ?? (error as Error).message, expected: '只用 Markdown 书写正文，不含可执行代码' }];
+  }
 }
 
 /**
@@ -46,6 +71,8 @@ export async function validateReports(reportsDir: string, cwd = process.cwd()): 
         issues.push({ file, field: '（frontmatter）', found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`, expected: '每行写成“字段: 值”，缩进用空格' });
         continue;
       }
+      const bodyStartLine = parts.frontmatter.split('\n').length + 3;
+      issues.push(...checkBody(file, parts.body, bodyStartLine));
       const schema = REPORT_FILE.test(name) ? reportSchema : sectionSchema;
       const result = schema.safeParse(data);
       if (!result.success) {

@@ -50,3 +50,13 @@ export function buildOutline<Entry>(sections: readonly { data: SectionData; entr
 export function flattenOutline<Entry>(outline: readonly OutlineSection<Entry>[]): OutlineSection<Entry>[] {
   return outline.flatMap((part) => [part, ...part.children]);
 }
+
+/** The sections before and after `id` in reading order, for previous/next links. */
+export function neighbours<Entry>(outline: readonly OutlineSection<Entry>[], id: string): { previous?: OutlineSection<Entry>; next?: OutlineSection<Entry> } {
+  const flat = flattenOutline(outline);
+  const index = flat.findIndex((section) => section.id === id);
+  if (index === -1) return {};
+  const previous = flat[index - 1];
+  const next = flat[index + 1];
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}

@@ -14,3 +14,8 @@ export function sectionAnchorPath(base: string, folder: string, sectionId: strin
 export function searchPath(base: string, query?: string): string {
   return query ? `${base}search/?q=${encodeURIComponent(query)}` : `${base}search/`;
 }
+
+/** The page that shows one section alone, for sharing it. */
+export function sectionPath(base: string, folder: string, sectionId: string): string {
+  return `${reportPath(base, folder)}${sectionId}/`;
+}

@@ -1,0 +1,149 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, DIST, htmlFiles, page, reportFolders, urlPathOf } from '../support/dist.ts';
+
+beforeAll(() => assertBuilt());
+
+const internalTarget = (from: string, href: string): { file: string; fragment: string } | undefined => {
+  if (href.startsWith('#')) return { file: from, fragment: decodeURIComponent(href.slice(1)) };
+  const url = new URL(href, `http://site${urlPathOf(from)}`);
+  if (url.host !== 'site') return undefined;
+  let file = url.pathname.replace(/^\//, '');
+  if (file === '' || file.endsWith('/')) file += 'index.html';
+  return { file: decodeURIComponent(file), fragment: decodeURIComponent(url.hash.slice(1)) };
+};
+
+describe('pages', () => {
+  it('builds home, search, 404 and one page per report folder', () => {
+    const files = htmlFiles();
+    for (const file of ['index.html', '404.html', 'search/index.html']) expect(files).toContain(file);
+    for (const folder of reportFolders()) expect(files).toContain(`reports/${folder}/index.html`);
+  });
+
+  it.each(htmlFiles())('%s declares zh-CN, a title and a description', (file) => {
+    const $ = page(file);
+    expect($('html').attr('lang')).toBe('zh-CN');
+    expect($('title').text().trim().length).toBeGreaterThan(4);
+    expect($('meta[name="description"]').attr('content')?.trim().length).toBeGreaterThan(10);
+    expect($('h1')).toHaveLength(1);
+  });
+
+  it('gives every page its own title', () => {
+    const titles = htmlFiles().map((file) => page(file)('title').text());
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('lists reports newest first on the home page, each with agency, title and date', () => {
+    const $ = page('index.html');
+    const years = $('.report-year h2').toArray().map((h) => Number(/\d{4}/.exec($(h).text())![0]));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const items = $('.report-list li');
+    expect(items.length).toBe(reportFolders().length);
+    items.each((_, li) => {
+      expect($(li).find('a.report-link').text()).toMatch(/\S/);
+      expect($(li).find('time').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect($(li).find('.report-list-meta').text()).toMatch(/局|委|府|院|办/);
+    });
+  });
+});
+
+describe('ids and links', () => {
+  it.each(htmlFiles())('%s has unique ASCII ids', (file) => {
+    const ids = page(file)('[id]').toArray().map((element) => element.attribs['id']!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_-]*$/);
+  });
+
+  it.each(htmlFiles())('%s links only to pages and fragments that exist', (file) => {
+    const $ = page(file);
+    const broken: string[] = [];
+    $('a[href]').each((_, a) => {
+      const href = a.attribs['href']!;
+      const target = internalTarget(file, href);
+      if (!target) return;
+      if (!existsSync(path.join(DIST, target.file))) broken.push(`${href} (no ${target.file})`);
+      else if (target.fragment && page(target.file)(`[id="${target.fragment}"]`).length === 0) broken.push(`${href} (no #${target.fragment})`);
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it.each(reportFolders())('report %s: the contents list links every part and subsection, in order', (folder) => {
+    const $ = page(`reports/${folder}/index.html`);
+    const tocTargets = $('.report-toc a').toArray().map((a) => a.attribs['href']);
+    const headings = $('.report-body h2[id], .report-body h3[id]').toArray().map((h) => `#${h.attribs['id']}`);
+    expect(headings.length).toBeGreaterThan(0);
+    expect(tocTargets).toEqual(headings);
+  });
+
+  it.each(reportFolders())('report %s: headings carry their published numbering and a link to themselves', (folder) => {
+    const $ = page(`reports/${folder}/index.html`);
+    $('.report-body h2[id]').each((_, h) => expect($(h).text()).toMatch(/^[一二三四五六七八九十]+、/));
+    $('.report-body h3[id]').each((_, h) => expect($(h).text()).toMatch(/^（[一二三四五六七八九十]+）/));
+    $('.report-body h2[id], .report-body h3[id]').each((_, h) => {
+      const id = h.attribs['id']!;
+      expect($(h).parent().find(`a[href="#${id}"]`).attr('aria-label')).toContain($(h).text());
+    });
+  });
+
+  it('gives the 2023 report sections the ids their frontmatter fixes', () => {
+    const $ = page('reports/2023-jiading-police/index.html');
+    expect($('#s1-2').text()).toBe('（二）从严打击违法犯罪，用法治力量和手段守护人民美好生活');
+    expect($('#s3-4').text()).toBe('（四）持续深化“放管服”改革。');
+    expect($('#s2').text()).toBe('二、工作中存在的不足');
+  });
+
+  it.each(reportFolders())('report %s ends with the signature and date', (folder) => {
+    const $ = page(`reports/${folder}/index.html`);
+    const last = $('.report-body').children().last();
+    expect(last.is('.report-signature')).toBe(true);
+    expect(last.find('time').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('privacy and safety', () => {
+  it.each(htmlFiles())('%s has no inline script or style a strict CSP would block', (file) => {
+    const $ = page(file);
+    $('script').each((_, script) => expect(script.attribs['src'], $.html(script)).toBeTruthy());
+    expect($('style')).toHaveLength(0);
+    expect($('[style]')).toHaveLength(0);
+    const handlers = $('*').toArray().flatMap((element) => Object.keys(element.attribs).filter((name) => name.startsWith('on')));
+    expect(handlers).toEqual([]);
+  });
+
+  it.each(htmlFiles())('%s loads nothing from another origin', (file) => {
+    const $ = page(file);
+    const resources = [
+      ...$('script[src]').toArray().map((element) => element.attribs['src']!),
+      ...$('link[href]:not([rel="canonical"]):not([rel="alternate"])').toArray().map((element) => element.attribs['href']!),
+      ...$('img[src], iframe[src], source[src], video[src], audio[src]').toArray().map((element) => element.attribs['src']!),
+    ];
+    for (const url of resources) expect(url, `${file}: ${url}`).toMatch(/^\/(?!\/)|^\.\.?\//);
+  });
+
+  it('ships stylesheets and scripts that fetch nothing from another origin', () => {
+    const assets = readdirSync(path.join(DIST, '_astro')).filter((name) => /\.(css|js)$/.test(name));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const name of assets) {
+      const text = readFileSync(path.join(DIST, '_astro', name), 'utf8');
+      expect(text, name).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
+      expect(text, name).not.toMatch(/@import\s+(url\()?["']?(https?:)?\/\//);
+    }
+  });
+});
+
+describe('search index', () => {
+  it('marks only report bodies for indexing', () => {
+    for (const file of htmlFiles()) {
+      const count = page(file)('[data-pagefind-body]').length;
+      expect(count, file).toBe(file.startsWith('reports/') && file.endsWith('/index.html') && file.split('/').length === 3 ? 1 : 0);
+    }
+  });
+
+  it('builds a Pagefind index with Chinese segmentation', () => {
+    const entry = JSON.parse(readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const languages = Object.keys(entry.languages);
+    expect(languages).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn']!.page_count).toBe(reportFolders().length);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../support/browser.ts';
+import { assertBuilt } from '../support/dist.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('reading a report', () => {
+  it('opens the home page and reaches the report from the list', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '嘉定公安分局2023年法治政府建设情况' }).click();
+    await page.waitForURL(/\/reports\/2023-jiading-police\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('嘉定公安分局2023年法治政府建设情况');
+    expect(errors).toEqual([]);
+  });
+
+  it('follows a contents link to its section and shows it', async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    await page.getByRole('navigation', { name: '目录' }).getByRole('link', { name: /（三）强化执法监督制约/ }).click();
+    await page.waitForURL(/#s3-3$/);
+    const heading = page.locator('#s3-3');
+    await expect.poll(() => heading.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(200);
+    expect(await heading.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads and navigates without JavaScript', async () => {
+    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '嘉定公安分局2023年法治政府建设情况' }).click();
+    await page.getByRole('link', { name: /（二）从严打击违法犯罪/ }).first().click();
+    expect(page.url()).toMatch(/#s1-2$/);
+    expect(await page.locator('#s1-2').isVisible()).toBe(true);
+  });
+
+  it('shows the 404 page for an unknown address', async () => {
+    const { page } = await openPage(browser);
+    const response = await page.goto(`${server.url}reports/no-such-report/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('页面不存在');
+  });
+});
+
+describe('searching', () => {
+  it('finds 电信网络诈骗 and lands on section 一、(二) from the result', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('searchbox', { name: '搜索报告' });
+    await box.fill('电信网络诈骗');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const results = page.locator('[data-search-results]');
+    await expect.poll(() => results.getAttribute('aria-busy')).toBe('false');
+    const first = results.locator('a[href]').first();
+    expect(await first.getAttribute('href')).toMatch(/\/reports\/2023-jiading-police\/#s1-2$/);
+    await first.click();
+    await page.waitForURL(/#s1-2$/);
+    expect(await page.locator('#s1-2').textContent()).toContain('从严打击违法犯罪');
+    expect(errors).toEqual([]);
+  });
+});

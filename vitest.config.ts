@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers, one runner: unit (pure modules), build (the built dist/), e2e (Chromium on dist/).
+export default defineConfig({
+  test: {
+    forbidOnly: Boolean(process.env['CI']),
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium per file is plenty on a two-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
