@@ -5,8 +5,8 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
 import { ContentError } from '../src/lib/content-errors.ts';
-import { validateReports } from '../src/lib/content-validation.ts';
-import { REPORTS_DIR } from '../src/lib/paths.ts';
+import { readSynonyms, validateReports } from '../src/lib/content-validation.ts';
+import { REPORTS_DIR, SYNONYMS_FILE } from '../src/lib/paths.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(root, process.env['OUT_DIR'] ?? 'dist');
@@ -15,7 +15,7 @@ const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;
 
 try {
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
-  const issues = await validateReports(path.resolve(root, REPORTS_DIR), root);
+  const issues = [...(await validateReports(path.resolve(root, REPORTS_DIR), root)), ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues];
   if (issues.length) throw new ContentError(issues);
   await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });
 } catch (error) {

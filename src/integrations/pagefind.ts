@@ -1,31 +1,104 @@
 import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../lib/content-validation.ts';
+import { REPORTS_DIR } from '../lib/paths.ts';
+import { buildPinyinLexicon } from '../lib/search-build.ts';
+import { extractSections, PART_LABELS, recordContent, type SearchRecordMeta } from '../lib/search-records.ts';
+import { reportPath } from '../lib/urls.ts';
+import { reportSchema } from '../schemas/report.ts';
+import { sectionSchema } from '../schemas/section.ts';
+
+/** Where the pinyin lexicon is written, under the site's output folder. */
+export const PINYIN_LEXICON_FILE = 'search/pinyin.json';
 
 /**
- * Builds the Pagefind index into <outDir>/pagefind after every build. A site without a working
- * search is a failed build: any Pagefind error, or an index with no pages, stops it.
+ * Builds the Pagefind index into <outDir>/pagefind after every build. The unit of search is the
+ * section: one record per section of each report (its heading and own paragraphs, read from the
+ * built report page), leading to the section's anchor in the full report, with the report's
+ * year, agency and statutory part as filters. A site without a working search is a failed
+ * build: any Pagefind error, or an index with no records, stops it.
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let base = '/';
   return {
     name: 'fzzf:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}`);
+          const texts: string[] = [];
+          let count = 0;
+          for (const report of await readReports(path.resolve(REPORTS_DIR))) {
+            const html = await readFile(path.join(outDir, 'reports', report.folder, 'index.html'), 'utf8');
+            const page = reportPath(base, report.folder);
+            for (const section of extractSections(html)) {
+              const { content, offsets } = recordContent(section);
+              if (!content) continue;
+              texts.push(content);
+              const item = report.items.get(section.id);
+              const meta: SearchRecordMeta & Record<string, string> = { title: report.title, section: section.id, heading: section.heading, paragraphs: offsets };
+              const added = await index.addCustomRecord({
+                url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
+                content,
+                language: 'zh-cn',
+                meta,
+                filters: { year: [String(report.year)], agency: [report.agency], ...(item ? { part: [PART_LABELS[item]] } : {}) },
+              });
+              if (added.errors.length) throw new Error(`Pagefind failed to index ${report.folder}#${section.id}: ${added.errors.join('; ')}`);
+              count += 1;
+            }
+          }
+          if (count === 0) throw new Error(`no report section to index in ${outDir}`);
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          logger.info(`search index: ${added.page_count} pages`);
+          const lexicon = JSON.stringify(buildPinyinLexicon(texts));
+          await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON_FILE)), { recursive: true });
+          await writeFile(path.join(outDir, PINYIN_LEXICON_FILE), lexicon);
+          logger.info(`search index: ${count} sections; pinyin lexicon ${Buffer.byteLength(lexicon)} bytes`);
         } finally {
           await pagefind.close();
         }
       },
     },
   };
+}
+
+interface ReportForIndex {
+  folder: string;
+  title: string;
+  year: number;
+  agency: string;
+  /** Statutory item of each section id, subsections inheriting their part's. */
+  items: Map<string, (typeof PART_LABELS extends Record<infer K, string> ? K : never)>;
+}
+
+/** Report metadata the index needs, read from the content files (already validated by the build). */
+async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
+  const out: ReportForIndex[] = [];
+  for (const entry of await readdir(reportsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(reportsDir, entry.name);
+    const files = (await readdir(folder)).filter((name) => /\.mdx?$/.test(name));
+    const frontmatter = async (name: string) => parseYaml(splitFrontmatter(await readFile(path.join(folder, name), 'utf8'))?.frontmatter ?? '') as unknown;
+    const reportFile = files.find((name) => /^report\.mdx?$/.test(name));
+    if (!reportFile) continue;
+    const report = reportSchema.parse(await frontmatter(reportFile));
+    const sections = await Promise.all(files.filter((name) => name !== reportFile).map(async (name) => sectionSchema.parse(await frontmatter(name))));
+    const items: ReportForIndex['items'] = new Map();
+    for (const section of sections) {
+      const item = section.item ?? sections.find((s) => s.id === section.parent)?.item;
+      if (item) items.set(section.id, item);
+    }
+    out.push({ folder: entry.name, title: report.title, year: report.year, agency: report.agency.shortName, items });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import remarkSafeContent from '../markdown/remark-safe-content.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { sectionSchema } from '../schemas/section.ts';
+import { type SynonymGroups, synonymsSchema } from '../schemas/synonyms.ts';
 import { checkContent, type ReportInput, type SectionInput } from './checks.ts';
 import type { ContentIssue } from './content-errors.ts';
 import { fromSchemaIssue } from './content-errors.ts';
@@ -88,4 +89,27 @@ export async function validateReports(reportsDir: string, cwd = process.cwd()): 
   const broken = new Set(issues.map((issue) => path.basename(path.dirname(issue.file))));
   const clean = <T extends { folder: string }>(list: T[]) => list.filter((item) => !broken.has(item.folder));
   return [...issues, ...checkContent(clean(reports), clean(sections))];
+}
+
+/**
+ * Reads and validates the search's synonym list. A missing file means no synonyms; a broken
+ * one is reported like any other content problem, naming the file and the field.
+ */
+export async function readSynonyms(file: string, cwd = process.cwd()): Promise<{ groups: SynonymGroups; issues: ContentIssue[] }> {
+  const shown = path.relative(cwd, file) || file;
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    return { groups: [], issues: [] };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(source) ?? [];
+  } catch (error) {
+    return { groups: [], issues: [{ file: shown, field: '（整个文件）', found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`, expected: '每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”' }] };
+  }
+  const result = synonymsSchema.safeParse(data);
+  if (!result.success) return { groups: [], issues: result.error.issues.map((issue) => fromSchemaIssue(shown, data, issue)) };
+  return { groups: result.data, issues: [] };
 }

@@ -1,0 +1,132 @@
+/**
+ * Turns what a reader typed into what the index can find. Pure functions, no DOM: the search
+ * page and the tests import them directly.
+ */
+
+/** Longest query the search works on; anything longer is cut, never an error. */
+export const MAX_QUERY_LENGTH = 100;
+
+/** A group of equivalent wordings from content/search/synonyms.yml: the term and what readers type for it. */
+export interface SynonymGroup {
+  term: string;
+  aliases: string[];
+}
+
+/**
+ * Canonical form of a query: Unicode NFKC (full-width letters and digits become ASCII), lower
+ * case, control characters and surrounding quotes dropped, runs of spaces (full-width ones too)
+ * made one, cut to MAX_QUERY_LENGTH characters.
+ */
+export function normaliseQuery(raw: string): string {
+  const folded = String(raw ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return [...folded].slice(0, MAX_QUERY_LENGTH).join('').trim();
+}
+
+/**
+ * Dates written with separators become the form reports use: 2023-11-15, 2023.11.15,
+ * 2023/11/15 and 2023年11月15号 → 2023年11月15日; 2023-11 → 2023年11月. Only real months and
+ * days, so figures like 2.4 or 30.5 are left alone.
+ */
+export function normaliseDates(query: string): string {
+  return query
+    .replace(/(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?:\s*[日号])?(?!\d)/g, (whole, y: string, m: string, d: string) =>
+      validDay(Number(m), Number(d)) ? `${y}年${Number(m)}月${Number(d)}日` : whole,
+    )
+    .replace(/(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?![\d.])/g, (whole, y: string, m: string) => (Number(m) >= 1 && Number(m) <= 12 ? `${y}年${Number(m)}月` : whole))
+    .replace(/(\d{1,2})月(\d{1,2})号/g, '$1月$2日')
+    .replace(/(?<=\d年)0(\d)月/g, '$1月')
+    .replace(/(?<=\d月)0(\d)日/g, '$1日');
+}
+
+function validDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+const LEADING_QUESTION = /^(?:请问|如何|怎样|怎么样|怎么|为什么|为何|什么是|是否|有没有|有哪些|哪些)\s*/u;
+const TRAILING_QUESTION = /\s*(?:了吗|了没有|了没|吗|呢|么|没有)?\s*[?？]*$/u;
+
+/**
+ * Readers type questions (如何提升执法水平, 交通事故下降了吗). Question words never occur in the
+ * answer, so they are dropped from the ends of the query; the middle is left as typed.
+ * A query that is nothing but a question word is kept as it is.
+ */
+export function stripQuestion(query: string): string {
+  const stripped = query.replace(LEADING_QUESTION, '').replace(TRAILING_QUESTION, '').trim();
+  return stripped || query;
+}
+
+/**
+ * Other wordings of the query from the synonym list: each group member found in the query is
+ * replaced by the group's other members (反诈 → 电信网络诈骗, 下一步 → 下步). The query itself
+ * comes first. At most `limit` variants.
+ */
+export function expandSynonyms(query: string, groups: readonly SynonymGroup[], limit = 6): string[] {
+  const out = [query];
+  for (const group of groups) {
+    const members = [group.term, ...group.aliases];
+    // Longest first, so 电信网络诈骗 is replaced whole rather than through a shorter member inside it.
+    const found = [...members].sort((a, b) => b.length - a.length).find((member) => member && query.includes(member));
+    if (!found) continue;
+    for (const other of members) {
+      if (other === found || out.length >= limit) continue;
+      const variant = query.split(found).join(other);
+      if (!out.includes(variant)) out.push(variant);
+    }
+  }
+  return out;
+}
+
+/** True when the query holds a character of `traditionalChars` (the Traditional-only characters the site knows). */
+export function hasTraditional(query: string, traditionalChars: string): boolean {
+  if (!traditionalChars) return false;
+  for (const char of query) if (traditionalChars.includes(char)) return true;
+  return false;
+}
+
+/** A query that may be pinyin: Latin letters, spaces and apostrophes only, at least two letters. */
+export function looksLikePinyin(query: string): boolean {
+  return /^[a-z' ]+$/.test(query) && query.replace(/[' ]/g, '').length >= 2;
+}
+
+/**
+ * Spells a pinyin query back into the corpus' own terms, using the build-time lexicon
+ * (toneless pinyin → terms). The query is split into the fewest lexicon entries that spell it
+ * exactly (yiwangtongban → 一网通办, zhifajiandu → 执法监督 or 执法 + 监督); spaces and
+ * apostrophes the reader typed are kept as boundaries. Undefined when it cannot be spelled.
+ */
+export function pinyinToHan(query: string, lexicon: Readonly<Record<string, readonly string[]>>): string | undefined {
+  const parts: string[] = [];
+  for (const chunk of query.split(/[ ']+/).filter(Boolean)) {
+    const spelled = spellChunk(chunk, lexicon);
+    if (spelled === undefined) return undefined;
+    parts.push(spelled);
+  }
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+const MAX_KEY = 48;
+
+function spellChunk(chunk: string, lexicon: Readonly<Record<string, readonly string[]>>): string | undefined {
+  if (chunk.length > 200) return undefined;
+  // best[i]: fewest pieces spelling chunk[0..i), with the pieces' text; ties keep longer pieces first.
+  const best: ({ pieces: number; text: string[] } | undefined)[] = [{ pieces: 0, text: [] }];
+  for (let end = 1; end <= chunk.length; end++) {
+    for (let start = Math.max(0, end - MAX_KEY); start < end; start++) {
+      const before = best[start];
+      const terms = before && lexicon[chunk.slice(start, end)];
+      if (!before || !terms?.length) continue;
+      const candidate = { pieces: before.pieces + 1, text: [...before.text, terms[0]!] };
+      const current = best[end];
+      if (!current || candidate.pieces < current.pieces) best[end] = candidate;
+    }
+  }
+  const found = best[chunk.length];
+  if (!found) return undefined;
+  // Adjacent single characters stay together (一网通办 from yi+wang+tong+ban); separate terms get a space.
+  return found.text.reduce((out, piece, i) => (i === 0 ? piece : [...piece].length === 1 && [...found.text[i - 1]!].length === 1 ? out + piece : `${out} ${piece}`), '');
+}
