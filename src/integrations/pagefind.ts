@@ -60,6 +60,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (count === 0) throw new Error(`no report section to index in ${outDir}`);
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+          await preloadOnSearchPage(outDir, base);
           const lexicon = JSON.stringify(buildPinyinLexicon(texts));
           await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON_FILE)), { recursive: true });
           await writeFile(path.join(outDir, PINYIN_LEXICON_FILE), lexicon);
@@ -70,6 +71,31 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The search page is rendered before the index exists, so the index's file names are added to it
+ * here: preload hints let the browser fetch the engine's files in parallel with the page's own
+ * script instead of one after another, and the index's hash becomes Pagefind's cache tag, so its
+ * entry file is cacheable until the next build changes it.
+ */
+async function preloadOnSearchPage(outDir: string, base: string): Promise<void> {
+  const pagefindDir = path.join(outDir, 'pagefind');
+  const entry = JSON.parse(await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+  const languages = Object.values(entry.languages);
+  const tag = languages.map((language) => language.hash).join('-');
+  const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) => name.endsWith('.pf_index'));
+  const files = [
+    `pagefind-entry.json?ts=${encodeURIComponent(tag)}`,
+    ...languages.flatMap((language) => [`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`]),
+    // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
+    ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
+  ];
+  const links = files.map((file) => `<link rel="preload" href="${base}pagefind/${file}" as="fetch" crossorigin>`).join('');
+  const page = path.join(outDir, 'search', 'index.html');
+  const html = await readFile(page, 'utf8');
+  if (!html.includes('</head>') || !html.includes('<report-search ')) throw new Error(`${page} has no <report-search> to prepare`);
+  await writeFile(page, html.replace('</head>', `${links}</head>`).replace('<report-search ', `<report-search data-index-tag="${tag}" `));
 }
 
 interface ReportForIndex {

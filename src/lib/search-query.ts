@@ -21,8 +21,8 @@ export function normaliseQuery(raw: string): string {
   const folded = String(raw ?? '')
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/\s+/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .trim();
   return [...folded].slice(0, MAX_QUERY_LENGTH).join('').trim();
 }
@@ -96,8 +96,8 @@ export function looksLikePinyin(query: string): boolean {
 /**
  * Spells a pinyin query back into the corpus' own terms, using the build-time lexicon
  * (toneless pinyin → terms). The query is split into the fewest lexicon entries that spell it
- * exactly (yiwangtongban → 一网通办, zhifajiandu → 执法监督 or 执法 + 监督); spaces and
- * apostrophes the reader typed are kept as boundaries. Undefined when it cannot be spelled.
+ * exactly (yiwangtongban → 一网通办, zhifajiandu → 执法监督); spaces and apostrophes the
+ * reader typed are kept as boundaries between phrases. Undefined when it cannot be spelled.
  */
 export function pinyinToHan(query: string, lexicon: Readonly<Record<string, readonly string[]>>): string | undefined {
   const parts: string[] = [];
@@ -127,6 +127,7 @@ function spellChunk(chunk: string, lexicon: Readonly<Record<string, readonly str
   }
   const found = best[chunk.length];
   if (!found) return undefined;
-  // Adjacent single characters stay together (一网通办 from yi+wang+tong+ban); separate terms get a space.
-  return found.text.reduce((out, piece, i) => (i === 0 ? piece : [...piece].length === 1 && [...found.text[i - 1]!].length === 1 ? out + piece : `${out} ${piece}`), '');
+  // What the reader typed as one word stays one phrase (zhifajiandu → 执法监督, even when the
+  // lexicon holds 执法 and 监督 apart); the ranking still finds its words when they are apart.
+  return found.text.join('');
 }

@@ -221,3 +221,12 @@ export function markPieces(text: string, pieces: readonly string[]): ExcerptPart
   }
   return parts;
 }
+
+/** Parses the paragraph offsets written by recordContent (src/lib/search-records.ts, build side). */
+export function parseOffsets(offsets: string | undefined): { id: string; start: number }[] {
+  return (offsets ?? '')
+    .split(' ')
+    .map((entry) => /^([\w-]+):(\d+)$/.exec(entry))
+    .filter((match) => match !== null)
+    .map((match) => ({ id: match[1]!, start: Number(match[2]) }));
+}

@@ -73,12 +73,3 @@ export function recordContent(section: SectionText): { content: string; offsets:
   }
   return { content, offsets: offsets.join(' ') };
 }
-
-/** Parses the paragraph offsets written by recordContent. */
-export function parseOffsets(offsets: string | undefined): { id: string; start: number }[] {
-  return (offsets ?? '')
-    .split(' ')
-    .map((entry) => /^([\w-]+):(\d+)$/.exec(entry))
-    .filter((match) => match !== null)
-    .map((match) => ({ id: match[1]!, start: Number(match[2]) }));
-}

@@ -1,5 +1,4 @@
 import type { ExcerptPart } from '../lib/excerpt.ts';
-import { parseOffsets } from '../lib/search-records.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -10,7 +9,7 @@ import {
   stripQuestion,
   type SynonymGroup,
 } from '../lib/search-query.ts';
-import { phrasesOf, rankSections, wordsOf, type RankedSection, type SectionCandidate } from '../lib/search-rank.ts';
+import { parseOffsets, phrasesOf, rankSections, wordsOf, type RankedSection, type SectionCandidate } from '../lib/search-rank.ts';
 
 interface PagefindData {
   url: string;
@@ -25,7 +24,7 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 interface Candidate extends SectionCandidate {
@@ -39,6 +38,8 @@ const MAX_CANDIDATES = 40;
 /** Engine searches per query: the wordings, their phrases and their longer words. */
 const MAX_ENGINE_SEARCHES = 16;
 const MAX_RESULTS = 30;
+/** Sections whose text is fetched ahead, once the first results are shown. */
+const PREFETCH = 60;
 
 /**
  * The search page: reads ?q= and the filters from the URL, searches as the reader types (the
@@ -51,6 +52,9 @@ class ReportSearch extends HTMLElement {
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #latest = 0;
+  #prefetched = false;
+  /** Engine answers by search text and filters: typing and deleting repeats the same word searches. */
+  #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
 
   connectedCallback() {
     const input = document.querySelector<HTMLInputElement>('#site-search');
@@ -98,7 +102,7 @@ class ReportSearch extends HTMLElement {
   #load(): Promise<Pagefind> {
     this.#pagefind ??= import(/* @vite-ignore */ `${this.#base}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
       // The worker would cost another script download for an index this small.
-      await pagefind.options({ baseUrl: this.#base, noWorker: true });
+      await pagefind.options({ baseUrl: this.#base, noWorker: true, ...(this.dataset['indexTag'] ? { metaCacheTag: this.dataset['indexTag'] } : {}) });
       await pagefind.init();
       return pagefind;
     });
@@ -113,6 +117,35 @@ class ReportSearch extends HTMLElement {
   #loadConverter(): Promise<(text: string) => string> {
     this.#toSimplified ??= import('../lib/traditional.ts').then((module) => module.toSimplified);
     return this.#toSimplified;
+  }
+
+  /**
+   * A new query mostly waits for the text of sections it has not seen. Once results are shown,
+   * the browser is idle: fetch the sections' texts then (all of them on a site this size), so
+   * the reader's next queries run on what is already here.
+   */
+  #prefetch() {
+    if (this.#prefetched || !this.#pagefind) return;
+    this.#prefetched = true;
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => {
+      void this.#pagefind!.then(async (pagefind) => {
+        const all = await pagefind.search(null, { filters: {} });
+        await Promise.all((all?.results ?? []).slice(0, PREFETCH).map((result) => this.#dataOf(result)));
+      }).catch(() => {});
+    });
+  }
+
+  #engineSearch(pagefind: Pagefind, text: string, filters: Record<string, string>) {
+    const key = JSON.stringify([text, filters]);
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      if (this.#answers.size > 500) this.#answers.clear();
+      answer = pagefind.search(text, { filters });
+      this.#answers.set(key, answer);
+      answer.catch(() => this.#answers.delete(key));
+    }
+    return answer;
   }
 
   #dataOf(result: PagefindResult): Promise<PagefindData> {
@@ -173,7 +206,12 @@ class ReportSearch extends HTMLElement {
       list.replaceChildren();
       status.textContent = this.#strings['error'] ?? '';
     } finally {
-      if (run === this.#latest) list.setAttribute('aria-busy', 'false');
+      if (run === this.#latest) {
+        list.setAttribute('aria-busy', 'false');
+        this.#prefetch();
+        // For tools/bench-search.ts: when the results were shown, from navigation start.
+        performance.mark('search:results');
+      }
     }
   }
 
@@ -189,7 +227,7 @@ class ReportSearch extends HTMLElement {
     for (const wording of wordings) for (const phrase of phrasesOf(wording)) add(phrase);
     for (const wording of wordings) for (const phrase of phrasesOf(wording)) for (const word of wordsOf(phrase)) if ([...word].length >= 2) add(word);
     if (searches.length === wordings.length) for (const wording of wordings) for (const word of wordsOf(wording)) add(word);
-    const found = await Promise.all(searches.map((text) => pagefind.search(text, { filters })));
+    const found = await Promise.all(searches.map((text) => this.#engineSearch(pagefind, text, filters)));
     const hits = new Map<string, { result: PagefindResult; hits: number; best: number }>();
     found.forEach((search, i) => {
       for (const [rank, result] of (search?.results ?? []).entries()) {
