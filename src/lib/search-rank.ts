@@ -121,8 +121,9 @@ export function scoreSection(heading: string, body: string, query: string): Matc
         phraseScore += len(run) ** 2 * (foldedHeading.includes(run) ? 1.5 : 1);
         pieces.add(run);
       }
-      // Then the phrase's words, weighted by length so a single character barely counts.
-      for (const word of wordsOf(phrase)) {
+      // Then the phrase's words, weighted by length so a single character barely counts; and
+      // a section sharing only single characters with a longer phrase does not match it at all.
+      for (const word of run || n === 1 ? wordsOf(phrase) : []) {
         const folded = fold(word).text;
         if (!folded || !(foldedHeading.includes(folded) || foldedBody.includes(folded))) continue;
         const w = len(folded);

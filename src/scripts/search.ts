@@ -9,7 +9,7 @@ import {
   stripQuestion,
   type SynonymGroup,
 } from '../lib/search-query.ts';
-import { parseOffsets, phrasesOf, rankSections, wordsOf, type RankedSection, type SectionCandidate } from '../lib/search-rank.ts';
+import { markPieces, parseOffsets, phrasesOf, rankSections, wordsOf, type RankedSection, type SectionCandidate } from '../lib/search-rank.ts';
 
 interface PagefindData {
   url: string;
@@ -264,7 +264,8 @@ class ReportSearch extends HTMLElement {
     link.href = highlightHref(result.href, result.pieces);
     const heading = document.createElement('span');
     heading.className = 'search-result-heading';
-    heading.textContent = candidate.heading || (this.#strings['preamble'] ?? '');
+    if (candidate.heading) appendParts(heading, markPieces(candidate.heading, result.pieces));
+    else heading.textContent = this.#strings['preamble'] ?? '';
     const report = document.createElement('span');
     report.className = 'search-result-report';
     report.textContent = candidate.title;
@@ -288,14 +289,18 @@ function highlightHref(href: string, pieces: readonly string[]): string {
 function excerptElement(parts: readonly ExcerptPart[]): HTMLElement {
   const excerpt = document.createElement('span');
   excerpt.className = 'search-result-excerpt';
+  appendParts(excerpt, parts);
+  return excerpt;
+}
+
+function appendParts(parent: HTMLElement, parts: readonly ExcerptPart[]) {
   for (const part of parts) {
     if (part.marked) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;
-      excerpt.append(mark);
-    } else excerpt.append(part.text);
+      parent.append(mark);
+    } else parent.append(part.text);
   }
-  return excerpt;
 }
 
 customElements.define('report-search', ReportSearch);

@@ -135,7 +135,7 @@ function candidate(id: string, heading: string, paragraphs: string[], engineRank
 }
 
 describe('ranking', () => {
-  const common = candidate('s1', '（一）大家的事', ['家家户户、千家万户，大家一家人，家风家教，家庭和睦，国家安全，专家会诊。'], 0);
+  const common = candidate('s1', '（一）大家的事', ['家家户户、千家万户，大家一家人，家风家教，家庭和睦，国家安全，专家会诊，大家派出代表。'], 0);
   const whole = candidate('s2', '（二）推进法治公安建设', ['新建成4家派出所示范案管室，扩大执法监督覆盖面。'], 1);
   const heading = candidate('s3', '（三）强化执法监督制约', ['不断加大力度，防范风险。'], 2);
   const later = candidate('s4', '（四）其他', ['第一段没有要找的词。', '第二段写到执法监督。'], 3);
@@ -169,6 +169,10 @@ describe('ranking', () => {
     const ranked = rankSections([common, whole, heading], ['电诈', '执法监督']);
     expect(ranked.map((r) => r.candidate.heading)).toEqual(['（三）强化执法监督制约', '（二）推进法治公安建设']);
     expect(rankSections([common, whole], ['🚓👮🏻‍♀️🔍'])).toEqual([]);
+    // Sharing single characters with a longer phrase is no match: 一 and 网 of 一网通办 here.
+    const scattered = candidate('x', '戊', ['统一部署电信网络防控，办实事。']);
+    expect(rankSections([scattered], ['一网通办'])).toEqual([]);
+    expect(rankSections([scattered], ['网'])).toHaveLength(1);
   });
 
   it('ignores punctuation and width when matching, as readers do not type them', () => {

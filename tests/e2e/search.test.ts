@@ -1,0 +1,215 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../support/browser.ts';
+import { assertBuilt } from '../support/dist.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const REPORT = '/reports/2023-jiading-police/';
+
+interface Shown {
+  href: string;
+  heading: string;
+  report: string;
+  marks: string[];
+}
+
+/** Waits for the search to finish and reads the results as a reader sees them. */
+async function results(page: Page): Promise<Shown[]> {
+  const list = page.locator('[data-search-results]');
+  await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+  return list.locator('a[href]').evaluateAll((links) =>
+    links.map((a) => ({
+      href: new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
+      heading: a.querySelector('.search-result-heading')?.textContent ?? '',
+      report: a.querySelector('.search-result-report')?.textContent ?? '',
+      marks: [...a.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })),
+  );
+}
+
+async function search(page: Page, query: string, extra = ''): Promise<Shown[]> {
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${extra}`);
+  return results(page);
+}
+
+describe('search page', () => {
+  it('finds a term and shows the section, its report and the match marked', async () => {
+    const { page, errors } = await openPage(browser);
+    const shown = await search(page, '一网通办');
+    expect(shown[0]).toMatchObject({ href: `${REPORT}#s1-4`, report: '嘉定公安分局2023年法治政府建设情况' });
+    expect(shown[0]!.heading).toBe('（四）深化公安“放管服”改革，持续优化公安法治营商环境');
+    expect(shown[0]!.marks).toContain('一网通办');
+    expect(await page.getByRole('status').first().textContent()).toBe(`找到 ${shown.length} 条结果`);
+    expect(await page.getByRole('searchbox', { name: '搜索报告' }).inputValue()).toBe('一网通办');
+    expect(errors).toEqual([]);
+  });
+
+  it('finds with Traditional characters what the Simplified form finds, loading the converter only then', async () => {
+    const { page, errors } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const simplified = await search(page, '诈骗');
+    expect(requests.some((url) => /traditional/i.test(url))).toBe(false);
+    const traditional = await search(page, '詐騙');
+    expect(traditional.map((r) => r.href)).toEqual(simplified.map((r) => r.href));
+    expect(traditional[0]!.href).toBe(`${REPORT}#s1-2`);
+    expect(traditional[0]!.marks).toContain('诈骗');
+    expect(requests.some((url) => /traditional/i.test(url))).toBe(true);
+    expect((await search(page, '執法監督'))[0]!.heading).toContain('执法监督');
+    expect(errors).toEqual([]);
+  });
+
+  it('finds the sections a pinyin query spells', async () => {
+    const { page, errors } = await openPage(browser);
+    expect((await search(page, 'yiwangtongban'))[0]!.href).toBe(`${REPORT}#s1-4`);
+    const fangguanfu = await search(page, 'fangguanfu');
+    expect(fangguanfu.slice(0, 2).map((r) => r.href).sort()).toEqual([`${REPORT}#s1-4`, `${REPORT}#s3-4`]);
+    expect((await search(page, 'zhifajiandu'))[0]!.marks.join('')).toContain('执法监督');
+    expect(errors).toEqual([]);
+  });
+
+  it('applies synonyms and other date forms', async () => {
+    const { page } = await openPage(browser);
+    expect((await search(page, '下一步'))[0]!.href).toBe(`${REPORT}#s3`);
+    expect((await search(page, '反诈'))[0]!.href).toBe(`${REPORT}#s1-2`);
+    for (const date of ['2023-11-15', '2023.11.15', '2023/11/15']) {
+      const shown = await search(page, date);
+      expect(shown[0]!.href).toBe(`${REPORT}#s1-3`);
+      expect(shown[0]!.marks).toContain('2023年11月15日');
+    }
+  });
+
+  it('filters by part of the report, from the URL and from the controls, keeping the URL in step', async () => {
+    const { page, errors } = await openPage(browser);
+    const all = await search(page, '执法');
+    const planned = await search(page, '执法', '&part=下步打算');
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.length).toBeLessThan(all.length);
+    expect(planned.every((r) => /#s3(-|$)/.test(r.href))).toBe(true);
+    const part = page.getByRole('combobox', { name: '报告部分' });
+    expect(await part.inputValue()).toBe('下步打算');
+    await part.selectOption('不足');
+    await expect.poll(() => new URL(page.url()).searchParams.get('part')).toBe('不足');
+    await expect.poll(async () => (await results(page)).map((r) => r.href)).toEqual([`${REPORT}#s2`]);
+    await page.getByRole('combobox', { name: '年度' }).selectOption('2023');
+    await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2023');
+    expect((await results(page)).map((r) => r.href)).toEqual([`${REPORT}#s2`]);
+    expect(errors).toEqual([]);
+  });
+
+  it('survives hostile input without errors or injected markup', async () => {
+    const { page, errors } = await openPage(browser);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    for (const query of ['', '法'.repeat(500), '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '.*(', '[[(\\', '🚓👮🏻‍♀️🔍', '%', 'javascript:alert(1)']) {
+      await search(page, query);
+      const unsafe = await page.locator('[data-search-results]').evaluate((list) =>
+        list.querySelectorAll('script, img, iframe').length + [...list.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))).length,
+      );
+      expect(unsafe, query).toBe(0);
+    }
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says plainly that search needs JavaScript and offers the reports and their contents', async () => {
+    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}search/?q=一网通办`);
+    // Playwright's text selectors skip <noscript>, so these read the rendered elements directly.
+    const fallback = page.locator('.search-noscript');
+    expect(await fallback.isVisible()).toBe(true);
+    expect(await fallback.locator('p').first().textContent()).toContain('搜索需要启用 JavaScript');
+    const links = await fallback.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toContainEqual(['嘉定公安分局2023年法治政府建设情况', REPORT]);
+    expect(links).toContainEqual(['（三）强化执法监督制约。', `${REPORT}#s3-3`]);
+    expect(await page.locator('[data-search-filters]').isVisible()).toBe(false);
+  });
+});
+
+describe('search from any page', () => {
+  it('loads nothing of the engine until the reader reaches for the box', async () => {
+    const { page, errors } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((path) => path.includes('pagefind'))).toEqual([]);
+    await page.getByRole('searchbox', { name: '搜索报告' }).focus();
+    await expect.poll(() => requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('works with the keyboard alone: shortcut, search, result, landing with highlight that can be dismissed', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('searchbox', { name: '搜索报告' });
+    await page.keyboard.press('/');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('body').focus();
+    await box.evaluate((el) => (el as HTMLInputElement).blur());
+    await page.keyboard.press('Control+k');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('营商环境');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const shown = await results(page);
+    expect(shown[0]!.href).toBe(`${REPORT}#s1-4`);
+    // From the box, Tab passes the search button and the filters to the first result.
+    await page.getByRole('searchbox', { name: '搜索报告' }).focus();
+    let focused = '';
+    for (let i = 0; i < 8 && !focused.includes('#s1-4'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    }
+    expect(focused).toContain('#s1-4');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/reports\/2023-jiading-police\/#s1-4$/);
+    // Landing: the terms are marked inside the section, the address is clean, the section is in view.
+    const marks = page.locator('#s1-4').locator('xpath=ancestor::section[1]').locator('mark.search-highlight');
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    expect(await marks.first().textContent()).toBe('营商环境');
+    expect(new URL(page.url()).search).toBe('');
+    const top = await page.locator('#s1-4').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    // Dismiss from the keyboard.
+    const clear = page.getByRole('button', { name: '取消高亮' });
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('mark.search-highlight').count()).toBe(0);
+    expect(await clear.count()).toBe(0);
+    expect(await page.locator('#s1-4-p1').textContent()).toContain('优化营商环境30项举措');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the URL in step with the query as the reader types', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}search/`);
+    await results(page);
+    const box = page.getByRole('searchbox', { name: '搜索报告' });
+    await box.fill('顽瘴痼疾');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('顽瘴痼疾');
+    const shown = await results(page);
+    expect(shown.map((r) => r.href).sort()).toEqual([`${REPORT}#s2`, `${REPORT}#s3-3`]);
+    await box.fill('');
+    await expect.poll(() => new URL(page.url()).searchParams.has('q')).toBe(false);
+    expect(await results(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
