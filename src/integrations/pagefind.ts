@@ -39,7 +39,8 @@ export default function pagefindIntegration(): AstroIntegration {
           let count = 0;
           for (const report of await readReports(path.resolve(REPORTS_DIR))) {
             const html = await readFile(path.join(outDir, 'reports', report.folder, 'index.html'), 'utf8');
-            const page = reportPath(base, report.folder);
+            // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
+            const page = reportPath('/', report.folder);
             for (const section of extractSections(html)) {
               const { content, offsets } = recordContent(section);
               if (!content) continue;

@@ -77,16 +77,30 @@ export function phrasesOf(query: string): string[] {
     .filter(Boolean);
 }
 
-/** Longest substring of `phrase` (at least 2 characters) found in `text`. Phrases are capped, so this stays cheap. */
+/**
+ * Longest substring of `phrase` (at least 2 characters) found in `text`. A run found means all
+ * its shorter parts are found too, so the length is found by bisection; phrases are capped.
+ */
 function longestRun(phrase: string, text: string): string {
   const chars = [...phrase].slice(0, 32);
-  for (let length = chars.length; length >= 2; length--) {
+  const find = (length: number) => {
     for (let start = 0; start + length <= chars.length; start++) {
       const run = chars.slice(start, start + length).join('');
       if (text.includes(run)) return run;
     }
+    return '';
+  };
+  let best = '';
+  let [low, high] = [2, chars.length];
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const run = find(middle);
+    if (run) {
+      best = run;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  return '';
+  return best;
 }
 
 const len = (s: string) => [...s].length;
@@ -99,8 +113,10 @@ interface Match {
 
 /** Scores one section for one wording of the query. */
 export function scoreSection(heading: string, body: string, query: string): Match {
-  const foldedHeading = fold(heading).text;
-  const foldedBody = fold(body).text;
+  return scoreFolded(fold(heading).text, fold(body).text, query);
+}
+
+function scoreFolded(foldedHeading: string, foldedBody: string, query: string): Match {
   let score = 0;
   const pieces = new Set<string>();
   const phrases = phrasesOf(query);
@@ -153,10 +169,11 @@ function countOf(text: string, piece: string): number {
 export function rankSections<T extends SectionCandidate>(candidates: readonly T[], wordings: readonly string[]): RankedSection<T>[] {
   const ranked: RankedSection<T>[] = [];
   for (const candidate of candidates) {
-    const body = candidate.content.slice(candidate.heading.length);
+    const foldedHeading = foldCached(candidate.heading);
+    const foldedBody = foldCached(candidate.content.slice(candidate.heading.length));
     let best: Match = { score: 0, pieces: [] };
     for (const wording of wordings) {
-      const match = scoreSection(candidate.heading, body, wording);
+      const match = scoreFolded(foldedHeading, foldedBody, wording);
       if (match.score > best.score) best = match;
     }
     if (best.score <= 0) continue;
@@ -164,6 +181,18 @@ export function rankSections<T extends SectionCandidate>(candidates: readonly T[
     ranked.push({ candidate, score: best.score, href: located.href, excerpt: located.excerpt, pieces: best.pieces });
   }
   return ranked.sort((a, b) => b.score - a.score || a.candidate.engineRank - b.candidate.engineRank);
+}
+
+/** Sections' folded texts, kept across the searches of a page: they do not change. */
+const folds = new Map<string, string>();
+function foldCached(text: string): string {
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    if (folds.size > 2000) folds.clear();
+    folded = fold(text).text;
+    folds.set(text, folded);
+  }
+  return folded;
 }
 
 const EXCERPT_LENGTH = 90;

@@ -53,6 +53,7 @@ class ReportSearch extends HTMLElement {
   #data = new Map<string, Promise<PagefindData>>();
   #latest = 0;
   #prefetched = false;
+  #ready = false;
   /** Engine answers by search text and filters: typing and deleting repeats the same word searches. */
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
 
@@ -104,6 +105,7 @@ class ReportSearch extends HTMLElement {
       // The worker would cost another script download for an index this small.
       await pagefind.options({ baseUrl: this.#base, noWorker: true, ...(this.dataset['indexTag'] ? { metaCacheTag: this.dataset['indexTag'] } : {}) });
       await pagefind.init();
+      this.#ready = true;
       return pagefind;
     });
     return this.#pagefind;
@@ -194,6 +196,8 @@ class ReportSearch extends HTMLElement {
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    // Only the first search waits long enough (for the engine to load) to be worth announcing.
+    if (!this.#ready) status.textContent = this.#strings['searching'] ?? '';
     try {
       const ranked = await this.#search(query, filters);
       if (run !== this.#latest) return;
