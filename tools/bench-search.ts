@@ -112,6 +112,13 @@ try {
     const before = sent.length;
     times.push(await openSearch(page, '一网通办'));
     if (run === 0) {
+      // What the browser fetched before the results were shown (gzip bodies), apart from what it fetches ahead afterwards.
+      const shown = await page.evaluate(() => {
+        const done = performance.getEntriesByName('search:results').at(-1)?.startTime ?? Infinity;
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+        return entries.filter((e) => e.startTime <= done).reduce((sum, e) => sum + e.encodedBodySize, 0);
+      });
+      console.log(`first search, fetched before the results were shown: ${kb(shown)} (gzip bodies, by Resource Timing)`);
       firstBytes = group(sent.slice(before));
       console.log('first search, files on the wire:');
       for (const r of sent.slice(before)) console.log(`  ${String(r.bytes).padStart(7)} B  ${r.url}`);
