@@ -6,7 +6,7 @@ import { splitFrontmatter } from '../../src/lib/content-validation.ts';
 import { parse } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCE = path.resolve(ROOT, '../shared/source/2023-jiading-police-rule-of-law.txt');
+const SOURCE = path.join(ROOT, 'content/sources/2023-jiading-police-rule-of-law.txt');
 const CONTENT = path.join(ROOT, 'content/reports/2023-jiading-police');
 
 const readContent = (name: string) => {
