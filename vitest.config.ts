@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Three tiers, one runner: unit (pure modules), build (the built dist/), e2e (Chromium on dist/).
 export default defineConfig({
   test: {
-    forbidOnly: Boolean(process.env['CI']),
+    // A stray .only must not silently skip the rest of the suite in CI.
+    allowOnly: !process.env['CI'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },

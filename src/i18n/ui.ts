@@ -56,7 +56,7 @@ export const ui = {
 
 export type UiKey = keyof typeof ui;
 
-/** A plain UI string. */
-export function t<K extends { [Key in UiKey]: (typeof ui)[Key] extends string ? Key : never }[UiKey]>(key: K): string {
-  return ui[key] as string;
+/** The UI string (or string template) for `key`. */
+export function t<K extends UiKey>(key: K): (typeof ui)[K] {
+  return ui[key];
 }

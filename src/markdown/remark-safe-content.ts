@@ -44,7 +44,6 @@ export default function remarkSafeContent() {
         for (const attribute of jsx.attributes) {
           if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
             file.fail(`<${jsx.name}> 上不允许使用展开属性（{...}）。`, node);
-            continue;
           }
           if (/^on/i.test(attribute.name)) file.fail(`不允许使用事件属性 ${attribute.name}（在 <${jsx.name}> 上）。`, node);
           if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attribute.name) && typeof attribute.value === 'string' && !isSafeUrl(attribute.value)) {

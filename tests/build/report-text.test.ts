@@ -5,7 +5,7 @@ import { assertBuilt, page, ROOT } from '../support/dist.ts';
 import { sentences } from '../support/text.ts';
 
 // The released text, verbatim; its README names the trailing QR-code caption as not part of the report.
-const SOURCE = process.env['SOURCE_TEXT'] ?? path.resolve(ROOT, '../shared/source/2023-jiading-police-rule-of-law.txt');
+const SOURCE = path.join(ROOT, 'content/sources/2023-jiading-police-rule-of-law.txt');
 const PAGE = 'reports/2023-jiading-police/index.html';
 
 describe('the 2023 report page', () => {

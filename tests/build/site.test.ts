@@ -107,7 +107,7 @@ describe('privacy and safety', () => {
     $('script').each((_, script) => expect(script.attribs['src'], $.html(script)).toBeTruthy());
     expect($('style')).toHaveLength(0);
     expect($('[style]')).toHaveLength(0);
-    const handlers = $('*').toArray().flatMap((element) => Object.keys(element.attribs).filter((name) => name.startsWith('on')));
+    const handlers = $('*').toArray().flatMap((element) => ('attribs' in element ? Object.keys(element.attribs) : []).filter((name) => name.startsWith('on')));
     expect(handlers).toEqual([]);
   });
 
