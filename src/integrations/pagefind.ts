@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -14,9 +14,6 @@ import { sectionSchema } from '../schemas/section.ts';
 
 /** Where the pinyin lexicon is written, under the site's output folder. */
 export const PINYIN_LEXICON_FILE = 'search/pinyin.json';
-
-/** Up to this many bytes of section texts (Pagefind fragments) are preloaded by the search page. */
-const PRELOAD_FRAGMENTS_BYTES = 16 * 1024;
 
 /**
  * Builds the Pagefind index into <outDir>/pagefind after every build. The unit of search is the
@@ -89,17 +86,14 @@ async function preloadOnSearchPage(outDir: string, base: string): Promise<void> 
   const languages = Object.values(entry.languages);
   const tag = languages.map((language) => language.hash).join('-');
   const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) => name.endsWith('.pf_index'));
-  const fragments = (await readdir(path.join(pagefindDir, 'fragment'))).filter((name) => name.endsWith('.pf_fragment'));
-  let fragmentBytes = 0;
-  for (const fragment of fragments) fragmentBytes += (await stat(path.join(pagefindDir, 'fragment', fragment))).size;
+
   const files = [
     `pagefind-entry.json?ts=${encodeURIComponent(tag)}`,
     ...languages.flatMap((language) => [`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`]),
     // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
     ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
-    // While the sections' texts add up to less than a round trip's worth, fetching them all
-    // with the page beats fetching the few a query needs after the engine has answered.
-    ...(fragmentBytes <= PRELOAD_FRAGMENTS_BYTES ? fragments.map((fragment) => `fragment/${fragment}`) : []),
+    // Section texts (fragments) are not preloaded: measured, a dozen more requests on the
+    // page's six connections delayed the engine more than they saved.
   ];
   const links = files.map((file) => `<link rel="preload" href="${base}pagefind/${file}" as="fetch" crossorigin>`).join('');
   const page = path.join(outDir, 'search', 'index.html');
