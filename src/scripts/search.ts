@@ -54,6 +54,7 @@ class ReportSearch extends HTMLElement {
   #latest = 0;
   #prefetched = false;
   #ready = false;
+  #synonyms: SynonymGroup[] | undefined;
   /** Engine answers by search text and filters: typing and deleting repeats the same word searches. */
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
 
@@ -164,7 +165,8 @@ class ReportSearch extends HTMLElement {
       const spelled = pinyinToHan(query, await this.#loadLexicon());
       if (spelled) forms.unshift(spelled);
     }
-    const synonyms = this.#json<SynonymGroup[]>('synonyms', []);
+    this.#synonyms ??= this.#json<SynonymGroup[]>('synonyms', []);
+    const synonyms = this.#synonyms;
     const out: string[] = [];
     for (const form of forms) for (const variant of expandSynonyms(form, synonyms)) if (!out.includes(variant)) out.push(variant);
     return out.slice(0, 8);
