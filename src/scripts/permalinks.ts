@@ -22,6 +22,14 @@ class CopyLinkStatus extends HTMLElement {
     }
     window.addEventListener('hashchange', focusTarget);
     focusTarget();
+    // The browser scrolls to the fragment when the page has loaded and, for an alias (an empty
+    // element that cannot take focus), moves focus to the document: focus again after that,
+    // unless the reader has already moved on.
+    if (document.readyState !== 'complete') {
+      window.addEventListener('load', () => requestAnimationFrame(() => {
+        if (!document.activeElement || document.activeElement === document.body) focusTarget();
+      }), { once: true });
+    }
   }
 
   disconnectedCallback() {
