@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../support/browser.ts';
 import { assertBuilt, ROOT } from '../support/dist.ts';
@@ -139,6 +141,13 @@ describe('landing on a link', () => {
     })).toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('shows a QR code that decodes from the screen as Chromium draws it (%s scheme)', async (colorScheme) => {
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, colorScheme });
+    await page.goto(`${server.url}${REPORT}s3-3/`);
+    const png = PNG.sync.read(await page.locator('.page-qr-code svg').screenshot());
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('http://localhost:4321/reports/2023-jiading-police/s3-3/');
   });
 
   it('keeps the QR code on the printed page', async () => {

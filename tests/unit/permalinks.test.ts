@@ -86,17 +86,25 @@ describe('QR code', () => {
   it('decodes to the URL it was made from, Chinese-free and with a base path', () => {
     const url = 'https://www.example.gov.cn/fzzf/reports/2023-jiading-police/s1-2/';
     const { size, d } = qrPath(url);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}"><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}"><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
     expect(decodeQrSvg(svg)).toBe(url);
   });
 
   it('leaves a quiet zone of four light modules on every side', () => {
     const { size, d } = qrPath('http://localhost:4321/');
-    const points = [...d.matchAll(/M(\d+) (\d+)h(\d+)/g)].map(([, x, y, w]) => ({ x: Number(x), y: Number(y), w: Number(w) }));
-    expect(Math.min(...points.map((p) => p.x))).toBe(QUIET_ZONE);
-    expect(Math.min(...points.map((p) => p.y))).toBe(QUIET_ZONE);
-    expect(Math.max(...points.map((p) => p.x + p.w))).toBe(size - QUIET_ZONE);
-    expect(Math.max(...points.map((p) => p.y + 1))).toBe(size - QUIET_ZONE);
+    // Follow the path: absolute moves start a row, relative moves skip light modules, h draws dark ones.
+    const dark: { x: number; y: number }[] = [];
+    let x = 0;
+    let y = 0;
+    for (const [, op, a, b] of d.matchAll(/([Mmh])([\d.]+)(?: ([\d.]+))?/g)) {
+      if (op === 'M') [x, y] = [Number(a), Math.floor(Number(b))];
+      else if (op === 'm') x += Number(a);
+      else for (let end = x + Number(a); x < end; x += 1) dark.push({ x, y });
+    }
+    expect(Math.min(...dark.map((p) => p.x))).toBe(QUIET_ZONE);
+    expect(Math.min(...dark.map((p) => p.y))).toBe(QUIET_ZONE);
+    expect(Math.max(...dark.map((p) => p.x))).toBe(size - QUIET_ZONE - 1);
+    expect(Math.max(...dark.map((p) => p.y))).toBe(size - QUIET_ZONE - 1);
   });
 });
 
