@@ -181,6 +181,14 @@ describe('following a former address', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('二、下一年度主要安排');
   });
 
+  it('a former section path with a former paragraph anchor lands on that paragraph', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${fixtureUrl()}reports/2024-test-agency/first-measure/#first-measure-p2`);
+    await page.waitForURL(/\/reports\/2024-test-agency\/s1-1\/#first-measure-p2$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s1-1-p2');
+    expect(errors).toEqual([]);
+  });
+
   it('a former paragraph anchor lands on the paragraph, marked and focused', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/#first-measure-p2`);
