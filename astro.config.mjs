@@ -6,6 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
+import rehypeParagraphLinks from './src/markdown/rehype-paragraph-links.ts';
 import remarkFullWidthPunctuation from './src/markdown/remark-full-width-punctuation.ts';
 import remarkSafeContent from './src/markdown/remark-safe-content.ts';
 
@@ -26,7 +27,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false,
       remarkPlugins: [remarkSafeContent, remarkCjkFriendly, remarkFullWidthPunctuation],
-      rehypePlugins: [rehypeParagraphIds],
+      rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
     }),
   },
   integrations: [mdx(), pagefind()],

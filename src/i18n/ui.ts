@@ -52,6 +52,19 @@ export const ui = {
   'notFound.body': '您访问的页面不存在，可能地址有误或已调整。',
   'notFound.home': '返回首页查看全部报告',
   'footer.note': '本站内容以发布机关公开发布的文本为准。',
+  // Links that last: paragraph links, copy link, QR code, redirects from former addresses.
+  'permalink.paragraph': '本段链接',
+  'permalink.copyParagraph': '复制本段链接',
+  'permalink.copySection': (heading: string) => `复制本节链接：${heading}`,
+  'permalink.copiedParagraph': '已复制本段链接',
+  'permalink.copiedSection': '已复制本节链接',
+  'permalink.copyFailed': '无法复制，请从地址栏复制链接',
+  'qr.caption': '扫一扫在手机打开当前页',
+  'qr.label': (url: string) => `本页网址的二维码：${url}`,
+  'redirect.title': (heading: string, report: string) => `本节地址已更改：${heading} - ${report}`,
+  'redirect.heading': '本节地址已更改',
+  'redirect.body': (heading: string) => `“${heading}”现在的地址是：`,
+  'redirect.note': '页面会自动跳转；如果没有跳转，请点击上面的链接。',
 } as const;
 
 export type UiKey = keyof typeof ui;

@@ -2,6 +2,7 @@ import type { ReportData } from '../schemas/report.ts';
 import type { SectionData } from '../schemas/section.ts';
 import { type ContentIssue, showValue } from './content-errors.ts';
 import { formatNumbering, parseNumbering } from './numbering.ts';
+import { PARAGRAPH_ID, PREAMBLE_PREFIX } from './permalinks.ts';
 
 /** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
 export interface ReportInput {
@@ -111,6 +112,35 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
   }
   for (const [parent, siblings] of siblingGroups) {
     issues.push(...checkSiblings(siblings, parent === '' ? 'part' : 'subsection'));
+  }
+  issues.push(...checkAliases(sections));
+  return issues;
+}
+
+/**
+ * Former ids (aliases) stay anchors and paths of their own, so each must name one section
+ * only: not a live id, not another section's alias, and not the id of a live paragraph.
+ */
+export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const live = new Map(sections.map((section) => [section.data.id, section]));
+  const claimed = new Map<string, SectionInput>();
+  for (const section of sections) {
+    for (const alias of section.data.aliases ?? []) {
+      const owner = live.get(alias);
+      const other = claimed.get(alias);
+      const paragraphOf = PARAGRAPH_ID.test(alias) ? alias.replace(/-p[0-9]+$/, '') : undefined;
+      let found: string | undefined;
+      if (alias === PREAMBLE_PREFIX) found = `${showValue(alias)}，这是报告导言段落编号（intro-p1 等）的前缀`;
+      else if (owner && owner !== section) found = `${showValue(alias)}，与 ${owner.file} 现在的 id 相同`;
+      else if (other && other !== section) found = `${showValue(alias)}，已列在 ${other.file} 的 aliases 中`;
+      else if (other === section) found = `${showValue(alias)}，重复列出`;
+      else if (paragraphOf !== undefined && (live.has(paragraphOf) || paragraphOf === PREAMBLE_PREFIX)) found = `${showValue(alias)}，与现有段落的编号相同`;
+      if (found) {
+        issues.push({ file: section.file, field: 'aliases', found, expected: '本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节' });
+      }
+      claimed.set(alias, section);
+    }
   }
   return issues;
 }

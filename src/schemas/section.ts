@@ -30,8 +30,17 @@ export const sectionSchema = z
      * paragraph, e.g. （一）狠抓法治理念教育。坚持不懈…; the site shows it ending with 。.
      */
     runIn: z.boolean().default(false),
+    /**
+     * Former ids of this section, e.g. [old-id], when its id had to change. Old links keep
+     * working: /reports/<folder>/<old-id>/ redirects to the section's page, and #old-id and
+     * #old-id-p3 still land on the section and its paragraphs.
+     */
+    aliases: z.array(stableId).default([]),
   })
   .superRefine((data, ctx) => {
+    if (data.aliases.includes(data.id)) {
+      ctx.addIssue({ code: 'custom', path: ['aliases'], message: `aliases 只列出本节以前用过的 id，不含现在的 id ${data.id}` });
+    }
     if (data.parent === undefined && data.item === undefined) {
       ctx.addIssue({ code: 'custom', path: ['item'], message: `顶级部分必须填写 item，可选值：${STATUTORY_ITEMS.join(' / ')}` });
     }

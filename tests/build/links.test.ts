@@ -1,0 +1,263 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/content-validation.ts';
+import { PARAGRAPH_ID } from '../../src/lib/permalinks.ts';
+import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
+import { decodeQrSvg } from '../support/qr.ts';
+
+const SITE = 'http://localhost:4321/';
+const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-links-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Builds the site (or a fixture's content) into a scratch folder that already holds a "previous site". */
+function build(name: string, env: Record<string, string>) {
+  const outDir = path.join(scratch, name, 'dist');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'index.html'), 'previous site');
+  // Vitest puts Vite's BASE_URL in the environment, and a BASE_URL there would override the base from SITE_URL.
+  const { BASE_URL: _viteBase, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...inherited, CI: '1', OUT_DIR: outDir, ...env }, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+const open = (dist: string, file: string): CheerioAPI => (dist === DIST ? page(file) : load(readFileSync(path.join(dist, file), 'utf8')));
+
+/** Report pages and section pages: the pages that can be shared. */
+const sharedPages = (dist: string) => htmlFiles(dist).filter((file) => /^reports\/[^/]+\/([^/]+\/)?index\.html$/.test(file) && !isRedirect(dist, file));
+const isRedirect = (dist: string, file: string) => open(dist, file)('meta[http-equiv="refresh"]').length > 0;
+
+/**
+ * Every internal link, stylesheet, script, icon and redirect target of a built site, checked
+ * against the files and ids in `dist`, for a site mounted at `base`.
+ */
+function brokenReferences(dist: string, base: string): string[] {
+  const broken: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const $ = open(dist, file);
+    const refs = [
+      ...$('a[href], link[href]:not([rel="canonical"])').toArray().map((element) => element.attribs['href']!),
+      ...$('script[src]').toArray().map((element) => element.attribs['src']!),
+      ...$('meta[http-equiv="refresh"]').toArray().map((element) => element.attribs['content']!.replace(/^\d+;\s*url=/, '')),
+    ];
+    const here = `${base}${file.replace(/index\.html$/, '')}`;
+    for (const ref of refs) {
+      const url = new URL(ref, `http://site${here}`);
+      if (url.host !== 'site') continue;
+      if (!url.pathname.startsWith(base)) {
+        broken.push(`${file}: ${ref} is outside ${base}`);
+        continue;
+      }
+      let target = decodeURIComponent(url.pathname.slice(base.length));
+      if (target === '' || target.endsWith('/')) target += 'index.html';
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (!existsSync(path.join(dist, target))) broken.push(`${file}: ${ref} (no ${target})`);
+      else if (fragment && target.endsWith('.html') && open(dist, target)(`[id="${fragment}"]`).length === 0) broken.push(`${file}: ${ref} (no #${fragment})`);
+    }
+  }
+  return broken;
+}
+
+/** Each shared page's QR code, decoded, next to the page's canonical URL. */
+function qrCodes(dist: string) {
+  return sharedPages(dist).map((file) => {
+    const $ = open(dist, file);
+    const svgs = $('.page-qr-code svg');
+    return { file, count: svgs.length, canonical: $('link[rel="canonical"]').attr('href'), decoded: svgs.length ? decodeQrSvg($.html(svgs.first())) : null };
+  });
+}
+
+describe('paragraph links', () => {
+  beforeAll(() => assertBuilt());
+
+  it.each(sharedPages(DIST))('%s: every paragraph of the text has a unique ASCII id and a link to itself', (file) => {
+    const $ = page(file);
+    const paragraphs = $('.report-text > p').toArray();
+    expect(paragraphs.length).toBeGreaterThan(0);
+    const ids = paragraphs.map((p) => p.attribs['id']);
+    for (const id of ids) expect(id).toMatch(PARAGRAPH_ID);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of paragraphs) {
+      const link = $(p).children('a.paragraph-anchor').last();
+      expect(link.attr('href')).toBe(`#${p.attribs['id']}`);
+      expect(link.attr('aria-label')).toBe('本段链接');
+      // The pilcrow is drawn by CSS: the text a reader copies and search indexes is the published text.
+      expect(link.text()).toBe('');
+    }
+  });
+
+  it('gives a paragraph the same id on the report page and on its section page', () => {
+    const folder = '2023-jiading-police';
+    const reportIds = page(`reports/${folder}/index.html`)('.report-text > p[id]').toArray().map((p) => p.attribs['id']);
+    const sectionIds = sharedPages(DIST)
+      .filter((file) => file.split('/').length === 4 && file.startsWith(`reports/${folder}/`))
+      .flatMap((file) => page(file)('.report-text > p[id]').toArray().map((p) => p.attribs['id']));
+    expect(sectionIds.length).toBeGreaterThan(0);
+    for (const id of sectionIds) expect(reportIds).toContain(id);
+  });
+
+  it.each(sharedPages(DIST))('%s: section links copy with a label that says so, and a live region reports it', (file) => {
+    const $ = page(file);
+    $('a.section-anchor').each((_, a) => expect(a.attribs['data-copy-label']).toMatch(/^复制本节链接：/));
+    const status = $('copy-link-status [data-copy-link-status]');
+    expect(status.attr('role')).toBe('status');
+    expect(status.attr('aria-live')).toBe('polite');
+  });
+});
+
+describe('QR codes and sharing metadata', () => {
+  beforeAll(() => assertBuilt());
+
+  it('every report page and section page shows one QR code that decodes to its own canonical URL', () => {
+    const codes = qrCodes(DIST);
+    expect(codes.length).toBe(reportFolders().length + htmlFiles().filter((file) => file.split('/').length === 4 && file.startsWith('reports/')).length);
+    for (const code of codes) {
+      expect(code.count, code.file).toBe(1);
+      expect(code.canonical, code.file).toBe(`${SITE}${code.file.replace(/index\.html$/, '')}`);
+      expect(code.decoded, code.file).toBe(code.canonical);
+    }
+  });
+
+  it('QR codes carry no style attribute and no script, and name their URL for screen readers', () => {
+    for (const file of sharedPages(DIST)) {
+      const $ = page(file);
+      const figure = $('.page-qr-code');
+      expect(figure.find('[style], script, foreignObject, image')).toHaveLength(0);
+      expect(figure.find('svg').attr('aria-label')).toContain($('link[rel="canonical"]').attr('href'));
+      expect(figure.find('figcaption').text()).toContain('扫一扫在手机打开当前页');
+    }
+  });
+
+  it.each(sharedPages(DIST))('%s: Open Graph and Twitter tags name the page, its summary and its canonical URL', (file) => {
+    const $ = page(file);
+    const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
+    const canonical = $('link[rel="canonical"]').attr('href');
+    expect(meta('og:url')).toBe(canonical);
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:locale')).toBe('zh_CN');
+    expect(meta('og:title')).toContain($('h1').text().trim());
+    expect(meta('og:description')).toBe($('meta[name="description"]').attr('content'));
+    expect(meta('og:description')!.length).toBeGreaterThan(20);
+    expect(meta('twitter:card')).toBe('summary');
+    expect(meta('twitter:title')).toBe(meta('og:title'));
+    expect(meta('twitter:description')).toBe(meta('og:description'));
+  });
+
+  it('summarises a section page with its own text', () => {
+    const description = page('reports/2023-jiading-police/s1-3/index.html')('meta[name="description"]').attr('content');
+    expect(description).toContain('（三）深入推进法治公安建设');
+    expect(description).toContain('按照法治政府建设示范创建的统一部署');
+  });
+});
+
+describe('former ids (aliases)', () => {
+  const fixture = 'tests/fixtures/aliases';
+  let outDir: string;
+  const aliases: { folder: string; id: string; alias: string }[] = [];
+  beforeAll(() => {
+    for (const folder of readdirSync(path.join(ROOT, fixture))) {
+      for (const name of readdirSync(path.join(ROOT, fixture, folder))) {
+        const data = parseYaml(splitFrontmatter(readFileSync(path.join(ROOT, fixture, folder, name), 'utf8'))!.frontmatter) as { id?: string; aliases?: string[] };
+        for (const alias of data.aliases ?? []) aliases.push({ folder, id: data.id!, alias });
+      }
+    }
+    const result = build('aliases', { REPORTS_DIR: fixture });
+    expect(result.status, result.output).toBe(0);
+    outDir = result.outDir;
+  });
+
+  it('the fixture lists aliases to check', () => expect(aliases.length).toBeGreaterThanOrEqual(3));
+
+  it('a former section path is a static page that sends readers to the section, with no inline script', () => {
+    for (const { folder, id, alias } of aliases) {
+      const file = `reports/${folder}/${alias}/index.html`;
+      const $ = open(outDir, file);
+      const target = `/reports/${folder}/${id}/`;
+      expect($('meta[http-equiv="refresh"]').attr('content'), file).toBe(`0; url=${target}`);
+      expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}reports/${folder}/${id}/`);
+      expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+      expect($('a[data-redirect-target]').attr('href')).toBe(target);
+      expect($('h1').text()).toBe('本节地址已更改');
+      // No inline script; an external module only carries a #fragment along (meta refresh drops it).
+      $('script').each((_, script) => expect(script.attribs['src']).toMatch(/^\/_astro\/.+\.js$/));
+      expect(existsSync(path.join(outDir, target, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('a former section id and its paragraphs’ former ids stay anchors inside the section, on the report and section pages', () => {
+    for (const { folder, id, alias } of aliases) {
+      for (const file of [`reports/${folder}/index.html`, `reports/${folder}/${id}/index.html`]) {
+        const $ = open(outDir, file);
+        const anchor = $(`[id="${alias}"]`);
+        expect(anchor.attr('data-alias-of'), `${file}#${alias}`).toBe(id);
+        expect(anchor.parent().children('.section-heading').find(`[id="${id}"]`)).toHaveLength(1);
+        const paragraphs = anchor.parent().children('.report-text').children('p[id]').toArray();
+        for (const p of paragraphs) {
+          const n = p.attribs['id']!.slice(`${id}-p`.length);
+          expect($(p).children(`[id="${alias}-p${n}"]`).attr('data-alias-of')).toBe(p.attribs['id']);
+        }
+      }
+    }
+  });
+
+  it('the site with aliases has no broken link and no duplicate id', () => {
+    expect(brokenReferences(outDir, '/')).toEqual([]);
+    for (const file of htmlFiles(outDir)) {
+      const ids = open(outDir, file)('[id]').toArray().map((element) => element.attribs['id']);
+      expect(new Set(ids).size, file).toBe(ids.length);
+    }
+  });
+
+  it('a redirect page is neither a shared page nor indexed for search', () => {
+    for (const { folder, alias } of aliases) {
+      const $ = open(outDir, `reports/${folder}/${alias}/index.html`);
+      expect($('[data-pagefind-body]')).toHaveLength(0);
+      expect($('.page-qr-code')).toHaveLength(0);
+    }
+  });
+
+  it('stops the build when an alias collides with a live id, naming file, field, found and expected', () => {
+    const { status, output, outDir: failed } = build('alias-collision', { REPORTS_DIR: 'tests/fixtures/alias-collision' });
+    expect(status, output).toBe(1);
+    expect(output).toContain('tests/fixtures/alias-collision/2024-test-agency/s2.md');
+    expect(output).toContain('字段：aliases');
+    expect(output).toContain('发现：“s1”，与 tests/fixtures/alias-collision/2024-test-agency/s1.md 现在的 id 相同');
+    expect(output).toContain('应为：本节以前用过');
+    expect(output).toContain('上一次成功生成的网站');
+    expect(readFileSync(path.join(failed, 'index.html'), 'utf8')).toBe('previous site');
+  });
+});
+
+describe('a site built for a sub-path', () => {
+  const site = 'http://localhost:4321/fzzf/';
+  let outDir: string;
+  beforeAll(() => {
+    const result = build('base', { SITE_URL: site });
+    expect(result.status, result.output).toBe(0);
+    outDir = result.outDir;
+  });
+
+  it('keeps every internal link, anchor, stylesheet and script under the base and resolvable', () => {
+    expect(htmlFiles(outDir).length).toBe(htmlFiles().length);
+    expect(brokenReferences(outDir, '/fzzf/')).toEqual([]);
+  });
+
+  it('gives every page a canonical URL and og:url under the base, and QR codes that decode to them', () => {
+    for (const file of htmlFiles(outDir)) {
+      const $ = open(outDir, file);
+      expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^http:\/\/localhost:4321\/fzzf\//);
+      expect($('meta[property="og:url"]').attr('content'), file).toBe($('link[rel="canonical"]').attr('href'));
+    }
+    const codes = qrCodes(outDir);
+    expect(codes.length).toBeGreaterThan(1);
+    for (const code of codes) expect(code.decoded, code.file).toBe(`${site}${code.file.replace(/index\.html$/, '')}`);
+  });
+
+  it('tells the search script the base', () => {
+    expect(open(outDir, 'search/index.html')('report-search').attr('data-base')).toBe('/fzzf/');
+  });
+});
