@@ -43,6 +43,21 @@ export const ui = {
   'notFound.body': '您访问的页面不存在，可能地址有误或已调整。',
   'notFound.home': '返回首页查看全部报告',
   'footer.note': '本站内容以发布机关公开发布的文本为准。',
+  // Reader controls, back to top and print (reading experience).
+  'reader.settings': '阅读设置',
+  'reader.size': '字号',
+  'reader.sizeSmall': '小',
+  'reader.sizeMedium': '标准',
+  'reader.sizeLarge': '大',
+  'reader.sizeExtraLarge': '特大',
+  'reader.theme': '配色',
+  'reader.themeSystem': '跟随系统',
+  'reader.themeLight': '浅色',
+  'reader.themeDark': '深色',
+  'reader.contrast': '对比度',
+  'reader.contrastHigh': '高对比度',
+  'reader.backToTop': '回到顶部',
+  'print.address': '本页网址',
 } as const;
 
 export type UiKey = keyof typeof ui;
