@@ -32,6 +32,12 @@ class ReaderControls extends HTMLElement {
       details.open = false;
       details.querySelector('summary')?.focus();
     });
+    // The drop-down lies over the page: a click or focus elsewhere closes it.
+    const closeOutside = (event: Event) => {
+      if (details?.open && !this.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('click', closeOutside);
+    document.addEventListener('focusin', closeOutside);
     // Another tab changed the settings: follow it, so every open page looks the same.
     window.addEventListener('storage', (event) => {
       if (event.key !== READER_PREFS_KEY) return;
