@@ -48,7 +48,7 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
       await page.goto(server.url + type.path);
       if (type.name === 'search') await expect.poll(() => page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('false');
       // The mode really is on: stored settings became attributes, the system scheme reached the page.
-      const state = await page.evaluate(() => ({ ...document.documentElement.dataset, background: getComputedStyle(document.body).backgroundColor }));
+      const state = await page.evaluate(() => ({ contrast: document.documentElement.dataset['contrast'], textSize: document.documentElement.dataset['textSize'], background: getComputedStyle(document.body).backgroundColor }));
       if (mode.stored?.includes('high')) expect(state.contrast).toBe('high');
       if (mode.stored?.includes('xl')) expect(state.textSize).toBe('xl');
       expect(state.background).toBe(mode.colorScheme === 'dark' ? (mode.stored?.includes('high') ? 'rgb(0, 0, 0)' : 'rgb(22, 24, 27)') : 'rgb(255, 255, 255)');
