@@ -40,8 +40,10 @@ class TocSpy extends HTMLElement {
   }
 
   #update() {
-    // The current part is the last heading that has reached the top third of the window.
-    const line = window.innerHeight / 3;
+    // The current part is the last heading that has reached the top third of the window; at the
+    // end of the page, where the last headings can never get that high, the last one in view.
+    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    const line = atEnd ? window.innerHeight : window.innerHeight / 3;
     let current: HTMLAnchorElement | undefined;
     for (const { link, target } of this.#links) {
       if (target.getBoundingClientRect().top <= line) current = link;
