@@ -157,3 +157,24 @@ describe('layout', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(200);
   });
 });
+
+describe('keyboard order', () => {
+  it('follows the visual order in the header: skip link, site name, reader settings, search', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + REPORT);
+    const visited: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await page.evaluate(() => {
+        const element = document.activeElement!;
+        // The search box's wording belongs to search; here only where focus is matters.
+        return element.closest('.search-box') ? `search ${element.tagName.toLowerCase()}` : element.textContent!.trim();
+      }));
+    }
+    expect(visited).toEqual(['跳到正文', '法治政府建设年度报告', '阅读设置', 'search input', 'search button']);
+    // And each stop is drawn where that order says: name left of settings, search below on a phone.
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    expect((await box('.site-name')).x).toBeLessThan((await box('.reader-controls-menu > summary')).x);
+    expect((await box('.search-box')).y).toBeGreaterThan((await box('.reader-controls-menu > summary')).y);
+  });
+});
