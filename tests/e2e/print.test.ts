@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 import { assertBuilt } from '../support/dist.ts';
 import { foldPdfText as fold, type PrintedPage, printPages } from '../support/pdf.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
@@ -56,6 +56,38 @@ describe('printing the report', () => {
     // Three parts, each from a new page after the first; at 12pt the 2023 report takes 4 to 6 pages.
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(pages.length).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('print styles', () => {
+  it('print black on white at the standard size, whatever the reader chose on screen', async () => {
+    const { page } = await openPage(browser, { colorScheme: 'dark' });
+    await page.context().addInitScript(SCREEN_SETTINGS);
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const screen = await page.evaluate(() => getComputedStyle(document.body).color);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('.report-text p').first().evaluate((p) => {
+      const style = getComputedStyle(p);
+      return { color: style.color, background: getComputedStyle(document.body).backgroundColor, size: style.fontSize };
+    });
+    expect(screen).toBe('rgb(255, 255, 255)');
+    // 12pt is 16px.
+    expect(printed).toEqual({ color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)', size: '16px' });
+    await page.context().close();
+  });
+
+  it('print a link\'s address after its text in the report text', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    await page.emulateMedia({ media: 'print' });
+    // The 2023 text has no links: add one as content would render it.
+    const after = await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: 'https://www.example.gov.cn/doc', textContent: '文件' });
+      document.querySelector('.report-text p')!.append(link);
+      return getComputedStyle(link, '::after').content;
+    });
+    expect(after).toBe('"（https://www.example.gov.cn/doc）"');
+    await page.context().close();
   });
 });
 
