@@ -8,7 +8,8 @@ export const READER_PREFS_KEY = 'fz-reader';
 
 export const TEXT_SIZES = ['s', 'm', 'l', 'xl'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
-export const CONTRASTS = ['normal', 'high'] as const;
+/** 'system' follows the system's "increase contrast" setting (prefers-contrast: more). */
+export const CONTRASTS = ['system', 'normal', 'high'] as const;
 
 export type TextSize = (typeof TEXT_SIZES)[number];
 export type Theme = (typeof THEMES)[number];
@@ -20,7 +21,7 @@ export interface ReaderPrefs {
   contrast: Contrast;
 }
 
-export const DEFAULT_PREFS: ReaderPrefs = { size: 'm', theme: 'system', contrast: 'normal' };
+export const DEFAULT_PREFS: ReaderPrefs = { size: 'm', theme: 'system', contrast: 'system' };
 
 const pick = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -58,4 +59,18 @@ export function prefsToAttributes(prefs: ReaderPrefs): Record<'data-text-size' |
     'data-theme': prefs.theme === DEFAULT_PREFS.theme ? null : prefs.theme,
     'data-contrast': prefs.contrast === DEFAULT_PREFS.contrast ? null : prefs.contrast,
   };
+}
+
+/** Whether the page shows high contrast: chosen, or asked for by the system and not turned off. */
+export function showsHighContrast(prefs: ReaderPrefs, systemPrefersMore: boolean): boolean {
+  return prefs.contrast === 'high' || (prefs.contrast === 'system' && systemPrefersMore);
+}
+
+/**
+ * The contrast setting for the 高对比度 checkbox's state. Agreeing with the system stores nothing,
+ * so a later change of the system setting is followed; disagreeing stores the reader's choice.
+ */
+export function contrastFromChoice(checked: boolean, systemPrefersMore: boolean): Contrast {
+  if (checked === systemPrefersMore) return 'system';
+  return checked ? 'high' : 'normal';
 }

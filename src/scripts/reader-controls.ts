@@ -1,4 +1,6 @@
-import { parsePrefs, prefsToAttributes, READER_PREFS_KEY, type ReaderPrefs, serializePrefs } from '../lib/reader-prefs.ts';
+import { contrastFromChoice, parsePrefs, prefsToAttributes, READER_PREFS_KEY, type ReaderPrefs, serializePrefs, showsHighContrast } from '../lib/reader-prefs.ts';
+
+const systemContrast = window.matchMedia('(prefers-contrast: more)');
 
 function readStored(): string | null {
   try {
@@ -25,6 +27,8 @@ class ReaderControls extends HTMLElement {
     if (!form) return;
     this.#show(form, parsePrefs(readStored()));
     form.addEventListener('change', () => this.#save(form));
+    // The system setting changed while the page is open: the checkbox shows what the page shows.
+    systemContrast.addEventListener('change', () => this.#show(form, parsePrefs(readStored())));
     // Escape closes the drop-down and returns focus to its button, as a menu would.
     const details = this.querySelector('details');
     this.addEventListener('keydown', (event) => {
@@ -52,12 +56,13 @@ class ReaderControls extends HTMLElement {
       input.checked = prefs[input.name.replace('fz-', '') as keyof ReaderPrefs] === input.value;
     }
     const contrast = form.querySelector<HTMLInputElement>('input[name="fz-contrast"]');
-    if (contrast) contrast.checked = prefs.contrast === 'high';
+    if (contrast) contrast.checked = showsHighContrast(prefs, systemContrast.matches);
   }
 
   #save(form: HTMLFormElement) {
     const data = new FormData(form);
-    const prefs = parsePrefs(JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast: data.get('fz-contrast') ? 'high' : 'normal' }));
+    const contrast = contrastFromChoice(data.get('fz-contrast') !== null, systemContrast.matches);
+    const prefs = parsePrefs(JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }));
     apply(prefs);
     try {
       const stored = serializePrefs(prefs);

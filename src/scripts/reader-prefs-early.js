@@ -4,7 +4,7 @@
 (function () {
   try {
     var prefs = JSON.parse(localStorage.getItem('fz-reader') || '{}');
-    var allowed = { size: /^(s|l|xl)$/, theme: /^(light|dark)$/, contrast: /^high$/ };
+    var allowed = { size: /^(s|l|xl)$/, theme: /^(light|dark)$/, contrast: /^(high|normal)$/ };
     var names = { size: 'data-text-size', theme: 'data-theme', contrast: 'data-contrast' };
     for (var key in names) {
       if (allowed[key].test(prefs[key])) document.documentElement.setAttribute(names[key], prefs[key]);

@@ -71,6 +71,25 @@ describe('reader controls', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
   });
 
+  it('follow the system\'s increased contrast until the reader turns it off, and remember that', async () => {
+    const { page } = await openPage(browser, { colorScheme: 'light', contrast: 'more' });
+    await page.goto(server.url + REPORT);
+    const colours = () => page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.report-meta')!).color]);
+    // Muted text turns full black too.
+    expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+    await page.getByText('阅读设置').click();
+    const checkbox = page.getByRole('checkbox', { name: '高对比度' });
+    expect(await checkbox.isChecked()).toBe(true);
+    await checkbox.uncheck();
+    expect(await colours()).toEqual(['rgb(26, 26, 26)', 'rgb(77, 77, 77)']);
+    await page.reload();
+    expect(await colours()).toEqual(['rgb(26, 26, 26)', 'rgb(77, 77, 77)']);
+    await page.getByText('阅读设置').click();
+    await checkbox.check();
+    expect(await page.evaluate(() => localStorage.getItem('fz-reader'))).toBeNull();
+    expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+  });
+
   it('are not shown without JavaScript, where they could not work', async () => {
     const { page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(server.url + REPORT);

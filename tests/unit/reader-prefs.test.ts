@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, parsePrefs, prefsToAttributes, serializePrefs } from '../../src/lib/reader-prefs.ts';
+import { contrastFromChoice, DEFAULT_PREFS, parsePrefs, prefsToAttributes, serializePrefs, showsHighContrast } from '../../src/lib/reader-prefs.ts';
 
 describe('reader preferences', () => {
   it('reads stored choices', () => {
@@ -24,5 +24,20 @@ describe('reader preferences', () => {
   it('leaves attributes off for defaults so the system colour scheme applies', () => {
     expect(prefsToAttributes(DEFAULT_PREFS)).toEqual({ 'data-text-size': null, 'data-theme': null, 'data-contrast': null });
     expect(prefsToAttributes({ size: 'xl', theme: 'dark', contrast: 'high' })).toEqual({ 'data-text-size': 'xl', 'data-theme': 'dark', 'data-contrast': 'high' });
+    expect(prefsToAttributes({ ...DEFAULT_PREFS, contrast: 'normal' })['data-contrast']).toBe('normal');
+  });
+
+  it('shows high contrast when chosen, or when the system asks for it and the reader has not turned it off', () => {
+    expect(showsHighContrast({ ...DEFAULT_PREFS, contrast: 'high' }, false)).toBe(true);
+    expect(showsHighContrast(DEFAULT_PREFS, true)).toBe(true);
+    expect(showsHighContrast(DEFAULT_PREFS, false)).toBe(false);
+    expect(showsHighContrast({ ...DEFAULT_PREFS, contrast: 'normal' }, true)).toBe(false);
+  });
+
+  it('stores a contrast choice only where it differs from the system', () => {
+    expect(contrastFromChoice(true, false)).toBe('high');
+    expect(contrastFromChoice(false, true)).toBe('normal');
+    expect(contrastFromChoice(true, true)).toBe('system');
+    expect(contrastFromChoice(false, false)).toBe('system');
   });
 });
