@@ -65,6 +65,21 @@ export const ui = {
   'redirect.heading': '本节地址已更改',
   'redirect.body': (heading: string) => `“${heading}”现在的地址是：`,
   'redirect.note': '页面会自动跳转；如果没有跳转，请点击上面的链接。',
+  // Reader controls, back to top and print (reading experience).
+  'reader.settings': '阅读设置',
+  'reader.size': '字号',
+  'reader.sizeSmall': '小',
+  'reader.sizeMedium': '标准',
+  'reader.sizeLarge': '大',
+  'reader.sizeExtraLarge': '特大',
+  'reader.theme': '配色',
+  'reader.themeSystem': '跟随系统',
+  'reader.themeLight': '浅色',
+  'reader.themeDark': '深色',
+  'reader.contrast': '对比度',
+  'reader.contrastHigh': '高对比度',
+  'reader.backToTop': '回到顶部',
+  'print.address': '本页网址',
 } as const;
 
 export type UiKey = keyof typeof ui;

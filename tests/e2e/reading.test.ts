@@ -29,6 +29,8 @@ describe('reading a report', () => {
   it('follows a contents link to its section and shows it', async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
     await page.goto(`${server.url}reports/2023-jiading-police/`);
+    // On a phone the contents are a closed menu above the text.
+    await page.getByText('目录', { exact: true }).first().click();
     await page.getByRole('navigation', { name: '目录' }).getByRole('link', { name: /（三）强化执法监督制约/ }).click();
     await page.waitForURL(/#s3-3$/);
     const heading = page.locator('#s3-3');

@@ -1,0 +1,77 @@
+import { contrastFromChoice, parsePrefs, prefsToAttributes, READER_PREFS_KEY, type ReaderPrefs, serializePrefs, showsHighContrast } from '../lib/reader-prefs.ts';
+
+const systemContrast = window.matchMedia('(prefers-contrast: more)');
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(READER_PREFS_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function apply(prefs: ReaderPrefs): void {
+  for (const [name, value] of Object.entries(prefsToAttributes(prefs))) {
+    if (value === null) document.documentElement.removeAttribute(name);
+    else document.documentElement.setAttribute(name, value);
+  }
+}
+
+/**
+ * Text size, colour scheme and contrast. The form is in the page's markup and hidden by CSS
+ * until this element is defined, so a reader without JavaScript never meets a dead control.
+ */
+class ReaderControls extends HTMLElement {
+  connectedCallback() {
+    const form = this.querySelector('form');
+    if (!form) return;
+    this.#show(form, parsePrefs(readStored()));
+    form.addEventListener('change', () => this.#save(form));
+    // The system setting changed while the page is open: the checkbox shows what the page shows.
+    systemContrast.addEventListener('change', () => this.#show(form, parsePrefs(readStored())));
+    // Escape closes the drop-down and returns focus to its button, as a menu would.
+    const details = this.querySelector('details');
+    this.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !details?.open) return;
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    });
+    // The drop-down lies over the page: a click or focus elsewhere closes it.
+    const closeOutside = (event: Event) => {
+      if (details?.open && !this.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('click', closeOutside);
+    document.addEventListener('focusin', closeOutside);
+    // Another tab changed the settings: follow it, so every open page looks the same.
+    window.addEventListener('storage', (event) => {
+      if (event.key !== READER_PREFS_KEY) return;
+      const prefs = parsePrefs(event.newValue);
+      apply(prefs);
+      this.#show(form, prefs);
+    });
+  }
+
+  #show(form: HTMLFormElement, prefs: ReaderPrefs) {
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+      input.checked = prefs[input.name.replace('fz-', '') as keyof ReaderPrefs] === input.value;
+    }
+    const contrast = form.querySelector<HTMLInputElement>('input[name="fz-contrast"]');
+    if (contrast) contrast.checked = showsHighContrast(prefs, systemContrast.matches);
+  }
+
+  #save(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const contrast = contrastFromChoice(data.get('fz-contrast') !== null, systemContrast.matches);
+    const prefs = parsePrefs(JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }));
+    apply(prefs);
+    try {
+      const stored = serializePrefs(prefs);
+      if (stored === null) localStorage.removeItem(READER_PREFS_KEY);
+      else localStorage.setItem(READER_PREFS_KEY, stored);
+    } catch {
+      // Storage blocked: the choice holds for this page only.
+    }
+  }
+}
+
+customElements.define('reader-controls', ReaderControls);

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../support/browser.ts';
+import { assertBuilt } from '../support/dist.ts';
+import { PAGE_TYPES } from '../support/reader-modes.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const REPORT = 'reports/2023-jiading-police/';
+const bodyFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.report-text p') ?? document.body).fontSize));
+
+describe('reader controls', () => {
+  it('change text size, colour scheme and contrast by keyboard alone, and keep them on the next page', async () => {
+    const { page, errors } = await openPage(browser, { colorScheme: 'light' });
+    await page.goto(server.url + REPORT);
+    const standard = await bodyFontSize(page);
+    const settings = page.getByText('阅读设置');
+    await settings.focus();
+    await page.keyboard.press('Enter');
+    const size = page.getByRole('group', { name: '字号' });
+    await size.getByRole('radio', { name: '标准' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await size.getByRole('radio', { name: '特大' }).isChecked()).toBe(true);
+    expect(await bodyFontSize(page)).toBeGreaterThan(standard * 1.3);
+    await page.getByRole('group', { name: '配色' }).getByRole('radio', { name: '深色' }).check();
+    await page.getByRole('checkbox', { name: '高对比度' }).press('Space');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('group', { name: '字号' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('阅读设置');
+
+    await page.goto(`${server.url}${REPORT}s1-2/`);
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'xl', theme: 'dark', contrast: 'high' });
+    await page.getByText('阅读设置').click();
+    expect(await page.getByRole('radio', { name: '特大' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: '高对比度' }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('apply saved settings from the head script alone, before any module runs', async () => {
+    const { page } = await openPage(browser, { colorScheme: 'light' });
+    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
+    // Without the module scripts only the early classic script can have set the attributes.
+    await page.route(/\.astro_astro_type_script/, (route) => route.abort());
+    await page.goto(server.url + REPORT, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'l', theme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+  });
+
+  it('follow the system colour scheme until the reader picks one', async () => {
+    const { page } = await openPage(browser, { colorScheme: 'dark' });
+    await page.goto(server.url);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+    await page.getByText('阅读设置').click();
+    await page.getByRole('radio', { name: '浅色' }).check();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.getByRole('radio', { name: '跟随系统' }).check();
+    expect(await page.evaluate(() => localStorage.getItem('fz-reader'))).toBeNull();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+  });
+
+  it('follow the system\'s increased contrast until the reader turns it off, and remember that', async () => {
+    const { page } = await openPage(browser, { colorScheme: 'light', contrast: 'more' });
+    await page.goto(server.url + REPORT);
+    const colours = () => page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.report-meta')!).color]);
+    // Muted text turns full black too.
+    expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+    await page.getByText('阅读设置').click();
+    const checkbox = page.getByRole('checkbox', { name: '高对比度' });
+    expect(await checkbox.isChecked()).toBe(true);
+    await checkbox.uncheck();
+    expect(await colours()).toEqual(['rgb(26, 26, 26)', 'rgb(77, 77, 77)']);
+    await page.reload();
+    expect(await colours()).toEqual(['rgb(26, 26, 26)', 'rgb(77, 77, 77)']);
+    await page.getByText('阅读设置').click();
+    await checkbox.check();
+    expect(await page.evaluate(() => localStorage.getItem('fz-reader'))).toBeNull();
+    expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+  });
+
+  it('are not shown without JavaScript, where they could not work', async () => {
+    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url + REPORT);
+    expect(await page.getByText('阅读设置').isVisible()).toBe(false);
+    expect(await page.getByRole('radio').count()).toBe(0);
+  });
+});
+
+describe('layout', () => {
+  it.each(PAGE_TYPES)('the $name page reflows at 320px with the largest text: no sideways scrolling', async (type) => {
+    const { page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
+    await page.goto(server.url + type.path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it.each(PAGE_TYPES)('the $name page reflows at 200% zoom of a 1280px window (640 CSS px): no sideways scrolling', async (type) => {
+    const { page } = await openPage(browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
+    await page.goto(server.url + type.path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  });
+
+  it('sets body text at about 30 to 40 characters a line on a desktop, line height about 1.8, indent 2em', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url + REPORT);
+    const metrics = await page.locator('.report-text p').first().evaluate((p) => {
+      const style = getComputedStyle(p);
+      const size = parseFloat(style.fontSize);
+      return { perLine: p.clientWidth / size, lineHeight: parseFloat(style.lineHeight) / size, indent: parseFloat(style.textIndent) / size, lineBreak: style.lineBreak };
+    });
+    expect(metrics.perLine).toBeGreaterThanOrEqual(30);
+    expect(metrics.perLine).toBeLessThanOrEqual(40);
+    expect(metrics.lineHeight).toBeCloseTo(1.8, 1);
+    expect(metrics.indent).toBe(2);
+    expect(metrics.lineBreak).toBe('strict');
+  });
+
+  it('shows the contents beside the text on a desktop and marks the part being read', async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url + REPORT);
+    const toc = page.getByRole('navigation', { name: '目录' });
+    expect(await toc.isVisible()).toBe(true);
+    const tocBox = (await toc.boundingBox())!;
+    const textBox = (await page.locator('.report-body').boundingBox())!;
+    expect(tocBox.x + tocBox.width).toBeLessThanOrEqual(textBox.x);
+    await page.evaluate(() => document.getElementById('s2')!.scrollIntoView());
+    await expect.poll(() => toc.locator('a[aria-current]').getAttribute('href')).toBe('#s2');
+    // The contents stay in view while the text scrolls.
+    expect((await toc.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    // At the very end the last part in view is marked, though its heading never reaches the top.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => toc.locator('a[aria-current]').getAttribute('href')).toBe('#s3-4');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the contents beside the text on a desktop without JavaScript', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    await page.goto(server.url + REPORT);
+    expect(await page.getByRole('navigation', { name: '目录' }).getByRole('link').first().isVisible()).toBe(true);
+  });
+
+  it('gives a phone a closed contents menu that opens, and closes again once a part is chosen', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + REPORT);
+    const toc = page.getByRole('navigation', { name: '目录' });
+    expect(await toc.isVisible()).toBe(false);
+    // The first paragraph is in the first screen, not pushed down by the contents.
+    expect((await page.locator('.report-text p').first().boundingBox())!.y).toBeLessThan(844);
+    await page.locator('.report-toc-summary').click();
+    await toc.getByRole('link', { name: /二、工作中存在的不足/ }).click();
+    await page.waitForURL(/#s2$/);
+    expect(await toc.isVisible()).toBe(false);
+  });
+
+  it('offers back to top at the end of the report, which returns to the main content', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + REPORT);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const back = page.getByRole('link', { name: '回到顶部' });
+    await expect.poll(() => back.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
+    await back.click();
+    await page.waitForURL(/#main$/);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(200);
+  });
+});
+
+describe('keyboard order', () => {
+  it('follows the visual order in the header: skip link, site name, reader settings, search', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + REPORT);
+    const visited: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await page.evaluate(() => {
+        const element = document.activeElement!;
+        // The search box's wording belongs to search; here only where focus is matters.
+        return element.closest('.search-box') ? `search ${element.tagName.toLowerCase()}` : element.textContent!.trim();
+      }));
+    }
+    expect(visited).toEqual(['跳到正文', '法治政府建设年度报告', '阅读设置', 'search input', 'search button']);
+    // And each stop is drawn where that order says: name left of settings, search below on a phone.
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    expect((await box('.site-name')).x).toBeLessThan((await box('.reader-controls-menu > summary')).x);
+    expect((await box('.search-box')).y).toBeGreaterThan((await box('.reader-controls-menu > summary')).y);
+  });
+});
