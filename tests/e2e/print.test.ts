@@ -45,10 +45,12 @@ describe('printing the report', () => {
     for (const chrome of ['跳到正文', '阅读设置', '搜索', '目录', '回到顶部', '本站内容以发布机关公开发布的文本为准']) expect(all).not.toContain(fold(chrome));
   });
 
-  it('ends with the signature and the page address, and numbers the pages', () => {
-    const last = pages.at(-1)!;
-    // The address printed is the page's public (canonical) address, whatever server this test used.
-    expect(last).toMatch(new RegExp(`${fold('上海市公安局嘉定分局 2024年3月22日 本页网址：')}https?://\\S+/reports/2023-jiading-police/$`, 'u'));
+  it('ends with the signature, then the QR code with the page address, and numbers the pages', () => {
+    // The QR code may move to a page of its own; what counts is the order at the end.
+    const last = pages.join('');
+    // The address printed is the page's public (canonical) address, whatever server this test used;
+    // it is printed once, under the QR code.
+    expect(last).toMatch(new RegExp(`${fold('上海市公安局嘉定分局 2024年3月22日 扫一扫在手机打开当前页')}https?://\\S+/reports/2023-jiading-police/$`, 'u'));
     expect(printed.map((page) => page.number)).toEqual(printed.map((_, i) => `${i + 1}/${printed.length}`));
   });
 
