@@ -3,14 +3,13 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../lib/content-validation.ts';
+import { loadContent } from '../lib/content-validation.ts';
+import { buildOutline, flattenOutline } from '../lib/outline.ts';
 import { REPORTS_DIR } from '../lib/paths.ts';
 import { buildPinyinLexicon } from '../lib/search-build.ts';
 import { extractSections, PART_LABELS, recordContent, type SearchRecordMeta } from '../lib/search-records.ts';
 import { reportPath } from '../lib/urls.ts';
-import { reportSchema } from '../schemas/report.ts';
-import { sectionSchema } from '../schemas/section.ts';
+import type { StatutoryItem } from '../schemas/section.ts';
 
 /** Where the pinyin lexicon is written, under the site's output folder. */
 export const PINYIN_LEXICON_FILE = 'search/pinyin.json';
@@ -108,27 +107,20 @@ interface ReportForIndex {
   year: number;
   agency: string;
   /** Statutory item of each section id, subsections inheriting their part's. */
-  items: Map<string, (typeof PART_LABELS extends Record<infer K, string> ? K : never)>;
+  items: Map<string, StatutoryItem>;
 }
 
 /** Report metadata the index needs, read from the content files (already validated by the build). */
 async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
-  const out: ReportForIndex[] = [];
-  for (const entry of await readdir(reportsDir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const folder = path.join(reportsDir, entry.name);
-    const files = (await readdir(folder)).filter((name) => /\.mdx?$/.test(name));
-    const frontmatter = async (name: string) => parseYaml(splitFrontmatter(await readFile(path.join(folder, name), 'utf8'))?.frontmatter ?? '') as unknown;
-    const reportFile = files.find((name) => /^report\.mdx?$/.test(name));
-    if (!reportFile) continue;
-    const report = reportSchema.parse(await frontmatter(reportFile));
-    const sections = await Promise.all(files.filter((name) => name !== reportFile).map(async (name) => sectionSchema.parse(await frontmatter(name))));
-    const items: ReportForIndex['items'] = new Map();
-    for (const section of sections) {
-      const item = section.item ?? sections.find((s) => s.id === section.parent)?.item;
-      if (item) items.set(section.id, item);
-    }
-    out.push({ folder: entry.name, title: report.title, year: report.year, agency: report.agency.shortName, items });
-  }
-  return out;
+  const { reports, sections } = await loadContent(reportsDir);
+  return reports.map(({ folder, data }) => {
+    const outline = buildOutline(sections.filter((section) => section.folder === folder).map((section) => ({ data: section.data, entry: undefined })));
+    return {
+      folder,
+      title: data.title,
+      year: data.year,
+      agency: data.agency.shortName,
+      items: new Map(flattenOutline(outline).map((section) => [section.id, section.item])),
+    };
+  });
 }

@@ -42,11 +42,19 @@ export function checkBody(file: string, body: string, bodyStartLine: number): Co
   }
 }
 
+/** Every report folder's files, parsed: what passed the schemas, and what did not. */
+export interface LoadedContent {
+  reports: ReportInput[];
+  sections: SectionInput[];
+  /** Schema, frontmatter and body problems, one or more per failing file. */
+  issues: ContentIssue[];
+}
+
 /**
- * Validates every report folder under `reportsDir` before anything is built: frontmatter
- * against the schemas, then the checks across files. Paths in issues are relative to `cwd`.
+ * Reads every report folder under `reportsDir`: frontmatter checked against the schemas and
+ * bodies against the content-safety rules. Paths are relative to `cwd`.
  */
-export async function validateReports(reportsDir: string, cwd = process.cwd()): Promise<ContentIssue[]> {
+export async function loadContent(reportsDir: string, cwd = process.cwd()): Promise<LoadedContent> {
   const issues: ContentIssue[] = [];
   const reports: ReportInput[] = [];
   const sections: SectionInput[] = [];
@@ -54,7 +62,8 @@ export async function validateReports(reportsDir: string, cwd = process.cwd()): 
   try {
     folders = (await readdir(reportsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
-    return [{ file: path.relative(cwd, reportsDir) || reportsDir, field: '（文件夹）', found: '文件夹不存在', expected: '存放各报告文件夹的目录，例如 content/reports' }];
+    issues.push({ file: path.relative(cwd, reportsDir) || reportsDir, field: '（文件夹）', found: '文件夹不存在', expected: '存放各报告文件夹的目录，例如 content/reports' });
+    return { reports, sections, issues };
   }
   for (const folder of folders) {
     const names = (await readdir(path.join(reportsDir, folder))).filter((name) => CONTENT_FILE.test(name)).sort();
@@ -74,16 +83,26 @@ export async function validateReports(reportsDir: string, cwd = process.cwd()): 
       }
       const bodyStartLine = parts.frontmatter.split('\n').length + 3;
       issues.push(...checkBody(file, parts.body, bodyStartLine));
-      const schema = REPORT_FILE.test(name) ? reportSchema : sectionSchema;
-      const result = schema.safeParse(data);
-      if (!result.success) {
-        issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
-        continue;
+      if (REPORT_FILE.test(name)) {
+        const result = reportSchema.safeParse(data);
+        if (result.success) reports.push({ folder, file, data: result.data });
+        else issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
+      } else {
+        const result = sectionSchema.safeParse(data);
+        if (result.success) sections.push({ folder, file, data: result.data });
+        else issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
       }
-      if (REPORT_FILE.test(name)) reports.push({ folder, file, data: reportSchema.parse(data) });
-      else sections.push({ folder, file, data: sectionSchema.parse(data) });
     }
   }
+  return { reports, sections, issues };
+}
+
+/**
+ * Validates every report folder under `reportsDir` before anything is built: frontmatter
+ * against the schemas, bodies against the safety rules, then the checks across files.
+ */
+export async function validateReports(reportsDir: string, cwd = process.cwd()): Promise<ContentIssue[]> {
+  const { reports, sections, issues } = await loadContent(reportsDir, cwd);
   // A folder with a file the schema rejected would only add confusing follow-on issues
   // (a missing order looks like a gap), so cross-file checks run on clean folders only.
   const broken = new Set(issues.map((issue) => path.basename(path.dirname(issue.file))));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../src/lib/dates.ts';
-import { parseExcerpt } from '../../src/lib/excerpt.ts';
 import { siteUrl } from '../../src/lib/site-url.ts';
 import { reportPath, searchPath, sectionAnchorPath, sectionPath } from '../../src/lib/urls.ts';
 
@@ -27,22 +26,5 @@ describe('urls', () => {
     expect(sectionPath('/', '2023-jiading-police', 's1-2')).toBe('/reports/2023-jiading-police/s1-2/');
     expect(sectionAnchorPath('/', '2023-jiading-police', 's1-2')).toBe('/reports/2023-jiading-police/#s1-2');
     expect(searchPath('/fzzf/', '一网通办')).toBe('/fzzf/search/?q=%E4%B8%80%E7%BD%91%E9%80%9A%E5%8A%9E');
-  });
-});
-
-describe('parseExcerpt', () => {
-  it('keeps marked runs and plain text apart', () => {
-    expect(parseExcerpt('其中<mark>电信</mark>网络')).toEqual([
-      { text: '其中', marked: false },
-      { text: '电信', marked: true },
-      { text: '网络', marked: false },
-    ]);
-  });
-  it('turns any other markup into inert text', () => {
-    const parts = parseExcerpt('&lt;script&gt;alert(1)&lt;/script&gt;<img src=x onerror=alert(1)><mark>x</mark>');
-    expect(parts).toEqual([
-      { text: '<script>alert(1)</script>', marked: false },
-      { text: 'x', marked: true },
-    ]);
   });
 });
