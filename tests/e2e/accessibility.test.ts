@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt } from '../support/dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 import { modeContext, PAGE_TYPES, READER_MODES } from '../support/reader-modes.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
 
 // axe-core's own file, injected into the page: nothing is fetched from the network.
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -16,17 +15,7 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function axe(page: Page, enhancedContrast: boolean): Promise<string[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
@@ -43,9 +32,9 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
   it.each(PAGE_TYPES)('finds no violations on the $name page, at phone and desktop width', async (type) => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
       const { options, init } = modeContext(mode);
-      const { page, errors } = await openPage(browser, { ...options, viewport });
+      const { page, errors } = await openPage(site.browser, { ...options, viewport });
       if (init) await page.context().addInitScript(init);
-      await page.goto(server.url + type.path);
+      await page.goto(site.server.url + type.path);
       if (type.name === 'search') await expect.poll(() => page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('false');
       // The mode really is on: stored settings became attributes, the system scheme reached the page.
       const state = await page.evaluate(() => ({ contrast: document.documentElement.dataset['contrast'], textSize: document.documentElement.dataset['textSize'], background: getComputedStyle(document.body).backgroundColor }));
@@ -67,8 +56,8 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
 
 describe('axe-core harness', () => {
   it('reports a violation on a page that has one', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url);
+    const { page } = await openPage(site.browser);
+    await page.goto(site.server.url);
     await page.evaluate(() => {
       const image = document.createElement('img');
       image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';

@@ -1,21 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt } from '../support/dist.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 import { foldPdfText as fold, type PrintedPage, printPages } from '../support/pdf.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 // Settings chosen on screen must not reach paper.
 const SCREEN_SETTINGS = `localStorage.setItem('fz-reader', '{"size":"xl","theme":"dark","contrast":"high"}')`;
@@ -24,7 +12,7 @@ describe('printing the report', () => {
   let printed: PrintedPage[];
   let pages: string[];
   beforeAll(async () => {
-    printed = await printPages(browser, `${server.url}reports/2023-jiading-police/`, SCREEN_SETTINGS);
+    printed = await printPages(site.browser, `${site.server.url}reports/2023-jiading-police/`, SCREEN_SETTINGS);
     pages = printed.map((page) => page.text);
   }, 60_000);
 
@@ -63,9 +51,9 @@ describe('printing the report', () => {
 
 describe('print styles', () => {
   it('print black on white at the standard size, whatever the reader chose on screen', async () => {
-    const { page } = await openPage(browser, { colorScheme: 'dark' });
+    const { page } = await openPage(site.browser, { colorScheme: 'dark' });
     await page.context().addInitScript(SCREEN_SETTINGS);
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     const screen = await page.evaluate(() => getComputedStyle(document.body).color);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('.report-text p').first().evaluate((p) => {
@@ -79,8 +67,8 @@ describe('print styles', () => {
   });
 
   it('print a link\'s address after its text in the report text', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     await page.emulateMedia({ media: 'print' });
     // The 2023 text has no links: add one as content would render it.
     const after = await page.evaluate(() => {
@@ -95,7 +83,7 @@ describe('print styles', () => {
 
 describe('printing a section page', () => {
   it('prints the section with its report title, and no pagination', async () => {
-    const pages = await printPages(browser, `${server.url}reports/2023-jiading-police/s1-2/`, SCREEN_SETTINGS);
+    const pages = await printPages(site.browser, `${site.server.url}reports/2023-jiading-police/s1-2/`, SCREEN_SETTINGS);
     const all = pages.map((page) => page.text).join('');
     expect(pages.length).toBe(1);
     expect(all).toContain(fold('嘉定公安分局2023年法治政府建设情况'));

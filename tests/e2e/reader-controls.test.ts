@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt } from '../support/dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 import { PAGE_TYPES } from '../support/reader-modes.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const REPORT = 'reports/2023-jiading-police/';
 const bodyFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.report-text p') ?? document.body).fontSize));
 
 describe('reader controls', () => {
   it('change text size, colour scheme and contrast by keyboard alone, and keep them on the next page', async () => {
-    const { page, errors } = await openPage(browser, { colorScheme: 'light' });
-    await page.goto(server.url + REPORT);
+    const { page, errors } = await openPage(site.browser, { colorScheme: 'light' });
+    await page.goto(site.server.url + REPORT);
     const standard = await bodyFontSize(page);
     const settings = page.getByText('阅读设置');
     await settings.focus();
@@ -41,7 +30,7 @@ describe('reader controls', () => {
     expect(await page.getByRole('group', { name: '字号' }).isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('阅读设置');
 
-    await page.goto(`${server.url}${REPORT}s1-2/`);
+    await page.goto(`${site.server.url}${REPORT}s1-2/`);
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'xl', theme: 'dark', contrast: 'high' });
     await page.getByText('阅读设置').click();
     expect(await page.getByRole('radio', { name: '特大' }).isChecked()).toBe(true);
@@ -50,18 +39,18 @@ describe('reader controls', () => {
   });
 
   it('apply saved settings from the head script alone, before any module runs', async () => {
-    const { page } = await openPage(browser, { colorScheme: 'light' });
+    const { page } = await openPage(site.browser, { colorScheme: 'light' });
     await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
     // Without the module scripts only the early classic script can have set the attributes.
     await page.route(/\.astro_astro_type_script/, (route) => route.abort());
-    await page.goto(server.url + REPORT, { waitUntil: 'domcontentloaded' });
+    await page.goto(site.server.url + REPORT, { waitUntil: 'domcontentloaded' });
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'l', theme: 'dark' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
   });
 
   it('follow the system colour scheme until the reader picks one', async () => {
-    const { page } = await openPage(browser, { colorScheme: 'dark' });
-    await page.goto(server.url);
+    const { page } = await openPage(site.browser, { colorScheme: 'dark' });
+    await page.goto(site.server.url);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
     await page.getByText('阅读设置').click();
     await page.getByRole('radio', { name: '浅色' }).check();
@@ -72,8 +61,8 @@ describe('reader controls', () => {
   });
 
   it('follow the system\'s increased contrast until the reader turns it off, and remember that', async () => {
-    const { page } = await openPage(browser, { colorScheme: 'light', contrast: 'more' });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { colorScheme: 'light', contrast: 'more' });
+    await page.goto(site.server.url + REPORT);
     const colours = () => page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.report-meta')!).color]);
     // Muted text turns full black too.
     expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
@@ -91,8 +80,8 @@ describe('reader controls', () => {
   });
 
   it('are not shown without JavaScript, where they could not work', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(site.server.url + REPORT);
     expect(await page.getByText('阅读设置').isVisible()).toBe(false);
     expect(await page.getByRole('radio').count()).toBe(0);
   });
@@ -100,22 +89,22 @@ describe('reader controls', () => {
 
 describe('layout', () => {
   it.each(PAGE_TYPES)('the $name page reflows at 320px with the largest text: no sideways scrolling', async (type) => {
-    const { page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { page } = await openPage(site.browser, { viewport: { width: 320, height: 640 } });
     await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
-    await page.goto(server.url + type.path);
+    await page.goto(site.server.url + type.path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   it.each(PAGE_TYPES)('the $name page reflows at 200% zoom of a 1280px window (640 CSS px): no sideways scrolling', async (type) => {
-    const { page } = await openPage(browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const { page } = await openPage(site.browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
-    await page.goto(server.url + type.path);
+    await page.goto(site.server.url + type.path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
   });
 
   it('sets body text at about 30 to 40 characters a line on a desktop, line height about 1.8, indent 2em', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(site.server.url + REPORT);
     const metrics = await page.locator('.report-text p').first().evaluate((p) => {
       const style = getComputedStyle(p);
       const size = parseFloat(style.fontSize);
@@ -129,8 +118,8 @@ describe('layout', () => {
   });
 
   it('shows the contents beside the text on a desktop and marks the part being read', async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(server.url + REPORT);
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(site.server.url + REPORT);
     const toc = page.getByRole('navigation', { name: '目录' });
     expect(await toc.isVisible()).toBe(true);
     const tocBox = (await toc.boundingBox())!;
@@ -147,14 +136,14 @@ describe('layout', () => {
   });
 
   it('keeps the contents beside the text on a desktop without JavaScript', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    await page.goto(site.server.url + REPORT);
     expect(await page.getByRole('navigation', { name: '目录' }).getByRole('link').first().isVisible()).toBe(true);
   });
 
   it('gives a phone a closed contents menu that opens, and closes again once a part is chosen', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(site.server.url + REPORT);
     const toc = page.getByRole('navigation', { name: '目录' });
     expect(await toc.isVisible()).toBe(false);
     // The first paragraph is in the first screen, not pushed down by the contents.
@@ -166,8 +155,8 @@ describe('layout', () => {
   });
 
   it('offers back to top at the end of the report, which returns to the main content', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(site.server.url + REPORT);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const back = page.getByRole('link', { name: '回到顶部' });
     await expect.poll(() => back.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
@@ -179,8 +168,8 @@ describe('layout', () => {
 
 describe('keyboard order', () => {
   it('follows the visual order in the header: skip link, site name, reader settings, search', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(server.url + REPORT);
+    const { page } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(site.server.url + REPORT);
     const visited: string[] = [];
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');

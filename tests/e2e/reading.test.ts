@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt } from '../support/dist.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('reading a report', () => {
   it('opens the home page and reaches the report from the list', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(site.server.url);
     await page.getByRole('link', { name: '嘉定公安分局2023年法治政府建设情况' }).click();
     await page.waitForURL(/\/reports\/2023-jiading-police\/$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('嘉定公安分局2023年法治政府建设情况');
@@ -27,8 +15,8 @@ describe('reading a report', () => {
   });
 
   it('follows a contents link to its section and shows it', async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     // On a phone the contents are a closed menu above the text.
     await page.getByText('目录', { exact: true }).first().click();
     await page.getByRole('navigation', { name: '目录' }).getByRole('link', { name: /（三）强化执法监督制约/ }).click();
@@ -40,8 +28,8 @@ describe('reading a report', () => {
   });
 
   it('reads and navigates without JavaScript', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url);
+    const { page } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(site.server.url);
     await page.getByRole('link', { name: '嘉定公安分局2023年法治政府建设情况' }).click();
     await page.getByRole('link', { name: /（二）从严打击违法犯罪/ }).first().click();
     expect(page.url()).toMatch(/#s1-2$/);
@@ -49,8 +37,8 @@ describe('reading a report', () => {
   });
 
   it('shows the 404 page for an unknown address', async () => {
-    const { page } = await openPage(browser);
-    const response = await page.goto(`${server.url}reports/no-such-report/`);
+    const { page } = await openPage(site.browser);
+    const response = await page.goto(`${site.server.url}reports/no-such-report/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('页面不存在');
   });
@@ -58,8 +46,8 @@ describe('reading a report', () => {
 
 describe('searching', () => {
   it('finds 电信网络诈骗 and lands on section 一、(二) from the result', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     const box = page.getByRole('searchbox', { name: '搜索报告' });
     await box.fill('电信网络诈骗');
     await box.press('Enter');

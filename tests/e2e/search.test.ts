@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt } from '../support/dist.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const REPORT = '/reports/2023-jiading-police/';
 
@@ -40,13 +29,13 @@ async function results(page: Page): Promise<Shown[]> {
 }
 
 async function search(page: Page, query: string, extra = ''): Promise<Shown[]> {
-  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${extra}`);
+  await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}${extra}`);
   return results(page);
 }
 
 describe('search page', () => {
   it('finds a term and shows the section, its report and the match marked', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     const shown = await search(page, '一网通办');
     expect(shown[0]).toMatchObject({ href: `${REPORT}#s1-4`, report: '嘉定公安分局2023年法治政府建设情况' });
     expect(shown[0]!.heading).toBe('（四）深化公安“放管服”改革，持续优化公安法治营商环境');
@@ -57,7 +46,7 @@ describe('search page', () => {
   });
 
   it('finds with Traditional characters what the Simplified form finds, loading the converter only then', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const simplified = await search(page, '诈骗');
@@ -72,7 +61,7 @@ describe('search page', () => {
   });
 
   it('finds the sections a pinyin query spells', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     expect((await search(page, 'yiwangtongban'))[0]!.href).toBe(`${REPORT}#s1-4`);
     const fangguanfu = await search(page, 'fangguanfu');
     expect(fangguanfu.slice(0, 2).map((r) => r.href).sort()).toEqual([`${REPORT}#s1-4`, `${REPORT}#s3-4`]);
@@ -81,7 +70,7 @@ describe('search page', () => {
   });
 
   it('applies synonyms and other date forms', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(site.browser);
     expect((await search(page, '下一步'))[0]!.href).toBe(`${REPORT}#s3`);
     expect((await search(page, '反诈'))[0]!.href).toBe(`${REPORT}#s1-2`);
     for (const date of ['2023-11-15', '2023.11.15', '2023/11/15']) {
@@ -92,7 +81,7 @@ describe('search page', () => {
   });
 
   it('filters by part of the report, from the URL and from the controls, keeping the URL in step', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     const all = await search(page, '执法');
     const planned = await search(page, '执法', '&part=下步打算');
     expect(planned.length).toBeGreaterThan(0);
@@ -110,7 +99,7 @@ describe('search page', () => {
   });
 
   it('survives hostile input without errors or injected markup', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     let dialogs = 0;
     page.on('dialog', (dialog) => {
       dialogs += 1;
@@ -128,8 +117,8 @@ describe('search page', () => {
   });
 
   it('says plainly that search needs JavaScript and offers the reports and their contents', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.url}search/?q=一网通办`);
+    const { page } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.server.url}search/?q=一网通办`);
     // Playwright's text selectors skip <noscript>, so these read the rendered elements directly.
     const fallback = page.locator('.search-noscript');
     expect(await fallback.isVisible()).toBe(true);
@@ -143,10 +132,10 @@ describe('search page', () => {
 
 describe('search from any page', () => {
   it('loads nothing of the engine until the reader reaches for the box', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.includes('pagefind'))).toEqual([]);
     await page.getByRole('searchbox', { name: '搜索报告' }).focus();
@@ -155,8 +144,8 @@ describe('search from any page', () => {
   });
 
   it('works with the keyboard alone: shortcut, search, result, landing with highlight that can be dismissed', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}reports/2023-jiading-police/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     const box = page.getByRole('searchbox', { name: '搜索报告' });
     await page.keyboard.press('/');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -199,8 +188,8 @@ describe('search from any page', () => {
   });
 
   it('keeps the URL in step with the query as the reader types', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}search/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}search/`);
     await results(page);
     const box = page.getByRole('searchbox', { name: '搜索报告' });
     await box.fill('顽瘴痼疾');
