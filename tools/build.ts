@@ -9,6 +9,9 @@ import { readSynonyms, validateReports } from '../src/lib/content-validation.ts'
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/lib/paths.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+// SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
+// and some CI systems set one) would silently override it.
+delete process.env['BASE_URL'];
 const outDir = path.resolve(root, process.env['OUT_DIR'] ?? 'dist');
 const staging = `${path.dirname(outDir)}/.dist-staging-${process.pid}`;
 const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;

@@ -19,9 +19,8 @@ function build(name: string, env: Record<string, string>) {
   const outDir = path.join(scratch, name, 'dist');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'index.html'), 'previous site');
-  // Vitest puts Vite's BASE_URL in the environment, and a BASE_URL there would override the base from SITE_URL.
-  const { BASE_URL: _viteBase, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...inherited, CI: '1', OUT_DIR: outDir, ...env }, encoding: 'utf8' });
+  // process.env holds Vite's BASE_URL here: the build must ignore it and follow SITE_URL.
+  const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...process.env, CI: '1', OUT_DIR: outDir, ...env }, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 

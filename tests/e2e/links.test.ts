@@ -166,8 +166,7 @@ describe('following a former address', () => {
   // The aliases fixture: s1-1 was first-measure, s2 was plans and next-year.
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'fzzf-aliases-')), 'dist');
   beforeAll(async () => {
-    const { BASE_URL: _viteBase, ...env } = process.env;
-    const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...env, CI: '1', REPORTS_DIR: 'tests/fixtures/aliases', OUT_DIR: outDir }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...process.env, CI: '1', REPORTS_DIR: 'tests/fixtures/aliases', OUT_DIR: outDir }, encoding: 'utf8' });
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
     fixture = await serveDist(outDir);
   });
