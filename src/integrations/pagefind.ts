@@ -45,7 +45,7 @@ export default function pagefindIntegration(): AstroIntegration {
               if (!content) continue;
               texts.push(content);
               const item = report.items.get(section.id);
-              const meta: SearchRecordMeta & Record<string, string> = { title: report.title, section: section.id, heading: section.heading, paragraphs: offsets };
+              const meta: SearchRecordMeta & Record<string, string> = { title: report.title, section: section.id, heading: section.heading, part: report.parts.get(section.id) ?? '', paragraphs: offsets };
               const added = await index.addCustomRecord({
                 url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
                 content,
@@ -108,6 +108,8 @@ interface ReportForIndex {
   agency: string;
   /** Statutory item of each section id, subsections inheriting their part's. */
   items: Map<string, StatutoryItem>;
+  /** Heading of the part each subsection belongs to. */
+  parts: Map<string, string>;
 }
 
 /** Report metadata the index needs, read from the content files (already validated by the build). */
@@ -121,6 +123,7 @@ async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
       year: data.year,
       agency: data.agency.shortName,
       items: new Map(flattenOutline(outline).map((section) => [section.id, section.item])),
+      parts: new Map(outline.flatMap((part) => part.children.map((child) => [child.id, part.heading] as const))),
     };
   });
 }

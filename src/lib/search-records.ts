@@ -55,6 +55,8 @@ export interface SearchRecordMeta {
   section: string;
   /** Section heading as shown, numbering included. */
   heading: string;
+  /** For a subsection, its part's heading (（三） means little without 三、下步工作打算); '' otherwise. */
+  part: string;
   /** Paragraph ids with the offset where each starts in the record's content: "s1-2-p1:0 s1-2-p2:231". */
   paragraphs: string;
 }

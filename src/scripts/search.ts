@@ -29,6 +29,7 @@ interface Pagefind {
 
 interface Candidate extends SectionCandidate {
   title: string;
+  part: string;
 }
 
 /** The filters the page offers, as URL parameters and Pagefind filter names. */
@@ -257,6 +258,7 @@ class ReportSearch extends HTMLElement {
           paragraphs: parseOffsets(data.meta['paragraphs']),
           engineRank,
           title: data.meta['title'] ?? '',
+          part: data.meta['part'] ?? '',
         };
       }),
     );
@@ -274,7 +276,7 @@ class ReportSearch extends HTMLElement {
     else heading.textContent = this.#strings['preamble'] ?? '';
     const report = document.createElement('span');
     report.className = 'search-result-report';
-    report.textContent = candidate.title;
+    report.textContent = candidate.part ? `${candidate.title} › ${candidate.part}` : candidate.title;
     link.append(heading, report);
     if (result.excerpt.length) link.append(excerptElement(result.excerpt));
     item.append(link);

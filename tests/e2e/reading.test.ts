@@ -55,6 +55,8 @@ describe('searching', () => {
     const results = page.locator('[data-search-results]');
     await expect.poll(() => results.getAttribute('aria-busy')).toBe('false');
     const first = results.locator('a[href]').first();
+    // A subsection's numbering repeats across parts, so the result names its part too.
+    expect(await first.locator('.search-result-report').textContent()).toBe('嘉定公安分局2023年法治政府建设情况 › 一、2023年工作成效');
     // The link carries the terms to highlight on landing (?hl=), which the landing page then drops.
     expect(await first.getAttribute('href')).toMatch(/\/reports\/2023-jiading-police\/(\?hl=[^#]*)?#s1-2$/);
     await first.click();

@@ -37,7 +37,7 @@ describe('search page', () => {
   it('finds a term and shows the section, its report and the match marked', async () => {
     const { page, errors } = await openPage(site.browser);
     const shown = await search(page, '一网通办');
-    expect(shown[0]).toMatchObject({ href: `${REPORT}#s1-4`, report: '嘉定公安分局2023年法治政府建设情况' });
+    expect(shown[0]).toMatchObject({ href: `${REPORT}#s1-4`, report: '嘉定公安分局2023年法治政府建设情况 › 一、2023年工作成效' });
     expect(shown[0]!.heading).toBe('（四）深化公安“放管服”改革，持续优化公安法治营商环境');
     expect(shown[0]!.marks).toContain('一网通办');
     expect(await page.getByRole('status').first().textContent()).toBe(`找到 ${shown.length} 条结果`);
