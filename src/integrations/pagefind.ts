@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -60,6 +60,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (count === 0) throw new Error(`no report section to index in ${outDir}`);
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+          await removeUnusedBundles(path.join(outDir, 'pagefind'));
           await preloadOnSearchPage(outDir, base);
           const lexicon = JSON.stringify(buildPinyinLexicon(texts));
           await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON_FILE)), { recursive: true });
@@ -71,6 +72,18 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Pagefind writes its ready-made search interfaces and highlighter beside the engine; the site has
+ * its own (src/scripts/), so they would only be 430 KB of files nobody loads.
+ */
+const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
+
+async function removeUnusedBundles(pagefindDir: string): Promise<void> {
+  for (const name of await readdir(pagefindDir)) {
+    if (UNUSED_PAGEFIND_FILES.test(name)) await rm(path.join(pagefindDir, name));
+  }
 }
 
 /**

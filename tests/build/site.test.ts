@@ -133,6 +133,12 @@ describe('privacy and safety', () => {
 });
 
 describe('search index', () => {
+  it('ships the engine and index but not Pagefind\'s unused ready-made interfaces', () => {
+    const files = readdirSync(path.join(DIST, 'pagefind'));
+    for (const needed of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) expect(files).toContain(needed);
+    expect(files.filter((name) => /ui\.(js|css)$|highlight\.js$/.test(name))).toEqual([]);
+  });
+
   it('builds a Pagefind index with Chinese segmentation', () => {
     const entry = JSON.parse(readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const languages = Object.keys(entry.languages);
