@@ -1,26 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/dist.ts';
+import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 
 // Each fixture under tests/fixtures is a tiny content folder built on its own into a scratch
 // output folder that already holds a "previous site", which a failed build must leave alone.
 const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function buildFixture(name: string) {
-  const outDir = path.join(scratch, name, 'dist');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'index.html'), 'previous site');
-  const result = spawnSync(process.execPath, ['tools/build.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, REPORTS_DIR: `tests/fixtures/${name}`, OUT_DIR: outDir, CI: '1' },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
-}
+const buildFixture = (name: string) => runBuild(path.join(scratch, name, 'dist'), { REPORTS_DIR: `tests/fixtures/${name}` });
 
 function expectFailure(name: string, ...expected: string[]) {
   const { status, output, outDir } = buildFixture(name);
@@ -28,7 +17,7 @@ function expectFailure(name: string, ...expected: string[]) {
   for (const text of expected) expect(output).toContain(text);
   expect(output).toContain('上一次成功生成的网站');
   expect(readdirSync(outDir)).toEqual(['index.html']);
-  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
+  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe(PREVIOUS_SITE);
   expect(readdirSync(path.dirname(outDir)).filter((entry) => entry.startsWith('.dist-'))).toEqual([]);
 }
 

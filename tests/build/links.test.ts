@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
@@ -8,21 +7,15 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/content-validation.ts';
 import { PARAGRAPH_ID } from '../../src/lib/permalinks.ts';
 import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
+import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 import { decodeQrSvg } from '../support/qr.ts';
 
 const SITE = 'http://localhost:4321/';
 const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-links-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Builds the site (or a fixture's content) into a scratch folder that already holds a "previous site". */
-function build(name: string, env: Record<string, string>) {
-  const outDir = path.join(scratch, name, 'dist');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'index.html'), 'previous site');
-  // process.env holds Vite's BASE_URL here: the build must ignore it and follow SITE_URL.
-  const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...process.env, CI: '1', OUT_DIR: outDir, ...env }, encoding: 'utf8' });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
-}
+// process.env holds Vite's BASE_URL here: the build must ignore it and follow SITE_URL.
+const build = (name: string, env: Record<string, string>) => runBuild(path.join(scratch, name, 'dist'), env);
 
 const open = (dist: string, file: string): CheerioAPI => (dist === DIST ? page(file) : load(readFileSync(path.join(dist, file), 'utf8')));
 
@@ -226,7 +219,7 @@ describe('former ids (aliases)', () => {
     expect(output).toContain('发现：“s1”，与 tests/fixtures/alias-collision/2024-test-agency/s1.md 现在的 id 相同');
     expect(output).toContain('应为：本节以前用过');
     expect(output).toContain('上一次成功生成的网站');
-    expect(readFileSync(path.join(failed, 'index.html'), 'utf8')).toBe('previous site');
+    expect(readFileSync(path.join(failed, 'index.html'), 'utf8')).toBe(PREVIOUS_SITE);
   });
 });
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../support/browser.ts';
-import { assertBuilt, ROOT } from '../support/dist.ts';
+import { runBuild } from '../support/build.ts';
+import { assertBuilt } from '../support/dist.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 const REPORT = 'reports/2023-jiading-police/';
@@ -166,8 +166,8 @@ describe('following a former address', () => {
   // The aliases fixture: s1-1 was first-measure, s2 was plans and next-year.
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'fzzf-aliases-')), 'dist');
   beforeAll(async () => {
-    const result = spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, env: { ...process.env, CI: '1', REPORTS_DIR: 'tests/fixtures/aliases', OUT_DIR: outDir }, encoding: 'utf8' });
-    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    const result = runBuild(outDir, { REPORTS_DIR: 'tests/fixtures/aliases' });
+    expect(result.status, result.output).toBe(0);
     fixture = await serveDist(outDir);
   });
   const fixtureUrl = () => fixture!.url;

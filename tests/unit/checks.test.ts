@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, checkReport, checkSections, type ReportInput, type SectionInput } from '../../src/lib/checks.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
+import { REPORT_2023 } from '../support/report-data.ts';
 
 const FOLDER = '2023-jiading-police';
 const report: ReportInput = {
   folder: FOLDER,
   file: `content/reports/${FOLDER}/report.md`,
-  data: {
-    title: '嘉定公安分局2023年法治政府建设情况',
-    agency: { name: '上海市公安局嘉定分局', shortName: '嘉定公安分局', id: 'jiading-police' },
-    year: 2023,
-    published: '2024-03-22',
-    signature: { body: '上海市公安局嘉定分局', date: '2024-03-22' },
-    summary: '摘要。',
-  },
+  data: REPORT_2023,
 };
 
 const section = (data: Partial<SectionData> & { id: string }, folder = FOLDER): SectionInput => ({

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isRealIsoDate } from '../../src/schemas/common.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
+import { REPORT_2023 } from '../support/report-data.ts';
 
-const report = {
-  title: '嘉定公安分局2023年法治政府建设情况',
-  agency: { name: '上海市公安局嘉定分局', shortName: '嘉定公安分局', id: 'jiading-police' },
-  year: 2023,
-  published: '2024-03-22',
-  signature: { body: '上海市公安局嘉定分局', date: '2024-03-22' },
-  summary: '摘要。',
-};
+const report = REPORT_2023;
 
 const fields = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
