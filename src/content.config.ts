@@ -14,7 +14,11 @@ export const collections = {
     schema: reportSchema,
   }),
   sections: defineCollection({
-    loader: glob({ pattern: ['*/*.{md,mdx}', '!*/report.{md,mdx}'], base: REPORTS_DIR, generateId: pathId }),
+    loader: glob({
+      pattern: ['*/*.{md,mdx}', '!*/report.{md,mdx}'],
+      base: REPORTS_DIR,
+      generateId: pathId,
+    }),
     schema: sectionSchema,
   }),
 };

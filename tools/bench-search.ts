@@ -5,7 +5,16 @@
 // The site is served on 127.0.0.1 with gzip and Cache-Control like a static host.
 // Usage: npm run bench:search [-- --eval /path/to/search-eval]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -16,8 +25,17 @@ import { chromium, type Page } from 'playwright-core';
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(root, process.env['DIST_DIR'] ?? 'dist');
 const evalArg = process.argv.indexOf('--eval');
-const evalDir = evalArg > 0 ? process.argv[evalArg + 1]! : (process.env['SEARCH_EVAL_DIR'] ?? path.resolve(root, '../shared/tools/search-eval'));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const evalDir =
+  evalArg > 0
+    ? process.argv[evalArg + 1]!
+    : (process.env['SEARCH_EVAL_DIR'] ?? path.resolve(root, '../shared/tools/search-eval'));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 if (!existsSync(path.join(dist, 'search/index.html'))) {
   console.error(`${dist}/search/index.html is missing: run \`npm run build\` first`);
@@ -28,17 +46,27 @@ if (!existsSync(path.join(dist, 'search/index.html'))) {
 const sizeOf = (dir: string, test: (name: string) => boolean = () => true): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
     const full = path.join(dir, entry.name);
-    return sum + (entry.isDirectory() ? sizeOf(full, test) : test(entry.name) ? statSync(full).size : 0);
+    return (
+      sum + (entry.isDirectory() ? sizeOf(full, test) : test(entry.name) ? statSync(full).size : 0)
+    );
   }, 0);
 const pagefindDir = path.join(dist, 'pagefind');
-const indexBytes = sizeOf(path.join(pagefindDir, 'index')) + sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'));
+const indexBytes =
+  sizeOf(path.join(pagefindDir, 'index')) +
+  sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'));
 const fragmentBytes = sizeOf(path.join(pagefindDir, 'fragment'));
 const lexicon = readFileSync(path.join(dist, 'search/pinyin.json'));
 const searchPage = readFileSync(path.join(dist, 'search/index.html'), 'utf8');
 const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(searchPage)?.[1] ?? '';
-console.log(`index: words ${indexBytes} B, fragments ${fragmentBytes} B (Pagefind files, gzipped by Pagefind)`);
-console.log(`pinyin lexicon: ${lexicon.length} B raw, ${zlib.gzipSync(lexicon).length} B gzip (fetched only for Latin-letter queries)`);
-console.log(`search page data: synonyms ${attr('data-synonyms').length} B, Traditional characters ${attr('data-traditional').length} B (in the HTML)`);
+console.log(
+  `index: words ${indexBytes} B, fragments ${fragmentBytes} B (Pagefind files, gzipped by Pagefind)`,
+);
+console.log(
+  `pinyin lexicon: ${lexicon.length} B raw, ${zlib.gzipSync(lexicon).length} B gzip (fetched only for Latin-letter queries)`,
+);
+console.log(
+  `search page data: synonyms ${attr('data-synonyms').length} B, Traditional characters ${attr('data-traditional').length} B (in the HTML)`,
+);
 
 // --- Server -----------------------------------------------------------------------------------
 const sent: { url: string; bytes: number }[] = [];
@@ -50,24 +78,42 @@ const server = http.createServer((req, res) => {
   if (!existsSync(file)) return void res.writeHead(404).end();
   const body = readFileSync(file);
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const gzip = /text|javascript|json|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
+  const gzip =
+    /text|javascript|json|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
   const out = gzip ? zlib.gzipSync(body, { level: 6 }) : body;
   sent.push({ url: pathname, bytes: out.length });
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=600', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': 'public, max-age=600',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
   res.end(out);
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 /** Milliseconds from navigation start to the results list leaving aria-busy="true" with a search done. */
 async function openSearch(page: Page, query: string): Promise<number> {
   await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' && document.readyState === 'complete');
-  return page.evaluate(() => performance.getEntriesByName('search:results').at(-1)?.startTime ?? performance.now());
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' &&
+      document.readyState === 'complete',
+  );
+  return page.evaluate(
+    () => performance.getEntriesByName('search:results').at(-1)?.startTime ?? performance.now(),
+  );
 }
 
 /** Types a query into the box and returns the milliseconds until its results are shown. */
@@ -95,14 +141,39 @@ function typeQuery(page: Page, query: string): Promise<number> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 const group = (list: typeof sent) => {
   // The page itself is its HTML, stylesheet and icon; everything else is there for searching.
   const search = list.filter((r) => !/(\/|\.css|\.svg)$/.test(r.url));
-  return { all: list.reduce((s, r) => s + r.bytes, 0), search: search.reduce((s, r) => s + r.bytes, 0) };
+  return {
+    all: list.reduce((s, r) => s + r.bytes, 0),
+    search: search.reduce((s, r) => s + r.bytes, 0),
+  };
 };
 
-const LATER = ['营商环境', '执法质量考评', '詐騙', 'yiwangtongban', '下一步', '2023.11.15', '交通 隐患', '如何提升执法水平', '习近平法治思想', '4家派出所', '顽瘴痼疾', '三所联动', '钱袋子', '网办率', '知识产权保护', '维稳', '山姆', '30项', '谁办案谁负责', '反诈'];
+const LATER = [
+  '营商环境',
+  '执法质量考评',
+  '詐騙',
+  'yiwangtongban',
+  '下一步',
+  '2023.11.15',
+  '交通 隐患',
+  '如何提升执法水平',
+  '习近平法治思想',
+  '4家派出所',
+  '顽瘴痼疾',
+  '三所联动',
+  '钱袋子',
+  '网办率',
+  '知识产权保护',
+  '维稳',
+  '山姆',
+  '30项',
+  '谁办案谁负责',
+  '反诈',
+];
 try {
   // Cold: a new browser profile opens /search/?q= directly.
   const times: number[] = [];
@@ -116,18 +187,30 @@ try {
       // What the browser fetched before the results were shown (gzip bodies), apart from what it fetches ahead afterwards.
       const shown = await page.evaluate(() => {
         const done = performance.getEntriesByName('search:results').at(-1)?.startTime ?? Infinity;
-        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-        return entries.filter((e) => e.startTime <= done).reduce((sum, e) => sum + e.encodedBodySize, 0);
+        const entries = [
+          ...performance.getEntriesByType('navigation'),
+          ...performance.getEntriesByType('resource'),
+        ] as PerformanceResourceTiming[];
+        return entries
+          .filter((e) => e.startTime <= done)
+          .reduce((sum, e) => sum + e.encodedBodySize, 0);
       });
-      console.log(`first search, fetched before the results were shown: ${kb(shown)} (gzip bodies, by Resource Timing)`);
+      console.log(
+        `first search, fetched before the results were shown: ${kb(shown)} (gzip bodies, by Resource Timing)`,
+      );
       firstBytes = group(sent.slice(before));
       console.log('first search, files on the wire:');
-      for (const r of sent.slice(before)) console.log(`  ${String(r.bytes).padStart(7)} B  ${r.url}`);
+      for (const r of sent.slice(before))
+        console.log(`  ${String(r.bytes).padStart(7)} B  ${r.url}`);
     }
     await context.close();
   }
-  console.log(`first search (cold cache): ${kb(firstBytes.all)} on the wire for page and search, of which the engine, index and search scripts ${kb(firstBytes.search)}`);
-  console.log(`navigation to results, cold: median ${percentile(times, 0.5).toFixed(0)} ms (5 runs)`);
+  console.log(
+    `first search (cold cache): ${kb(firstBytes.all)} on the wire for page and search, of which the engine, index and search scripts ${kb(firstBytes.search)}`,
+  );
+  console.log(
+    `navigation to results, cold: median ${percentile(times, 0.5).toFixed(0)} ms (5 runs)`,
+  );
 
   // Warm: same profile, a second visit to the search page, then queries typed in the box.
   const context = await browser.newContext();
@@ -135,20 +218,33 @@ try {
   await openSearch(page, '一网通办');
   let before = sent.length;
   const warm = await openSearch(page, '营商环境');
-  console.log(`navigation to results, warm cache: ${warm.toFixed(0)} ms, ${kb(group(sent.slice(before)).all)} on the wire`);
+  console.log(
+    `navigation to results, warm cache: ${warm.toFixed(0)} ms, ${kb(group(sent.slice(before)).all)} on the wire`,
+  );
   before = sent.length;
   const firstRound: number[] = [];
   for (const q of LATER) firstRound.push(await typeQuery(page, q));
   const laterBytes = group(sent.slice(before));
-  console.log(`later queries, each new to the page: p50 ${percentile(firstRound, 0.5).toFixed(1)} ms, p95 ${percentile(firstRound, 0.95).toFixed(1)} ms, max ${Math.max(...firstRound).toFixed(1)} ms (${firstRound.length} queries; the first Traditional and the first pinyin query fetch their converter), ${kb(laterBytes.all)} on the wire for all of them`);
+  console.log(
+    `later queries, each new to the page: p50 ${percentile(firstRound, 0.5).toFixed(1)} ms, p95 ${percentile(firstRound, 0.95).toFixed(1)} ms, max ${Math.max(...firstRound).toFixed(1)} ms (${firstRound.length} queries; the first Traditional and the first pinyin query fetch their converter), ${kb(laterBytes.all)} on the wire for all of them`,
+  );
   console.log(`  ${LATER.map((q, i) => `${q} ${firstRound[i]!.toFixed(1)}`).join(', ')}`);
   // Typing character by character: every prefix of a few queries, as a reader's keystrokes.
   const keystrokes: number[] = [];
-  for (const q of ['执法监督管理委员会', '电信网络诈骗防控', '优化营商环境举措', 'zhifajiandu', '行政机关负责人出庭应诉']) {
+  for (const q of [
+    '执法监督管理委员会',
+    '电信网络诈骗防控',
+    '优化营商环境举措',
+    'zhifajiandu',
+    '行政机关负责人出庭应诉',
+  ]) {
     const chars = [...q];
-    for (let i = 1; i <= chars.length; i++) keystrokes.push(await typeQuery(page, chars.slice(0, i).join('')));
+    for (let i = 1; i <= chars.length; i++)
+      keystrokes.push(await typeQuery(page, chars.slice(0, i).join('')));
   }
-  console.log(`keystrokes (every prefix of 5 queries): p50 ${percentile(keystrokes, 0.5).toFixed(1)} ms, p95 ${percentile(keystrokes, 0.95).toFixed(1)} ms (${keystrokes.length} searches)`);
+  console.log(
+    `keystrokes (every prefix of 5 queries): p50 ${percentile(keystrokes, 0.5).toFixed(1)} ms, p95 ${percentile(keystrokes, 0.95).toFixed(1)} ms (${keystrokes.length} searches)`,
+  );
   await context.close();
 } finally {
   await browser.close();
@@ -160,9 +256,14 @@ if (existsSync(path.join(evalDir, 'eval-ui.mjs'))) {
   // The tool's folder may be read-only: run a copy that uses this project's playwright-core.
   const copy = mkdtempSync(path.join(os.tmpdir(), 'search-eval-'));
   try {
-    cpSync(evalDir, copy, { recursive: true, filter: (source) => !source.includes('node_modules') });
+    cpSync(evalDir, copy, {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
     symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
-    const out = execFileSync(process.execPath, [path.join(copy, 'eval-ui.mjs'), dist, '--quiet'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(copy, 'eval-ui.mjs'), dist, '--quiet'], {
+      encoding: 'utf8',
+    });
     console.log(out.trim().split('\n').at(-1));
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -18,13 +18,18 @@ const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;
 
 try {
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
-  const issues = [...(await validateReports(path.resolve(root, REPORTS_DIR), root)), ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues];
+  const issues = [
+    ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
+    ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+  ];
   if (issues.length) throw new ContentError(issues);
   await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   const message = error instanceof Error ? error.message : String(error);
-  const kept = existsSync(outDir) ? `上一次成功生成的网站（${path.relative(root, outDir) || outDir}/）保持不变。` : '尚无已生成的网站。';
+  const kept = existsSync(outDir)
+    ? `上一次成功生成的网站（${path.relative(root, outDir) || outDir}/）保持不变。`
+    : '尚无已生成的网站。';
   console.error(`\n网站生成失败，${kept}\n\n${message}\n`);
   process.exit(1);
 }

@@ -27,8 +27,12 @@ function fail(message: string): never {
 }
 
 const [file] = positionals;
-if (!file) fail('请给出要导入的纯文本文件，例如 node tools/import-text.ts 报告.txt --agency-id jiading-police');
-const agencyId = values['agency-id'] ?? fail('缺少 --agency-id（机构的英文标识，例如 jiading-police）');
+if (!file)
+  fail(
+    '请给出要导入的纯文本文件，例如 node tools/import-text.ts 报告.txt --agency-id jiading-police',
+  );
+const agencyId =
+  values['agency-id'] ?? fail('缺少 --agency-id（机构的英文标识，例如 jiading-police）');
 
 const report = importPlainText(await readFile(file, 'utf8'));
 if (report.year === undefined) fail(`${file}：标题“${report.title}”中没有找到年份（如 2023年）`);
@@ -40,14 +44,19 @@ const folder = path.join(values.out, `${report.year}-${agencyId}`);
 if (existsSync(folder) && !values.force) fail(`${folder} 已存在；如需覆盖请加 --force`);
 await mkdir(folder, { recursive: true });
 
-const frontmatter = (data: object, body: string[]) => `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body.join('\n\n')}\n`;
+const frontmatter = (data: object, body: string[]) =>
+  `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body.join('\n\n')}\n`;
 
 await writeFile(
   path.join(folder, 'report.md'),
   frontmatter(
     {
       title: report.title,
-      agency: { name: values.agency ?? report.signature.body, shortName: values['short-name'] ?? report.title.split(/\d{4}年/)[0], id: agencyId },
+      agency: {
+        name: values.agency ?? report.signature.body,
+        shortName: values['short-name'] ?? report.title.split(/\d{4}年/)[0],
+        id: agencyId,
+      },
       year: report.year,
       published: report.published,
       signature: report.signature,
@@ -60,7 +69,14 @@ await writeFile(
 
 let written = 1;
 const sectionFile = async (id: string, section: ImportedSection, order: number, extra: object) => {
-  const data = { id, numbering: section.numbering, title: section.title, order, ...extra, ...(section.runIn ? { runIn: true } : {}) };
+  const data = {
+    id,
+    numbering: section.numbering,
+    title: section.title,
+    order,
+    ...extra,
+    ...(section.runIn ? { runIn: true } : {}),
+  };
   await writeFile(path.join(folder, `${id}.md`), frontmatter(data, section.paragraphs));
   written++;
 };
@@ -76,4 +92,6 @@ for (const part of report.parts) {
 
 console.log(`已导入 ${file} → ${folder}（${written} 个文件）`);
 if (report.dropped.length) console.log(`未导入的网页附注：${report.dropped.join('；')}`);
-console.log('请检查每个顶级部分的 item（法定报告事项），并核对 report.md 中的 summary 与机构名称。');
+console.log(
+  '请检查每个顶级部分的 item（法定报告事项），并核对 report.md 中的 summary 与机构名称。',
+);

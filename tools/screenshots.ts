@@ -15,7 +15,10 @@ const out = path.resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 assertBuilt();
 const [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-const viewports = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
+const viewports = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
 try {
   for (const mode of READER_MODES) {
     for (const viewport of viewports) {
@@ -33,7 +36,9 @@ try {
   }
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  for (const type of PAGE_TYPES.filter((type) => type.name === 'report' || type.name === 'section')) {
+  for (const type of PAGE_TYPES.filter(
+    (type) => type.name === 'report' || type.name === 'section',
+  )) {
     await page.goto(server.url + type.path, { waitUntil: 'networkidle' });
     const pdf = path.join(out, `print-${type.name}.pdf`);
     writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));

@@ -16,7 +16,8 @@ export interface Report {
 }
 
 const folderOf = (id: string) => id.split('/')[0]!;
-const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? `${REPORTS_DIR}/${entry.id}.md`;
+const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
+  entry.filePath ?? `${REPORTS_DIR}/${entry.id}.md`;
 
 let loaded: Promise<Report[]> | undefined;
 
@@ -26,20 +27,38 @@ let loaded: Promise<Report[]> | undefined;
  */
 export function loadReports(): Promise<Report[]> {
   loaded ??= (async () => {
-    const [reportEntries, sectionEntries] = await Promise.all([getCollection('reports'), getCollection('sections')]);
+    const [reportEntries, sectionEntries] = await Promise.all([
+      getCollection('reports'),
+      getCollection('sections'),
+    ]);
     const issues = checkContent(
-      reportEntries.map((entry) => ({ folder: folderOf(entry.id), file: fileOf(entry), data: entry.data })),
-      sectionEntries.map((entry) => ({ folder: folderOf(entry.id), file: fileOf(entry), data: entry.data })),
+      reportEntries.map((entry) => ({
+        folder: folderOf(entry.id),
+        file: fileOf(entry),
+        data: entry.data,
+      })),
+      sectionEntries.map((entry) => ({
+        folder: folderOf(entry.id),
+        file: fileOf(entry),
+        data: entry.data,
+      })),
     );
     if (issues.length) throw new ContentError(issues);
 
     return reportEntries
       .map((entry) => {
         const folder = folderOf(entry.id);
-        const sections = sectionEntries.filter((section) => folderOf(section.id) === folder).map((section) => ({ data: section.data, entry: section }));
+        const sections = sectionEntries
+          .filter((section) => folderOf(section.id) === folder)
+          .map((section) => ({ data: section.data, entry: section }));
         return { folder, data: entry.data, entry, outline: buildOutline(sections) };
       })
-      .sort((a, b) => b.data.year - a.data.year || b.data.published.localeCompare(a.data.published) || a.folder.localeCompare(b.folder));
+      .sort(
+        (a, b) =>
+          b.data.year - a.data.year ||
+          b.data.published.localeCompare(a.data.published) ||
+          a.folder.localeCompare(b.folder),
+      );
   })();
   return loaded;
 }

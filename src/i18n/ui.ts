@@ -5,7 +5,7 @@
 export const ui = {
   'site.name': '法治政府建设年度报告',
   'site.description': '各机关法治政府建设年度报告全文，可按章节阅读、检索和引用。',
-  'skipLink': '跳到正文',
+  skipLink: '跳到正文',
   'nav.home': '首页',
   'nav.search': '搜索',
   'home.title': '法治政府建设年度报告',

@@ -7,7 +7,12 @@ import { loadContent } from '../lib/content-validation.ts';
 import { buildOutline, flattenOutline } from '../lib/outline.ts';
 import { REPORTS_DIR } from '../lib/paths.ts';
 import { buildPinyinLexicon } from '../lib/search-build.ts';
-import { extractSections, PART_LABELS, recordContent, type SearchRecordMeta } from '../lib/search-records.ts';
+import {
+  extractSections,
+  PART_LABELS,
+  recordContent,
+  type SearchRecordMeta,
+} from '../lib/search-records.ts';
 import { reportPath } from '../lib/urls.ts';
 import type { StatutoryItem } from '../schemas/section.ts';
 
@@ -37,7 +42,10 @@ export default function pagefindIntegration(): AstroIntegration {
           const texts: string[] = [];
           let count = 0;
           for (const report of await readReports(path.resolve(REPORTS_DIR))) {
-            const html = await readFile(path.join(outDir, 'reports', report.folder, 'index.html'), 'utf8');
+            const html = await readFile(
+              path.join(outDir, 'reports', report.folder, 'index.html'),
+              'utf8',
+            );
             // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
             const page = reportPath('/', report.folder);
             for (const section of extractSections(html)) {
@@ -45,27 +53,43 @@ export default function pagefindIntegration(): AstroIntegration {
               if (!content) continue;
               texts.push(content);
               const item = report.items.get(section.id);
-              const meta: SearchRecordMeta & Record<string, string> = { title: report.title, section: section.id, heading: section.heading, part: report.parts.get(section.id) ?? '', paragraphs: offsets };
+              const meta: SearchRecordMeta & Record<string, string> = {
+                title: report.title,
+                section: section.id,
+                heading: section.heading,
+                part: report.parts.get(section.id) ?? '',
+                paragraphs: offsets,
+              };
               const added = await index.addCustomRecord({
                 url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
                 content,
                 language: 'zh-cn',
                 meta,
-                filters: { year: [String(report.year)], agency: [report.agency], ...(item ? { part: [PART_LABELS[item]] } : {}) },
+                filters: {
+                  year: [String(report.year)],
+                  agency: [report.agency],
+                  ...(item ? { part: [PART_LABELS[item]] } : {}),
+                },
               });
-              if (added.errors.length) throw new Error(`Pagefind failed to index ${report.folder}#${section.id}: ${added.errors.join('; ')}`);
+              if (added.errors.length)
+                throw new Error(
+                  `Pagefind failed to index ${report.folder}#${section.id}: ${added.errors.join('; ')}`,
+                );
               count += 1;
             }
           }
           if (count === 0) throw new Error(`no report section to index in ${outDir}`);
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
           await removeUnusedBundles(path.join(outDir, 'pagefind'));
           await preloadOnSearchPage(outDir, base);
           const lexicon = JSON.stringify(buildPinyinLexicon(texts));
           await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON_FILE)), { recursive: true });
           await writeFile(path.join(outDir, PINYIN_LEXICON_FILE), lexicon);
-          logger.info(`search index: ${count} sections; pinyin lexicon ${Buffer.byteLength(lexicon)} bytes`);
+          logger.info(
+            `search index: ${count} sections; pinyin lexicon ${Buffer.byteLength(lexicon)} bytes`,
+          );
         } finally {
           await pagefind.close();
         }
@@ -78,7 +102,8 @@ export default function pagefindIntegration(): AstroIntegration {
  * Pagefind writes its ready-made search interfaces and highlighter beside the engine; the site has
  * its own (src/scripts/), so they would only be 430 KB of files nobody loads.
  */
-const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
+const UNUSED_PAGEFIND_FILES =
+  /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
 
 async function removeUnusedBundles(pagefindDir: string): Promise<void> {
   for (const name of await readdir(pagefindDir)) {
@@ -94,24 +119,39 @@ async function removeUnusedBundles(pagefindDir: string): Promise<void> {
  */
 async function preloadOnSearchPage(outDir: string, base: string): Promise<void> {
   const pagefindDir = path.join(outDir, 'pagefind');
-  const entry = JSON.parse(await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+  const entry = JSON.parse(
+    await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8'),
+  ) as { languages: Record<string, { hash: string; wasm: string | null }> };
   const languages = Object.values(entry.languages);
   const tag = languages.map((language) => language.hash).join('-');
-  const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) => name.endsWith('.pf_index'));
+  const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) =>
+    name.endsWith('.pf_index'),
+  );
 
   const files = [
     `pagefind-entry.json?ts=${encodeURIComponent(tag)}`,
-    ...languages.flatMap((language) => [`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`]),
+    ...languages.flatMap((language) => [
+      `wasm.${language.wasm ?? 'unknown'}.pagefind`,
+      `pagefind.${language.hash}.pf_meta`,
+    ]),
     // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
     ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
     // Section texts (fragments) are not preloaded: measured, a dozen more requests on the
     // page's six connections delayed the engine more than they saved.
   ];
-  const links = files.map((file) => `<link rel="preload" href="${base}pagefind/${file}" as="fetch" crossorigin>`).join('');
+  const links = files
+    .map((file) => `<link rel="preload" href="${base}pagefind/${file}" as="fetch" crossorigin>`)
+    .join('');
   const page = path.join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
-  if (!html.includes('</head>') || !html.includes('<report-search ')) throw new Error(`${page} has no <report-search> to prepare`);
-  await writeFile(page, html.replace('</head>', `${links}</head>`).replace('<report-search ', `<report-search data-index-tag="${tag}" `));
+  if (!html.includes('</head>') || !html.includes('<report-search '))
+    throw new Error(`${page} has no <report-search> to prepare`);
+  await writeFile(
+    page,
+    html
+      .replace('</head>', `${links}</head>`)
+      .replace('<report-search ', `<report-search data-index-tag="${tag}" `),
+  );
 }
 
 interface ReportForIndex {
@@ -129,14 +169,20 @@ interface ReportForIndex {
 async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
   const { reports, sections } = await loadContent(reportsDir);
   return reports.map(({ folder, data }) => {
-    const outline = buildOutline(sections.filter((section) => section.folder === folder).map((section) => ({ data: section.data, entry: undefined })));
+    const outline = buildOutline(
+      sections
+        .filter((section) => section.folder === folder)
+        .map((section) => ({ data: section.data, entry: undefined })),
+    );
     return {
       folder,
       title: data.title,
       year: data.year,
       agency: data.agency.shortName,
       items: new Map(flattenOutline(outline).map((section) => [section.id, section.item])),
-      parts: new Map(outline.flatMap((part) => part.children.map((child) => [child.id, part.heading] as const))),
+      parts: new Map(
+        outline.flatMap((part) => part.children.map((child) => [child.id, part.heading] as const)),
+      ),
     };
   });
 }

@@ -22,7 +22,10 @@ export interface SectionInput {
  * The checks that need more than one file: membership, unique ids and orders, numbering that
  * follows the order, and dates that fit the year reported on. Returns every issue found.
  */
-export function checkContent(reports: readonly ReportInput[], sections: readonly SectionInput[]): ContentIssue[] {
+export function checkContent(
+  reports: readonly ReportInput[],
+  sections: readonly SectionInput[],
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const folders = new Set(reports.map((report) => report.folder));
 
@@ -99,9 +102,19 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     if (parent === undefined) continue;
     const parentSection = byId.get(parent);
     if (!parentSection) {
-      issues.push({ file: section.file, field: 'parent', found: showValue(parent), expected: `本报告中某个顶级部分的 id（${topLevelIds(sections)}）` });
+      issues.push({
+        file: section.file,
+        field: 'parent',
+        found: showValue(parent),
+        expected: `本报告中某个顶级部分的 id（${topLevelIds(sections)}）`,
+      });
     } else if (parentSection.data.parent !== undefined) {
-      issues.push({ file: section.file, field: 'parent', found: `${showValue(parent)}，它本身是子部分`, expected: `顶级部分的 id（${topLevelIds(sections)}）；章节只分两级` });
+      issues.push({
+        file: section.file,
+        field: 'parent',
+        found: `${showValue(parent)}，它本身是子部分`,
+        expected: `顶级部分的 id（${topLevelIds(sections)}）；章节只分两级`,
+      });
     }
   }
 
@@ -131,13 +144,25 @@ export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] 
       const other = claimed.get(alias);
       const paragraphOf = PARAGRAPH_ID.test(alias) ? alias.replace(/-p[0-9]+$/, '') : undefined;
       let found: string | undefined;
-      if (alias === PREAMBLE_PREFIX) found = `${showValue(alias)}，这是报告导言段落编号（intro-p1 等）的前缀`;
-      else if (owner && owner !== section) found = `${showValue(alias)}，与 ${owner.file} 现在的 id 相同`;
-      else if (other && other !== section) found = `${showValue(alias)}，已列在 ${other.file} 的 aliases 中`;
+      if (alias === PREAMBLE_PREFIX)
+        found = `${showValue(alias)}，这是报告导言段落编号（intro-p1 等）的前缀`;
+      else if (owner && owner !== section)
+        found = `${showValue(alias)}，与 ${owner.file} 现在的 id 相同`;
+      else if (other && other !== section)
+        found = `${showValue(alias)}，已列在 ${other.file} 的 aliases 中`;
       else if (other === section) found = `${showValue(alias)}，重复列出`;
-      else if (paragraphOf !== undefined && (live.has(paragraphOf) || paragraphOf === PREAMBLE_PREFIX)) found = `${showValue(alias)}，与现有段落的编号相同`;
+      else if (
+        paragraphOf !== undefined &&
+        (live.has(paragraphOf) || paragraphOf === PREAMBLE_PREFIX)
+      )
+        found = `${showValue(alias)}，与现有段落的编号相同`;
       if (found) {
-        issues.push({ file: section.file, field: 'aliases', found, expected: '本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节' });
+        issues.push({
+          file: section.file,
+          field: 'aliases',
+          found,
+          expected: '本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节',
+        });
       }
       claimed.set(alias, section);
     }
@@ -146,12 +171,17 @@ export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] 
 }
 
 function topLevelIds(sections: readonly SectionInput[]): string {
-  const ids = sections.filter((section) => section.data.parent === undefined).map((section) => section.data.id);
+  const ids = sections
+    .filter((section) => section.data.parent === undefined)
+    .map((section) => section.data.id);
   return ids.length ? ids.join('、') : '本报告还没有顶级部分';
 }
 
 /** Orders of siblings are unique and run 1, 2, 3 …, and each numbering says its order. */
-function checkSiblings(siblings: readonly SectionInput[], level: 'part' | 'subsection'): ContentIssue[] {
+function checkSiblings(
+  siblings: readonly SectionInput[],
+  level: 'part' | 'subsection',
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const sorted = [...siblings].sort((a, b) => a.data.order - b.data.order);
   const seen = new Map<number, SectionInput>();
@@ -159,18 +189,33 @@ function checkSiblings(siblings: readonly SectionInput[], level: 'part' | 'subse
     const { order, numbering } = section.data;
     const other = seen.get(order);
     if (other) {
-      issues.push({ file: section.file, field: 'order', found: `${order}，与 ${other.file} 重复`, expected: '同级章节的 order 各不相同，依次为 1、2、3……' });
+      issues.push({
+        file: section.file,
+        field: 'order',
+        found: `${order}，与 ${other.file} 重复`,
+        expected: '同级章节的 order 各不相同，依次为 1、2、3……',
+      });
       return;
     }
     seen.set(order, section);
     if (order !== index + 1) {
-      issues.push({ file: section.file, field: 'order', found: String(order), expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）` });
+      issues.push({
+        file: section.file,
+        field: 'order',
+        found: String(order),
+        expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）`,
+      });
     }
     const parsed = parseNumbering(numbering);
     const expected = formatNumbering(level, order);
     if (!parsed || parsed.level !== level || parsed.n !== order) {
       const shape = level === 'part' ? '顶级部分用“一、”式编号' : '子部分用“（一）”式编号';
-      issues.push({ file: section.file, field: 'numbering', found: showValue(numbering), expected: `${showValue(expected)}（order 为 ${order}；${shape}）` });
+      issues.push({
+        file: section.file,
+        field: 'numbering',
+        found: showValue(numbering),
+        expected: `${showValue(expected)}（order 为 ${order}；${shape}）`,
+      });
     }
   });
   return issues;

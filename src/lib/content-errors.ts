@@ -36,9 +36,17 @@ export function showValue(value: unknown): string {
 }
 
 /** Turns a zod issue on a frontmatter value into a content issue. */
-export function fromSchemaIssue(file: string, data: unknown, issue: { path: readonly PropertyKey[]; message: string }): ContentIssue {
+export function fromSchemaIssue(
+  file: string,
+  data: unknown,
+  issue: { path: readonly PropertyKey[]; message: string },
+): ContentIssue {
   const field = issue.path.length ? issue.path.map(String).join('.') : '（frontmatter）';
   let value: unknown = data;
-  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of issue.path)
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<PropertyKey, unknown>)[key]
+        : undefined;
   return { file, field, found: showValue(value), expected: issue.message };
 }

@@ -17,7 +17,9 @@ const REPORT_FILE = /^report\.mdx?$/;
 const CONTENT_FILE = /\.mdx?$/;
 
 /** Splits `---` YAML frontmatter from a Markdown file; undefined when the file has none. */
-export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
+export function splitFrontmatter(
+  source: string,
+): { frontmatter: string; body: string } | undefined {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
@@ -38,7 +40,14 @@ export function checkBody(file: string, body: string, bodyStartLine: number): Co
   } catch (error) {
     const { reason, line } = error as { reason?: string; line?: number; message: string };
     const where = line ? `正文第 ${line + bodyStartLine - 1} 行` : '正文';
-    return [{ file, field: `（${where}）`, found: reason ?? (error as Error).message, expected: '只用 Markdown 书写正文，不含可执行代码' }];
+    return [
+      {
+        file,
+        field: `（${where}）`,
+        found: reason ?? (error as Error).message,
+        expected: '只用 Markdown 书写正文，不含可执行代码',
+      },
+    ];
   }
 }
 
@@ -60,25 +69,45 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
   const sections: SectionInput[] = [];
   let folders: string[];
   try {
-    folders = (await readdir(reportsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    folders = (await readdir(reportsDir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
   } catch {
-    issues.push({ file: path.relative(cwd, reportsDir) || reportsDir, field: '（文件夹）', found: '文件夹不存在', expected: '存放各报告文件夹的目录，例如 content/reports' });
+    issues.push({
+      file: path.relative(cwd, reportsDir) || reportsDir,
+      field: '（文件夹）',
+      found: '文件夹不存在',
+      expected: '存放各报告文件夹的目录，例如 content/reports',
+    });
     return { reports, sections, issues };
   }
   for (const folder of folders) {
-    const names = (await readdir(path.join(reportsDir, folder))).filter((name) => CONTENT_FILE.test(name)).sort();
+    const names = (await readdir(path.join(reportsDir, folder)))
+      .filter((name) => CONTENT_FILE.test(name))
+      .sort();
     for (const name of names) {
       const file = path.relative(cwd, path.join(reportsDir, folder, name));
       const parts = splitFrontmatter(await readFile(path.join(reportsDir, folder, name), 'utf8'));
       if (!parts) {
-        issues.push({ file, field: '（frontmatter）', found: '文件开头没有 --- 包围的字段区', expected: '文件以 --- 开始，写完字段后再以 --- 结束，然后是正文' });
+        issues.push({
+          file,
+          field: '（frontmatter）',
+          found: '文件开头没有 --- 包围的字段区',
+          expected: '文件以 --- 开始，写完字段后再以 --- 结束，然后是正文',
+        });
         continue;
       }
       let data: unknown;
       try {
         data = parseYaml(parts.frontmatter);
       } catch (error) {
-        issues.push({ file, field: '（frontmatter）', found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`, expected: '每行写成“字段: 值”，缩进用空格' });
+        issues.push({
+          file,
+          field: '（frontmatter）',
+          found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`,
+          expected: '每行写成“字段: 值”，缩进用空格',
+        });
         continue;
       }
       const bodyStartLine = parts.frontmatter.split('\n').length + 3;
@@ -101,12 +130,16 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
  * Validates every report folder under `reportsDir` before anything is built: frontmatter
  * against the schemas, bodies against the safety rules, then the checks across files.
  */
-export async function validateReports(reportsDir: string, cwd = process.cwd()): Promise<ContentIssue[]> {
+export async function validateReports(
+  reportsDir: string,
+  cwd = process.cwd(),
+): Promise<ContentIssue[]> {
   const { reports, sections, issues } = await loadContent(reportsDir, cwd);
   // A folder with a file the schema rejected would only add confusing follow-on issues
   // (a missing order looks like a gap), so cross-file checks run on clean folders only.
   const broken = new Set(issues.map((issue) => path.basename(path.dirname(issue.file))));
-  const clean = <T extends { folder: string }>(list: T[]) => list.filter((item) => !broken.has(item.folder));
+  const clean = <T extends { folder: string }>(list: T[]) =>
+    list.filter((item) => !broken.has(item.folder));
   return [...issues, ...checkContent(clean(reports), clean(sections))];
 }
 
@@ -114,7 +147,10 @@ export async function validateReports(reportsDir: string, cwd = process.cwd()): 
  * Reads and validates the search's synonym list. A missing file means no synonyms; a broken
  * one is reported like any other content problem, naming the file and the field.
  */
-export async function readSynonyms(file: string, cwd = process.cwd()): Promise<{ groups: SynonymGroups; issues: ContentIssue[] }> {
+export async function readSynonyms(
+  file: string,
+  cwd = process.cwd(),
+): Promise<{ groups: SynonymGroups; issues: ContentIssue[] }> {
   const shown = path.relative(cwd, file) || file;
   let source: string;
   try {
@@ -126,9 +162,23 @@ export async function readSynonyms(file: string, cwd = process.cwd()): Promise<{
   try {
     data = parseYaml(source) ?? [];
   } catch (error) {
-    return { groups: [], issues: [{ file: shown, field: '（整个文件）', found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`, expected: '每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”' }] };
+    return {
+      groups: [],
+      issues: [
+        {
+          file: shown,
+          field: '（整个文件）',
+          found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`,
+          expected: '每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”',
+        },
+      ],
+    };
   }
   const result = synonymsSchema.safeParse(data);
-  if (!result.success) return { groups: [], issues: result.error.issues.map((issue) => fromSchemaIssue(shown, data, issue)) };
+  if (!result.success)
+    return {
+      groups: [],
+      issues: result.error.issues.map((issue) => fromSchemaIssue(shown, data, issue)),
+    };
   return { groups: result.data, issues: [] };
 }

@@ -41,7 +41,9 @@ const pad = (value: string) => value.padStart(2, '0');
 
 export function importPlainText(text: string): ImportedReport {
   // \u00a0 and other spaces mark blank lines in web releases.
-  const lines = text.split(/\r?\n/).map((line) => line.replace(/[\s\u00a0\u3000]+$/u, '').replace(/^[\s\u00a0\u3000]+/u, ''));
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/[\s\u00a0\u3000]+$/u, '').replace(/^[\s\u00a0\u3000]+/u, ''));
   const dropped: string[] = [];
   const content = lines.filter((line) => {
     if (line === '') return false;
@@ -88,14 +90,27 @@ export function importPlainText(text: string): ImportedReport {
   }
 
   const yearMatch = /(\d{4})年/.exec(title);
-  return { title, published, year: yearMatch ? Number(yearMatch[1]) : undefined, preamble, parts, signature, dropped };
+  return {
+    title,
+    published,
+    year: yearMatch ? Number(yearMatch[1]) : undefined,
+    preamble,
+    parts,
+    signature,
+    dropped,
+  };
 }
 
 /** （一）狠抓法治理念教育。坚持不懈… is a run-in heading: the title ends at the first 。. */
 function splitHeading(numbering: string, rest: string): ImportedSection {
   const stop = rest.indexOf('。');
   if (stop > 0 && stop < rest.length - 1) {
-    return { numbering, title: rest.slice(0, stop), runIn: true, paragraphs: [rest.slice(stop + 1)] };
+    return {
+      numbering,
+      title: rest.slice(0, stop),
+      runIn: true,
+      paragraphs: [rest.slice(stop + 1)],
+    };
   }
   return { numbering, title: rest, runIn: false, paragraphs: [] };
 }

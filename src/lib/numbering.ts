@@ -3,7 +3,8 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九. Supports 1–99, which covers any report. */
 export function toChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`numbering supports 1–99, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 99)
+    throw new RangeError(`numbering supports 1–99, got ${n}`);
   if (n < 10) return DIGITS[n]!;
   const tens = Math.floor(n / 10);
   const ones = n % 10;

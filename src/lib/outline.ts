@@ -21,9 +21,16 @@ export interface OutlineSection<Entry> {
  * Orders a report's sections into parts and subsections. Expects sections that passed
  * checkSections (unique ids, known parents, numbering that matches order).
  */
-export function buildOutline<Entry>(sections: readonly { data: SectionData; entry: Entry }[]): OutlineSection<Entry>[] {
-  const byOrder = <T extends { data: SectionData }>(list: T[]) => list.sort((a, b) => a.data.order - b.data.order);
-  const place = ({ data, entry }: { data: SectionData; entry: Entry }, level: 2 | 3, item: StatutoryItem): OutlineSection<Entry> => {
+export function buildOutline<Entry>(
+  sections: readonly { data: SectionData; entry: Entry }[],
+): OutlineSection<Entry>[] {
+  const byOrder = <T extends { data: SectionData }>(list: T[]) =>
+    list.sort((a, b) => a.data.order - b.data.order);
+  const place = (
+    { data, entry }: { data: SectionData; entry: Entry },
+    level: 2 | 3,
+    item: StatutoryItem,
+  ): OutlineSection<Entry> => {
     const parsed = parseNumbering(data.numbering);
     const numbering = parsed ? formatNumbering(parsed.level, parsed.n) : data.numbering;
     const title = toFullWidthPunctuation(data.title);
@@ -41,18 +48,25 @@ export function buildOutline<Entry>(sections: readonly { data: SectionData; entr
   return byOrder(sections.filter((section) => section.data.parent === undefined)).map((part) => {
     const item = part.data.item ?? '其他';
     const placed = place(part, 2, item);
-    placed.children = byOrder(sections.filter((section) => section.data.parent === part.data.id)).map((sub) => place(sub, 3, item));
+    placed.children = byOrder(
+      sections.filter((section) => section.data.parent === part.data.id),
+    ).map((sub) => place(sub, 3, item));
     return placed;
   });
 }
 
 /** Every section in reading order. */
-export function flattenOutline<Entry>(outline: readonly OutlineSection<Entry>[]): OutlineSection<Entry>[] {
+export function flattenOutline<Entry>(
+  outline: readonly OutlineSection<Entry>[],
+): OutlineSection<Entry>[] {
   return outline.flatMap((part) => [part, ...part.children]);
 }
 
 /** The sections before and after `id` in reading order, for previous/next links. */
-export function neighbours<Entry>(outline: readonly OutlineSection<Entry>[], id: string): { previous?: OutlineSection<Entry>; next?: OutlineSection<Entry> } {
+export function neighbours<Entry>(
+  outline: readonly OutlineSection<Entry>[],
+  id: string,
+): { previous?: OutlineSection<Entry>; next?: OutlineSection<Entry> } {
   const flat = flattenOutline(outline);
   const index = flat.findIndex((section) => section.id === id);
   if (index === -1) return {};

@@ -5,7 +5,15 @@
  * Punctuation between Latin letters or digits (2.4, 1,000, https://) stays as it is.
  */
 const CJK = String.raw`\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》…—`;
-const FULL_WIDTH: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  '(': '（',
+  ')': '）',
+  ':': '：',
+  ';': '；',
+  '?': '？',
+  '!': '！',
+};
 
 // A mark converts when the character before it is CJK, or (for all but the colon, which
 // precedes URLs and times) when the character after it is.

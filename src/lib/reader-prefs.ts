@@ -44,7 +44,11 @@ export function parsePrefs(stored: string | null | undefined): ReaderPrefs {
 
 /** Stores only what differs from the default, so a reader who changed nothing stores nothing. */
 export function serializePrefs(prefs: ReaderPrefs): string | null {
-  const changed = Object.fromEntries(Object.entries(prefs).filter(([key, value]) => DEFAULT_PREFS[key as keyof ReaderPrefs] !== value));
+  const changed = Object.fromEntries(
+    Object.entries(prefs).filter(
+      ([key, value]) => DEFAULT_PREFS[key as keyof ReaderPrefs] !== value,
+    ),
+  );
   return Object.keys(changed).length === 0 ? null : JSON.stringify(changed);
 }
 
@@ -53,7 +57,9 @@ export function serializePrefs(prefs: ReaderPrefs): string | null {
  * the page without JavaScript and the page of a reader who changed nothing are the same page,
  * and the colour scheme follows the system through a media query.
  */
-export function prefsToAttributes(prefs: ReaderPrefs): Record<'data-text-size' | 'data-theme' | 'data-contrast', string | null> {
+export function prefsToAttributes(
+  prefs: ReaderPrefs,
+): Record<'data-text-size' | 'data-theme' | 'data-contrast', string | null> {
   return {
     'data-text-size': prefs.size === DEFAULT_PREFS.size ? null : prefs.size,
     'data-theme': prefs.theme === DEFAULT_PREFS.theme ? null : prefs.theme,

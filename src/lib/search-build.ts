@@ -24,7 +24,9 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const text of texts) {
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-      const readings = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((r) => r.toLowerCase());
+      const readings = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((r) =>
+        r.toLowerCase(),
+      );
       if (readings.length !== [...run].length) continue;
       const chars = [...run];
       for (let n = 1; n <= MAX_TERM; n++) {
@@ -38,13 +40,19 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
       let offset = 0;
       for (const { segment, isWordLike } of segmenter.segment(run)) {
         const length = [...segment].length;
-        if (isWordLike && length >= 2) terms.set(segment, readings.slice(offset, offset + length).join(''));
+        if (isWordLike && length >= 2)
+          terms.set(segment, readings.slice(offset, offset + length).join(''));
         offset += length;
       }
     }
     for (const match of text.matchAll(/[“「『"]([^”」』"]{2,8})[”」』"]/gu)) {
       const quoted = match[1]!;
-      if ([...quoted].every((c) => HAN.test(c))) terms.set(quoted, counts.get(quoted)?.reading ?? pinyin(quoted, { toneType: 'none', separator: '', v: true }));
+      if ([...quoted].every((c) => HAN.test(c)))
+        terms.set(
+          quoted,
+          counts.get(quoted)?.reading ??
+            pinyin(quoted, { toneType: 'none', separator: '', v: true }),
+        );
     }
   }
   // For each run, the count of its most frequent one-character extension on either side.
@@ -52,7 +60,8 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
   for (const [term, { count }] of counts) {
     const chars = [...term];
     if (chars.length < 3) continue;
-    for (const part of [chars.slice(1).join(''), chars.slice(0, -1).join('')]) extension.set(part, Math.max(extension.get(part) ?? 0, count));
+    for (const part of [chars.slice(1).join(''), chars.slice(0, -1).join('')])
+      extension.set(part, Math.max(extension.get(part) ?? 0, count));
   }
   for (const [term, { count, reading }] of counts) {
     const length = [...term].length;
@@ -69,7 +78,10 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
     if (!/^[a-z]+$/.test(reading)) continue;
     (lexicon[reading] ??= []).push(term);
   }
-  for (const list of Object.values(lexicon)) list.sort((a, b) => (counts.get(b)?.count ?? 0) - (counts.get(a)?.count ?? 0) || a.localeCompare(b));
+  for (const list of Object.values(lexicon))
+    list.sort(
+      (a, b) => (counts.get(b)?.count ?? 0) - (counts.get(a)?.count ?? 0) || a.localeCompare(b),
+    );
   for (const key of Object.keys(lexicon)) lexicon[key] = lexicon[key]!.slice(0, 3);
   return lexicon;
 }

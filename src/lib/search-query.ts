@@ -34,10 +34,16 @@ export function normaliseQuery(raw: string): string {
  */
 export function normaliseDates(query: string): string {
   return query
-    .replace(/(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?:\s*[日号])?(?!\d)/g, (whole, y: string, m: string, d: string) =>
-      validDay(Number(m), Number(d)) ? `${y}年${Number(m)}月${Number(d)}日` : whole,
+    .replace(
+      /(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?:\s*[日号])?(?!\d)/g,
+      (whole, y: string, m: string, d: string) =>
+        validDay(Number(m), Number(d)) ? `${y}年${Number(m)}月${Number(d)}日` : whole,
     )
-    .replace(/(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?![\d.])/g, (whole, y: string, m: string) => (Number(m) >= 1 && Number(m) <= 12 ? `${y}年${Number(m)}月` : whole))
+    .replace(
+      /(?<!\d)((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})(?![\d.])/g,
+      (whole, y: string, m: string) =>
+        Number(m) >= 1 && Number(m) <= 12 ? `${y}年${Number(m)}月` : whole,
+    )
     .replace(/(\d{1,2})月(\d{1,2})号/g, '$1月$2日')
     .replace(/(?<=\d年)0(\d)月/g, '$1月')
     .replace(/(?<=\d月)0(\d)日/g, '$1日');
@@ -47,7 +53,8 @@ function validDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-const LEADING_QUESTION = /^(?:请问|如何|怎样|怎么样|怎么|为什么|为何|什么是|是否|有没有|有哪些|哪些)\s*/u;
+const LEADING_QUESTION =
+  /^(?:请问|如何|怎样|怎么样|怎么|为什么|为何|什么是|是否|有没有|有哪些|哪些)\s*/u;
 const TRAILING_QUESTION = /\s*(?:了吗|了没有|了没|吗|呢|么|没有)?\s*[?？]*$/u;
 
 /**
@@ -65,12 +72,18 @@ export function stripQuestion(query: string): string {
  * replaced by the group's other members (反诈 → 电信网络诈骗, 下一步 → 下步). The query itself
  * comes first. At most `limit` variants.
  */
-export function expandSynonyms(query: string, groups: readonly SynonymGroup[], limit = 6): string[] {
+export function expandSynonyms(
+  query: string,
+  groups: readonly SynonymGroup[],
+  limit = 6,
+): string[] {
   const out = [query];
   for (const group of groups) {
     const members = [group.term, ...group.aliases];
     // Longest first, so 电信网络诈骗 is replaced whole rather than through a shorter member inside it.
-    const found = [...members].sort((a, b) => b.length - a.length).find((member) => member && query.includes(member));
+    const found = [...members]
+      .sort((a, b) => b.length - a.length)
+      .find((member) => member && query.includes(member));
     if (!found) continue;
     for (const other of members) {
       if (other === found || out.length >= limit) continue;
@@ -99,7 +112,10 @@ export function looksLikePinyin(query: string): boolean {
  * exactly (yiwangtongban → 一网通办, zhifajiandu → 执法监督); spaces and apostrophes the
  * reader typed are kept as boundaries between phrases. Undefined when it cannot be spelled.
  */
-export function pinyinToHan(query: string, lexicon: Readonly<Record<string, readonly string[]>>): string | undefined {
+export function pinyinToHan(
+  query: string,
+  lexicon: Readonly<Record<string, readonly string[]>>,
+): string | undefined {
   const parts: string[] = [];
   for (const chunk of query.split(/[ ']+/).filter(Boolean)) {
     const spelled = spellChunk(chunk, lexicon);
@@ -111,7 +127,10 @@ export function pinyinToHan(query: string, lexicon: Readonly<Record<string, read
 
 const MAX_KEY = 48;
 
-function spellChunk(chunk: string, lexicon: Readonly<Record<string, readonly string[]>>): string | undefined {
+function spellChunk(
+  chunk: string,
+  lexicon: Readonly<Record<string, readonly string[]>>,
+): string | undefined {
   if (chunk.length > 200) return undefined;
   // best[i]: fewest pieces spelling chunk[0..i), with the pieces' text; ties keep longer pieces first.
   const best: ({ pieces: number; text: string[] } | undefined)[] = [{ pieces: 0, text: [] }];

@@ -61,7 +61,10 @@ export function fold(original: string): Folded {
   return { text, map };
 }
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter('zh', { granularity: 'word' })
+    : undefined;
 
 /** The words of a phrase, as the browser segments Chinese. */
 export function wordsOf(phrase: string): string[] {
@@ -128,7 +131,10 @@ function scoreFolded(foldedHeading: string, foldedBody: string, query: string): 
     const inBody = foldedBody.includes(phrase);
     if (inHeading || inBody) {
       // The whole phrase as typed: the strongest signal, heading above text.
-      phraseScore += (inHeading ? 3 : 0) * n * n + (inBody ? 2 * n * n + Math.min(countOf(foldedBody, phrase), 5) : 0) + 10;
+      phraseScore +=
+        (inHeading ? 3 : 0) * n * n +
+        (inBody ? 2 * n * n + Math.min(countOf(foldedBody, phrase), 5) : 0) +
+        10;
       pieces.add(phrase);
     } else {
       // Terms adjacent as typed: the longest run of the phrase found.
@@ -157,7 +163,12 @@ function scoreFolded(foldedHeading: string, foldedBody: string, query: string): 
 
 function countOf(text: string, piece: string): number {
   let count = 0;
-  for (let at = text.indexOf(piece); at !== -1 && count < 100; at = text.indexOf(piece, at + piece.length)) count += 1;
+  for (
+    let at = text.indexOf(piece);
+    at !== -1 && count < 100;
+    at = text.indexOf(piece, at + piece.length)
+  )
+    count += 1;
   return count;
 }
 
@@ -166,7 +177,10 @@ function countOf(text: string, piece: string): number {
  * its synonyms, its Simplified or pinyin spelling), dropping those that match nothing.
  * Ties keep the engine's order.
  */
-export function rankSections<T extends SectionCandidate>(candidates: readonly T[], wordings: readonly string[]): RankedSection<T>[] {
+export function rankSections<T extends SectionCandidate>(
+  candidates: readonly T[],
+  wordings: readonly string[],
+): RankedSection<T>[] {
   const ranked: RankedSection<T>[] = [];
   for (const candidate of candidates) {
     const foldedHeading = foldCached(candidate.heading);
@@ -178,9 +192,17 @@ export function rankSections<T extends SectionCandidate>(candidates: readonly T[
     }
     if (best.score <= 0) continue;
     const located = locate(candidate, best.pieces);
-    ranked.push({ candidate, score: best.score, href: located.href, excerpt: located.excerpt, pieces: best.pieces });
+    ranked.push({
+      candidate,
+      score: best.score,
+      href: located.href,
+      excerpt: located.excerpt,
+      pieces: best.pieces,
+    });
   }
-  return ranked.sort((a, b) => b.score - a.score || a.candidate.engineRank - b.candidate.engineRank);
+  return ranked.sort(
+    (a, b) => b.score - a.score || a.candidate.engineRank - b.candidate.engineRank,
+  );
 }
 
 /** Sections' folded texts, kept across the searches of a page: they do not change. */
@@ -198,7 +220,10 @@ function foldCached(text: string): string {
 const EXCERPT_LENGTH = 90;
 
 /** Finds the paragraph holding the strongest piece and cuts an excerpt around it with the pieces marked. */
-export function locate(candidate: SectionCandidate, pieces: readonly string[]): { href: string; excerpt: ExcerptPart[] } {
+export function locate(
+  candidate: SectionCandidate,
+  pieces: readonly string[],
+): { href: string; excerpt: ExcerptPart[] } {
   const { content, paragraphs } = candidate;
   const folded = fold(content);
   const bodyStart = candidate.heading.length;
@@ -206,7 +231,8 @@ export function locate(candidate: SectionCandidate, pieces: readonly string[]): 
   for (const piece of pieces) {
     // The first occurrence in the text below the heading.
     let index = folded.text.indexOf(piece);
-    while (index !== -1 && folded.map[index]! < bodyStart) index = folded.text.indexOf(piece, index + 1);
+    while (index !== -1 && folded.map[index]! < bodyStart)
+      index = folded.text.indexOf(piece, index + 1);
     if (index !== -1) {
       at = folded.map[index]!;
       break;
@@ -221,7 +247,8 @@ export function locate(candidate: SectionCandidate, pieces: readonly string[]): 
   if (!paragraph) return { href, excerpt: [] };
   const next = paragraphs[paragraphs.indexOf(paragraph) + 1];
   const end = next ? next.start - 1 : content.length;
-  const from = at === -1 ? paragraph.start : Math.max(paragraph.start, at - Math.floor(EXCERPT_LENGTH / 3));
+  const from =
+    at === -1 ? paragraph.start : Math.max(paragraph.start, at - Math.floor(EXCERPT_LENGTH / 3));
   const to = Math.min(end, from + EXCERPT_LENGTH);
   const text = content.slice(from, to);
   const excerpt = markPieces(text, pieces);
@@ -236,7 +263,11 @@ export function markPieces(text: string, pieces: readonly string[]): ExcerptPart
   const marked = new Array<boolean>(text.length).fill(false);
   for (const piece of pieces) {
     if (!piece) continue;
-    for (let i = folded.text.indexOf(piece); i !== -1; i = folded.text.indexOf(piece, i + piece.length)) {
+    for (
+      let i = folded.text.indexOf(piece);
+      i !== -1;
+      i = folded.text.indexOf(piece, i + piece.length)
+    ) {
       const start = folded.map[i]!;
       const last = folded.map[i + piece.length - 1]!;
       const stop = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);

@@ -4,12 +4,17 @@
  */
 export const DEFAULT_SITE_URL = 'http://localhost:4321/';
 
-export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): { site: string; base: string } {
+export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
+  site: string;
+  base: string;
+} {
   let url: URL;
   try {
     url = new URL(value || DEFAULT_SITE_URL);
   } catch {
-    throw new Error(`SITE_URL must be an absolute http(s) URL such as https://www.example.gov.cn/fzzf/, got "${value}"`);
+    throw new Error(
+      `SITE_URL must be an absolute http(s) URL such as https://www.example.gov.cn/fzzf/, got "${value}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`SITE_URL must use http or https, got "${value}"`);

@@ -14,7 +14,9 @@ export default function rehypeParagraphLinks() {
   return (tree: Root, file: VFile) => {
     const astro = file.data['astro'] as { frontmatter?: Record<string, unknown> } | undefined;
     const aliases = astro?.frontmatter?.['aliases'];
-    const formerIds = Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : [];
+    const formerIds = Array.isArray(aliases)
+      ? aliases.filter((alias): alias is string => typeof alias === 'string')
+      : [];
     for (const node of tree.children) {
       if (node.type !== 'element' || node.tagName !== 'p') continue;
       const id = node.properties['id'];

@@ -4,7 +4,13 @@ import { stableId, z } from './common.ts';
  * The statutory items of an annual 法治政府建设 report (《法治政府建设与责任落实督察工作规定》第二十五条),
  * recorded on each top-level part so that search filters and cross-year views can use them.
  */
-export const STATUTORY_ITEMS = ['主要举措和成效', '存在的不足和原因', '第一责任人职责', '下一年度主要安排', '其他'] as const;
+export const STATUTORY_ITEMS = [
+  '主要举措和成效',
+  '存在的不足和原因',
+  '第一责任人职责',
+  '下一年度主要安排',
+  '其他',
+] as const;
 export type StatutoryItem = (typeof STATUTORY_ITEMS)[number];
 
 /**
@@ -39,13 +45,25 @@ export const sectionSchema = z
   })
   .superRefine((data, ctx) => {
     if (data.aliases.includes(data.id)) {
-      ctx.addIssue({ code: 'custom', path: ['aliases'], message: `aliases 只列出本节以前用过的 id，不含现在的 id ${data.id}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aliases'],
+        message: `aliases 只列出本节以前用过的 id，不含现在的 id ${data.id}`,
+      });
     }
     if (data.parent === undefined && data.item === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['item'], message: `顶级部分必须填写 item，可选值：${STATUTORY_ITEMS.join(' / ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['item'],
+        message: `顶级部分必须填写 item，可选值：${STATUTORY_ITEMS.join(' / ')}`,
+      });
     }
     if (data.parent !== undefined && data.item !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['item'], message: 'item 只用于顶级部分；子部分沿用所属部分的 item，请删除此字段' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['item'],
+        message: 'item 只用于顶级部分；子部分沿用所属部分的 item，请删除此字段',
+      });
     }
   });
 

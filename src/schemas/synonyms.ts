@@ -1,6 +1,10 @@
 import { z } from './common.ts';
 
-const wording = z.string().trim().min(1, { error: '不能为空' }).max(30, { error: '不超过 30 个字' });
+const wording = z
+  .string()
+  .trim()
+  .min(1, { error: '不能为空' })
+  .max(30, { error: '不超过 30 个字' });
 
 /**
  * The search's synonym list, content/search/synonyms.yml: wordings readers type and the
@@ -19,7 +23,12 @@ export const synonymsSchema = z.array(synonymGroupSchema).superRefine((groups, c
     [group.term, ...group.aliases].forEach((word, j) => {
       const path = j === 0 ? [i, 'term'] : [i, 'aliases', j - 1];
       const first = seen.get(word);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path, message: `“${word}”已出现在第 ${first + 1} 组，同一说法只能属于一组` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `“${word}”已出现在第 ${first + 1} 组，同一说法只能属于一组`,
+        });
       else seen.set(word, i);
     });
   });

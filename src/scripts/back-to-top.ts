@@ -9,21 +9,28 @@ class BackToTop extends HTMLElement {
   #queued = false;
 
   connectedCallback() {
-    window.addEventListener('scroll', () => {
-      if (this.#queued) return;
-      this.#queued = true;
-      requestAnimationFrame(() => {
-        this.#queued = false;
-        this.#update();
-      });
-    }, { passive: true });
+    window.addEventListener(
+      'scroll',
+      () => {
+        if (this.#queued) return;
+        this.#queued = true;
+        requestAnimationFrame(() => {
+          this.#queued = false;
+          this.#update();
+        });
+      },
+      { passive: true },
+    );
     this.#update();
   }
 
   #update() {
     const y = window.scrollY;
     const nearEnd = y + window.innerHeight * 1.5 > document.documentElement.scrollHeight;
-    this.toggleAttribute('data-shown', nearEnd || (y < this.#lastY && y > window.innerHeight * 1.5));
+    this.toggleAttribute(
+      'data-shown',
+      nearEnd || (y < this.#lastY && y > window.innerHeight * 1.5),
+    );
     this.#lastY = y;
   }
 }

@@ -8,14 +8,20 @@
 class CopyLinkStatus extends HTMLElement {
   #status: HTMLElement | null = null;
   #timer: number | undefined;
-  #strings: Record<'paragraph' | 'section' | 'failed', string> = { paragraph: '', section: '', failed: '' };
+  #strings: Record<'paragraph' | 'section' | 'failed', string> = {
+    paragraph: '',
+    section: '',
+    failed: '',
+  };
 
   connectedCallback() {
     this.#status = this.querySelector('[data-copy-link-status]');
     this.#strings = { ...this.#strings, ...JSON.parse(this.dataset['strings'] ?? '{}') };
     if (canCopy()) {
       // The label says what activating the link does once it copies.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link][data-copy-label]')) {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>(
+        'a[data-copy-link][data-copy-label]',
+      )) {
         link.setAttribute('aria-label', link.dataset['copyLabel']!);
       }
       document.addEventListener('click', this.#onClick);
@@ -26,9 +32,14 @@ class CopyLinkStatus extends HTMLElement {
     // element that cannot take focus), moves focus to the document: focus again after that,
     // unless the reader has already moved on.
     if (document.readyState !== 'complete') {
-      window.addEventListener('load', () => requestAnimationFrame(() => {
-        if (!document.activeElement || document.activeElement === document.body) focusTarget();
-      }), { once: true });
+      window.addEventListener(
+        'load',
+        () =>
+          requestAnimationFrame(() => {
+            if (!document.activeElement || document.activeElement === document.body) focusTarget();
+          }),
+        { once: true },
+      );
     }
   }
 
@@ -38,8 +49,18 @@ class CopyLinkStatus extends HTMLElement {
   }
 
   #onClick = (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-copy-link]');
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(
+      'a[data-copy-link]',
+    );
     if (!link) return;
     event.preventDefault();
     const url = new URL(link.getAttribute('href') ?? '', canonicalUrl()).href;

@@ -1,4 +1,12 @@
-import { contrastFromChoice, parsePrefs, prefsToAttributes, READER_PREFS_KEY, type ReaderPrefs, serializePrefs, showsHighContrast } from '../lib/reader-prefs.ts';
+import {
+  contrastFromChoice,
+  parsePrefs,
+  prefsToAttributes,
+  READER_PREFS_KEY,
+  type ReaderPrefs,
+  serializePrefs,
+  showsHighContrast,
+} from '../lib/reader-prefs.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
 
@@ -62,7 +70,9 @@ class ReaderControls extends HTMLElement {
   #save(form: HTMLFormElement) {
     const data = new FormData(form);
     const contrast = contrastFromChoice(data.get('fz-contrast') !== null, systemContrast.matches);
-    const prefs = parsePrefs(JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }));
+    const prefs = parsePrefs(
+      JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }),
+    );
     apply(prefs);
     try {
       const stored = serializePrefs(prefs);

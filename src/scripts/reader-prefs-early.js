@@ -7,7 +7,8 @@
     var allowed = { size: /^(s|l|xl)$/, theme: /^(light|dark)$/, contrast: /^(high|normal)$/ };
     var names = { size: 'data-text-size', theme: 'data-theme', contrast: 'data-contrast' };
     for (var key in names) {
-      if (allowed[key].test(prefs[key])) document.documentElement.setAttribute(names[key], prefs[key]);
+      if (allowed[key].test(prefs[key]))
+        document.documentElement.setAttribute(names[key], prefs[key]);
     }
   } catch (error) {
     // Storage blocked or unreadable: the page keeps its defaults.

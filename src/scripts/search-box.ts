@@ -7,13 +7,21 @@ const input = document.querySelector<HTMLInputElement>('#site-search');
 const base = input?.form?.dataset['base'] ?? '/';
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 document.addEventListener('keydown', (event) => {
   if (!input || event.defaultPrevented || event.isComposing) return;
-  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
-  const k = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  const slash =
+    event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
+  const k =
+    event.key.toLowerCase() === 'k' &&
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey;
   if (!slash && !k) return;
   event.preventDefault();
   input.focus();

@@ -17,7 +17,8 @@ const marks: HTMLElement[] = [];
 const root = document.querySelector('main');
 if (root && terms.length) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
@@ -37,7 +38,10 @@ if (root && terms.length) {
 }
 
 if (marks.length) {
-  const strings = (document.querySelector<HTMLElement>('[data-highlight-strings]')?.dataset['highlightStrings'] ?? '').split('|');
+  const strings = (
+    document.querySelector<HTMLElement>('[data-highlight-strings]')?.dataset['highlightStrings'] ??
+    ''
+  ).split('|');
   const bar = document.createElement('div');
   bar.className = 'search-highlight-bar';
   bar.setAttribute('role', 'status');
@@ -62,7 +66,9 @@ if (marks.length) {
 }
 
 // The browser has scrolled to the fragment already; do it again so a sticky header never hides it.
-const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+const target = location.hash
+  ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+  : null;
 if (target) {
   target.scrollIntoView({ block: 'start' });
   const header = document.querySelector<HTMLElement>('.site-header');

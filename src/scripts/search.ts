@@ -9,7 +9,15 @@ import {
   stripQuestion,
   type SynonymGroup,
 } from '../lib/search-query.ts';
-import { markPieces, parseOffsets, phrasesOf, rankSections, wordsOf, type RankedSection, type SectionCandidate } from '../lib/search-rank.ts';
+import {
+  markPieces,
+  parseOffsets,
+  phrasesOf,
+  rankSections,
+  wordsOf,
+  type RankedSection,
+  type SectionCandidate,
+} from '../lib/search-rank.ts';
 
 interface PagefindData {
   url: string;
@@ -24,7 +32,10 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 interface Candidate extends SectionCandidate {
@@ -103,18 +114,26 @@ class ReportSearch extends HTMLElement {
   }
 
   #load(): Promise<Pagefind> {
-    this.#pagefind ??= import(/* @vite-ignore */ `${this.#base}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
-      // The worker would cost another script download for an index this small.
-      await pagefind.options({ baseUrl: this.#base, noWorker: true, ...(this.dataset['indexTag'] ? { metaCacheTag: this.dataset['indexTag'] } : {}) });
-      await pagefind.init();
-      this.#ready = true;
-      return pagefind;
-    });
+    this.#pagefind ??= import(/* @vite-ignore */ `${this.#base}pagefind/pagefind.js`).then(
+      async (pagefind: Pagefind) => {
+        // The worker would cost another script download for an index this small.
+        await pagefind.options({
+          baseUrl: this.#base,
+          noWorker: true,
+          ...(this.dataset['indexTag'] ? { metaCacheTag: this.dataset['indexTag'] } : {}),
+        });
+        await pagefind.init();
+        this.#ready = true;
+        return pagefind;
+      },
+    );
     return this.#pagefind;
   }
 
   #loadLexicon(): Promise<Record<string, string[]>> {
-    this.#lexicon ??= fetch(`${this.#base}search/pinyin.json`).then((response) => (response.ok ? (response.json() as Promise<Record<string, string[]>>) : {}));
+    this.#lexicon ??= fetch(`${this.#base}search/pinyin.json`).then((response) =>
+      response.ok ? (response.json() as Promise<Record<string, string[]>>) : {},
+    );
     return this.#lexicon;
   }
 
@@ -131,11 +150,14 @@ class ReportSearch extends HTMLElement {
   #prefetch() {
     if (this.#prefetched || !this.#pagefind) return;
     this.#prefetched = true;
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    const idle =
+      window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
     idle(() => {
       void this.#pagefind!.then(async (pagefind) => {
         const all = await pagefind.search(null, { filters: {} });
-        await Promise.all((all?.results ?? []).slice(0, PREFETCH).map((result) => this.#dataOf(result)));
+        await Promise.all(
+          (all?.results ?? []).slice(0, PREFETCH).map((result) => this.#dataOf(result)),
+        );
       }).catch(() => {});
     });
   }
@@ -161,7 +183,8 @@ class ReportSearch extends HTMLElement {
   /** The wordings to search for: as typed, in Simplified characters, spelled from pinyin, and their synonyms. */
   async #wordings(query: string): Promise<string[]> {
     const forms = [query];
-    if (hasTraditional(query, this.dataset['traditional'] ?? '')) forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
+    if (hasTraditional(query, this.dataset['traditional'] ?? ''))
+      forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
     if (looksLikePinyin(query)) {
       const spelled = pinyinToHan(query, await this.#loadLexicon());
       if (spelled) forms.unshift(spelled);
@@ -169,7 +192,9 @@ class ReportSearch extends HTMLElement {
     this.#synonyms ??= this.#json<SynonymGroup[]>('synonyms', []);
     const synonyms = this.#synonyms;
     const out: string[] = [];
-    for (const form of forms) for (const variant of expandSynonyms(form, synonyms)) if (!out.includes(variant)) out.push(variant);
+    for (const form of forms)
+      for (const variant of expandSynonyms(form, synonyms))
+        if (!out.includes(variant)) out.push(variant);
     return out.slice(0, 8);
   }
 
@@ -182,7 +207,10 @@ class ReportSearch extends HTMLElement {
       if (value) filters[name] = value;
     }
     const url = new URL(location.href);
-    for (const [name, value] of [['q', raw.trim()], ...FILTERS.map((name) => [name, filters[name] ?? ''])] as const) {
+    for (const [name, value] of [
+      ['q', raw.trim()],
+      ...FILTERS.map((name) => [name, filters[name] ?? '']),
+    ] as const) {
       if (value) url.searchParams.set(name, value);
       else url.searchParams.delete(name);
     }
@@ -206,7 +234,10 @@ class ReportSearch extends HTMLElement {
       if (run !== this.#latest) return;
       list.replaceChildren(...ranked.slice(0, MAX_RESULTS).map((result) => this.#item(result)));
       const count = Math.min(ranked.length, MAX_RESULTS);
-      status.textContent = count === 0 ? (this.#strings['none'] ?? '') : (this.#strings['some'] ?? '').replace('{count}', String(count));
+      status.textContent =
+        count === 0
+          ? (this.#strings['none'] ?? '')
+          : (this.#strings['some'] ?? '').replace('{count}', String(count));
     } catch (error) {
       if (run !== this.#latest) return;
       console.warn(error);
@@ -222,19 +253,28 @@ class ReportSearch extends HTMLElement {
     }
   }
 
-  async #search(query: string, filters: Record<string, string>): Promise<RankedSection<Candidate>[]> {
+  async #search(
+    query: string,
+    filters: Record<string, string>,
+  ): Promise<RankedSection<Candidate>[]> {
     const [pagefind, wordings] = await Promise.all([this.#load(), this.#wordings(query)]);
     // Pagefind wants every word of a search: a wording's phrases and longer words are searched
     // alone too, so a section holding most of a long query is still a candidate.
     const searches: string[] = [];
     const add = (text: string) => {
-      if (text && !searches.includes(text) && searches.length < MAX_ENGINE_SEARCHES) searches.push(text);
+      if (text && !searches.includes(text) && searches.length < MAX_ENGINE_SEARCHES)
+        searches.push(text);
     };
     for (const wording of wordings) add(wording);
     for (const wording of wordings) for (const phrase of phrasesOf(wording)) add(phrase);
-    for (const wording of wordings) for (const phrase of phrasesOf(wording)) for (const word of wordsOf(phrase)) if ([...word].length >= 2) add(word);
-    if (searches.length === wordings.length) for (const wording of wordings) for (const word of wordsOf(wording)) add(word);
-    const found = await Promise.all(searches.map((text) => this.#engineSearch(pagefind, text, filters)));
+    for (const wording of wordings)
+      for (const phrase of phrasesOf(wording))
+        for (const word of wordsOf(phrase)) if ([...word].length >= 2) add(word);
+    if (searches.length === wordings.length)
+      for (const wording of wordings) for (const word of wordsOf(wording)) add(word);
+    const found = await Promise.all(
+      searches.map((text) => this.#engineSearch(pagefind, text, filters)),
+    );
     const hits = new Map<string, { result: PagefindResult; hits: number; best: number }>();
     found.forEach((search, i) => {
       for (const [rank, result] of (search?.results ?? []).entries()) {
@@ -246,7 +286,9 @@ class ReportSearch extends HTMLElement {
         } else hits.set(result.id, { result, hits: weight, best: rank });
       }
     });
-    const chosen = [...hits.values()].sort((a, b) => b.hits - a.hits || a.best - b.best).slice(0, MAX_CANDIDATES);
+    const chosen = [...hits.values()]
+      .sort((a, b) => b.hits - a.hits || a.best - b.best)
+      .slice(0, MAX_CANDIDATES);
     const candidates = await Promise.all(
       chosen.map(async ({ result }, engineRank): Promise<Candidate> => {
         const data = await this.#dataOf(result);
@@ -276,7 +318,9 @@ class ReportSearch extends HTMLElement {
     else heading.textContent = this.#strings['preamble'] ?? '';
     const report = document.createElement('span');
     report.className = 'search-result-report';
-    report.textContent = candidate.part ? `${candidate.title} › ${candidate.part}` : candidate.title;
+    report.textContent = candidate.part
+      ? `${candidate.title} › ${candidate.part}`
+      : candidate.title;
     link.append(heading, report);
     if (result.excerpt.length) link.append(excerptElement(result.excerpt));
     item.append(link);

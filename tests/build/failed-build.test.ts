@@ -9,7 +9,8 @@ import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const buildFixture = (name: string) => runBuild(path.join(scratch, name, 'dist'), { REPORTS_DIR: `tests/fixtures/${name}` });
+const buildFixture = (name: string) =>
+  runBuild(path.join(scratch, name, 'dist'), { REPORTS_DIR: `tests/fixtures/${name}` });
 
 function expectFailure(name: string, ...expected: string[]) {
   const { status, output, outDir } = buildFixture(name);
@@ -18,20 +19,38 @@ function expectFailure(name: string, ...expected: string[]) {
   expect(output).toContain('上一次成功生成的网站');
   expect(readdirSync(outDir)).toEqual(['index.html']);
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe(PREVIOUS_SITE);
-  expect(readdirSync(path.dirname(outDir)).filter((entry) => entry.startsWith('.dist-'))).toEqual([]);
+  expect(readdirSync(path.dirname(outDir)).filter((entry) => entry.startsWith('.dist-'))).toEqual(
+    [],
+  );
 }
 
 describe('a build with bad content', () => {
   it('stops on numbering that does not match the order, naming file, field, found and expected', () => {
-    expectFailure('bad-numbering', 'tests/fixtures/bad-numbering/2024-test-agency/s1-1.md', '字段：numbering', '发现：“(二)”', '应为：“（一）”');
+    expectFailure(
+      'bad-numbering',
+      'tests/fixtures/bad-numbering/2024-test-agency/s1-1.md',
+      '字段：numbering',
+      '发现：“(二)”',
+      '应为：“（一）”',
+    );
   });
 
   it('stops on a date that does not exist', () => {
-    expectFailure('bad-date', 'tests/fixtures/bad-date/2024-test-agency/report.md', '字段：published', '2024-02-30', 'YYYY-MM-DD');
+    expectFailure(
+      'bad-date',
+      'tests/fixtures/bad-date/2024-test-agency/report.md',
+      '字段：published',
+      '2024-02-30',
+      'YYYY-MM-DD',
+    );
   });
 
   it('stops on a section outside any report', () => {
-    expectFailure('orphan-section', 'tests/fixtures/orphan-section/2025-test-agency/s2.md', 'report.md');
+    expectFailure(
+      'orphan-section',
+      'tests/fixtures/orphan-section/2025-test-agency/s2.md',
+      'report.md',
+    );
   });
 
   it('refuses raw HTML in Markdown and names the file', () => {
@@ -51,7 +70,9 @@ describe('a build with good content', () => {
   it('replaces the previous site only when complete', () => {
     const { status, output, outDir } = buildFixture('valid');
     expect(status, output).toBe(0);
-    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('测试局2024年法治政府建设情况');
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain(
+      '测试局2024年法治政府建设情况',
+    );
     expect(existsSync(path.join(outDir, 'reports/2024-test-agency/index.html'))).toBe(true);
     expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     const report = readFileSync(path.join(outDir, 'reports/2024-test-agency/index.html'), 'utf8');

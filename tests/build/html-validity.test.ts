@@ -23,14 +23,22 @@ interface VnuMessage {
 /** Runs the checker once over all files (one JVM) and returns its error messages. */
 async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
   // The checker exits 1 when it reports errors, so its JSON report, not the exit code, is the verdict.
-  const { stderr } = await promisify(execFile)(JAVA, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 })
-    .catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }));
-  return (JSON.parse(stderr) as { messages: VnuMessage[] }).messages.filter((message) => message.type === 'error' || message.type === 'non-document-error');
+  const { stderr } = await promisify(execFile)(
+    JAVA,
+    ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files],
+    { maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }));
+  return (JSON.parse(stderr) as { messages: VnuMessage[] }).messages.filter(
+    (message) => message.type === 'error' || message.type === 'non-document-error',
+  );
 }
 
 const describeMessage = (message: VnuMessage, root: string): string => {
   const file = path.relative(root, new URL(message.url).pathname);
-  const where = message.lastLine === undefined ? file : `${file}:${message.lastLine}:${message.firstColumn ?? 0}`;
+  const where =
+    message.lastLine === undefined
+      ? file
+      : `${file}:${message.lastLine}:${message.firstColumn ?? 0}`;
   return `${where}: ${message.message}${message.extract ? ` [${message.extract.trim()}]` : ''}`;
 };
 
@@ -41,7 +49,9 @@ beforeAll(async () => {
   try {
     execFileSync(JAVA, ['-version'], { stdio: 'ignore' });
   } catch {
-    throw new Error(`No Java runtime (\`${JAVA} -version\` failed): the Nu Html Checker needs Java 11 or later. On Debian: apt-get install default-jre-headless (.ci/run installs it when java is missing).`);
+    throw new Error(
+      `No Java runtime (\`${JAVA} -version\` failed): the Nu Html Checker needs Java 11 or later. On Debian: apt-get install default-jre-headless (.ci/run installs it when java is missing).`,
+    );
   }
   for (const message of await vnuErrors(htmlFiles().map((file) => path.join(DIST, file)))) {
     const file = path.relative(DIST, new URL(message.url).pathname);
@@ -57,8 +67,13 @@ describe('valid HTML (Nu Html Checker)', () => {
   it('finds and places the errors of a page that is not valid', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vnu-'));
     try {
-      writeFileSync(path.join(dir, 'bad.html'), '<!doctype html>\n<html lang="zh-CN"><title>坏</title>\n<p><div>段落</p>\n');
-      const errors = (await vnuErrors([path.join(dir, 'bad.html')])).map((message) => describeMessage(message, dir));
+      writeFileSync(
+        path.join(dir, 'bad.html'),
+        '<!doctype html>\n<html lang="zh-CN"><title>坏</title>\n<p><div>段落</p>\n',
+      );
+      const errors = (await vnuErrors([path.join(dir, 'bad.html')])).map((message) =>
+        describeMessage(message, dir),
+      );
       expect(errors.length).toBeGreaterThan(0);
       expect(errors.join('\n')).toMatch(/^bad\.html:3:\d+: No “p” element in scope/m);
     } finally {

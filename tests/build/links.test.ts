@@ -15,13 +15,19 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-links-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // process.env holds Vite's BASE_URL here: the build must ignore it and follow SITE_URL.
-const build = (name: string, env: Record<string, string>) => runBuild(path.join(scratch, name, 'dist'), env);
+const build = (name: string, env: Record<string, string>) =>
+  runBuild(path.join(scratch, name, 'dist'), env);
 
-const open = (dist: string, file: string): CheerioAPI => (dist === DIST ? page(file) : load(readFileSync(path.join(dist, file), 'utf8')));
+const open = (dist: string, file: string): CheerioAPI =>
+  dist === DIST ? page(file) : load(readFileSync(path.join(dist, file), 'utf8'));
 
 /** Report pages and section pages: the pages that can be shared. */
-const sharedPages = (dist: string) => htmlFiles(dist).filter((file) => /^reports\/[^/]+\/([^/]+\/)?index\.html$/.test(file) && !isRedirect(dist, file));
-const isRedirect = (dist: string, file: string) => open(dist, file)('meta[http-equiv="refresh"]').length > 0;
+const sharedPages = (dist: string) =>
+  htmlFiles(dist).filter(
+    (file) => /^reports\/[^/]+\/([^/]+\/)?index\.html$/.test(file) && !isRedirect(dist, file),
+  );
+const isRedirect = (dist: string, file: string) =>
+  open(dist, file)('meta[http-equiv="refresh"]').length > 0;
 
 /**
  * Every internal link, stylesheet, script, icon and redirect target of a built site, checked
@@ -32,9 +38,15 @@ function brokenReferences(dist: string, base: string): string[] {
   for (const file of htmlFiles(dist)) {
     const $ = open(dist, file);
     const refs = [
-      ...$('a[href], link[href]:not([rel="canonical"])').toArray().map((element) => element.attribs['href']!),
-      ...$('script[src]').toArray().map((element) => element.attribs['src']!),
-      ...$('meta[http-equiv="refresh"]').toArray().map((element) => element.attribs['content']!.replace(/^\d+;\s*url=/, '')),
+      ...$('a[href], link[href]:not([rel="canonical"])')
+        .toArray()
+        .map((element) => element.attribs['href']!),
+      ...$('script[src]')
+        .toArray()
+        .map((element) => element.attribs['src']!),
+      ...$('meta[http-equiv="refresh"]')
+        .toArray()
+        .map((element) => element.attribs['content']!.replace(/^\d+;\s*url=/, '')),
     ];
     const here = `${base}${file.replace(/index\.html$/, '')}`;
     for (const ref of refs) {
@@ -48,7 +60,12 @@ function brokenReferences(dist: string, base: string): string[] {
       if (target === '' || target.endsWith('/')) target += 'index.html';
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (!existsSync(path.join(dist, target))) broken.push(`${file}: ${ref} (no ${target})`);
-      else if (fragment && target.endsWith('.html') && open(dist, target)(`[id="${fragment}"]`).length === 0) broken.push(`${file}: ${ref} (no #${fragment})`);
+      else if (
+        fragment &&
+        target.endsWith('.html') &&
+        open(dist, target)(`[id="${fragment}"]`).length === 0
+      )
+        broken.push(`${file}: ${ref} (no #${fragment})`);
     }
   }
   return broken;
@@ -59,46 +76,65 @@ function qrCodes(dist: string) {
   return sharedPages(dist).map((file) => {
     const $ = open(dist, file);
     const svgs = $('.page-qr-code svg');
-    return { file, count: svgs.length, canonical: $('link[rel="canonical"]').attr('href'), decoded: svgs.length ? decodeQrSvg($.html(svgs.first())) : null };
+    return {
+      file,
+      count: svgs.length,
+      canonical: $('link[rel="canonical"]').attr('href'),
+      decoded: svgs.length ? decodeQrSvg($.html(svgs.first())) : null,
+    };
   });
 }
 
 describe('paragraph links', () => {
   beforeAll(() => assertBuilt());
 
-  it.each(sharedPages(DIST))('%s: every paragraph of the text has a unique ASCII id and a link to itself', (file) => {
-    const $ = page(file);
-    const paragraphs = $('.report-text > p').toArray();
-    expect(paragraphs.length).toBeGreaterThan(0);
-    const ids = paragraphs.map((p) => p.attribs['id']);
-    for (const id of ids) expect(id).toMatch(PARAGRAPH_ID);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const p of paragraphs) {
-      const link = $(p).children('a.paragraph-anchor').last();
-      expect(link.attr('href')).toBe(`#${p.attribs['id']}`);
-      expect(link.attr('aria-label')).toBe('本段链接');
-      // The pilcrow is drawn by CSS: the text a reader copies and search indexes is the published text.
-      expect(link.text()).toBe('');
-    }
-  });
+  it.each(sharedPages(DIST))(
+    '%s: every paragraph of the text has a unique ASCII id and a link to itself',
+    (file) => {
+      const $ = page(file);
+      const paragraphs = $('.report-text > p').toArray();
+      expect(paragraphs.length).toBeGreaterThan(0);
+      const ids = paragraphs.map((p) => p.attribs['id']);
+      for (const id of ids) expect(id).toMatch(PARAGRAPH_ID);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const p of paragraphs) {
+        const link = $(p).children('a.paragraph-anchor').last();
+        expect(link.attr('href')).toBe(`#${p.attribs['id']}`);
+        expect(link.attr('aria-label')).toBe('本段链接');
+        // The pilcrow is drawn by CSS: the text a reader copies and search indexes is the published text.
+        expect(link.text()).toBe('');
+      }
+    },
+  );
 
   it('gives a paragraph the same id on the report page and on its section page', () => {
     const folder = '2023-jiading-police';
-    const reportIds = page(`reports/${folder}/index.html`)('.report-text > p[id]').toArray().map((p) => p.attribs['id']);
+    const reportIds = page(`reports/${folder}/index.html`)('.report-text > p[id]')
+      .toArray()
+      .map((p) => p.attribs['id']);
     const sectionIds = sharedPages(DIST)
       .filter((file) => file.split('/').length === 4 && file.startsWith(`reports/${folder}/`))
-      .flatMap((file) => page(file)('.report-text > p[id]').toArray().map((p) => p.attribs['id']));
+      .flatMap((file) =>
+        page(file)('.report-text > p[id]')
+          .toArray()
+          .map((p) => p.attribs['id']),
+      );
     expect(sectionIds.length).toBeGreaterThan(0);
     for (const id of sectionIds) expect(reportIds).toContain(id);
   });
 
-  it.each(sharedPages(DIST))('%s: section links copy with a label that says so, and a live region reports it', (file) => {
-    const $ = page(file);
-    $('a.section-anchor').each((_, a) => expect(a.attribs['data-copy-label']).toMatch(/^复制本节链接：/));
-    const status = $('copy-link-status [data-copy-link-status]');
-    expect(status.attr('role')).toBe('status');
-    expect(status.attr('aria-live')).toBe('polite');
-  });
+  it.each(sharedPages(DIST))(
+    '%s: section links copy with a label that says so, and a live region reports it',
+    (file) => {
+      const $ = page(file);
+      $('a.section-anchor').each((_, a) =>
+        expect(a.attribs['data-copy-label']).toMatch(/^复制本节链接：/),
+      );
+      const status = $('copy-link-status [data-copy-link-status]');
+      expect(status.attr('role')).toBe('status');
+      expect(status.attr('aria-live')).toBe('polite');
+    },
+  );
 });
 
 describe('QR codes and sharing metadata', () => {
@@ -106,7 +142,11 @@ describe('QR codes and sharing metadata', () => {
 
   it('every report page and section page shows one QR code that decodes to its own canonical URL', () => {
     const codes = qrCodes(DIST);
-    expect(codes.length).toBe(reportFolders().length + htmlFiles().filter((file) => file.split('/').length === 4 && file.startsWith('reports/')).length);
+    expect(codes.length).toBe(
+      reportFolders().length +
+        htmlFiles().filter((file) => file.split('/').length === 4 && file.startsWith('reports/'))
+          .length,
+    );
     for (const code of codes) {
       expect(code.count, code.file).toBe(1);
       expect(code.canonical, code.file).toBe(`${SITE}${code.file.replace(/index\.html$/, '')}`);
@@ -119,28 +159,36 @@ describe('QR codes and sharing metadata', () => {
       const $ = page(file);
       const figure = $('.page-qr-code');
       expect(figure.find('[style], script, foreignObject, image')).toHaveLength(0);
-      expect(figure.find('svg').attr('aria-label')).toContain($('link[rel="canonical"]').attr('href'));
+      expect(figure.find('svg').attr('aria-label')).toContain(
+        $('link[rel="canonical"]').attr('href'),
+      );
       expect(figure.find('figcaption').text()).toContain('扫一扫在手机打开当前页');
     }
   });
 
-  it.each(sharedPages(DIST))('%s: Open Graph and Twitter tags name the page, its summary and its canonical URL', (file) => {
-    const $ = page(file);
-    const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
-    const canonical = $('link[rel="canonical"]').attr('href');
-    expect(meta('og:url')).toBe(canonical);
-    expect(meta('og:type')).toBe('article');
-    expect(meta('og:locale')).toBe('zh_CN');
-    expect(meta('og:title')).toContain($('h1').text().trim());
-    expect(meta('og:description')).toBe($('meta[name="description"]').attr('content'));
-    expect(meta('og:description')!.length).toBeGreaterThan(20);
-    expect(meta('twitter:card')).toBe('summary');
-    expect(meta('twitter:title')).toBe(meta('og:title'));
-    expect(meta('twitter:description')).toBe(meta('og:description'));
-  });
+  it.each(sharedPages(DIST))(
+    '%s: Open Graph and Twitter tags name the page, its summary and its canonical URL',
+    (file) => {
+      const $ = page(file);
+      const meta = (key: string) =>
+        $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
+      const canonical = $('link[rel="canonical"]').attr('href');
+      expect(meta('og:url')).toBe(canonical);
+      expect(meta('og:type')).toBe('article');
+      expect(meta('og:locale')).toBe('zh_CN');
+      expect(meta('og:title')).toContain($('h1').text().trim());
+      expect(meta('og:description')).toBe($('meta[name="description"]').attr('content'));
+      expect(meta('og:description')!.length).toBeGreaterThan(20);
+      expect(meta('twitter:card')).toBe('summary');
+      expect(meta('twitter:title')).toBe(meta('og:title'));
+      expect(meta('twitter:description')).toBe(meta('og:description'));
+    },
+  );
 
   it('summarises a section page with its own text', () => {
-    const description = page('reports/2023-jiading-police/s1-3/index.html')('meta[name="description"]').attr('content');
+    const description = page('reports/2023-jiading-police/s1-3/index.html')(
+      'meta[name="description"]',
+    ).attr('content');
     expect(description).toContain('（三）深入推进法治公安建设');
     expect(description).toContain('按照法治政府建设示范创建的统一部署');
   });
@@ -153,7 +201,10 @@ describe('former ids (aliases)', () => {
   beforeAll(() => {
     for (const folder of readdirSync(path.join(ROOT, fixture))) {
       for (const name of readdirSync(path.join(ROOT, fixture, folder))) {
-        const data = parseYaml(splitFrontmatter(readFileSync(path.join(ROOT, fixture, folder, name), 'utf8'))!.frontmatter) as { id?: string; aliases?: string[] };
+        const data = parseYaml(
+          splitFrontmatter(readFileSync(path.join(ROOT, fixture, folder, name), 'utf8'))!
+            .frontmatter,
+        ) as { id?: string; aliases?: string[] };
         for (const alias of data.aliases ?? []) aliases.push({ folder, id: data.id!, alias });
       }
     }
@@ -190,7 +241,9 @@ describe('former ids (aliases)', () => {
         const paragraphs = anchor.parent().children('.report-text').children('p[id]').toArray();
         for (const p of paragraphs) {
           const n = p.attribs['id']!.slice(`${id}-p`.length);
-          expect($(p).children(`[id="${alias}-p${n}"]`).attr('data-alias-of')).toBe(p.attribs['id']);
+          expect($(p).children(`[id="${alias}-p${n}"]`).attr('data-alias-of')).toBe(
+            p.attribs['id'],
+          );
         }
       }
     }
@@ -199,7 +252,12 @@ describe('former ids (aliases)', () => {
   it('the site with aliases has no broken link and no duplicate id', () => {
     expect(brokenReferences(outDir, '/')).toEqual([]);
     for (const file of htmlFiles(outDir)) {
-      const ids = open(outDir, file)('[id]').toArray().map((element) => element.attribs['id']);
+      const ids = open(
+        outDir,
+        file,
+      )('[id]')
+        .toArray()
+        .map((element) => element.attribs['id']);
       expect(new Set(ids).size, file).toBe(ids.length);
     }
   });
@@ -212,11 +270,17 @@ describe('former ids (aliases)', () => {
   });
 
   it('stops the build when an alias collides with a live id, naming file, field, found and expected', () => {
-    const { status, output, outDir: failed } = build('alias-collision', { REPORTS_DIR: 'tests/fixtures/alias-collision' });
+    const {
+      status,
+      output,
+      outDir: failed,
+    } = build('alias-collision', { REPORTS_DIR: 'tests/fixtures/alias-collision' });
     expect(status, output).toBe(1);
     expect(output).toContain('tests/fixtures/alias-collision/2024-test-agency/s2.md');
     expect(output).toContain('字段：aliases');
-    expect(output).toContain('发现：“s1”，与 tests/fixtures/alias-collision/2024-test-agency/s1.md 现在的 id 相同');
+    expect(output).toContain(
+      '发现：“s1”，与 tests/fixtures/alias-collision/2024-test-agency/s1.md 现在的 id 相同',
+    );
     expect(output).toContain('应为：本节以前用过');
     expect(output).toContain('上一次成功生成的网站');
     expect(readFileSync(path.join(failed, 'index.html'), 'utf8')).toBe(PREVIOUS_SITE);
@@ -240,12 +304,17 @@ describe('a site built for a sub-path', () => {
   it('gives every page a canonical URL and og:url under the base, and QR codes that decode to them', () => {
     for (const file of htmlFiles(outDir)) {
       const $ = open(outDir, file);
-      expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^http:\/\/localhost:4321\/fzzf\//);
-      expect($('meta[property="og:url"]').attr('content'), file).toBe($('link[rel="canonical"]').attr('href'));
+      expect($('link[rel="canonical"]').attr('href'), file).toMatch(
+        /^http:\/\/localhost:4321\/fzzf\//,
+      );
+      expect($('meta[property="og:url"]').attr('content'), file).toBe(
+        $('link[rel="canonical"]').attr('href'),
+      );
     }
     const codes = qrCodes(outDir);
     expect(codes.length).toBeGreaterThan(1);
-    for (const code of codes) expect(code.decoded, code.file).toBe(`${site}${code.file.replace(/index\.html$/, '')}`);
+    for (const code of codes)
+      expect(code.decoded, code.file).toBe(`${site}${code.file.replace(/index\.html$/, '')}`);
   });
 
   it('tells the search script the base', () => {

@@ -7,23 +7,31 @@ beforeAll(() => assertBuilt());
 
 const stylesheetText = (file: string): string => {
   const $ = page(file);
-  return $('link[rel="stylesheet"]').toArray().map((link) => readFileSync(path.join(DIST, link.attribs['href']!.replace(/^\//, '')), 'utf8')).join('\n');
+  return $('link[rel="stylesheet"]')
+    .toArray()
+    .map((link) => readFileSync(path.join(DIST, link.attribs['href']!.replace(/^\//, '')), 'utf8'))
+    .join('\n');
 };
 
 describe('page structure for every reader', () => {
-  it.each(htmlFiles())('%s has a skip link to main, and banner, main and footer landmarks', (file) => {
-    const $ = page(file);
-    const first = $('body a').first();
-    expect(first.attr('href')).toBe('#main');
-    expect(first.text().trim()).toBe('跳到正文');
-    expect($('main#main')).toHaveLength(1);
-    expect($('body > header')).toHaveLength(1);
-    expect($('body > footer')).toHaveLength(1);
-  });
+  it.each(htmlFiles())(
+    '%s has a skip link to main, and banner, main and footer landmarks',
+    (file) => {
+      const $ = page(file);
+      const first = $('body a').first();
+      expect(first.attr('href')).toBe('#main');
+      expect(first.text().trim()).toBe('跳到正文');
+      expect($('main#main')).toHaveLength(1);
+      expect($('body > header')).toHaveLength(1);
+      expect($('body > footer')).toHaveLength(1);
+    },
+  );
 
   it.each(htmlFiles())('%s has headings in order: one h1 first, no level skipped', (file) => {
     const $ = page(file);
-    const levels = $('main h1, main h2, main h3, main h4, main h5, main h6').toArray().map((h) => Number(h.tagName.slice(1)));
+    const levels = $('main h1, main h2, main h3, main h4, main h5, main h6')
+      .toArray()
+      .map((h) => Number(h.tagName.slice(1)));
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => {
       if (i > 0) expect(level, `heading ${i} of ${file}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
@@ -35,34 +43,57 @@ describe('page structure for every reader', () => {
     $('input, select, textarea, button').each((_, element) => {
       const $el = $(element);
       const id = $el.attr('id');
-      const named = Boolean($el.attr('aria-label')) || $el.closest('label').text().trim() !== ''
-        || (id !== undefined && $(`label[for="${id}"]`).text().trim() !== '') || (element.tagName === 'button' && $el.text().trim() !== '');
+      const named =
+        Boolean($el.attr('aria-label')) ||
+        $el.closest('label').text().trim() !== '' ||
+        (id !== undefined && $(`label[for="${id}"]`).text().trim() !== '') ||
+        (element.tagName === 'button' && $el.text().trim() !== '');
       expect(named, $.html(element)).toBe(true);
     });
-    $('fieldset').each((_, fieldset) => expect($(fieldset).children('legend').text().trim()).not.toBe(''));
+    $('fieldset').each((_, fieldset) =>
+      expect($(fieldset).children('legend').text().trim()).not.toBe(''),
+    );
   });
 
-  it.each(htmlFiles())('%s loads the reader settings in head as a blocking external script, so they apply before first paint', (file) => {
-    const $ = page(file);
-    const early = $('head script[src*="reader-prefs-early"]');
-    expect(early).toHaveLength(1);
-    expect(early.attr('type')).toBeUndefined();
-    expect(early.attr('defer') ?? early.attr('async')).toBeUndefined();
-  });
+  it.each(htmlFiles())(
+    '%s loads the reader settings in head as a blocking external script, so they apply before first paint',
+    (file) => {
+      const $ = page(file);
+      const early = $('head script[src*="reader-prefs-early"]');
+      expect(early).toHaveLength(1);
+      expect(early.attr('type')).toBeUndefined();
+      expect(early.attr('defer') ?? early.attr('async')).toBeUndefined();
+    },
+  );
 });
 
 describe('reader controls', () => {
-  it.each(htmlFiles())('%s offers four text sizes, three colour schemes and high contrast', (file) => {
-    const $ = page(file);
-    const controls = $('reader-controls');
-    expect(controls).toHaveLength(1);
-    expect(controls.find('input[name="fz-size"]').toArray().map((input) => input.attribs['value'])).toEqual(['s', 'm', 'l', 'xl']);
-    expect(controls.find('input[name="fz-theme"]').toArray().map((input) => input.attribs['value'])).toEqual(['system', 'light', 'dark']);
-    expect(controls.find('input[name="fz-contrast"][type="checkbox"]')).toHaveLength(1);
-  });
+  it.each(htmlFiles())(
+    '%s offers four text sizes, three colour schemes and high contrast',
+    (file) => {
+      const $ = page(file);
+      const controls = $('reader-controls');
+      expect(controls).toHaveLength(1);
+      expect(
+        controls
+          .find('input[name="fz-size"]')
+          .toArray()
+          .map((input) => input.attribs['value']),
+      ).toEqual(['s', 'm', 'l', 'xl']);
+      expect(
+        controls
+          .find('input[name="fz-theme"]')
+          .toArray()
+          .map((input) => input.attribs['value']),
+      ).toEqual(['system', 'light', 'dark']);
+      expect(controls.find('input[name="fz-contrast"][type="checkbox"]')).toHaveLength(1);
+    },
+  );
 
   it('hides the controls until their script has defined them, so there are no dead controls without JavaScript', () => {
-    expect(stylesheetText('index.html')).toMatch(/reader-controls:not\(:defined\)\{(display:none|visibility:hidden)\}/);
+    expect(stylesheetText('index.html')).toMatch(
+      /reader-controls:not\(:defined\)\{(display:none|visibility:hidden)\}/,
+    );
   });
 });
 

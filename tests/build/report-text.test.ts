@@ -12,7 +12,10 @@ describe('the 2023 report page', () => {
   let lines: string[];
   beforeAll(() => {
     assertBuilt();
-    lines = readFileSync(SOURCE, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && line !== '\u00a0');
+    lines = readFileSync(SOURCE, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && line !== '\u00a0');
   });
 
   it('shows the title and the publication date as released', () => {

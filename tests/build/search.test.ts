@@ -15,19 +15,26 @@ describe('search in the built site', () => {
 
   it('prepares the search page: preloads of the engine files, the index tag, synonyms and Traditional characters', () => {
     const $ = page('search/index.html');
-    const preloads = $('link[rel="preload"][as="fetch"]').toArray().map((link) => $(link).attr('href') ?? '');
+    const preloads = $('link[rel="preload"][as="fetch"]')
+      .toArray()
+      .map((link) => $(link).attr('href') ?? '');
     expect(preloads.some((href) => /\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(href))).toBe(true);
     expect(preloads.some((href) => /\/pagefind\/pagefind-entry\.json\?ts=/.test(href))).toBe(true);
     const search = $('report-search');
     expect(search.attr('data-index-tag')).toMatch(/^zh-cn_/);
-    const synonyms = JSON.parse(search.attr('data-synonyms') ?? '[]') as { term: string; aliases: string[] }[];
+    const synonyms = JSON.parse(search.attr('data-synonyms') ?? '[]') as {
+      term: string;
+      aliases: string[];
+    }[];
     expect(synonyms).toContainEqual(expect.objectContaining({ term: '电信网络诈骗' }));
     expect(search.attr('data-traditional')).toContain('詐');
     expect($('[data-search-results]').attr('aria-busy')).toBe('false');
   });
 
   it('writes a pinyin lexicon spelling terms of the reports', () => {
-    const lexicon = JSON.parse(readFileSync(path.join(DIST, 'search/pinyin.json'), 'utf8')) as Record<string, string[]>;
+    const lexicon = JSON.parse(
+      readFileSync(path.join(DIST, 'search/pinyin.json'), 'utf8'),
+    ) as Record<string, string[]>;
     expect(lexicon['yiwangtongban']).toContain('一网通办');
     expect(lexicon['fangguanfu']).toContain('放管服');
   });

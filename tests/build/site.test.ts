@@ -1,11 +1,22 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT, urlPathOf } from '../support/dist.ts';
+import {
+  assertBuilt,
+  DIST,
+  htmlFiles,
+  page,
+  reportFolders,
+  ROOT,
+  urlPathOf,
+} from '../support/dist.ts';
 
 beforeAll(() => assertBuilt());
 
-const internalTarget = (from: string, href: string): { file: string; fragment: string } | undefined => {
+const internalTarget = (
+  from: string,
+  href: string,
+): { file: string; fragment: string } | undefined => {
   if (href.startsWith('#')) return { file: from, fragment: decodeURIComponent(href.slice(1)) };
   const url = new URL(href, `http://site${urlPathOf(from)}`);
   if (url.host !== 'site') return undefined;
@@ -17,7 +28,8 @@ const internalTarget = (from: string, href: string): { file: string; fragment: s
 describe('pages', () => {
   it('builds home, search, 404 and one page per report folder', () => {
     const files = htmlFiles();
-    for (const file of ['index.html', '404.html', 'search/index.html']) expect(files).toContain(file);
+    for (const file of ['index.html', '404.html', 'search/index.html'])
+      expect(files).toContain(file);
     for (const folder of reportFolders()) expect(files).toContain(`reports/${folder}/index.html`);
   });
 
@@ -36,7 +48,9 @@ describe('pages', () => {
 
   it('lists reports newest first on the home page, each with agency, title and date', () => {
     const $ = page('index.html');
-    const years = $('.report-year h2').toArray().map((h) => Number(/\d{4}/.exec($(h).text())![0]));
+    const years = $('.report-year h2')
+      .toArray()
+      .map((h) => Number(/\d{4}/.exec($(h).text())![0]));
     expect(years).toEqual([...years].sort((a, b) => b - a));
     const items = $('.report-list li');
     expect(items.length).toBe(reportFolders().length);
@@ -50,7 +64,9 @@ describe('pages', () => {
 
 describe('ids and links', () => {
   it.each(htmlFiles())('%s has unique ASCII ids', (file) => {
-    const ids = page(file)('[id]').toArray().map((element) => element.attribs['id']!);
+    const ids = page(file)('[id]')
+      .toArray()
+      .map((element) => element.attribs['id']!);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_-]*$/);
   });
@@ -63,28 +79,43 @@ describe('ids and links', () => {
       const target = internalTarget(file, href);
       if (!target) return;
       if (!existsSync(path.join(DIST, target.file))) broken.push(`${href} (no ${target.file})`);
-      else if (target.fragment && page(target.file)(`[id="${target.fragment}"]`).length === 0) broken.push(`${href} (no #${target.fragment})`);
+      else if (target.fragment && page(target.file)(`[id="${target.fragment}"]`).length === 0)
+        broken.push(`${href} (no #${target.fragment})`);
     });
     expect(broken).toEqual([]);
   });
 
-  it.each(reportFolders())('report %s: the contents list links every part and subsection, in order', (folder) => {
-    const $ = page(`reports/${folder}/index.html`);
-    const tocTargets = $('.report-toc a').toArray().map((a) => a.attribs['href']);
-    const headings = $('.report-body h2[id], .report-body h3[id]').toArray().map((h) => `#${h.attribs['id']}`);
-    expect(headings.length).toBeGreaterThan(0);
-    expect(tocTargets).toEqual(headings);
-  });
+  it.each(reportFolders())(
+    'report %s: the contents list links every part and subsection, in order',
+    (folder) => {
+      const $ = page(`reports/${folder}/index.html`);
+      const tocTargets = $('.report-toc a')
+        .toArray()
+        .map((a) => a.attribs['href']);
+      const headings = $('.report-body h2[id], .report-body h3[id]')
+        .toArray()
+        .map((h) => `#${h.attribs['id']}`);
+      expect(headings.length).toBeGreaterThan(0);
+      expect(tocTargets).toEqual(headings);
+    },
+  );
 
-  it.each(reportFolders())('report %s: headings carry their published numbering and a link to themselves', (folder) => {
-    const $ = page(`reports/${folder}/index.html`);
-    $('.report-body h2[id]').each((_, h) => expect($(h).text()).toMatch(/^[一二三四五六七八九十]+、/));
-    $('.report-body h3[id]').each((_, h) => expect($(h).text()).toMatch(/^（[一二三四五六七八九十]+）/));
-    $('.report-body h2[id], .report-body h3[id]').each((_, h) => {
-      const id = h.attribs['id']!;
-      expect($(h).parent().find(`a[href="#${id}"]`).attr('aria-label')).toContain($(h).text());
-    });
-  });
+  it.each(reportFolders())(
+    'report %s: headings carry their published numbering and a link to themselves',
+    (folder) => {
+      const $ = page(`reports/${folder}/index.html`);
+      $('.report-body h2[id]').each((_, h) =>
+        expect($(h).text()).toMatch(/^[一二三四五六七八九十]+、/),
+      );
+      $('.report-body h3[id]').each((_, h) =>
+        expect($(h).text()).toMatch(/^（[一二三四五六七八九十]+）/),
+      );
+      $('.report-body h2[id], .report-body h3[id]').each((_, h) => {
+        const id = h.attribs['id']!;
+        expect($(h).parent().find(`a[href="#${id}"]`).attr('aria-label')).toContain($(h).text());
+      });
+    },
+  );
 
   it('gives the 2023 report sections the ids their frontmatter fixes', () => {
     const $ = page('reports/2023-jiading-police/index.html');
@@ -107,22 +138,36 @@ describe('privacy and safety', () => {
     $('script').each((_, script) => expect(script.attribs['src'], $.html(script)).toBeTruthy());
     expect($('style')).toHaveLength(0);
     expect($('[style]')).toHaveLength(0);
-    const handlers = $('*').toArray().flatMap((element) => ('attribs' in element ? Object.keys(element.attribs) : []).filter((name) => name.startsWith('on')));
+    const handlers = $('*')
+      .toArray()
+      .flatMap((element) =>
+        ('attribs' in element ? Object.keys(element.attribs) : []).filter((name) =>
+          name.startsWith('on'),
+        ),
+      );
     expect(handlers).toEqual([]);
   });
 
   it.each(htmlFiles())('%s loads nothing from another origin', (file) => {
     const $ = page(file);
     const resources = [
-      ...$('script[src]').toArray().map((element) => element.attribs['src']!),
-      ...$('link[href]:not([rel="canonical"]):not([rel="alternate"])').toArray().map((element) => element.attribs['href']!),
-      ...$('img[src], iframe[src], source[src], video[src], audio[src]').toArray().map((element) => element.attribs['src']!),
+      ...$('script[src]')
+        .toArray()
+        .map((element) => element.attribs['src']!),
+      ...$('link[href]:not([rel="canonical"]):not([rel="alternate"])')
+        .toArray()
+        .map((element) => element.attribs['href']!),
+      ...$('img[src], iframe[src], source[src], video[src], audio[src]')
+        .toArray()
+        .map((element) => element.attribs['src']!),
     ];
     for (const url of resources) expect(url, `${file}: ${url}`).toMatch(/^\/(?!\/)|^\.\.?\//);
   });
 
   it('ships stylesheets and scripts that fetch nothing from another origin', () => {
-    const assets = readdirSync(path.join(DIST, '_astro')).filter((name) => /\.(css|js)$/.test(name));
+    const assets = readdirSync(path.join(DIST, '_astro')).filter((name) =>
+      /\.(css|js)$/.test(name),
+    );
     expect(assets.length).toBeGreaterThan(0);
     for (const name of assets) {
       const text = readFileSync(path.join(DIST, '_astro', name), 'utf8');
@@ -133,18 +178,25 @@ describe('privacy and safety', () => {
 });
 
 describe('search index', () => {
-  it('ships the engine and index but not Pagefind\'s unused ready-made interfaces', () => {
+  it("ships the engine and index but not Pagefind's unused ready-made interfaces", () => {
     const files = readdirSync(path.join(DIST, 'pagefind'));
-    for (const needed of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) expect(files).toContain(needed);
+    for (const needed of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'])
+      expect(files).toContain(needed);
     expect(files.filter((name) => /ui\.(js|css)$|highlight\.js$/.test(name))).toEqual([]);
   });
 
   it('builds a Pagefind index with Chinese segmentation', () => {
-    const entry = JSON.parse(readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(
+      readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8'),
+    ) as { languages: Record<string, { page_count: number }> };
     const languages = Object.keys(entry.languages);
     expect(languages).toEqual(['zh-cn']);
     // The unit of search is the section: one record per section file, plus each report's preamble.
-    const files = reportFolders().flatMap((folder) => readdirSync(path.join(ROOT, 'content/reports', folder)).filter((name) => /\.mdx?$/.test(name)));
+    const files = reportFolders().flatMap((folder) =>
+      readdirSync(path.join(ROOT, 'content/reports', folder)).filter((name) =>
+        /\.mdx?$/.test(name),
+      ),
+    );
     expect(entry.languages['zh-cn']!.page_count).toBe(files.length);
   });
 });

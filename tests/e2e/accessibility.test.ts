@@ -20,38 +20,77 @@ const site = useBuiltSite();
 async function axe(page: Page, enhancedContrast: boolean): Promise<string[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = await page.evaluate(async (enhanced) => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', ...(enhanced ? ['wcag2aaa'] : [])] },
+    const result = await (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: [
+          'wcag2a',
+          'wcag2aa',
+          'wcag21a',
+          'wcag21aa',
+          'wcag22aa',
+          'best-practice',
+          ...(enhanced ? ['wcag2aaa'] : []),
+        ],
+      },
     });
     return result.violations;
   }, enhancedContrast);
-  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`));
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`),
+  );
 }
 
 describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
-  it.each(PAGE_TYPES)('finds no violations on the $name page, at phone and desktop width', async (type) => {
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-      const { options, init } = modeContext(mode);
-      const { page, errors } = await openPage(site.browser, { ...options, viewport });
-      if (init) await page.context().addInitScript(init);
-      await page.goto(site.server.url + type.path);
-      if (type.name === 'search') await expect.poll(() => page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('false');
-      // The mode really is on: stored settings became attributes, the system scheme reached the page.
-      const state = await page.evaluate(() => ({ contrast: document.documentElement.dataset['contrast'], textSize: document.documentElement.dataset['textSize'], background: getComputedStyle(document.body).backgroundColor }));
-      if (mode.stored?.includes('high')) expect(state.contrast).toBe('high');
-      if (mode.stored?.includes('xl')) expect(state.textSize).toBe('xl');
-      expect(state.background).toBe(mode.colorScheme === 'dark' ? (mode.highContrast ? 'rgb(0, 0, 0)' : 'rgb(22, 24, 27)') : 'rgb(255, 255, 255)');
-      // Open the drop-downs so their contents are checked too.
-      if (type.name === 'report') {
-        if (viewport.width < 1000) await page.locator('.report-toc-summary').click();
-        await page.getByText('阅读设置').click();
+  it.each(PAGE_TYPES)(
+    'finds no violations on the $name page, at phone and desktop width',
+    async (type) => {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 800 },
+      ]) {
+        const { options, init } = modeContext(mode);
+        const { page, errors } = await openPage(site.browser, { ...options, viewport });
+        if (init) await page.context().addInitScript(init);
+        await page.goto(site.server.url + type.path);
+        if (type.name === 'search')
+          await expect
+            .poll(() => page.locator('[data-search-results]').getAttribute('aria-busy'))
+            .toBe('false');
+        // The mode really is on: stored settings became attributes, the system scheme reached the page.
+        const state = await page.evaluate(() => ({
+          contrast: document.documentElement.dataset['contrast'],
+          textSize: document.documentElement.dataset['textSize'],
+          background: getComputedStyle(document.body).backgroundColor,
+        }));
+        if (mode.stored?.includes('high')) expect(state.contrast).toBe('high');
+        if (mode.stored?.includes('xl')) expect(state.textSize).toBe('xl');
+        expect(state.background).toBe(
+          mode.colorScheme === 'dark'
+            ? mode.highContrast
+              ? 'rgb(0, 0, 0)'
+              : 'rgb(22, 24, 27)'
+            : 'rgb(255, 255, 255)',
+        );
+        // Open the drop-downs so their contents are checked too.
+        if (type.name === 'report') {
+          if (viewport.width < 1000) await page.locator('.report-toc-summary').click();
+          await page.getByText('阅读设置').click();
+        }
+        // High contrast promises AAA (7:1) text contrast, so the enhanced-contrast rule runs there too.
+        expect(
+          await axe(page, mode.highContrast),
+          `${type.name} at ${viewport.width}px in ${mode.name}`,
+        ).toEqual([]);
+        if (type.name !== '404') expect(errors).toEqual([]);
+        await page.context().close();
       }
-      // High contrast promises AAA (7:1) text contrast, so the enhanced-contrast rule runs there too.
-      expect(await axe(page, mode.highContrast), `${type.name} at ${viewport.width}px in ${mode.name}`).toEqual([]);
-      if (type.name !== '404') expect(errors).toEqual([]);
-      await page.context().close();
-    }
-  });
+    },
+  );
 });
 
 describe('axe-core harness', () => {

@@ -36,7 +36,8 @@ async function openWithClipboard(options: Parameters<typeof openPage>[1] = {}) {
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const status = (page: Page) => page.locator('[data-copy-link-status]');
-const opacity = (page: Page, selector: string) => page.locator(selector).evaluate((element) => Number(getComputedStyle(element).opacity));
+const opacity = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => Number(getComputedStyle(element).opacity));
 
 /** True when the element's top edge is in the viewport and nothing (a sticky header, say) covers it. */
 const visibleAtTop = (page: Page, selector: string) =>
@@ -70,13 +71,17 @@ describe('copying a link', () => {
     await page.goto(`${server.url}${REPORT}#s3-2`);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s3-2');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^复制本节链接：（二）提升执法水平能力/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^复制本节链接：（二）提升执法水平能力/,
+    );
     await page.keyboard.press('Enter');
     await expect.poll(() => clipboard(page)).toBe(`${CANONICAL}#s3-2`);
     await expect.poll(() => status(page).textContent()).toBe('已复制本节链接');
     // Tab goes on to the section's paragraph link, which shows while focused, and Enter copies it.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#s3-2-p1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+      '#s3-2-p1',
+    );
     expect(await opacity(page, '#s3-2-p1 > a.paragraph-anchor')).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => clipboard(page)).toBe(`${CANONICAL}#s3-2-p1`);
@@ -84,18 +89,26 @@ describe('copying a link', () => {
   });
 
   it('copies with a tap on a touch screen, where the paragraph links are always shown', async () => {
-    const { page, errors } = await openWithClipboard({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const { page, errors } = await openWithClipboard({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
     await page.goto(`${server.url}${REPORT}s1-2/`);
     expect(await opacity(page, '#s1-2-p1 > a.paragraph-anchor')).toBeGreaterThan(0.4);
     await page.locator('#s1-2-p1 > a.paragraph-anchor').tap();
-    await expect.poll(() => clipboard(page)).toBe('http://localhost:4321/reports/2023-jiading-police/s1-2/#s1-2-p1');
+    await expect
+      .poll(() => clipboard(page))
+      .toBe('http://localhost:4321/reports/2023-jiading-police/s1-2/#s1-2-p1');
     await expect.poll(() => status(page).textContent()).toBe('已复制本段链接');
     expect(errors).toEqual([]);
   });
 
   it('falls back to a plain link where the Clipboard API is missing', async () => {
     const { page, errors } = await openPage(browser);
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+    );
     await page.goto(`${server.url}${REPORT}`);
     const link = page.locator('#s1-4-p1 > a.paragraph-anchor');
     expect(await link.getAttribute('aria-label')).toBe('本段链接');
@@ -120,35 +133,56 @@ describe('landing on a link', () => {
   it.each([
     [1280, 800],
     [390, 844],
-  ])('at %ix%i, scrolls a paragraph into view uncovered, marks it and moves focus to it', async (width, height) => {
-    const { page, errors } = await openPage(browser, { viewport: { width, height } });
-    await page.goto(`${server.url}${REPORT}`);
-    const unmarked = await page.locator('#s3-1-p1').evaluate((element) => getComputedStyle(element).backgroundColor);
-    await page.goto(`${server.url}${REPORT}#s3-1-p1`);
-    await expect.poll(() => visibleAtTop(page, '#s3-1-p1')).toBe(true);
-    const marked = await page.locator('#s3-1-p1').evaluate((element) => getComputedStyle(element).backgroundColor);
-    expect(marked).not.toBe(unmarked);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s3-1-p1');
-    expect(errors).toEqual([]);
-  });
+  ])(
+    'at %ix%i, scrolls a paragraph into view uncovered, marks it and moves focus to it',
+    async (width, height) => {
+      const { page, errors } = await openPage(browser, { viewport: { width, height } });
+      await page.goto(`${server.url}${REPORT}`);
+      const unmarked = await page
+        .locator('#s3-1-p1')
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
+      await page.goto(`${server.url}${REPORT}#s3-1-p1`);
+      await expect.poll(() => visibleAtTop(page, '#s3-1-p1')).toBe(true);
+      const marked = await page
+        .locator('#s3-1-p1')
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(marked).not.toBe(unmarked);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s3-1-p1');
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('follows a text fragment (#:~:text=) to the sentence', async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}${REPORT}#:~:text=${encodeURIComponent('分局执法质量考评位列全市前列')}`);
-    await expect.poll(() => page.locator('#s1-3-p1').evaluate((element) => {
-      const rect = element.getBoundingClientRect();
-      return rect.bottom > 0 && rect.top < window.innerHeight;
-    })).toBe(true);
+    await page.goto(
+      `${server.url}${REPORT}#:~:text=${encodeURIComponent('分局执法质量考评位列全市前列')}`,
+    );
+    await expect
+      .poll(() =>
+        page.locator('#s1-3-p1').evaluate((element) => {
+          const rect = element.getBoundingClientRect();
+          return rect.bottom > 0 && rect.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
-  it.each(['light', 'dark'] as const)('shows a QR code that decodes from the screen as Chromium draws it (%s scheme)', async (colorScheme) => {
-    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, colorScheme });
-    await page.goto(`${server.url}${REPORT}s3-3/`);
-    const png = PNG.sync.read(await page.locator('.page-qr-code svg').screenshot());
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('http://localhost:4321/reports/2023-jiading-police/s3-3/');
-  });
+  it.each(['light', 'dark'] as const)(
+    'shows a QR code that decodes from the screen as Chromium draws it (%s scheme)',
+    async (colorScheme) => {
+      const { page } = await openPage(browser, {
+        viewport: { width: 390, height: 844 },
+        colorScheme,
+      });
+      await page.goto(`${server.url}${REPORT}s3-3/`);
+      const png = PNG.sync.read(await page.locator('.page-qr-code svg').screenshot());
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
+        'http://localhost:4321/reports/2023-jiading-police/s3-3/',
+      );
+    },
+  );
 
   it('keeps the QR code on the printed page', async () => {
     const { page } = await openPage(browser);
@@ -158,7 +192,9 @@ describe('landing on a link', () => {
     expect(await qr.isVisible()).toBe(true);
     const box = await qr.boundingBox();
     expect(box!.width).toBeGreaterThan(80);
-    expect(await page.locator('.page-qr-code-url').textContent()).toBe('http://localhost:4321/reports/2023-jiading-police/s1-2/');
+    expect(await page.locator('.page-qr-code-url').textContent()).toBe(
+      'http://localhost:4321/reports/2023-jiading-police/s1-2/',
+    );
   });
 });
 
@@ -177,7 +213,9 @@ describe('following a former address', () => {
     const { page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/plans/`);
     await page.waitForURL(/\/reports\/2024-test-agency\/s2\/$/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('二、下一年度主要安排');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      '二、下一年度主要安排',
+    );
   });
 
   it('a former section path with a former paragraph anchor lands on that paragraph', async () => {
@@ -192,8 +230,12 @@ describe('following a former address', () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/#first-measure-p2`);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s1-1-p2');
-    const background = await page.locator('#s1-1-p2').evaluate((element) => getComputedStyle(element).backgroundColor);
-    const other = await page.locator('#s1-1-p1').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const background = await page
+      .locator('#s1-1-p2')
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
+    const other = await page
+      .locator('#s1-1-p1')
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).not.toBe(other);
     expect(errors).toEqual([]);
   });

@@ -7,7 +7,12 @@ import { PAGE_TYPES } from '../support/reader-modes.ts';
 const site = useBuiltSite();
 
 const REPORT = 'reports/2023-jiading-police/';
-const bodyFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.report-text p') ?? document.body).fontSize));
+const bodyFontSize = (page: Page) =>
+  page.evaluate(() =>
+    parseFloat(
+      getComputedStyle(document.querySelector('.report-text p') ?? document.body).fontSize,
+    ),
+  );
 
 describe('reader controls', () => {
   it('change text size, colour scheme and contrast by keyboard alone, and keep them on the next page', async () => {
@@ -25,13 +30,19 @@ describe('reader controls', () => {
     expect(await bodyFontSize(page)).toBeGreaterThan(standard * 1.3);
     await page.getByRole('group', { name: '配色' }).getByRole('radio', { name: '深色' }).check();
     await page.getByRole('checkbox', { name: '高对比度' }).press('Space');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(0, 0, 0)',
+    );
     await page.keyboard.press('Escape');
     expect(await page.getByRole('group', { name: '字号' }).isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('阅读设置');
 
     await page.goto(`${site.server.url}${REPORT}s1-2/`);
-    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'xl', theme: 'dark', contrast: 'high' });
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
+      textSize: 'xl',
+      theme: 'dark',
+      contrast: 'high',
+    });
     await page.getByText('阅读设置').click();
     expect(await page.getByRole('radio', { name: '特大' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: '高对比度' }).isChecked()).toBe(true);
@@ -40,30 +51,47 @@ describe('reader controls', () => {
 
   it('apply saved settings from the head script alone, before any module runs', async () => {
     const { page } = await openPage(site.browser, { colorScheme: 'light' });
-    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
+    await page
+      .context()
+      .addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
     // Without the module scripts only the early classic script can have set the attributes.
     await page.route(/\.astro_astro_type_script/, (route) => route.abort());
     await page.goto(site.server.url + REPORT, { waitUntil: 'domcontentloaded' });
-    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'l', theme: 'dark' });
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
+      textSize: 'l',
+      theme: 'dark',
+    });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(22, 24, 27)',
+    );
   });
 
   it('follow the system colour scheme until the reader picks one', async () => {
     const { page } = await openPage(site.browser, { colorScheme: 'dark' });
     await page.goto(site.server.url);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(22, 24, 27)',
+    );
     await page.getByText('阅读设置').click();
     await page.getByRole('radio', { name: '浅色' }).check();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
     await page.getByRole('radio', { name: '跟随系统' }).check();
     expect(await page.evaluate(() => localStorage.getItem('fz-reader'))).toBeNull();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(22, 24, 27)',
+    );
   });
 
-  it('follow the system\'s increased contrast until the reader turns it off, and remember that', async () => {
+  it("follow the system's increased contrast until the reader turns it off, and remember that", async () => {
     const { page } = await openPage(site.browser, { colorScheme: 'light', contrast: 'more' });
     await page.goto(site.server.url + REPORT);
-    const colours = () => page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.report-meta')!).color]);
+    const colours = () =>
+      page.evaluate(() => [
+        getComputedStyle(document.body).color,
+        getComputedStyle(document.querySelector('.report-meta')!).color,
+      ]);
     // Muted text turns full black too.
     expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
     await page.getByText('阅读设置').click();
@@ -88,28 +116,49 @@ describe('reader controls', () => {
 });
 
 describe('layout', () => {
-  it.each(PAGE_TYPES)('the $name page reflows at 320px with the largest text: no sideways scrolling', async (type) => {
-    const { page } = await openPage(site.browser, { viewport: { width: 320, height: 640 } });
-    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
-    await page.goto(site.server.url + type.path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  });
+  it.each(PAGE_TYPES)(
+    'the $name page reflows at 320px with the largest text: no sideways scrolling',
+    async (type) => {
+      const { page } = await openPage(site.browser, { viewport: { width: 320, height: 640 } });
+      await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
+      await page.goto(site.server.url + type.path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320,
+      );
+    },
+  );
 
-  it.each(PAGE_TYPES)('the $name page reflows at 200% zoom of a 1280px window (640 CSS px): no sideways scrolling', async (type) => {
-    const { page } = await openPage(site.browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-    await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
-    await page.goto(site.server.url + type.path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
-  });
+  it.each(PAGE_TYPES)(
+    'the $name page reflows at 200% zoom of a 1280px window (640 CSS px): no sideways scrolling',
+    async (type) => {
+      const { page } = await openPage(site.browser, {
+        viewport: { width: 640, height: 400 },
+        deviceScaleFactor: 2,
+      });
+      await page.context().addInitScript(`localStorage.setItem('fz-reader', '{"size":"xl"}')`);
+      await page.goto(site.server.url + type.path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        640,
+      );
+    },
+  );
 
   it('sets body text at about 30 to 40 characters a line on a desktop, line height about 1.8, indent 2em', async () => {
     const { page } = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(site.server.url + REPORT);
-    const metrics = await page.locator('.report-text p').first().evaluate((p) => {
-      const style = getComputedStyle(p);
-      const size = parseFloat(style.fontSize);
-      return { perLine: p.clientWidth / size, lineHeight: parseFloat(style.lineHeight) / size, indent: parseFloat(style.textIndent) / size, lineBreak: style.lineBreak };
-    });
+    const metrics = await page
+      .locator('.report-text p')
+      .first()
+      .evaluate((p) => {
+        const style = getComputedStyle(p);
+        const size = parseFloat(style.fontSize);
+        return {
+          perLine: p.clientWidth / size,
+          lineHeight: parseFloat(style.lineHeight) / size,
+          indent: parseFloat(style.textIndent) / size,
+          lineBreak: style.lineBreak,
+        };
+      });
     expect(metrics.perLine).toBeGreaterThanOrEqual(30);
     expect(metrics.perLine).toBeLessThanOrEqual(40);
     expect(metrics.lineHeight).toBeCloseTo(1.8, 1);
@@ -118,7 +167,9 @@ describe('layout', () => {
   });
 
   it('shows the contents beside the text on a desktop and marks the part being read', async () => {
-    const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(site.browser, {
+      viewport: { width: 1280, height: 800 },
+    });
     await page.goto(site.server.url + REPORT);
     const toc = page.getByRole('navigation', { name: '目录' });
     expect(await toc.isVisible()).toBe(true);
@@ -136,9 +187,14 @@ describe('layout', () => {
   });
 
   it('keeps the contents beside the text on a desktop without JavaScript', async () => {
-    const { page } = await openPage(site.browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const { page } = await openPage(site.browser, {
+      viewport: { width: 1280, height: 800 },
+      javaScriptEnabled: false,
+    });
     await page.goto(site.server.url + REPORT);
-    expect(await page.getByRole('navigation', { name: '目录' }).getByRole('link').first().isVisible()).toBe(true);
+    expect(
+      await page.getByRole('navigation', { name: '目录' }).getByRole('link').first().isVisible(),
+    ).toBe(true);
   });
 
   it('gives a phone a closed contents menu that opens, and closes again once a part is chosen', async () => {
@@ -173,16 +229,30 @@ describe('keyboard order', () => {
     const visited: string[] = [];
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
-      visited.push(await page.evaluate(() => {
-        const element = document.activeElement!;
-        // The search box's wording belongs to search; here only where focus is matters.
-        return element.closest('.search-box') ? `search ${element.tagName.toLowerCase()}` : element.textContent!.trim();
-      }));
+      visited.push(
+        await page.evaluate(() => {
+          const element = document.activeElement!;
+          // The search box's wording belongs to search; here only where focus is matters.
+          return element.closest('.search-box')
+            ? `search ${element.tagName.toLowerCase()}`
+            : element.textContent!.trim();
+        }),
+      );
     }
-    expect(visited).toEqual(['跳到正文', '法治政府建设年度报告', '阅读设置', 'search input', 'search button']);
+    expect(visited).toEqual([
+      '跳到正文',
+      '法治政府建设年度报告',
+      '阅读设置',
+      'search input',
+      'search button',
+    ]);
     // And each stop is drawn where that order says: name left of settings, search below on a phone.
     const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
-    expect((await box('.site-name')).x).toBeLessThan((await box('.reader-controls-menu > summary')).x);
-    expect((await box('.search-box')).y).toBeGreaterThan((await box('.reader-controls-menu > summary')).y);
+    expect((await box('.site-name')).x).toBeLessThan(
+      (await box('.reader-controls-menu > summary')).x,
+    );
+    expect((await box('.search-box')).y).toBeGreaterThan(
+      (await box('.reader-controls-menu > summary')).y,
+    );
   });
 });

@@ -20,7 +20,9 @@ async function results(page: Page): Promise<Shown[]> {
   await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
   return list.locator('a[href]').evaluateAll((links) =>
     links.map((a) => ({
-      href: new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
+      href:
+        new URL((a as HTMLAnchorElement).href).pathname +
+        new URL((a as HTMLAnchorElement).href).hash,
       heading: a.querySelector('.search-result-heading')?.textContent ?? '',
       report: a.querySelector('.search-result-report')?.textContent ?? '',
       marks: [...a.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
@@ -37,10 +39,15 @@ describe('search page', () => {
   it('finds a term and shows the section, its report and the match marked', async () => {
     const { page, errors } = await openPage(site.browser);
     const shown = await search(page, '一网通办');
-    expect(shown[0]).toMatchObject({ href: `${REPORT}#s1-4`, report: '嘉定公安分局2023年法治政府建设情况 › 一、2023年工作成效' });
+    expect(shown[0]).toMatchObject({
+      href: `${REPORT}#s1-4`,
+      report: '嘉定公安分局2023年法治政府建设情况 › 一、2023年工作成效',
+    });
     expect(shown[0]!.heading).toBe('（四）深化公安“放管服”改革，持续优化公安法治营商环境');
     expect(shown[0]!.marks).toContain('一网通办');
-    expect(await page.getByRole('status').first().textContent()).toBe(`找到 ${shown.length} 条结果`);
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      `找到 ${shown.length} 条结果`,
+    );
     expect(await page.getByRole('searchbox', { name: '搜索报告' }).inputValue()).toBe('一网通办');
     expect(errors).toEqual([]);
   });
@@ -64,7 +71,12 @@ describe('search page', () => {
     const { page, errors } = await openPage(site.browser);
     expect((await search(page, 'yiwangtongban'))[0]!.href).toBe(`${REPORT}#s1-4`);
     const fangguanfu = await search(page, 'fangguanfu');
-    expect(fangguanfu.slice(0, 2).map((r) => r.href).sort()).toEqual([`${REPORT}#s1-4`, `${REPORT}#s3-4`]);
+    expect(
+      fangguanfu
+        .slice(0, 2)
+        .map((r) => r.href)
+        .sort(),
+    ).toEqual([`${REPORT}#s1-4`, `${REPORT}#s3-4`]);
     expect((await search(page, 'zhifajiandu'))[0]!.marks.join('')).toContain('执法监督');
     expect(errors).toEqual([]);
   });
@@ -91,7 +103,9 @@ describe('search page', () => {
     expect(await part.inputValue()).toBe('下步打算');
     await part.selectOption('不足');
     await expect.poll(() => new URL(page.url()).searchParams.get('part')).toBe('不足');
-    await expect.poll(async () => (await results(page)).map((r) => r.href)).toEqual([`${REPORT}#s2`]);
+    await expect
+      .poll(async () => (await results(page)).map((r) => r.href))
+      .toEqual([`${REPORT}#s2`]);
     await page.getByRole('combobox', { name: '年度' }).selectOption('2023');
     await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2023');
     expect((await results(page)).map((r) => r.href)).toEqual([`${REPORT}#s2`]);
@@ -105,11 +119,29 @@ describe('search page', () => {
       dialogs += 1;
       void dialog.dismiss();
     });
-    for (const query of ['', '法'.repeat(500), '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '.*(', '[[(\\', '🚓👮🏻‍♀️🔍', '%', 'javascript:alert(1)']) {
+    for (const query of [
+      '',
+      '法'.repeat(500),
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      '.*(',
+      '[[(\\',
+      '🚓👮🏻‍♀️🔍',
+      '%',
+      'javascript:alert(1)',
+    ]) {
       await search(page, query);
-      const unsafe = await page.locator('[data-search-results]').evaluate((list) =>
-        list.querySelectorAll('script, img, iframe').length + [...list.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))).length,
-      );
+      const unsafe = await page
+        .locator('[data-search-results]')
+        .evaluate(
+          (list) =>
+            list.querySelectorAll('script, img, iframe').length +
+            [...list.querySelectorAll('*')].filter((el) =>
+              [...el.attributes].some(
+                (a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value),
+              ),
+            ).length,
+        );
       expect(unsafe, query).toBe(0);
     }
     expect(dialogs).toBe(0);
@@ -123,7 +155,9 @@ describe('search page', () => {
     const fallback = page.locator('.search-noscript');
     expect(await fallback.isVisible()).toBe(true);
     expect(await fallback.locator('p').first().textContent()).toContain('搜索需要启用 JavaScript');
-    const links = await fallback.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const links = await fallback
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toContainEqual(['嘉定公安分局2023年法治政府建设情况', REPORT]);
     expect(links).toContainEqual(['（三）强化执法监督制约。', `${REPORT}#s3-3`]);
     expect(await page.locator('[data-search-filters]').isVisible()).toBe(false);
@@ -139,7 +173,9 @@ describe('search from any page', () => {
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.includes('pagefind'))).toEqual([]);
     await page.getByRole('searchbox', { name: '搜索报告' }).focus();
-    await expect.poll(() => requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    await expect
+      .poll(() => requests.some((path) => path.endsWith('/pagefind/pagefind.js')))
+      .toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -164,13 +200,18 @@ describe('search from any page', () => {
     let focused = '';
     for (let i = 0; i < 8 && !focused.includes('#s1-4'); i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
+      focused = await page.evaluate(
+        () => (document.activeElement as HTMLAnchorElement | null)?.href ?? '',
+      );
     }
     expect(focused).toContain('#s1-4');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reports\/2023-jiading-police\/#s1-4$/);
     // Landing: the terms are marked inside the section, the address is clean, the section is in view.
-    const marks = page.locator('#s1-4').locator('xpath=ancestor::section[1]').locator('mark.search-highlight');
+    const marks = page
+      .locator('#s1-4')
+      .locator('xpath=ancestor::section[1]')
+      .locator('mark.search-highlight');
     await expect.poll(() => marks.count()).toBeGreaterThan(0);
     expect(await marks.first().textContent()).toBe('营商环境');
     expect(new URL(page.url()).search).toBe('');

@@ -10,7 +10,10 @@ export const PREVIOUS_SITE = 'previous site';
  * Runs the real build (tools/build.ts) into `outDir`, which first holds a stand-in "previous
  * site". `env` names the content (REPORTS_DIR, SYNONYMS_FILE) and the address (SITE_URL).
  */
-export function runBuild(outDir: string, env: Record<string, string> = {}): { status: number | null; output: string; outDir: string } {
+export function runBuild(
+  outDir: string,
+  env: Record<string, string> = {},
+): { status: number | null; output: string; outDir: string } {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'index.html'), PREVIOUS_SITE);
   const result = spawnSync(process.execPath, ['tools/build.ts'], {

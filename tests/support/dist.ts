@@ -7,7 +7,8 @@ export const DIST = path.resolve(ROOT, process.env['DIST_DIR'] ?? 'dist');
 
 /** Fails early with a clear message when the build tier runs without a build. */
 export function assertBuilt(dist = DIST): void {
-  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run \`npm run build\` before the build tests`);
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html is missing: run \`npm run build\` before the build tests`);
 }
 
 /** Every HTML file of the built site, as paths relative to dist (e.g. reports/x/index.html). */
@@ -44,5 +45,8 @@ export function page(file: string, dist = DIST): CheerioAPI {
 /** Report folders under content/reports, the source of truth for which report pages must exist. */
 export function reportFolders(): string[] {
   const dir = path.join(ROOT, 'content/reports');
-  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }

@@ -8,11 +8,29 @@ import { openPage } from './browser.ts';
  * Radicals Supplement ones have no decomposition, so the simplified forms that occur are listed.
  */
 const RADICALS: Record<string, string> = {
-  '⺠': '民', '⻚': '页', '⻅': '见', '⻛': '风', '⻓': '长', '⻔': '门', '⻢': '马', '⻬': '齐', '⻜': '飞', '⻋': '车', '⻉': '贝', '⻘': '青', '⻈': '讠', '⻊': '足', '⻙': '韦', '⻝': '食',
+  '⺠': '民',
+  '⻚': '页',
+  '⻅': '见',
+  '⻛': '风',
+  '⻓': '长',
+  '⻔': '门',
+  '⻢': '马',
+  '⻬': '齐',
+  '⻜': '飞',
+  '⻋': '车',
+  '⻉': '贝',
+  '⻘': '青',
+  '⻈': '讠',
+  '⻊': '足',
+  '⻙': '韦',
+  '⻝': '食',
 };
 
 export function foldPdfText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u2e80-\u2eff]/gu, (char) => RADICALS[char] ?? char).replace(/\s+/gu, '');
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2e80-\u2eff]/gu, (char) => RADICALS[char] ?? char)
+    .replace(/\s+/gu, '');
 }
 
 export interface PrintedPage {
@@ -29,11 +47,16 @@ export async function printPages(browser: Browser, url: string, init = ''): Prom
   await page.goto(url, { waitUntil: 'networkidle' });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   await page.context().close();
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+    mergePages: false,
+  });
   return text.map((raw) => {
     const folded = foldPdfText(raw);
     // The page number is a margin box: it comes out before or after the page's text.
     const match = /^(\d+\/\d+)|(\d+\/\d+)$/u.exec(folded);
-    return { text: match ? folded.replace(match[0], '') : folded, number: match?.[1] ?? match?.[2] };
+    return {
+      text: match ? folded.replace(match[0], '') : folded,
+      number: match?.[1] ?? match?.[2],
+    };
   });
 }

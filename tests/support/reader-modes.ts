@@ -13,17 +13,56 @@ export interface ReaderMode {
 }
 
 export const READER_MODES: ReaderMode[] = [
-  { name: 'light', colorScheme: 'light', contrast: 'no-preference', stored: null, highContrast: false },
-  { name: 'dark', colorScheme: 'dark', contrast: 'no-preference', stored: null, highContrast: false },
-  { name: 'high-contrast', colorScheme: 'light', contrast: 'no-preference', stored: '{"contrast":"high"}', highContrast: true },
-  { name: 'high-contrast-dark', colorScheme: 'dark', contrast: 'no-preference', stored: '{"contrast":"high"}', highContrast: true },
-  { name: 'system-high-contrast', colorScheme: 'light', contrast: 'more', stored: null, highContrast: true },
-  { name: 'large-text', colorScheme: 'light', contrast: 'no-preference', stored: '{"size":"xl"}', highContrast: false },
+  {
+    name: 'light',
+    colorScheme: 'light',
+    contrast: 'no-preference',
+    stored: null,
+    highContrast: false,
+  },
+  {
+    name: 'dark',
+    colorScheme: 'dark',
+    contrast: 'no-preference',
+    stored: null,
+    highContrast: false,
+  },
+  {
+    name: 'high-contrast',
+    colorScheme: 'light',
+    contrast: 'no-preference',
+    stored: '{"contrast":"high"}',
+    highContrast: true,
+  },
+  {
+    name: 'high-contrast-dark',
+    colorScheme: 'dark',
+    contrast: 'no-preference',
+    stored: '{"contrast":"high"}',
+    highContrast: true,
+  },
+  {
+    name: 'system-high-contrast',
+    colorScheme: 'light',
+    contrast: 'more',
+    stored: null,
+    highContrast: true,
+  },
+  {
+    name: 'large-text',
+    colorScheme: 'light',
+    contrast: 'no-preference',
+    stored: '{"size":"xl"}',
+    highContrast: false,
+  },
 ];
 
 /** Context options and an init script that put a fresh browser context in the given mode. */
 export function modeContext(mode: ReaderMode): { options: BrowserContextOptions; init: string } {
-  const init = mode.stored === null ? '' : `try { localStorage.setItem('fz-reader', ${JSON.stringify(mode.stored)}); } catch {}`;
+  const init =
+    mode.stored === null
+      ? ''
+      : `try { localStorage.setItem('fz-reader', ${JSON.stringify(mode.stored)}); } catch {}`;
   return { options: { colorScheme: mode.colorScheme, contrast: mode.contrast }, init };
 }
 

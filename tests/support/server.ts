@@ -5,8 +5,14 @@ import path from 'node:path';
 import { DIST } from './dist.ts';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.txt': 'text/plain', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
 };
 
 export interface StaticServer {
@@ -37,7 +43,9 @@ export async function serveDist(dist = DIST, base = '/'): Promise<StaticServer> 
     }
     const status = file ? 200 : 404;
     const target = file ?? path.join(dist, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    res.writeHead(status, {
+      'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+    });
     createReadStream(target).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

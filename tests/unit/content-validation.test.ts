@@ -16,7 +16,12 @@ describe('validateReports', () => {
 
   it('reports schema problems with the file path relative to the project', async () => {
     expect(await validateReports(fixture('bad-date'), ROOT)).toEqual([
-      { file: 'tests/fixtures/bad-date/2024-test-agency/report.md', field: 'published', found: '“2024-02-30”', expected: expect.stringContaining('YYYY-MM-DD') },
+      {
+        file: 'tests/fixtures/bad-date/2024-test-agency/report.md',
+        field: 'published',
+        found: '“2024-02-30”',
+        expected: expect.stringContaining('YYYY-MM-DD'),
+      },
     ]);
   });
 
@@ -28,7 +33,11 @@ describe('validateReports', () => {
 
 describe('splitFrontmatter', () => {
   it('separates YAML from the body', () => {
-    expect(splitFrontmatter('---\nid: s1\n---\n\n正文。\n')).toEqual({ frontmatter: 'id: s1', body: '\n正文。\n' });
+    expect(splitFrontmatter('---\nid: s1\n---\n\n正文。\n')).toEqual({
+      frontmatter: 'id: s1',
+      body: '\n正文。\n',
+    });
   });
-  it('returns undefined without frontmatter', () => expect(splitFrontmatter('正文。')).toBeUndefined());
+  it('returns undefined without frontmatter', () =>
+    expect(splitFrontmatter('正文。')).toBeUndefined());
 });

@@ -11,7 +11,13 @@ const CONTENT = path.join(ROOT, 'content/reports/2023-jiading-police');
 
 const readContent = (name: string) => {
   const parts = splitFrontmatter(readFileSync(path.join(CONTENT, name), 'utf8'))!;
-  return { data: parse(parts.frontmatter) as Record<string, unknown>, paragraphs: parts.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) };
+  return {
+    data: parse(parts.frontmatter) as Record<string, unknown>,
+    paragraphs: parts.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
 };
 
 describe('importPlainText on the 2023 source', () => {
@@ -48,11 +54,20 @@ describe('importPlainText on the 2023 source', () => {
     expect(readContent('report.md').paragraphs).toEqual(report.preamble);
     report.parts.forEach((part, i) => {
       const file = readContent(`s${i + 1}.md`);
-      expect(file.data).toMatchObject({ numbering: part.numbering, title: part.title, order: i + 1 });
+      expect(file.data).toMatchObject({
+        numbering: part.numbering,
+        title: part.title,
+        order: i + 1,
+      });
       expect(file.paragraphs).toEqual(part.paragraphs);
       part.subsections.forEach((sub, j) => {
         const subFile = readContent(`s${i + 1}-${j + 1}.md`);
-        expect(subFile.data).toMatchObject({ numbering: sub.numbering, title: sub.title, order: j + 1, parent: `s${i + 1}` });
+        expect(subFile.data).toMatchObject({
+          numbering: sub.numbering,
+          title: sub.title,
+          order: j + 1,
+          parent: `s${i + 1}`,
+        });
         expect(Boolean(subFile.data['runIn'])).toBe(sub.runIn);
         expect(subFile.paragraphs).toEqual(sub.paragraphs);
       });
@@ -62,9 +77,15 @@ describe('importPlainText on the 2023 source', () => {
 
 describe('importPlainText on other shapes', () => {
   it('reads full-width parentheses and colons', () => {
-    const report = importPlainText('某局2024年法治政府建设情况\n发布日期：2025-1-5\n\n开头。\n一、成效\n（一）第一项\n正文。\n某局\n2025年1月5日\n');
+    const report = importPlainText(
+      '某局2024年法治政府建设情况\n发布日期：2025-1-5\n\n开头。\n一、成效\n（一）第一项\n正文。\n某局\n2025年1月5日\n',
+    );
     expect(report.published).toBe('2025-01-05');
-    expect(report.parts[0]!.subsections[0]).toMatchObject({ numbering: '（一）', title: '第一项', paragraphs: ['正文。'] });
+    expect(report.parts[0]!.subsections[0]).toMatchObject({
+      numbering: '（一）',
+      title: '第一项',
+      paragraphs: ['正文。'],
+    });
     expect(report.signature).toEqual({ body: '某局', date: '2025-01-05' });
   });
 

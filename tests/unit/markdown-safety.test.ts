@@ -4,11 +4,21 @@ import { isSafeUrl } from '../../src/markdown/remark-safe-content.ts';
 
 describe('content safety', () => {
   it('accepts plain Markdown with bold, links and lists', () => {
-    expect(checkBody('a.md', '**“守护钱袋子”**电信网络诈骗。\n\n[政府网](https://www.gov.cn/)\n\n- 一\n- 二\n', 9)).toEqual([]);
+    expect(
+      checkBody(
+        'a.md',
+        '**“守护钱袋子”**电信网络诈骗。\n\n[政府网](https://www.gov.cn/)\n\n- 一\n- 二\n',
+        9,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses raw HTML and gives the line in the file', () => {
-    const [issue] = checkBody('content/reports/x/s1.md', '第一段。\n\n<script>alert(1)</script>\n', 9);
+    const [issue] = checkBody(
+      'content/reports/x/s1.md',
+      '第一段。\n\n<script>alert(1)</script>\n',
+      9,
+    );
     expect(issue).toMatchObject({ file: 'content/reports/x/s1.md', field: '（正文第 11 行）' });
     expect(issue!.found).toContain('不允许在 Markdown 中直接写 HTML');
   });
@@ -27,12 +37,33 @@ describe('content safety', () => {
     expect(checkBody('a.mdx', '<Note>提示</Note>\n', 1)).toEqual([]);
     expect(checkBody('a.mdx', '<script>alert(1)</script>\n', 1)[0]!.found).toContain('<script>');
     expect(checkBody('a.mdx', '<a href="#" onClick={x}>x</a>\n', 1)[0]!.found).toContain('onClick');
-    expect(checkBody('a.mdx', '<a href="javascript:void(0)">x</a>\n', 1)[0]!.found).toContain('链接地址不安全');
+    expect(checkBody('a.mdx', '<a href="javascript:void(0)">x</a>\n', 1)[0]!.found).toContain(
+      '链接地址不安全',
+    );
     expect(checkBody('a.mdx', '<div {...props}>x</div>\n', 1)[0]!.found).toContain('展开属性');
   });
 
   it('tells safe URLs from script URLs, whatever their spelling', () => {
-    for (const url of ['https://www.gov.cn/', 'http://a.b/c', 'mailto:a@b.cn', 'tel:021-1234', '#s1-2', '/reports/', './x', '../y', 's1-2/']) expect(isSafeUrl(url), url).toBe(true);
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:x', 'java\tscript:x', ' javascript:x', 'data:text/html,x', 'vbscript:x']) expect(isSafeUrl(url), url).toBe(false);
+    for (const url of [
+      'https://www.gov.cn/',
+      'http://a.b/c',
+      'mailto:a@b.cn',
+      'tel:021-1234',
+      '#s1-2',
+      '/reports/',
+      './x',
+      '../y',
+      's1-2/',
+    ])
+      expect(isSafeUrl(url), url).toBe(true);
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:x',
+      'java\tscript:x',
+      ' javascript:x',
+      'data:text/html,x',
+      'vbscript:x',
+    ])
+      expect(isSafeUrl(url), url).toBe(false);
   });
 });

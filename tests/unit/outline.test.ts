@@ -3,7 +3,11 @@ import { buildOutline, flattenOutline, neighbours } from '../../src/lib/outline.
 import { sectionSchema } from '../../src/schemas/section.ts';
 
 const s = (data: Record<string, unknown>) => {
-  const parsed = sectionSchema.parse({ title: '标题', item: data['parent'] ? undefined : '其他', ...data });
+  const parsed = sectionSchema.parse({
+    title: '标题',
+    item: data['parent'] ? undefined : '其他',
+    ...data,
+  });
   return { data: parsed, entry: parsed.id };
 };
 
@@ -24,7 +28,11 @@ describe('buildOutline', () => {
   });
 
   it('shows numbering full-width and titles with full-width punctuation', () => {
-    expect(outline[0]!.children[1]).toMatchObject({ numbering: '（二）', heading: '（二）从严打击违法犯罪，守护生活', level: 3 });
+    expect(outline[0]!.children[1]).toMatchObject({
+      numbering: '（二）',
+      heading: '（二）从严打击违法犯罪，守护生活',
+      level: 3,
+    });
   });
 
   it('ends a run-in heading with 。', () => {
@@ -32,12 +40,20 @@ describe('buildOutline', () => {
   });
 
   it('passes the statutory item of a part down to its subsections', () => {
-    expect(outline[0]!.children.map((child) => child.item)).toEqual(['主要举措和成效', '主要举措和成效']);
+    expect(outline[0]!.children.map((child) => child.item)).toEqual([
+      '主要举措和成效',
+      '主要举措和成效',
+    ]);
     expect(outline[1]!.item).toBe('存在的不足和原因');
   });
 
   it('flattens in reading order and finds neighbours', () => {
-    expect(flattenOutline(outline).map((section) => section.id)).toEqual(['s1', 's1-1', 's1-2', 's2']);
+    expect(flattenOutline(outline).map((section) => section.id)).toEqual([
+      's1',
+      's1-1',
+      's1-2',
+      's2',
+    ]);
     expect(neighbours(outline, 's1-2').previous?.id).toBe('s1-1');
     expect(neighbours(outline, 's1-2').next?.id).toBe('s2');
     expect(neighbours(outline, 's1')).not.toHaveProperty('previous');

@@ -23,8 +23,10 @@ const processor = await createMarkdownProcessor({
   remarkPlugins: [remarkCjkFriendly, remarkFullWidthPunctuation],
   rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
 });
-const render = async (markdown: string, frontmatter: Record<string, unknown>) => (await processor.render(markdown, { frontmatter })).code;
-const paragraphIds = (html: string) => [...html.matchAll(/<p id="([^"]+)"/g)].map((match) => match[1]);
+const render = async (markdown: string, frontmatter: Record<string, unknown>) =>
+  (await processor.render(markdown, { frontmatter })).code;
+const paragraphIds = (html: string) =>
+  [...html.matchAll(/<p id="([^"]+)"/g)].map((match) => match[1]);
 
 describe('paragraph ids', () => {
   const file = readFileSync(path.join(ROOT, 'content/reports/2023-jiading-police/s1-3.md'), 'utf8');
@@ -34,7 +36,9 @@ describe('paragraph ids', () => {
   it('come from the section id and the position, not from the wording', async () => {
     const before = await render(twoParagraphs, { id: 's1-3' });
     // A sentence reworded, one shortened and one figure changed: the same paragraphs, other words.
-    const edited = twoParagraphs.replace('新建成4家派出所示范案管室', '新建成5家派出所示范案件管理室').replace('第二段原文。', '第二段改写后的文字，比原来更长。');
+    const edited = twoParagraphs
+      .replace('新建成4家派出所示范案管室', '新建成5家派出所示范案件管理室')
+      .replace('第二段原文。', '第二段改写后的文字，比原来更长。');
     expect(edited).not.toBe(twoParagraphs);
     const after = await render(edited, { id: 's1-3' });
     expect(after).not.toBe(before);
@@ -43,33 +47,49 @@ describe('paragraph ids', () => {
   });
 
   it('number the preamble intro-p1, intro-p2 … when the file has no section id', async () => {
-    expect(paragraphIds(await render('导言第一段。\n\n导言第二段。', {}))).toEqual(['intro-p1', 'intro-p2']);
+    expect(paragraphIds(await render('导言第一段。\n\n导言第二段。', {}))).toEqual([
+      'intro-p1',
+      'intro-p2',
+    ]);
   });
 
   it('give each paragraph an empty link to itself, labelled for screen readers, and keep the text as written', async () => {
     const html = await render('第一段。\n\n第二段。', { id: 's2' });
-    expect(html).toContain('<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接" data-copy-link="paragraph" data-copy-label="复制本段链接"></a></p>');
+    expect(html).toContain(
+      '<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接" data-copy-link="paragraph" data-copy-label="复制本段链接"></a></p>',
+    );
     expect(html).not.toContain('¶');
   });
 
   it('keep the former ids of a renamed section on its paragraphs', async () => {
-    const html = await render('第一段。\n\n第二段。', { id: 's2-1', aliases: ['old-plans', 'plans'] });
-    expect(html).toContain('<p id="s2-1-p2"><span id="old-plans-p2" class="id-alias" data-alias-of="s2-1-p2"></span><span id="plans-p2" class="id-alias" data-alias-of="s2-1-p2"></span>第二段。');
+    const html = await render('第一段。\n\n第二段。', {
+      id: 's2-1',
+      aliases: ['old-plans', 'plans'],
+    });
+    expect(html).toContain(
+      '<p id="s2-1-p2"><span id="old-plans-p2" class="id-alias" data-alias-of="s2-1-p2"></span><span id="plans-p2" class="id-alias" data-alias-of="s2-1-p2"></span>第二段。',
+    );
   });
 });
 
 describe('absolute URLs', () => {
   it('carry the base path of SITE_URL', () => {
     const { site, base } = siteUrl('https://www.example.gov.cn/fzzf/');
-    expect(absoluteUrl(site, sectionPath(base, '2023-jiading-police', 's1-2'))).toBe('https://www.example.gov.cn/fzzf/reports/2023-jiading-police/s1-2/');
+    expect(absoluteUrl(site, sectionPath(base, '2023-jiading-police', 's1-2'))).toBe(
+      'https://www.example.gov.cn/fzzf/reports/2023-jiading-police/s1-2/',
+    );
     const root = siteUrl(undefined);
-    expect(absoluteUrl(root.site, reportPath(root.base, '2023-jiading-police'))).toBe('http://localhost:4321/reports/2023-jiading-police/');
+    expect(absoluteUrl(root.site, reportPath(root.base, '2023-jiading-police'))).toBe(
+      'http://localhost:4321/reports/2023-jiading-police/',
+    );
   });
 });
 
 describe('summarize', () => {
   it('returns the first paragraph as plain text with full-width punctuation', () => {
-    expect(summarize('**“守护钱袋子”**项目,取得成效。\n\n第二段。')).toBe('“守护钱袋子”项目，取得成效。');
+    expect(summarize('**“守护钱袋子”**项目,取得成效。\n\n第二段。')).toBe(
+      '“守护钱袋子”项目，取得成效。',
+    );
   });
 
   it('cuts a long paragraph at a sentence end within the limit', () => {
@@ -112,11 +132,22 @@ describe('checkAliases', () => {
   const section = (data: Partial<SectionData> & { id: string }): SectionInput => ({
     folder: '2024-test-agency',
     file: `content/reports/2024-test-agency/${data.id}.md`,
-    data: sectionSchema.parse({ numbering: '一、', title: '标题', order: 1, item: '其他', ...data }),
+    data: sectionSchema.parse({
+      numbering: '一、',
+      title: '标题',
+      order: 1,
+      item: '其他',
+      ...data,
+    }),
   });
 
   it('accepts former ids that no section or paragraph uses', () => {
-    expect(checkAliases([section({ id: 's1', aliases: ['overview'] }), section({ id: 's2', aliases: ['plans'] })])).toEqual([]);
+    expect(
+      checkAliases([
+        section({ id: 's1', aliases: ['overview'] }),
+        section({ id: 's2', aliases: ['plans'] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('rejects an alias that is another section’s live id, naming file, field, found and expected', () => {
@@ -131,17 +162,39 @@ describe('checkAliases', () => {
   });
 
   it('rejects an alias listed by two sections', () => {
-    const issues = checkAliases([section({ id: 's1', aliases: ['plans'] }), section({ id: 's2', aliases: ['plans'] })]);
-    expect(issues).toEqual([expect.objectContaining({ file: 'content/reports/2024-test-agency/s2.md', field: 'aliases', found: '“plans”，已列在 content/reports/2024-test-agency/s1.md 的 aliases 中' })]);
+    const issues = checkAliases([
+      section({ id: 's1', aliases: ['plans'] }),
+      section({ id: 's2', aliases: ['plans'] }),
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: 'content/reports/2024-test-agency/s2.md',
+        field: 'aliases',
+        found: '“plans”，已列在 content/reports/2024-test-agency/s1.md 的 aliases 中',
+      }),
+    ]);
   });
 
   it('rejects an alias that is a live paragraph id or the preamble prefix', () => {
-    const issues = checkAliases([section({ id: 's1' }), section({ id: 's2', aliases: ['s1-p2', 'intro'] })]);
-    expect(issues.map((issue) => issue.found)).toEqual(['“s1-p2”，与现有段落的编号相同', '“intro”，这是报告导言段落编号（intro-p1 等）的前缀']);
+    const issues = checkAliases([
+      section({ id: 's1' }),
+      section({ id: 's2', aliases: ['s1-p2', 'intro'] }),
+    ]);
+    expect(issues.map((issue) => issue.found)).toEqual([
+      '“s1-p2”，与现有段落的编号相同',
+      '“intro”，这是报告导言段落编号（intro-p1 等）的前缀',
+    ]);
   });
 
   it('is refused by the schema when it repeats the section’s own id', () => {
-    const result = sectionSchema.safeParse({ id: 's1', numbering: '一、', title: '标题', order: 1, item: '其他', aliases: ['s1'] });
+    const result = sectionSchema.safeParse({
+      id: 's1',
+      numbering: '一、',
+      title: '标题',
+      order: 1,
+      item: '其他',
+      aliases: ['s1'],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['aliases']);
   });

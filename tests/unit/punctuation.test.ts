@@ -11,10 +11,12 @@ describe('toFullWidthPunctuation', () => {
     expect(toFullWidthPunctuation('(二)从严打击')).toBe('（二）从严打击');
   });
   it('leaves figures, Latin text and URLs alone', () => {
-    for (const text of ['2.4亿元', '1,000', 'f(x)', 'https://www.gov.cn/a:b', 'Ctrl+K']) expect(toFullWidthPunctuation(text)).toBe(text);
+    for (const text of ['2.4亿元', '1,000', 'f(x)', 'https://www.gov.cn/a:b', 'Ctrl+K'])
+      expect(toFullWidthPunctuation(text)).toBe(text);
   });
   it('never changes anything but the punctuation marks', () => {
-    const source = '持以“民转刑”“刑转命”案件防范为牵引,全面排查管控人、地、事、物等治安要素,围绕婚恋纠纷';
+    const source =
+      '持以“民转刑”“刑转命”案件防范为牵引,全面排查管控人、地、事、物等治安要素,围绕婚恋纠纷';
     const out = toFullWidthPunctuation(source);
     expect(out.normalize('NFKC')).toBe(source.normalize('NFKC'));
     expect(out).not.toContain(',');

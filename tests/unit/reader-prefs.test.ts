@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { contrastFromChoice, DEFAULT_PREFS, parsePrefs, prefsToAttributes, serializePrefs, showsHighContrast } from '../../src/lib/reader-prefs.ts';
+import {
+  contrastFromChoice,
+  DEFAULT_PREFS,
+  parsePrefs,
+  prefsToAttributes,
+  serializePrefs,
+  showsHighContrast,
+} from '../../src/lib/reader-prefs.ts';
 
 describe('reader preferences', () => {
   it('reads stored choices', () => {
-    expect(parsePrefs('{"size":"xl","theme":"dark","contrast":"high"}')).toEqual({ size: 'xl', theme: 'dark', contrast: 'high' });
+    expect(parsePrefs('{"size":"xl","theme":"dark","contrast":"high"}')).toEqual({
+      size: 'xl',
+      theme: 'dark',
+      contrast: 'high',
+    });
   });
 
   it('falls back to the default for nothing stored, broken JSON or unknown values', () => {
@@ -22,9 +33,19 @@ describe('reader preferences', () => {
   });
 
   it('leaves attributes off for defaults so the system colour scheme applies', () => {
-    expect(prefsToAttributes(DEFAULT_PREFS)).toEqual({ 'data-text-size': null, 'data-theme': null, 'data-contrast': null });
-    expect(prefsToAttributes({ size: 'xl', theme: 'dark', contrast: 'high' })).toEqual({ 'data-text-size': 'xl', 'data-theme': 'dark', 'data-contrast': 'high' });
-    expect(prefsToAttributes({ ...DEFAULT_PREFS, contrast: 'normal' })['data-contrast']).toBe('normal');
+    expect(prefsToAttributes(DEFAULT_PREFS)).toEqual({
+      'data-text-size': null,
+      'data-theme': null,
+      'data-contrast': null,
+    });
+    expect(prefsToAttributes({ size: 'xl', theme: 'dark', contrast: 'high' })).toEqual({
+      'data-text-size': 'xl',
+      'data-theme': 'dark',
+      'data-contrast': 'high',
+    });
+    expect(prefsToAttributes({ ...DEFAULT_PREFS, contrast: 'normal' })['data-contrast']).toBe(
+      'normal',
+    );
   });
 
   it('shows high contrast when chosen, or when the system asks for it and the reader has not turned it off', () => {

@@ -26,10 +26,14 @@ describe('report schema', () => {
     expect(result.error?.issues[0]?.message).toContain('YYYY-MM-DD');
   });
   it('rejects a non-ASCII agency id', () => {
-    expect(fields(reportSchema.safeParse({ ...report, agency: { ...report.agency, id: '嘉定' } }))).toEqual(['agency.id']);
+    expect(
+      fields(reportSchema.safeParse({ ...report, agency: { ...report.agency, id: '嘉定' } })),
+    ).toEqual(['agency.id']);
   });
   it('rejects a source URL that is not http(s)', () => {
-    expect(fields(reportSchema.safeParse({ ...report, sourceUrl: 'javascript:alert(1)' }))).toEqual(['sourceUrl']);
+    expect(fields(reportSchema.safeParse({ ...report, sourceUrl: 'javascript:alert(1)' }))).toEqual(
+      ['sourceUrl'],
+    );
   });
   it('reports missing fields in Chinese', () => {
     const result = reportSchema.safeParse({ ...report, title: undefined });
@@ -39,7 +43,13 @@ describe('report schema', () => {
 });
 
 describe('section schema', () => {
-  const part = { id: 's1', numbering: '一、', title: '2023年工作成效', order: 1, item: '主要举措和成效' };
+  const part = {
+    id: 's1',
+    numbering: '一、',
+    title: '2023年工作成效',
+    order: 1,
+    item: '主要举措和成效',
+  };
   const sub = { id: 's1-2', numbering: '(二)', title: '从严打击违法犯罪', order: 2, parent: 's1' };
   it('accepts a part and a subsection', () => {
     expect(sectionSchema.safeParse(part).success).toBe(true);
@@ -55,10 +65,12 @@ describe('section schema', () => {
     expect(fields(sectionSchema.safeParse({ ...sub, item: '其他' }))).toEqual(['item']);
   });
   it('rejects an id that is not stable ASCII', () => {
-    for (const id of ['第一部分', 'S1', '1-2', 's 1']) expect(fields(sectionSchema.safeParse({ ...part, id }))).toEqual(['id']);
+    for (const id of ['第一部分', 'S1', '1-2', 's 1'])
+      expect(fields(sectionSchema.safeParse({ ...part, id }))).toEqual(['id']);
   });
   it('rejects an order that is not a positive whole number', () => {
-    for (const order of [0, 1.5, '2']) expect(fields(sectionSchema.safeParse({ ...part, order }))).toEqual(['order']);
+    for (const order of [0, 1.5, '2'])
+      expect(fields(sectionSchema.safeParse({ ...part, order }))).toEqual(['order']);
   });
 });
 
@@ -68,6 +80,7 @@ describe('isRealIsoDate', () => {
     expect(isRealIsoDate('2023-12-31')).toBe(true);
   });
   it('rejects impossible days and other formats', () => {
-    for (const value of ['2023-02-29', '2023-13-01', '2023-3-22', '2023/03/22', '2023年3月22日']) expect(isRealIsoDate(value)).toBe(false);
+    for (const value of ['2023-02-29', '2023-13-01', '2023-3-22', '2023/03/22', '2023年3月22日'])
+      expect(isRealIsoDate(value)).toBe(false);
   });
 });

@@ -14,7 +14,12 @@ import {
   pinyinToHan,
   stripQuestion,
 } from '../../src/lib/search-query.ts';
-import { markPieces, parseOffsets, rankSections, type SectionCandidate } from '../../src/lib/search-rank.ts';
+import {
+  markPieces,
+  parseOffsets,
+  rankSections,
+  type SectionCandidate,
+} from '../../src/lib/search-rank.ts';
 import { extractSections, recordContent } from '../../src/lib/search-records.ts';
 import { toSimplified } from '../../src/lib/traditional.ts';
 
@@ -29,7 +34,13 @@ describe('query normalisation', () => {
   });
 
   it('turns dates written with separators into the reports’ form', () => {
-    for (const typed of ['2023-11-15', '2023.11.15', '2023/11/15', '2023／11／15', '2023年11月15号']) {
+    for (const typed of [
+      '2023-11-15',
+      '2023.11.15',
+      '2023/11/15',
+      '2023／11／15',
+      '2023年11月15号',
+    ]) {
       expect(normaliseDates(normaliseQuery(typed))).toBe('2023年11月15日');
     }
     expect(normaliseDates('2023-03-05')).toBe('2023年3月5日');
@@ -38,7 +49,8 @@ describe('query normalisation', () => {
   });
 
   it('leaves figures that only look like dates alone', () => {
-    for (const figure of ['2.4亿', '30.5', '2023-13-01', '1.7亿元', '12.31']) expect(normaliseDates(figure)).toBe(figure);
+    for (const figure of ['2.4亿', '30.5', '2023-13-01', '1.7亿元', '12.31'])
+      expect(normaliseDates(figure)).toBe(figure);
   });
 
   it('drops question words at the ends of a question', () => {
@@ -51,7 +63,11 @@ describe('query normalisation', () => {
 
   it('converts Traditional characters to Simplified', () => {
     const chars = traditionalCharsFor('诈骗执法监督一网通办');
-    for (const [traditional, simplified] of [['詐騙', '诈骗'], ['執法監督', '执法监督'], ['一網通辦', '一网通办']] as const) {
+    for (const [traditional, simplified] of [
+      ['詐騙', '诈骗'],
+      ['執法監督', '执法监督'],
+      ['一網通辦', '一网通办'],
+    ] as const) {
       expect(hasTraditional(traditional, chars)).toBe(true);
       expect(toSimplified(traditional)).toBe(simplified);
     }
@@ -67,7 +83,11 @@ describe('synonyms', () => {
   ];
 
   it('replaces an alias by the term and the term by its aliases, the query first', () => {
-    expect(expandSynonyms('反诈宣传', groups)).toEqual(['反诈宣传', '电信网络诈骗宣传', '电诈宣传']);
+    expect(expandSynonyms('反诈宣传', groups)).toEqual([
+      '反诈宣传',
+      '电信网络诈骗宣传',
+      '电诈宣传',
+    ]);
     expect(expandSynonyms('下一步打算', groups)).toEqual(['下一步打算', '下步打算']);
     expect(expandSynonyms('电信网络诈骗', groups)).toEqual(['电信网络诈骗', '反诈', '电诈']);
     expect(expandSynonyms('营商环境', groups)).toEqual(['营商环境']);
@@ -77,10 +97,16 @@ describe('synonyms', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'synonyms-'));
     const good = path.join(dir, 'good.yml');
     writeFileSync(good, '- term: 电信网络诈骗\n  aliases: [反诈, 电诈]\n');
-    expect(await readSynonyms(good, dir)).toEqual({ groups: [{ term: '电信网络诈骗', aliases: ['反诈', '电诈'] }], issues: [] });
+    expect(await readSynonyms(good, dir)).toEqual({
+      groups: [{ term: '电信网络诈骗', aliases: ['反诈', '电诈'] }],
+      issues: [],
+    });
 
     const bad = path.join(dir, 'bad.yml');
-    writeFileSync(bad, '- term: 反诈\n  aliases: []\n- term: 下步\n  aliases: [反诈]\n- aliases: [x]\n');
+    writeFileSync(
+      bad,
+      '- term: 反诈\n  aliases: []\n- term: 下步\n  aliases: [反诈]\n- aliases: [x]\n',
+    );
     const { issues } = await readSynonyms(bad, dir);
     expect(issues.map((issue) => [issue.file, issue.field])).toEqual([
       ['bad.yml', '0.aliases'],
@@ -98,7 +124,10 @@ describe('synonyms', () => {
     const broken = path.join(dir, 'broken.yml');
     writeFileSync(broken, '- term: [\n');
     expect((await readSynonyms(broken, dir)).issues[0]!.found).toMatch(/^YAML 格式错误/);
-    expect(await readSynonyms(path.join(dir, 'missing.yml'), dir)).toEqual({ groups: [], issues: [] });
+    expect(await readSynonyms(path.join(dir, 'missing.yml'), dir)).toEqual({
+      groups: [],
+      issues: [],
+    });
   });
 });
 
@@ -111,7 +140,7 @@ describe('pinyin', () => {
     expect(pinyinToHan('yiwangtongban', lexicon)).toBe('一网通办');
     expect(pinyinToHan('fangguanfu', lexicon)).toBe('放管服');
     expect(pinyinToHan('zhifajiandu', lexicon)).toBe('执法监督');
-    expect(pinyinToHan("zhifa jiandu", lexicon)).toBe('执法 监督');
+    expect(pinyinToHan('zhifa jiandu', lexicon)).toBe('执法 监督');
     expect(pinyinToHan('shanmu', lexicon)).toBe('山姆');
   });
 
@@ -129,14 +158,39 @@ describe('pinyin', () => {
   });
 });
 
-function candidate(id: string, heading: string, paragraphs: string[], engineRank = 0): SectionCandidate {
-  const { content, offsets } = recordContent({ id, heading, paragraphs: paragraphs.map((text, i) => ({ id: `${id}-p${i + 1}`, text })) });
-  return { url: `/reports/r/#${id}`, heading, content, paragraphs: parseOffsets(offsets), engineRank };
+function candidate(
+  id: string,
+  heading: string,
+  paragraphs: string[],
+  engineRank = 0,
+): SectionCandidate {
+  const { content, offsets } = recordContent({
+    id,
+    heading,
+    paragraphs: paragraphs.map((text, i) => ({ id: `${id}-p${i + 1}`, text })),
+  });
+  return {
+    url: `/reports/r/#${id}`,
+    heading,
+    content,
+    paragraphs: parseOffsets(offsets),
+    engineRank,
+  };
 }
 
 describe('ranking', () => {
-  const common = candidate('s1', '（一）大家的事', ['家家户户、千家万户，大家一家人，家风家教，家庭和睦，国家安全，专家会诊，大家派出代表。'], 0);
-  const whole = candidate('s2', '（二）推进法治公安建设', ['新建成4家派出所示范案管室，扩大执法监督覆盖面。'], 1);
+  const common = candidate(
+    's1',
+    '（一）大家的事',
+    ['家家户户、千家万户，大家一家人，家风家教，家庭和睦，国家安全，专家会诊，大家派出代表。'],
+    0,
+  );
+  const whole = candidate(
+    's2',
+    '（二）推进法治公安建设',
+    ['新建成4家派出所示范案管室，扩大执法监督覆盖面。'],
+    1,
+  );
   const heading = candidate('s3', '（三）强化执法监督制约', ['不断加大力度，防范风险。'], 2);
   const later = candidate('s4', '（四）其他', ['第一段没有要找的词。', '第二段写到执法监督。'], 3);
 
@@ -167,7 +221,10 @@ describe('ranking', () => {
 
   it('takes the best of the query’s wordings and drops sections matching none', () => {
     const ranked = rankSections([common, whole, heading], ['电诈', '执法监督']);
-    expect(ranked.map((r) => r.candidate.heading)).toEqual(['（三）强化执法监督制约', '（二）推进法治公安建设']);
+    expect(ranked.map((r) => r.candidate.heading)).toEqual([
+      '（三）强化执法监督制约',
+      '（二）推进法治公安建设',
+    ]);
     expect(rankSections([common, whole], ['🚓👮🏻‍♀️🔍'])).toEqual([]);
     // Sharing single characters with a longer phrase is no match: 一 and 网 of 一网通办 here.
     const scattered = candidate('x', '戊', ['统一部署电信网络防控，办实事。']);
@@ -176,7 +233,9 @@ describe('ranking', () => {
   });
 
   it('ignores punctuation and width when matching, as readers do not type them', () => {
-    const quoted = candidate('q', '（五）', ['落实好“谁办案、谁负责，谁审核、谁负责”的要求，补缴税款2.4亿元。']);
+    const quoted = candidate('q', '（五）', [
+      '落实好“谁办案、谁负责，谁审核、谁负责”的要求，补缴税款2.4亿元。',
+    ]);
     expect(rankSections([quoted], ['谁办案谁负责'])).toHaveLength(1);
     expect(rankSections([quoted], ['２.４亿'])).toHaveLength(1);
   });
@@ -210,7 +269,14 @@ describe('search records', () => {
     expect(sections).toEqual([
       { id: '', heading: '', paragraphs: [{ id: 'intro-p1', text: '引言。' }] },
       { id: 's1', heading: '一、成效', paragraphs: [{ id: 's1-p1', text: '总述。' }] },
-      { id: 's1-1', heading: '（一）小节', paragraphs: [{ id: 's1-1-p1', text: '第一段。' }, { id: 's1-1-p2', text: '第二段。' }] },
+      {
+        id: 's1-1',
+        heading: '（一）小节',
+        paragraphs: [
+          { id: 's1-1-p1', text: '第一段。' },
+          { id: 's1-1-p2', text: '第二段。' },
+        ],
+      },
     ]);
     const { content, offsets } = recordContent(sections[2]!);
     const starts = parseOffsets(offsets);
