@@ -32,6 +32,13 @@ export const reportSchema = z.object({
   }),
   /** One or two sentences shown in lists and in the page description. */
   summary: z.string().trim().min(1),
+  /** 来源 as the release names it (e.g. XX区人民政府办公室), shown on the page as 来源; only when given. */
+  source: z.string().trim().min(1).optional(),
+  /**
+   * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
+   * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
+   */
+  draft: z.boolean().default(false),
   /** The page where the publisher released the report, if known. */
   sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** 索引号, only when the publisher gives one. Never invent it. */
