@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { importPlainText, type ImportedSection } from '../src/lib/import-text.ts';
-import { parseNumbering } from '../src/lib/numbering.ts';
+import { parseNumbering } from '../src/lib/content/numbering.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

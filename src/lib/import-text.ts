@@ -1,4 +1,4 @@
-import { parseNumbering } from './numbering.ts';
+import { parseNumbering } from './content/numbering.ts';
 
 /**
  * Reads a report released as plain text (title line, 发布日期 line, preamble, 一、 parts,

@@ -1,3 +1,4 @@
+import { STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
 
 /**
@@ -14,11 +15,9 @@ export const reportSchema = z.object({
     /** Short name used in lists, e.g. 嘉定公安分局. */
     shortName: z.string().trim().min(1),
     /** Stable ASCII id of the agency, used in report folders and search filters, e.g. jiading-police. */
-    id: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]*$/, {
-        error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
-      }),
+    id: z.string().regex(STABLE_ID, {
+      error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
+    }),
   }),
   /** The calendar year the report covers (not the year it was published). */
   year: z.number().int().min(2000).max(2100),
@@ -33,6 +32,13 @@ export const reportSchema = z.object({
   }),
   /** One or two sentences shown in lists and in the page description. */
   summary: z.string().trim().min(1),
+  /** 来源 as the release names it (e.g. XX区人民政府办公室), shown on the page as 来源; only when given. */
+  source: z.string().trim().min(1).optional(),
+  /**
+   * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
+   * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
+   */
+  draft: z.boolean().default(false),
   /** The page where the publisher released the report, if known. */
   sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** 索引号, only when the publisher gives one. Never invent it. */

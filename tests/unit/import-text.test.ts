@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPlainText } from '../../src/lib/import-text.ts';
-import { splitFrontmatter } from '../../src/lib/content-validation.ts';
+import { splitFrontmatter } from '../../src/data/content-files.ts';
 import { parse } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
