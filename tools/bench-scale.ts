@@ -87,7 +87,14 @@ function scratchProject(dir: string): void {
       symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
 }
 
-const CACHES = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
+// node_modules/.cache holds the build's own caches (QR codes): a clean build starts without them.
+const CACHES = [
+  'dist',
+  '.astro',
+  'node_modules/.astro',
+  'node_modules/.vite',
+  'node_modules/.cache',
+];
 
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
 function treeRssKib(root: number): number {

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -69,7 +70,9 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
   const sections: SectionInput[] = [];
   let folders: string[];
   try {
-    folders = (await readdir(reportsDir, { withFileTypes: true }))
+    // Synchronous reads: thousands of small files, each awaited in turn, spent more time
+    // waiting for the thread pool than reading.
+    folders = readdirSync(reportsDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
@@ -83,12 +86,12 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
     return { reports, sections, issues };
   }
   for (const folder of folders) {
-    const names = (await readdir(path.join(reportsDir, folder)))
+    const names = readdirSync(path.join(reportsDir, folder))
       .filter((name) => CONTENT_FILE.test(name))
       .sort();
     for (const name of names) {
       const file = path.relative(cwd, path.join(reportsDir, folder, name));
-      const parts = splitFrontmatter(await readFile(path.join(reportsDir, folder, name), 'utf8'));
+      const parts = splitFrontmatter(readFileSync(path.join(reportsDir, folder, name), 'utf8'));
       if (!parts) {
         issues.push({
           file,

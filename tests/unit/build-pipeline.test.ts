@@ -1,5 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildCache } from '../../src/node/build-cache.ts';
+import { qrPath } from '../../src/node/qr.ts';
+import { decodeQrSvg } from '../support/qr.ts';
 import { buildFolders } from '../../src/node/build-folders.ts';
 import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
 
@@ -54,5 +59,45 @@ describe('build profile', () => {
         0,
       );
     expect(new Set(lines.slice(1).map(columns)).size).toBe(1);
+  });
+});
+
+describe('buildCache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-cache-'));
+  beforeEach(() => vi.stubEnv('FZZF_CACHE_DIR', dir));
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a later build the values an earlier one saved under the same version', () => {
+    const first = buildCache<{ n: number }>('test', 'v1');
+    expect(first.get('a')).toBeUndefined();
+    first.set('a', { n: 1 });
+    first.save();
+    expect(buildCache<{ n: number }>('test', 'v1').get('a')).toEqual({ n: 1 });
+  });
+
+  it('never gives a value saved under another version', () => {
+    const old = buildCache<number>('versioned', 'qrcode 1.5.3');
+    old.set('https://example.gov.cn/', 1);
+    old.save();
+    expect(buildCache<number>('versioned', 'qrcode 1.5.4').get('https://example.gov.cn/')).toBe(
+      undefined,
+    );
+  });
+
+  it('starts empty when the file on disk is damaged', () => {
+    const cache = buildCache<number>('damaged', 'v1');
+    cache.set('a', 1);
+    cache.save();
+    const [file] = readdirSync(dir).filter((name) => name.startsWith('damaged-'));
+    writeFileSync(path.join(dir, file!), '{"a": 1');
+    expect(buildCache<number>('damaged', 'v1').get('a')).toBeUndefined();
+  });
+  it('draws the same QR code from the cache as it computed, and it decodes to the URL', () => {
+    const url = `https://www.example.gov.cn/reports/2024-test-agency/s${Date.now()}/`;
+    const computed = qrPath(url);
+    expect(qrPath(url)).toEqual(computed);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${computed.size} ${computed.size}"><rect width="${computed.size}" height="${computed.size}" fill="#fff"/><path d="${computed.d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
+    expect(decodeQrSvg(svg)).toBe(url);
   });
 });
