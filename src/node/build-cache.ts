@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where build caches live: ignored by git (node_modules/), emptied by `rm -rf node_modules`. */
 export function cacheRoot(): string {
@@ -22,14 +23,22 @@ export interface BuildCache<V> {
  * temporary file renamed over the old one), so builds running side by side never read half a
  * file; the worst a race does is drop entries, which are then computed again.
  */
-export function buildCache<V>(name: string, version: string): BuildCache<V> {
-  const tag = createHash('sha256').update(version).digest('hex').slice(0, 16);
+export function buildCache<V>(
+  name: string,
+  version: string | (() => string),
+  options: { keepOnlyUsed?: boolean } = {},
+): BuildCache<V> {
   // Resolved on first use, so a test or a tool can point FZZF_CACHE_DIR elsewhere first.
   let file = '';
   let entries: Map<string, V> | undefined;
+  const used = new Set<string>();
   let dirty = false;
   const load = () => {
     if (entries) return entries;
+    const tag = createHash('sha256')
+      .update(typeof version === 'string' ? version : version())
+      .digest('hex')
+      .slice(0, 16);
     file = path.join(cacheRoot(), `${name}-${tag}.json`);
     try {
       entries = new Map(
@@ -42,15 +51,24 @@ export function buildCache<V>(name: string, version: string): BuildCache<V> {
     return entries;
   };
   const cache: BuildCache<V> = {
-    get: (key) => load().get(key),
+    get(key) {
+      const value = load().get(key);
+      if (value !== undefined) used.add(key);
+      return value;
+    },
     set(key, value) {
       load().set(key, value);
+      used.add(key);
       if (!dirty) process.once('exit', () => cache.save());
       dirty = true;
     },
     save() {
       if (!dirty || !entries) return;
       dirty = false;
+      // A run that visits every key (the content check reads every file) drops what it did not
+      // visit: old versions of edited files would otherwise pile up.
+      if (options.keepOnlyUsed)
+        for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         const temporary = `${file}.${process.pid}.tmp`;
@@ -62,4 +80,30 @@ export function buildCache<V>(name: string, version: string): BuildCache<V> {
     },
   };
   return cache;
+}
+
+/**
+ * A fingerprint of the code under `folders` of `srcDir` and of the installed packages
+ * (package-lock.json beside `srcDir`): any edit to them changes it. For caches of results that
+ * this code computes.
+ */
+export function sourceVersion(srcDir: URL, folders: string[]): string {
+  const hash = createHash('sha256');
+  const root = fileURLToPath(srcDir);
+  const add = (file: string) => {
+    try {
+      hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
+    } catch {
+      // A missing file is part of the fingerprint by its absence.
+    }
+  };
+  for (const folder of folders) {
+    const files = readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) add(file);
+  }
+  add(path.join(root, '..', 'package-lock.json'));
+  return hash.digest('hex');
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validateReports } from '../../src/data/content-files.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
 import { qrPath } from '../../src/node/qr.ts';
 import { decodeQrSvg } from '../support/qr.ts';
@@ -99,5 +100,29 @@ describe('buildCache', () => {
     expect(qrPath(url)).toEqual(computed);
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${computed.size} ${computed.size}"><rect width="${computed.size}" height="${computed.size}" fill="#fff"/><path d="${computed.d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
     expect(decodeQrSvg(svg)).toBe(url);
+  });
+});
+
+describe('content check cache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-check-'));
+  beforeEach(() => vi.stubEnv('FZZF_CACHE_DIR', path.join(dir, 'cache')));
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds a problem added to a file it already checked, and forgets it once fixed', async () => {
+    const reports = path.join(dir, 'reports');
+    cpSync('tests/fixtures/valid', reports, { recursive: true });
+    const file = path.join(reports, '2024-test-agency', 's1-1.md');
+    const original = readFileSync(file, 'utf8');
+    expect(await validateReports(reports, dir)).toEqual([]);
+    expect(await validateReports(reports, dir)).toEqual([]);
+
+    writeFileSync(file, `${original}\n<div>原样的 HTML</div>\n`);
+    const issues = await validateReports(reports, dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: path.join('reports', '2024-test-agency', 's1-1.md') });
+
+    writeFileSync(file, original);
+    expect(await validateReports(reports, dir)).toEqual([]);
   });
 });
