@@ -8,4 +8,5 @@ export const REPORT_2023: ReportData = {
   published: '2024-03-22',
   signature: { body: '上海市公安局嘉定分局', date: '2024-03-22' },
   summary: '摘要。',
+  draft: false,
 };
