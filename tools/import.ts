@@ -5,16 +5,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Block, blocksFromMarkdown, blocksFromPlainText } from '../src/lib/import/blocks.ts';
-import { decodeText, type TextEncodingName } from '../src/lib/import/encoding.ts';
-import { HELP, messages, wordNotes } from '../src/lib/import/messages.ts';
+import type { Block } from '../src/lib/import/blocks.ts';
+import type { TextEncodingName } from '../src/lib/import/encoding.ts';
+import { blocksFromTextFile } from '../src/lib/import/input.ts';
+import { formatImportSummary, HELP, messages, wordNotes } from '../src/lib/import/messages.ts';
 import {
   isAgencyId,
   readDateOption,
   readSignatureOption,
   readYearOption,
 } from '../src/lib/import/options.ts';
-import { formatImportSummary } from '../src/lib/import/messages.ts';
 import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
 import { parseReport } from '../src/lib/import/structure.ts';
 import { readDocx } from '../src/node/docx.ts';
@@ -87,10 +87,10 @@ async function readInput(file: string): Promise<{
       notes,
     };
   }
-  const decoded = decodeText(bytes) ?? refuse(messages.unknownEncoding(file));
-  const blocks =
-    extension === '.txt' ? blocksFromPlainText(decoded.text) : blocksFromMarkdown(decoded.text);
-  return { blocks, encoding: decoded.encoding, unit: '行', notImported: [], notes: [] };
+  const text =
+    blocksFromTextFile(bytes, extension === '.txt' ? 'txt' : 'md') ??
+    refuse(messages.unknownEncoding(file));
+  return { ...text, unit: '行', notImported: [], notes: [] };
 }
 
 async function writeFolder(target: string, files: Map<string, string>, replace: boolean) {

@@ -85,3 +85,8 @@ export function displayNumbering(numbering: string): string {
     return formatNumbering(parsed.style, parsed.n);
   return numbering.trim();
 }
+
+/** A heading as shown: numbering and title, with a space after 第一部分, which ends in no mark. */
+export function joinHeading(numbering: string, title: string): string {
+  return /部分$/.test(numbering) ? `${numbering} ${title}` : `${numbering}${title}`;
+}

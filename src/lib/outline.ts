@@ -1,5 +1,5 @@
 import type { SectionData, StatutoryItem } from '../schemas/section.ts';
-import { displayNumbering } from './numbering.ts';
+import { displayNumbering, joinHeading } from './numbering.ts';
 import { toFullWidthPunctuation } from './punctuation.ts';
 
 /** A section placed in its report: the shape pages render and the table of contents lists. */
@@ -33,13 +33,11 @@ export function buildOutline<Entry>(
   ): OutlineSection<Entry> => {
     const numbering = displayNumbering(data.numbering);
     const title = toFullWidthPunctuation(data.title);
-    // 第一部分 ends in a character, not a mark: a space keeps it apart from the title.
-    const gap = /部分$/.test(numbering) ? ' ' : '';
     return {
       id: data.id,
       numbering,
       title,
-      heading: `${numbering}${gap}${title}${data.runIn ? '。' : ''}`,
+      heading: `${joinHeading(numbering, title)}${data.runIn ? '。' : ''}`,
       level,
       item,
       entry,

@@ -31,11 +31,13 @@ function chineseNumber(text: string, digitByDigit: boolean): number | undefined 
     }
     return n;
   }
-  const match = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(text);
-  if (!match || text === '') return undefined;
-  const [, tens, ten, ones] = match;
-  if (tens && !ten) return undefined;
-  return (ten ? (tens ? CHINESE_DIGITS[tens]! : 1) * 10 : 0) + (ones ? CHINESE_DIGITS[ones]! : 0);
+  const digit = (char: string) => (char === '' ? undefined : CHINESE_DIGITS[char]);
+  if (!text.includes('十')) return text.length === 1 ? digit(text) : undefined;
+  const [tens = '', ones = '', ...extra] = text.split('十');
+  if (extra.length || tens.length > 1 || ones.length > 1) return undefined;
+  const t = tens === '' ? 1 : digit(tens);
+  const o = ones === '' ? 0 : digit(ones);
+  return t === undefined || o === undefined ? undefined : t * 10 + o;
 }
 
 const NUM = '[0-9０-９]';

@@ -1,7 +1,7 @@
 import { STATUTORY_ITEMS } from '../../schemas/section.ts';
 import { formatContentIssue, type ContentIssue } from '../content-errors.ts';
 import { formatChineseDate } from '../dates.ts';
-import { displayNumbering } from '../numbering.ts';
+import { displayNumbering, joinHeading } from '../numbering.ts';
 import type { TextEncodingName } from './encoding.ts';
 import type { ImportPlan } from './plan.ts';
 import type { ImportedReport } from './structure.ts';
@@ -172,7 +172,7 @@ export function formatImportSummary(input: {
   lines.push('章节：');
   for (const section of plan.sections) {
     const indent = section.parent === undefined ? '  ' : '      ';
-    const heading = `${displayNumbering(section.numbering)}${clip(section.title)}${section.runIn ? '。…' : ''}`;
+    const heading = `${joinHeading(displayNumbering(section.numbering), clip(section.title))}${section.runIn ? '。…' : ''}`;
     let line = `${indent}${section.id.padEnd(6)}${heading}`;
     if (section.item !== undefined)
       line += section.itemBasis
