@@ -50,8 +50,9 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncodingName | undefined {
     }
   }
   if (even + odd === 0) return undefined;
-  if (odd >= 9 * even) return 'UTF-16LE';
-  if (even >= 9 * odd) return 'UTF-16BE';
+  // Some characters (一 U+4E00, the full-width space U+3000) put a zero on the other side.
+  if (odd >= 3 * even) return 'UTF-16LE';
+  if (even >= 3 * odd) return 'UTF-16BE';
   return undefined;
 }
 

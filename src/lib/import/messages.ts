@@ -83,7 +83,7 @@ export const messages = {
   exists: (folder: string) =>
     `${folder} 已存在，未作改动。如要用本次导入的结果替换它（其中原有的文件会被删除），请加 --force。`,
   cannotImport: (file: string, problems: readonly string[]) =>
-    `无法导入 ${file}：\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    `${file} 缺少必要的信息：\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
   invalidResult: (issues: readonly ContentIssue[]) =>
     `导入结果未能通过内容检查：\n\n${issues.map(formatContentIssue).join('\n\n')}\n\n可用 --year、--published、--signature 等选项更正识别结果。`,
   unexpected:

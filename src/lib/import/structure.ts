@@ -109,8 +109,7 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     for (; start < found; start++) dropped.push(blockText(blocks[start]!));
     title = blockText(blocks[start]!);
     const next = blocks[start + 1];
-    // XX市人民政府 / 关于2023年度法治政府建设情况的报告, on two lines.
-    if (next && readTitleYear(title) === undefined && /^关于.*(报告|情况)$/.test(blockText(next))) {
+    if (readTitleYear(title) === undefined && isTitleSecondLine(next)) {
       title += blockText(next);
       start++;
     }
@@ -210,12 +209,18 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
   };
 }
 
+/** XX市人民政府 / 关于2023年度法治政府建设情况的报告: a title on two lines. */
+function isTitleSecondLine(block: Block | undefined): block is Block {
+  return block !== undefined && /^关于.*(报告|情况)$/.test(blockText(block));
+}
+
 /**
  * Where the title is: the first line, unless portal furniture without a label (the site's name,
  * a column name) comes first; then the first of the next few lines that names 法治.
  */
 function titleAhead(blocks: readonly Block[], start: number): number {
-  if (/法治/.test(blockText(blocks[start]!))) return start;
+  if (/法治/.test(blockText(blocks[start]!)) || isTitleSecondLine(blocks[start + 1]))
+    return start;
   for (let i = start + 1; i < Math.min(blocks.length, start + 6); i++) {
     const block = blocks[i]!;
     const text = blockText(block);

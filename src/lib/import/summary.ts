@@ -10,7 +10,7 @@ const CLAUSE_END = /[，；、,;]/;
  * and ends with ……. A salutation line (市政府：) is skipped. Undefined when there is no text.
  */
 export function deriveSummary(paragraphs: readonly string[]): string | undefined {
-  const text = paragraphs.find((paragraph) => !/^.{1,20}[:：]$/.test(paragraph));
+  const text = paragraphs.find((paragraph) => !/^[^。！？]{1,20}[:：]$/.test(paragraph));
   if (text === undefined || text === '') return undefined;
   const end = text.search(SENTENCE_END);
   const sentence = end === -1 ? text : text.slice(0, end + 1);
