@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import pagefind from './src/integrations/pagefind.ts';
-import { siteUrl } from './src/lib/site-url.ts';
+import { siteUrl } from './src/lib/addresses/urls.ts';
 import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
 import rehypeParagraphLinks from './src/markdown/rehype-paragraph-links.ts';
 import remarkFullWidthPunctuation from './src/markdown/remark-full-width-punctuation.ts';

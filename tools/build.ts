@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
-import { ContentError } from '../src/lib/content-errors.ts';
-import { readSynonyms, validateReports } from '../src/lib/content-validation.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../src/lib/paths.ts';
+import { ContentError } from '../src/lib/content/errors.ts';
+import { readSynonyms, validateReports } from '../src/data/content-files.ts';
+import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners

@@ -18,6 +18,7 @@ import {
 import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
 import { parseReport } from '../src/lib/import/structure.ts';
 import { readDocx } from '../src/node/docx.ts';
+import { renderReportFiles } from '../src/node/report-files.ts';
 
 /** A refusal with a message for the publisher; anything else thrown is a bug. */
 class ImportRefused extends Error {}
@@ -171,7 +172,7 @@ async function importFile(
   const exists = existsSync(target);
   if (exists && !flags.force && !flags['dry-run'])
     refuse(messages.exists(`${options.outDir}/${plan.folder}`));
-  if (!flags['dry-run']) await writeFolder(target, plan.files, exists);
+  if (!flags['dry-run']) await writeFolder(target, renderReportFiles(plan), exists);
   console.log(
     formatImportSummary({
       file,

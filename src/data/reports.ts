@@ -1,8 +1,10 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { checkContent } from '../lib/checks.ts';
-import { ContentError } from '../lib/content-errors.ts';
-import { buildOutline, type OutlineSection } from '../lib/outline.ts';
-import { REPORTS_DIR } from '../lib/paths.ts';
+import { checkContent } from '../lib/content/checks.ts';
+import { ContentError } from '../lib/content/errors.ts';
+import { buildOutline, type OutlineSection } from '../lib/content/outline.ts';
+import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
+import type { SynonymGroups } from '../schemas/synonyms.ts';
+import { readSynonyms } from './content-files.ts';
 import type { ReportData } from '../schemas/report.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
@@ -61,4 +63,9 @@ export function loadReports(): Promise<Report[]> {
       );
   })();
   return loaded;
+}
+
+/** The search's synonym groups, validated before the build; the search page sends them to the browser. */
+export async function loadSynonyms(): Promise<SynonymGroups> {
+  return (await readSynonyms(SYNONYMS_FILE)).groups;
 }

@@ -3,21 +3,26 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { loadContent } from '../lib/content-validation.ts';
-import { buildOutline, flattenOutline } from '../lib/outline.ts';
-import { REPORTS_DIR } from '../lib/paths.ts';
-import { buildPinyinLexicon } from '../lib/search-build.ts';
+import { loadContent } from '../data/content-files.ts';
+import { buildOutline, flattenOutline } from '../lib/content/outline.ts';
+import { REPORTS_DIR } from '../data/paths.ts';
+import { buildPinyinLexicon } from '../node/pinyin-lexicon.ts';
 import {
   extractSections,
   PART_LABELS,
   recordContent,
   type SearchRecordMeta,
-} from '../lib/search-records.ts';
-import { reportPath } from '../lib/urls.ts';
+} from '../node/page-records.ts';
+import {
+  assetPath,
+  normaliseBase,
+  PAGEFIND_DIR,
+  PINYIN_LEXICON,
+  reportPath,
+} from '../lib/addresses/urls.ts';
 import type { StatutoryItem } from '../schemas/section.ts';
 
 /** Where the pinyin lexicon is written, under the site's output folder. */
-export const PINYIN_LEXICON_FILE = 'search/pinyin.json';
 
 /**
  * Builds the Pagefind index into <outDir>/pagefind after every build. The unit of search is the
@@ -32,7 +37,7 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'fzzf:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -85,8 +90,8 @@ export default function pagefindIntegration(): AstroIntegration {
           await removeUnusedBundles(path.join(outDir, 'pagefind'));
           await preloadOnSearchPage(outDir, base);
           const lexicon = JSON.stringify(buildPinyinLexicon(texts));
-          await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON_FILE)), { recursive: true });
-          await writeFile(path.join(outDir, PINYIN_LEXICON_FILE), lexicon);
+          await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
+          await writeFile(path.join(outDir, PINYIN_LEXICON), lexicon);
           logger.info(
             `search index: ${count} sections; pinyin lexicon ${Buffer.byteLength(lexicon)} bytes`,
           );
@@ -140,7 +145,10 @@ async function preloadOnSearchPage(outDir: string, base: string): Promise<void> 
     // page's six connections delayed the engine more than they saved.
   ];
   const links = files
-    .map((file) => `<link rel="preload" href="${base}pagefind/${file}" as="fetch" crossorigin>`)
+    .map(
+      (file) =>
+        `<link rel="preload" href="${assetPath(base, PAGEFIND_DIR + file)}" as="fetch" crossorigin>`,
+    )
     .join('');
   const page = path.join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui.ts';
-import { PARAGRAPH_ID } from '../lib/permalinks.ts';
+import { aliasParagraphId, PARAGRAPH_ID } from '../lib/addresses/ids.ts';
 
 /**
  * Runs after rehype-paragraph-ids. Each paragraph gets a link to itself, at its end: a plain
@@ -21,11 +21,10 @@ export default function rehypeParagraphLinks() {
       if (node.type !== 'element' || node.tagName !== 'p') continue;
       const id = node.properties['id'];
       if (typeof id !== 'string' || !PARAGRAPH_ID.test(id)) continue;
-      const suffix = id.slice(id.lastIndexOf('-p'));
       const aliasSpans: Element[] = formerIds.map((alias) => ({
         type: 'element',
         tagName: 'span',
-        properties: { id: `${alias}${suffix}`, className: ['id-alias'], dataAliasOf: id },
+        properties: { id: aliasParagraphId(alias, id)!, className: ['id-alias'], dataAliasOf: id },
         children: [],
       }));
       const link: Element = {

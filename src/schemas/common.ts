@@ -1,14 +1,13 @@
 import { z } from 'astro/zod';
+import { STABLE_ID } from '../lib/addresses/ids.ts';
 
 // Publishers read these messages: zod's own wording comes in Simplified Chinese.
 z.config(z.locales.zhCN());
 
 /** A stable ASCII identifier: lower-case letters, digits and hyphens, starting with a letter. */
-export const stableId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, {
-    error: '应为小写英文字母开头、只含小写字母、数字和连字符（-）的标识，例如 s1-2',
-  });
+export const stableId = z.string().regex(STABLE_ID, {
+  error: '应为小写英文字母开头、只含小写字母、数字和连字符（-）的标识，例如 s1-2',
+});
 
 /** Publishers write dates as YYYY-MM-DD; YAML may hand them over as Date objects. */
 export const isoDate = z.preprocess(

@@ -1,7 +1,8 @@
+import { STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
 
 /** Stable ASCII id of an agency; the importer checks --agency-id against it before writing. */
-export const agencyId = z.string().regex(/^[a-z][a-z0-9-]*$/, {
+export const agencyId = z.string().regex(STABLE_ID, {
   error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
 });
 
@@ -26,7 +27,7 @@ export const reportSchema = z
     year: z.number().int().min(2000).max(2100),
     /**
      * Publication date, YYYY-MM-DD; not before the end of `year`. Only a draft may leave it out:
-     * the importer never invents a date the release does not give.
+     * the importer writes a release that gives no date as a draft rather than invent one.
      */
     published: isoDate.optional(),
     /**
@@ -48,23 +49,23 @@ export const reportSchema = z
       .optional(),
     /** One or two sentences shown in lists and in the page description. */
     summary: z.string().trim().min(1),
+    /**
+     * 来源 as the release names it (e.g. XX区人民政府办公室, often the office that posted the text
+     * rather than the agency reporting), shown on the page as 来源; only when given.
+     */
+    source: z.string().trim().min(1).optional(),
+    /**
+     * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
+     * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
+     * The importer writes one when the release lacks a field (it lists them at the top of report.md).
+     */
+    draft: z.boolean().default(false),
     /** The page where the publisher released the report, if known. */
     sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** 索引号, only when the publisher gives one. Never invent it. */
     indexNumber: z.string().trim().min(1).optional(),
     /** 文号, only when the publisher gives one. Never invent it. */
     documentNumber: z.string().trim().min(1).optional(),
-    /**
-     * 来源 as the release gives it, e.g. XX区人民政府办公室 (often the office that posted the text,
-     * not the agency reporting); shown on the page as 来源.
-     */
-    source: z.string().trim().min(1).optional(),
-    /**
-     * A draft is not published by a normal build: an imported report that still lacks a field
-     * (see the comment the importer writes at the top of report.md) is written as a draft until
-     * an editor completes it and removes this line.
-     */
-    draft: z.boolean().default(false),
   })
   .superRefine((data, ctx) => {
     if (!data.draft && data.published === undefined) {

@@ -6,7 +6,7 @@ import {
   type ReaderPrefs,
   serializePrefs,
   showsHighContrast,
-} from '../lib/reader-prefs.ts';
+} from '../lib/reader/prefs.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
 

@@ -10,7 +10,7 @@
       if (allowed[key].test(prefs[key]))
         document.documentElement.setAttribute(names[key], prefs[key]);
     }
-  } catch (error) {
+  } catch {
     // Storage blocked or unreadable: the page keeps its defaults.
   }
 })();

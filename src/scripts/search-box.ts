@@ -1,10 +1,11 @@
+import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
+import { PAGEFIND_ENGINE } from '../lib/addresses/urls.ts';
 /**
  * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it starts fetching
  * the search engine, so the search page opens on a warm cache; a landing from a search result
  * (?hl=) loads the highlighter. Nothing of the engine loads before the reader reaches for the box.
  */
 const input = document.querySelector<HTMLInputElement>('#site-search');
-const base = input?.form?.dataset['base'] ?? '/';
 
 function typing(target: EventTarget | null): boolean {
   return (
@@ -33,9 +34,9 @@ input?.addEventListener(
   () => {
     if (document.querySelector('report-search')) return;
     // Fills the HTTP cache only; the search page does the searching.
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+    import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE))
       .then(async (pagefind: { options(o: object): Promise<void>; init(): Promise<void> }) => {
-        await pagefind.options({ baseUrl: base, noWorker: true });
+        await pagefind.options({ baseUrl: BASE, noWorker: true });
         await pagefind.init();
       })
       .catch(() => {});

@@ -1,4 +1,4 @@
-import { markPieces, phrasesOf } from '../lib/search-rank.ts';
+import { markPieces, phrasesOf } from '../lib/search/rank.ts';
 
 /**
  * A landing from a search result (?hl=term term): marks the terms in the page's text, puts the

@@ -1,4 +1,6 @@
-import type { ExcerptPart } from '../lib/excerpt.ts';
+import type { ExcerptPart } from '../lib/search/excerpt.ts';
+import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
+import { PAGEFIND_ENGINE, PINYIN_LEXICON } from '../lib/addresses/urls.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -8,7 +10,7 @@ import {
   pinyinToHan,
   stripQuestion,
   type SynonymGroup,
-} from '../lib/search-query.ts';
+} from '../lib/search/query.ts';
 import {
   markPieces,
   parseOffsets,
@@ -17,7 +19,7 @@ import {
   wordsOf,
   type RankedSection,
   type SectionCandidate,
-} from '../lib/search-rank.ts';
+} from '../lib/search/rank.ts';
 
 interface PagefindData {
   url: string;
@@ -56,7 +58,7 @@ const PREFETCH = 60;
 /**
  * The search page: reads ?q= and the filters from the URL, searches as the reader types (the
  * newest search wins, no debounce: a search over a loaded index takes milliseconds), keeps the
- * URL in step, and shows sections in the order of src/lib/search-rank.ts.
+ * URL in step, and shows sections in the order of src/lib/search/rank.ts.
  */
 class ReportSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
@@ -109,16 +111,12 @@ class ReportSearch extends HTMLElement {
     return this.#json('strings', {});
   }
 
-  get #base(): string {
-    return this.dataset['base'] ?? '/';
-  }
-
   #load(): Promise<Pagefind> {
-    this.#pagefind ??= import(/* @vite-ignore */ `${this.#base}pagefind/pagefind.js`).then(
+    this.#pagefind ??= import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)).then(
       async (pagefind: Pagefind) => {
         // The worker would cost another script download for an index this small.
         await pagefind.options({
-          baseUrl: this.#base,
+          baseUrl: BASE,
           noWorker: true,
           ...(this.dataset['indexTag'] ? { metaCacheTag: this.dataset['indexTag'] } : {}),
         });
@@ -131,14 +129,16 @@ class ReportSearch extends HTMLElement {
   }
 
   #loadLexicon(): Promise<Record<string, string[]>> {
-    this.#lexicon ??= fetch(`${this.#base}search/pinyin.json`).then((response) =>
+    this.#lexicon ??= fetch(assetPath(PINYIN_LEXICON)).then((response) =>
       response.ok ? (response.json() as Promise<Record<string, string[]>>) : {},
     );
     return this.#lexicon;
   }
 
   #loadConverter(): Promise<(text: string) => string> {
-    this.#toSimplified ??= import('../lib/traditional.ts').then((module) => module.toSimplified);
+    this.#toSimplified ??= import('../lib/search/traditional.ts').then(
+      (module) => module.toSimplified,
+    );
     return this.#toSimplified;
   }
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/content-validation.ts';
-import { PARAGRAPH_ID } from '../../src/lib/permalinks.ts';
+import { splitFrontmatter } from '../../src/data/content-files.ts';
+import { PARAGRAPH_ID } from '../../src/lib/addresses/ids.ts';
 import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
 import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 import { decodeQrSvg } from '../support/qr.ts';
@@ -317,7 +317,13 @@ describe('a site built for a sub-path', () => {
       expect(code.decoded, code.file).toBe(`${site}${code.file.replace(/index\.html$/, '')}`);
   });
 
-  it('tells the search script the base', () => {
-    expect(open(outDir, 'search/index.html')('report-search').attr('data-base')).toBe('/fzzf/');
+  it('builds the client scripts with the base, so the search engine loads from under it', () => {
+    const $ = open(outDir, 'search/index.html');
+    const scripts = readdirSync(path.join(outDir, '_astro'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(path.join(outDir, '_astro', name), 'utf8'))
+      .join('\n');
+    expect(scripts).toMatch(/[`'"]\/fzzf\/[`'"]/);
+    expect($('link[rel="modulepreload"]').attr('href')).toBe('/fzzf/pagefind/pagefind.js');
   });
 });

@@ -4,6 +4,7 @@ import type { Block } from '../../src/lib/import/blocks.ts';
 import { blocksFromTextFile } from '../../src/lib/import/input.ts';
 import { type ImportOptions, type ImportPlan, planImport } from '../../src/lib/import/plan.ts';
 import { type ImportedReport, parseReport } from '../../src/lib/import/structure.ts';
+import { renderReportFiles } from '../../src/node/report-files.ts';
 
 export const IMPORT_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 
@@ -12,7 +13,7 @@ export function importBlocks(
   blocks: Block[],
   options: Partial<ImportOptions> = {},
   unit: '行' | '段' = '行',
-): { report: ImportedReport; plan: ImportPlan } {
+): { report: ImportedReport; plan: ImportPlan; files: Map<string, string> } {
   const report = parseReport(blocks, { unit });
   const result = planImport(report, {
     agencyId: 'test-agency',
@@ -21,7 +22,7 @@ export function importBlocks(
     ...options,
   });
   if (!result.ok) throw new Error(JSON.stringify(result, null, 2));
-  return { report, plan: result.plan };
+  return { report, plan: result.plan, files: renderReportFiles(result.plan) };
 }
 
 /** Runs the importer on a file of tests/fixtures/import/. */

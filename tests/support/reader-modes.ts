@@ -6,7 +6,7 @@ export interface ReaderMode {
   colorScheme: 'light' | 'dark';
   /** The system's contrast preference. */
   contrast: 'more' | 'no-preference';
-  /** What the reader controls store in localStorage (src/lib/reader-prefs.ts), or null. */
+  /** What the reader controls store in localStorage (src/lib/reader/prefs.ts), or null. */
   stored: string | null;
   /** Whether the page should show high contrast (AAA) in this mode. */
   highContrast: boolean;

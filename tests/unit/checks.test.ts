@@ -5,7 +5,7 @@ import {
   checkSections,
   type ReportInput,
   type SectionInput,
-} from '../../src/lib/checks.ts';
+} from '../../src/lib/content/checks.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
 import { REPORT_2023 } from '../support/report-data.ts';
 

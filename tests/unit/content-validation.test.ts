@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter, validateReports } from '../../src/lib/content-validation.ts';
+import { splitFrontmatter, validateReports } from '../../src/data/content-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures', name);

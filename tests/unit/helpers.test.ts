@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate } from '../../src/lib/dates.ts';
-import { siteUrl } from '../../src/lib/site-url.ts';
-import { reportPath, searchPath, sectionAnchorPath, sectionPath } from '../../src/lib/urls.ts';
+import { formatChineseDate } from '../../src/lib/content/dates.ts';
+import { siteUrl } from '../../src/lib/addresses/urls.ts';
+import {
+  reportPath,
+  searchPath,
+  sectionAnchorPath,
+  sectionPath,
+} from '../../src/lib/addresses/urls.ts';
 
 describe('formatChineseDate', () => {
   it('writes dates as official documents do, without leading zeros', () =>

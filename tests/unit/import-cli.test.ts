@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateReports } from '../../src/lib/content-validation.ts';
+import { validateReports } from '../../src/data/content-files.ts';
 import { IMPORT_FIXTURES } from '../support/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -103,9 +103,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
       未写入任何文件。
       "
     `);
-    expect(
-      (await runImport('a.txt', '--agency-id', 'x', '--published', '2024-02-30')).err,
-    ).toMatchInlineSnapshot(`
+    expect((await runImport('a.txt', '--agency-id', 'x', '--published', '2024-02-30')).err)
+      .toMatchInlineSnapshot(`
       "导入失败：--published “2024-02-30” 不是有效日期，应写成 YYYY-MM-DD，例如 --published 2024-03-28
       未写入任何文件。
       "

@@ -93,14 +93,14 @@ describe('importing a Word file', () => {
   });
 
   it('keeps bold, the table and the list as Markdown', () => {
-    const { report, plan } = importBlocks(word.blocks, {}, '段');
+    const { report, files } = importBlocks(word.blocks, {}, '段');
     expect(report.preamble).toEqual(['2023年，市市场监管局坚持依法监管、**公正文明**执法。']);
     expect(report.parts[0]!.subsections[0]!.paragraphs).toEqual([
       '全年开展联合抽查四十批次。',
       '| 指标 | 数值 |\n| --- | --- |\n| 抽查户数 | 1200 |',
       '- 开展专项检查\n- 公开抽查结果',
     ]);
-    expect(plan.files.get('s1-1.md')).toContain('| 抽查户数 | 1200 |');
+    expect(files.get('s1-1.md')).toContain('| 抽查户数 | 1200 |');
   });
 
   it('reports the image it did not import, and where it was', () => {

@@ -48,7 +48,7 @@ describe('a portal copy with a breadcrumb, 来源 and a time, 索引号 and 文�
 });
 
 describe('a text with CRLF line ends, full-width indentation and no date line', () => {
-  const { report, plan } = importFixture('no-date-line.txt');
+  const { report, plan, files } = importFixture('no-date-line.txt');
 
   it('finds the tree with ASCII-bracket subsections', () => {
     expect(treeOf(plan)).toEqual([
@@ -71,7 +71,7 @@ describe('a text with CRLF line ends, full-width indentation and no date line', 
       draft: true,
     });
     expect(plan.data).not.toHaveProperty('published');
-    expect(plan.files.get('report.md')).toContain(
+    expect(files.get('report.md')).toContain(
       '# 草稿：原文没有 published（发布日期）。补上后删去 draft: true，报告才会发布。',
     );
   });

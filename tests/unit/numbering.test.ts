@@ -5,7 +5,7 @@ import {
   fromChineseNumeral,
   parseNumbering,
   toChineseNumeral,
-} from '../../src/lib/numbering.ts';
+} from '../../src/lib/content/numbering.ts';
 
 describe('Chinese numerals', () => {
   it('writes 1–99 as official documents do', () => {

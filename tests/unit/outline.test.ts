@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, flattenOutline, neighbours } from '../../src/lib/outline.ts';
+import { buildOutline, flattenOutline, neighbours } from '../../src/lib/content/outline.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
 
 const s = (data: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFullWidthPunctuation } from '../../src/lib/punctuation.ts';
+import { toFullWidthPunctuation } from '../../src/lib/content/punctuation.ts';
 
 describe('toFullWidthPunctuation', () => {
   it('turns ASCII commas, colons and semicolons in Chinese sentences full-width', () => {

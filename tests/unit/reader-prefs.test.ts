@@ -6,7 +6,7 @@ import {
   prefsToAttributes,
   serializePrefs,
   showsHighContrast,
-} from '../../src/lib/reader-prefs.ts';
+} from '../../src/lib/reader/prefs.ts';
 
 describe('reader preferences', () => {
   it('reads stored choices', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSynonyms } from '../../src/lib/content-validation.ts';
-import { buildPinyinLexicon, traditionalCharsFor } from '../../src/lib/search-build.ts';
+import { readSynonyms } from '../../src/data/content-files.ts';
+import { buildPinyinLexicon, traditionalCharsFor } from '../../src/node/pinyin-lexicon.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -13,15 +13,15 @@ import {
   normaliseQuery,
   pinyinToHan,
   stripQuestion,
-} from '../../src/lib/search-query.ts';
+} from '../../src/lib/search/query.ts';
 import {
   markPieces,
   parseOffsets,
   rankSections,
   type SectionCandidate,
-} from '../../src/lib/search-rank.ts';
-import { extractSections, recordContent } from '../../src/lib/search-records.ts';
-import { toSimplified } from '../../src/lib/traditional.ts';
+} from '../../src/lib/search/rank.ts';
+import { extractSections, recordContent } from '../../src/node/page-records.ts';
+import { toSimplified } from '../../src/lib/search/traditional.ts';
 
 describe('query normalisation', () => {
   it('folds width and case, drops control characters and collapses spaces', () => {

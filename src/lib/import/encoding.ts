@@ -24,6 +24,7 @@ function decode(bytes: Uint8Array, encoding: TextEncodingName): DecodedText | un
   try {
     const text = new TextDecoder(encoding.toLowerCase(), { fatal: true }).decode(bytes);
     // Text files never hold NUL or other C0 controls than tab and line breaks.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return undefined;
     return { text, encoding };
   } catch {

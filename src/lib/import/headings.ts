@@ -1,4 +1,4 @@
-import { type NumberingStyle, parseNumbering } from '../numbering.ts';
+import { type NumberingStyle, parseNumbering } from '../content/numbering.ts';
 import { type Block, type Span, sliceSpans, spansText, trimSpans } from './blocks.ts';
 
 /** A paragraph that starts with a numbering: a heading if its style and number fit. */

@@ -1,7 +1,7 @@
 import { STATUTORY_ITEMS } from '../../schemas/section.ts';
-import { formatContentIssue, type ContentIssue } from '../content-errors.ts';
-import { formatChineseDate } from '../dates.ts';
-import { displayNumbering, joinHeading } from '../numbering.ts';
+import { formatContentIssue, type ContentIssue } from '../content/errors.ts';
+import { formatChineseDate } from '../content/dates.ts';
+import { displayNumbering, joinHeading } from '../content/numbering.ts';
 import type { TextEncodingName } from './encoding.ts';
 import type { ImportPlan } from './plan.ts';
 import type { ImportedReport } from './structure.ts';

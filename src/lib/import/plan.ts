@@ -1,8 +1,7 @@
-import { Document, type Scalar } from 'yaml';
 import { reportSchema } from '../../schemas/report.ts';
 import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
-import { checkReport, checkSections, type SectionInput } from '../checks.ts';
-import { type ContentIssue, fromSchemaIssue } from '../content-errors.ts';
+import { checkReport, checkSections, type SectionInput } from '../content/checks.ts';
+import { type ContentIssue, fromSchemaIssue } from '../content/errors.ts';
 import { guessItem } from './items.ts';
 import { agencyFromTitle, deriveShortName } from './names.ts';
 import type { ImportedReport, ImportedSection } from './structure.ts';
@@ -47,6 +46,8 @@ export interface PlannedSection {
   runIn: boolean;
   paragraphs: string[];
   line: number;
+  /** The comment after `item`: how it was guessed, for the editor to check. */
+  itemComment?: string;
 }
 
 export interface ImportPlan {
@@ -54,13 +55,17 @@ export interface ImportPlan {
   folder: string;
   /** report.md's frontmatter. */
   data: Record<string, unknown>;
+  /** report.md's body: the preamble, as Markdown paragraphs. */
+  preamble: string[];
+  /** Lines of the comment at the top of report.md: where it came from, whether it is a draft. */
+  header: string[];
+  /** Comments after values in report.md, keyed by field path (agency.shortName): what to check. */
+  comments: Record<string, string>;
   /** Where each derived field came from, in Chinese, keyed by field path. */
   origins: Record<string, string>;
   draft: boolean;
   missing: MissingField[];
   sections: PlannedSection[];
-  /** File name → content. */
-  files: Map<string, string>;
 }
 
 export type PlanResult =
@@ -129,7 +134,7 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   const [summary, summaryOrigin] = firstOf([
     [deriveSummary(report.preambleText), '取自开头第一句'],
     [
-      deriveSummary(report.parts.flatMap((part) => part.paragraphs)),
+      deriveSummary(report.parts.flatMap((part) => part.paragraphs.map(plainText))),
       '开头没有导言，取自正文第一句',
     ],
   ]);
@@ -161,14 +166,29 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   const issues = validate(`${options.outDir}/${folder}`, folder, data, sections);
   if (issues.length) return { ok: false, problems: [], issues };
 
-  const files = new Map<string, string>();
-  files.set(
-    'report.md',
-    reportFile(data, origins, report.preamble, { ...options, draft, missing }),
-  );
-  for (const section of sections) files.set(`${section.id}.md`, sectionFile(section));
-  return { ok: true, plan: { folder, data, origins, draft, missing, sections, files } };
+  const header = [
+    `由 npm run import 从 ${options.inputName} 导入。带“请核对”的值是推测的，核对后可删去注释。`,
+  ];
+  if (draft)
+    header.push(
+      missing.length
+        ? `草稿：原文没有 ${missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补上后删去 draft: true，报告才会发布。`
+        : '草稿：核对完毕后删去 draft: true，报告才会发布。',
+    );
+  const comments: Record<string, string> = {};
+  for (const field of ['agency.name', 'agency.shortName']) {
+    const origin = origins[field]!;
+    if (!origin.startsWith('来自')) comments[field] = `${origin}，请核对`;
+  }
+  comments['summary'] = origins['summary']
+    ? `${origins['summary']}，请核对`
+    : '原文没有可作简介的文字，请填写';
+  const plan = { folder, data, preamble: report.preamble, header, comments, origins, draft };
+  return { ok: true, plan: { ...plan, missing, sections } };
 }
+
+/** Markdown written by the importer back to text: bold markers and escapes dropped. */
+const plainText = (markdown: string) => markdown.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
 
 function firstOf(
   candidates: readonly [string | undefined, string][],
@@ -201,6 +221,10 @@ function planSections(report: ImportedReport, year: number | undefined): Planned
       ...place(part, `s${i + 1}`, i + 1),
       item: guess.item,
       ...(guess.basis !== undefined ? { itemBasis: guess.basis } : {}),
+      itemComment:
+        guess.basis !== undefined
+          ? `按标题中的“${guess.basis}”推测，请核对`
+          : `未能从标题推测，请从 ${STATUTORY_ITEMS.join(' / ')} 中选择`,
     });
     part.subsections.forEach((sub, j) => {
       planned.push({ ...place(sub, `s${i + 1}-${j + 1}`, j + 1), parent: `s${i + 1}` });
@@ -235,7 +259,8 @@ function validate(
   return issues;
 }
 
-function sectionData(section: PlannedSection): Record<string, unknown> {
+/** A planned section's frontmatter, as written to its file. */
+export function sectionData(section: PlannedSection): Record<string, unknown> {
   return {
     id: section.id,
     numbering: section.numbering,
@@ -245,56 +270,4 @@ function sectionData(section: PlannedSection): Record<string, unknown> {
     ...(section.item !== undefined ? { item: section.item } : {}),
     ...(section.runIn ? { runIn: true } : {}),
   };
-}
-
-const markdownFile = (frontmatter: string, body: readonly string[]) =>
-  `---\n${frontmatter}---\n\n${body.join('\n\n')}\n`;
-
-const comment = (doc: Document, path: string[], text: string) => {
-  const node = doc.getIn(path, true) as Scalar | undefined;
-  if (node) node.comment = ` ${text}`;
-};
-
-function reportFile(
-  data: Record<string, unknown>,
-  origins: Record<string, string>,
-  preamble: readonly string[],
-  options: ImportOptions & { draft: boolean; missing: MissingField[] },
-): string {
-  const doc = new Document(data);
-  const header = [
-    `由 npm run import 从 ${options.inputName} 导入。带“请核对”的值是推测的，核对后可删去注释。`,
-  ];
-  if (options.draft) {
-    header.push(
-      options.missing.length
-        ? `草稿：原文没有 ${options.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补上后删去 draft: true，报告才会发布。`
-        : '草稿：核对完毕后删去 draft: true，报告才会发布。',
-    );
-  }
-  doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
-  for (const field of ['agency.name', 'agency.shortName'] as const) {
-    const origin = origins[field]!;
-    if (!origin.startsWith('来自')) comment(doc, field.split('.'), `${origin}，请核对`);
-  }
-  comment(
-    doc,
-    ['summary'],
-    origins['summary'] ? `${origins['summary']}，请核对` : '原文没有可作简介的文字，请填写',
-  );
-  return markdownFile(doc.toString({ lineWidth: 0 }), preamble);
-}
-
-function sectionFile(section: PlannedSection): string {
-  const doc = new Document(sectionData(section));
-  if (section.item !== undefined) {
-    comment(
-      doc,
-      ['item'],
-      section.itemBasis !== undefined
-        ? `按标题中的“${section.itemBasis}”推测，请核对`
-        : `未能从标题推测，请从 ${STATUTORY_ITEMS.join(' / ')} 中选择`,
-    );
-  }
-  return markdownFile(doc.toString({ lineWidth: 0 }), section.paragraphs);
 }

@@ -1,4 +1,4 @@
-import { type NumberingStyle, formatNumbering, styleRank } from '../numbering.ts';
+import { type NumberingStyle, formatNumbering, styleRank } from '../content/numbering.ts';
 import {
   type Block,
   blockText,
@@ -219,8 +219,7 @@ function isTitleSecondLine(block: Block | undefined): block is Block {
  * a column name) comes first; then the first of the next few lines that names 法治.
  */
 function titleAhead(blocks: readonly Block[], start: number): number {
-  if (/法治/.test(blockText(blocks[start]!)) || isTitleSecondLine(blocks[start + 1]))
-    return start;
+  if (/法治/.test(blockText(blocks[start]!)) || isTitleSecondLine(blocks[start + 1])) return start;
   for (let i = start + 1; i < Math.min(blocks.length, start + 6); i++) {
     const block = blocks[i]!;
     const text = blockText(block);

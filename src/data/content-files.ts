@@ -9,9 +9,9 @@ import remarkSafeContent from '../markdown/remark-safe-content.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import { type SynonymGroups, synonymsSchema } from '../schemas/synonyms.ts';
-import { checkContent, type ReportInput, type SectionInput } from './checks.ts';
-import type { ContentIssue } from './content-errors.ts';
-import { fromSchemaIssue } from './content-errors.ts';
+import { checkContent, type ReportInput, type SectionInput } from '../lib/content/checks.ts';
+import type { ContentIssue } from '../lib/content/errors.ts';
+import { fromSchemaIssue } from '../lib/content/errors.ts';
 
 const REPORT_FILE = /^report\.mdx?$/;
 const CONTENT_FILE = /\.mdx?$/;

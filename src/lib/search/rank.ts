@@ -283,7 +283,7 @@ export function markPieces(text: string, pieces: readonly string[]): ExcerptPart
   return parts;
 }
 
-/** Parses the paragraph offsets written by recordContent (src/lib/search-records.ts, build side). */
+/** Parses the paragraph offsets written by recordContent (src/node/page-records.ts, build side). */
 export function parseOffsets(offsets: string | undefined): { id: string; start: number }[] {
   return (offsets ?? '')
     .split(' ')

@@ -1,6 +1,6 @@
-import type { ReportData } from '../schemas/report.ts';
-import type { SectionData } from '../schemas/section.ts';
-import { type ContentIssue, showValue } from './content-errors.ts';
+import type { ReportData } from '../../schemas/report.ts';
+import type { SectionData } from '../../schemas/section.ts';
+import { type ContentIssue, showValue } from './errors.ts';
 import {
   formatNumbering,
   NUMBERING_STYLES,
@@ -8,7 +8,7 @@ import {
   parseNumbering,
   styleRank,
 } from './numbering.ts';
-import { PARAGRAPH_ID, PREAMBLE_PREFIX } from './permalinks.ts';
+import { parseParagraphId, PREAMBLE_PREFIX } from '../addresses/ids.ts';
 
 /** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
 export interface ReportInput {
@@ -164,7 +164,7 @@ export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] 
     for (const alias of section.data.aliases ?? []) {
       const owner = live.get(alias);
       const other = claimed.get(alias);
-      const paragraphOf = PARAGRAPH_ID.test(alias) ? alias.replace(/-p[0-9]+$/, '') : undefined;
+      const paragraphOf = parseParagraphId(alias)?.prefix;
       let found: string | undefined;
       if (alias === PREAMBLE_PREFIX)
         found = `${showValue(alias)}，这是报告导言段落编号（intro-p1 等）的前缀`;

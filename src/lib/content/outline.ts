@@ -1,4 +1,4 @@
-import type { SectionData, StatutoryItem } from '../schemas/section.ts';
+import type { SectionData, StatutoryItem } from '../../schemas/section.ts';
 import { displayNumbering, joinHeading } from './numbering.ts';
 import { toFullWidthPunctuation } from './punctuation.ts';
 

@@ -1,0 +1,32 @@
+/**
+ * The one home of the id grammar: section ids and aliases are data (frontmatter `id`), paragraph
+ * ids come from position (`s1-2-p3`, preamble `intro-p1`). Markdown plugins, content checks,
+ * pages and the search index all format and parse ids here, so the grammar cannot drift.
+ */
+
+/** Section ids, aliases and agency ids: lower-case ASCII letters, digits and hyphens, a letter first. */
+export const STABLE_ID = /^[a-z][a-z0-9-]*$/;
+
+/** The prefix of the preamble's paragraph ids, which no section id or alias may take. */
+export const PREAMBLE_PREFIX = 'intro';
+
+/** Paragraph ids look like this; nothing else on a report page may. */
+export const PARAGRAPH_ID = /^[a-z][a-z0-9-]*-p[1-9][0-9]*$/;
+
+/** Id of the n-th paragraph (from 1) of a section, or of the preamble (no section id). */
+export function paragraphId(sectionId: string | undefined, n: number): string {
+  return `${sectionId || PREAMBLE_PREFIX}-p${n}`;
+}
+
+/** `s1-2-p3` → { prefix: 's1-2', n: 3 }; undefined for anything that is not a paragraph id. */
+export function parseParagraphId(id: string): { prefix: string; n: number } | undefined {
+  if (!PARAGRAPH_ID.test(id)) return undefined;
+  const at = id.lastIndexOf('-p');
+  return { prefix: id.slice(0, at), n: Number(id.slice(at + 2)) };
+}
+
+/** The id a paragraph had under a section's former id: alias `s1-9` of `s1-2-p3` is `s1-9-p3`. */
+export function aliasParagraphId(alias: string, id: string): string | undefined {
+  const parsed = parseParagraphId(id);
+  return parsed && paragraphId(alias, parsed.n);
+}

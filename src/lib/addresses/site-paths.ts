@@ -1,0 +1,17 @@
+import * as urls from './urls.ts';
+
+/**
+ * The site's paths with the configured base bound once (Starlight's pathWithBase): pages and
+ * components import these instead of reading import.meta.env themselves. Vite replaces
+ * BASE_URL at build time, so this module is safe in the browser too.
+ */
+export const BASE = urls.normaliseBase(import.meta.env.BASE_URL);
+
+export const homePath = (): string => urls.homePath(BASE);
+export const reportPath = (folder: string): string => urls.reportPath(BASE, folder);
+export const sectionPath = (folder: string, id: string): string =>
+  urls.sectionPath(BASE, folder, id);
+export const sectionAnchorPath = (folder: string, id: string): string =>
+  urls.sectionAnchorPath(BASE, folder, id);
+export const searchPath = (query?: string): string => urls.searchPath(BASE, query);
+export const assetPath = (file: string): string => urls.assetPath(BASE, file);

@@ -1,0 +1,76 @@
+/**
+ * The one home of the site's addresses: page paths, asset paths and absolute URLs. Every
+ * function takes the base path (which ends with /) so that it stays pure; components get it
+ * bound once from src/lib/addresses/site-paths.ts.
+ */
+
+/** Pagefind's engine, written by the search integration after the build. */
+export const PAGEFIND_DIR = 'pagefind/';
+export const PAGEFIND_ENGINE = `${PAGEFIND_DIR}pagefind.js`;
+/** The pinyin lexicon, written beside the index by the search integration. */
+export const PINYIN_LEXICON = 'search/pinyin.json';
+
+/** A base path as Astro and the browser need it: starts and ends with /. */
+export function normaliseBase(base: string): string {
+  const withLead = base.startsWith('/') ? base : `/${base}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+export function homePath(base: string): string {
+  return base;
+}
+
+export function reportPath(base: string, folder: string): string {
+  return `${base}reports/${folder}/`;
+}
+
+export function sectionAnchorPath(base: string, folder: string, sectionId: string): string {
+  return `${reportPath(base, folder)}#${sectionId}`;
+}
+
+export function searchPath(base: string, query?: string): string {
+  return query ? `${base}search/?q=${encodeURIComponent(query)}` : `${base}search/`;
+}
+
+/** The page that shows one section alone, for sharing it. */
+export function sectionPath(base: string, folder: string, sectionId: string): string {
+  return `${reportPath(base, folder)}${sectionId}/`;
+}
+
+/** A file the site serves (favicon, Pagefind, lexicon), under the base. */
+export function assetPath(base: string, file: string): string {
+  return `${base}${file}`;
+}
+
+/**
+ * Absolute URL of a site path. `site` is the origin from SITE_URL and `path` already carries
+ * the base, so a site served under /fzzf/ gets /fzzf/ in every URL.
+ */
+export function absoluteUrl(site: string | URL, path: string): string {
+  return new URL(path, site).href;
+}
+
+/**
+ * The site's public address is one value, SITE_URL (e.g. https://www.example.gov.cn/fzzf/):
+ * its origin is Astro's `site`, its path the `base` every internal link starts with.
+ */
+export const DEFAULT_SITE_URL = 'http://localhost:4321/';
+
+export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
+  site: string;
+  base: string;
+} {
+  let url: URL;
+  try {
+    url = new URL(value || DEFAULT_SITE_URL);
+  } catch {
+    throw new Error(
+      `SITE_URL must be an absolute http(s) URL such as https://www.example.gov.cn/fzzf/, got "${value}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`SITE_URL must use http or https, got "${value}"`);
+  }
+  const base = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return { site: url.origin, base };
+}
