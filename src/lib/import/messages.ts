@@ -115,7 +115,7 @@ export const wordNotes = {
   image: (after: string | undefined) =>
     after === undefined ? '图片（位于开头）' : `图片（位于“${after}”之后）`,
   autoNumbered: (count: number) =>
-    `有 ${count} 处 Word 自动编号，按列表导入，编号由网页显示；如其中有章节标题，请在 Word 中改为手工输入的编号后重新导入`,
+    `有 ${count} 个段落使用 Word 自动编号，已按编号列表导入；如其中有章节标题，请在 Word 中改为手工输入的编号后重新导入`,
   mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
 };
 
