@@ -123,8 +123,12 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     const block = blocks[i];
     return block?.kind === 'paragraph' ? blockText(block) : undefined;
   };
-  const isName = (text: string | undefined): text is string =>
-    text !== undefined && NAME.test(text) && !readHeadingCandidate(blocks[end - 1]!);
+  const nameAt = (i: number) => {
+    const text = textAt(i);
+    return i > start && text !== undefined && NAME.test(text) && !readHeadingCandidate(blocks[i]!)
+      ? text
+      : undefined;
+  };
   if (end > start) {
     const last = textAt(end - 1) ?? '';
     const date = readDate(last);
@@ -132,15 +136,15 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     if (date) {
       end--;
       signature = { date: date.date };
-      const body = textAt(end - 1);
-      if (end - 1 > start && isName(body)) {
+      const body = nameAt(end - 1);
+      if (body !== undefined) {
         signature.body = body;
         end--;
       }
     } else if (combined && NAME.test(combined[1]!) && readDate(combined[2]!)) {
       signature = { body: combined[1]!, date: readDate(combined[2]!)!.date };
       end--;
-    } else if (isName(last) && ORGANISATION.test(last) && end - 1 > start) {
+    } else if (nameAt(end - 1) !== undefined && ORGANISATION.test(last)) {
       signature = { body: last };
       end--;
     }
