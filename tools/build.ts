@@ -7,11 +7,32 @@ import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import {
+  BUILD_USAGE,
+  BuildOptionsError,
+  DRAFTS_ENV,
+  parseBuildOptions,
+} from '../src/node/build-options.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+try {
+  const options = parseBuildOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(BUILD_USAGE);
+    process.exit(0);
+  }
+  // Astro's config, the content loaders and the search index read these.
+  process.env['SITE_URL'] = options.siteUrl;
+  if (options.drafts) process.env[DRAFTS_ENV] = '1';
+  else delete process.env[DRAFTS_ENV];
+} catch (error) {
+  if (!(error instanceof BuildOptionsError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
 const outDir = path.resolve(root, process.env['OUT_DIR'] ?? 'dist');
 const staging = `${path.dirname(outDir)}/.dist-staging-${process.pid}`;
 const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;
