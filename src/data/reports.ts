@@ -6,6 +6,7 @@ import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './content-files.ts';
 import type { ReportData } from '../schemas/report.ts';
+import { publishedReports } from './drafts.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
@@ -47,7 +48,8 @@ export function loadReports(): Promise<Report[]> {
     );
     if (issues.length) throw new ContentError(issues);
 
-    return reportEntries
+    // Drafts are checked like any report, then left out unless this build shows them.
+    return publishedReports(reportEntries)
       .map((entry) => {
         const folder = folderOf(entry.id);
         const sections = sectionEntries
