@@ -6,6 +6,7 @@ import path from 'node:path';
 import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
+import { publishingErrors } from '../src/data/content-review.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
 import {
   BUILD_USAGE,
@@ -42,6 +43,8 @@ try {
   const issues = [
     ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+    // Placeholders (……, 待补充) in a report that is not a draft must not be published.
+    ...(await publishingErrors(path.resolve(root, REPORTS_DIR), root)),
   ];
   if (issues.length) throw new ContentError(issues);
   await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });
