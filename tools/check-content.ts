@@ -47,6 +47,8 @@ try {
   console.error(`内容检查没有完成：${dir} ${reason}。请确认目录存在且可以读取后重试。`);
   process.exit(2);
 }
+// Grouped by file and in line order within it, so a publisher works down each file once.
+issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 const errors = issues.filter((issue) => issue.severity === 'error');
 const warnings = issues.filter((issue) => issue.severity === 'warning');
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -60,7 +60,7 @@ async function reviewFiles(
     const parts = splitFrontmatter(source);
     // Two --- lines around the frontmatter.
     offsets.set(item.file, parts ? parts.frontmatter.split('\n').length + 2 : 0);
-    return { ...item, body: parts?.body ?? '' };
+    return { ...item, body: parts?.body ?? '', frontmatter: parts?.frontmatter ?? '' };
   };
   const issues = reviewContent(
     await Promise.all(reports.filter((each) => folders.has(each.folder)).map(withBody)),
