@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import devContentErrors from './src/integrations/dev-content-errors.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
 import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
@@ -30,5 +31,5 @@ export default defineConfig({
       rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
     }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), pagefind(), devContentErrors()],
 });
