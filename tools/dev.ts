@@ -2,7 +2,10 @@
 // appear on the page in Chinese. Search needs a built index (npm run build, then npm run preview).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import http from 'node:http';
 import { dev } from 'astro';
+import { blockingIssues } from '../src/integrations/dev-content-errors.ts';
+import { devErrorPage } from '../src/node/dev-error-page.ts';
 import { parsePort } from '../src/node/port.ts';
 
 const USAGE = `用法：npm run dev [-- --port 端口]
@@ -33,9 +36,41 @@ try {
 delete process.env['BASE_URL'];
 process.env['SITE_URL'] ||= `http://localhost:${port}/`;
 const root = path.resolve(import.meta.dirname, '..');
+const base = new URL(process.env['SITE_URL']).pathname;
+
+/**
+ * Astro refuses to start while a file breaks the schema, so until the content is valid a small
+ * server answers every page with the Chinese list of errors; it hands over once they are fixed.
+ */
+async function waitForValidContent(): Promise<void> {
+  if (!(await blockingIssues()).length) return;
+  const fallback = http.createServer((_req, res) => {
+    blockingIssues().then((issues) => {
+      res.writeHead(issues.length ? 500 : 503, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        issues.length
+          ? devErrorPage(issues)
+          : '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>预览正在启动</title><p>内容已改好，预览正在启动，请几秒后刷新本页。</p></html>',
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    fallback.once('error', reject);
+    fallback.listen(port, 'localhost', resolve);
+  });
+  console.log(
+    `内容有错误，网站预览暂未启动。错误清单：http://localhost:${port}${base}\n按清单改好并保存后，预览会自动启动。`,
+  );
+  while ((await blockingIssues()).length) await new Promise((resolve) => setTimeout(resolve, 1000));
+  // A browser keeps its connection open; close() alone would wait for it.
+  const closed = new Promise((resolve) => fallback.close(resolve));
+  fallback.closeAllConnections();
+  await closed;
+}
+
 try {
+  await waitForValidContent();
   const server = await dev({ root, server: { port, host: 'localhost' }, logLevel: 'error' });
-  const base = new URL(process.env['SITE_URL']).pathname;
   console.log(
     `预览已启动：http://localhost:${server.address.port}${base}\n保存内容文件后刷新页面即可看到修改；按 Ctrl+C 停止。`,
   );

@@ -44,7 +44,7 @@ export default function devContentErrors(): AstroIntegration {
 }
 
 /** The errors that would stop a build (warnings stay for npm run check:content). */
-async function blockingIssues(): Promise<LocatedIssue[]> {
+export async function blockingIssues(): Promise<LocatedIssue[]> {
   const reports = await reviewReports(path.resolve(REPORTS_DIR));
   const synonyms = (await readSynonyms(path.resolve(SYNONYMS_FILE))).issues.map(
     (issue): LocatedIssue => ({ ...issue, severity: 'error', line: 1 }),
