@@ -12,6 +12,14 @@ describe('the shipped nginx configuration', () => {
     expect(shipped).toBe(nginxServerBlock());
   });
 
+  it('is the block the content guide prints in full', () => {
+    const guide = readFileSync(
+      path.resolve(import.meta.dirname, '../../content/README.md'),
+      'utf8',
+    );
+    expect(guide).toContain(`\`\`\`nginx\n${shipped}\`\`\``);
+  });
+
   it('sends the CSP and every security header in each location, 404 pages included', () => {
     const locations = shipped.split(/\n\s*location /).slice(1);
     const withHeaders = locations.filter((block) => block.includes('add_header'));
