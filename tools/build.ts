@@ -7,7 +7,14 @@ import path from 'node:path';
 import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
+import { publishingErrors } from '../src/data/content-review.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import {
+  BUILD_USAGE,
+  BuildOptionsError,
+  DRAFTS_ENV,
+  parseBuildOptions,
+} from '../src/node/build-options.ts';
 import {
   buildProfileIntegration,
   createBuildProfile,
@@ -21,7 +28,23 @@ const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+try {
+  const options = parseBuildOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(BUILD_USAGE);
+    process.exit(0);
+  }
+  // Astro's config, the content loaders and the search index read these.
+  process.env['SITE_URL'] = options.siteUrl;
+  if (options.drafts) process.env[DRAFTS_ENV] = '1';
+  else delete process.env[DRAFTS_ENV];
+} catch (error) {
+  if (!(error instanceof BuildOptionsError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
 const { outDir, staging, previous, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
+// Flags are checked above; --profile only adds a report at the end.
 const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZF_PROFILE']);
 
 try {
@@ -30,6 +53,8 @@ try {
   const issues = [
     ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+    // Placeholders (……, 待补充) in a report that is not a draft must not be published.
+    ...(await publishingErrors(path.resolve(root, REPORTS_DIR), root)),
   ];
   if (issues.length) throw new ContentError(issues);
   profile.mark(STEPS.astroStart);
