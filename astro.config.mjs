@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import devContentErrors from './src/integrations/dev-content-errors.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
 import { MARKDOWN_PIPELINE } from './src/markdown/pipeline.ts';
@@ -22,5 +23,5 @@ export default defineConfig({
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), pagefind(), devContentErrors()],
 });
