@@ -18,6 +18,7 @@ describe('validateReports', () => {
     expect(await validateReports(fixture('bad-date'), ROOT)).toEqual([
       {
         file: 'tests/fixtures/bad-date/2024-test-agency/report.md',
+        line: 8,
         field: 'published',
         found: '“2024-02-30”',
         expected: expect.stringContaining('YYYY-MM-DD'),

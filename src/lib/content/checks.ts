@@ -2,13 +2,23 @@ import type { ReportData } from '../../schemas/report.ts';
 import type { SectionData } from '../../schemas/section.ts';
 import { type ContentIssue, showValue } from './errors.ts';
 import { formatNumbering, parseNumbering } from './numbering.ts';
-import { parseParagraphId, PREAMBLE_PREFIX } from '../addresses/ids.ts';
+import {
+  aliasParagraphId,
+  fragmentId,
+  LAYOUT_IDS,
+  paragraphId,
+  parseParagraphId,
+  PREAMBLE_PREFIX,
+} from '../addresses/ids.ts';
+import type { BodyFacts } from './body.ts';
 
 /** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
 export interface ReportInput {
   folder: string;
   file: string;
   data: ReportData;
+  /** The preamble's facts, when the body was read (links and paragraphs are checked then). */
+  body?: BodyFacts;
 }
 
 /** A section's frontmatter with where it came from. `folder` is the report folder it sits in. */
@@ -16,6 +26,16 @@ export interface SectionInput {
   folder: string;
   file: string;
   data: SectionData;
+  /** The section text's facts, when the body was read. */
+  body?: BodyFacts;
+}
+
+export interface CheckOptions {
+  /**
+   * Report folders where some file failed to parse: checks that a missing file would make
+   * wrong (gaps in order, unknown parents, links, empty reports) are left out there.
+   */
+  incomplete?: ReadonlySet<string>;
 }
 
 /**
@@ -25,14 +45,16 @@ export interface SectionInput {
 export function checkContent(
   reports: readonly ReportInput[],
   sections: readonly SectionInput[],
+  options: CheckOptions = {},
 ): ContentIssue[] {
+  const incomplete = options.incomplete ?? new Set<string>();
   const issues: ContentIssue[] = [];
   const folders = new Set(reports.map((report) => report.folder));
 
   for (const report of reports) issues.push(...checkReport(report));
 
   for (const section of sections) {
-    if (!folders.has(section.folder)) {
+    if (!folders.has(section.folder) && !incomplete.has(section.folder)) {
       issues.push({
         file: section.file,
         field: '（文件位置）',
@@ -41,10 +63,116 @@ export function checkContent(
       });
     }
   }
-  for (const folder of folders) {
-    issues.push(...checkSections(sections.filter((section) => section.folder === folder)));
+  for (const report of reports) {
+    const own = sections.filter((section) => section.folder === report.folder);
+    const complete = !incomplete.has(report.folder);
+    issues.push(...checkSections(own, { complete }));
+    if (complete) issues.push(...checkStructure(report, own));
+  }
+  const complete = reports.filter((report) => !incomplete.has(report.folder));
+  issues.push(...checkLinks(complete, sections));
+  return issues;
+}
+
+/** A report has sections, and every section without subsections has text. */
+export function checkStructure(
+  report: ReportInput,
+  sections: readonly SectionInput[],
+): ContentIssue[] {
+  if (!sections.length)
+    return [
+      {
+        file: report.file,
+        field: '（章节文件）',
+        found: '报告文件夹中没有任何章节文件',
+        expected:
+          '每个部分（一、二、……）和子部分（（一）（二）……）各写一个 .md 文件，放在 report.md 旁边',
+      },
+    ];
+  const parents = new Set(sections.map((section) => section.data.parent));
+  return sections
+    .filter((section) => section.body && !section.body.hasText && !parents.has(section.data.id))
+    .map((section) => ({
+      file: section.file,
+      field: '（正文）',
+      found: '正文为空',
+      expected:
+        '在字段区下方写入本节正文；不需要的章节请删除该文件，并调整其后章节的 order 和 numbering',
+    }));
+}
+
+/**
+ * Every link to a place in the site resolves: `#id` to a section, alias or paragraph of the same
+ * report, `/reports/<folder>/[<section>/][#id]` to a report, section and id that exist.
+ */
+export function checkLinks(
+  reports: readonly ReportInput[],
+  sections: readonly SectionInput[],
+): ContentIssue[] {
+  const anchors = new Map<string, Set<string>>();
+  const pages = new Map<string, Set<string>>();
+  for (const report of reports) {
+    const ids = new Set<string>(LAYOUT_IDS);
+    for (let n = 1; n <= (report.body?.paragraphs ?? 0); n++) ids.add(paragraphId(undefined, n));
+    const pageIds = new Set<string>();
+    for (const section of sections.filter((s) => s.folder === report.folder)) {
+      const names = [section.data.id, ...section.data.aliases];
+      for (const name of names) {
+        ids.add(name);
+        pageIds.add(name);
+        for (let n = 1; n <= (section.body?.paragraphs ?? 0); n++) {
+          const id = paragraphId(section.data.id, n);
+          ids.add(name === section.data.id ? id : aliasParagraphId(name, id)!);
+        }
+      }
+    }
+    anchors.set(report.folder, ids);
+    pages.set(report.folder, pageIds);
+  }
+  const issues: ContentIssue[] = [];
+  const files: { folder: string; file: string; body?: BodyFacts | undefined }[] = [
+    ...reports,
+    ...sections,
+  ];
+  for (const { folder, file, body } of files) {
+    if (!anchors.has(folder)) continue;
+    for (const link of body?.links ?? []) {
+      const problem = linkProblem(link.url, folder, anchors, pages);
+      if (problem)
+        issues.push({
+          file,
+          ...(link.line ? { line: link.line } : {}),
+          field: '（正文中的链接）',
+          found: `链接 ${link.url}：${problem}`,
+          expected:
+            '链接到存在的报告、章节或段落，例如 #s1-2、#s1-2-p3、/reports/2023-jiading-police/s1/；请核对编号',
+        });
+    }
   }
   return issues;
+}
+
+function linkProblem(
+  url: string,
+  folder: string,
+  anchors: ReadonlyMap<string, Set<string>>,
+  pages: ReadonlyMap<string, Set<string>>,
+): string | undefined {
+  const hashAt = url.indexOf('#');
+  const path = hashAt < 0 ? url : url.slice(0, hashAt);
+  const fragment = hashAt < 0 ? '' : fragmentId(url.slice(hashAt));
+  let target = folder;
+  if (path) {
+    const match = /^\/reports\/([^/?#]+)\/(?:([^/?#]+)\/)?$/.exec(path);
+    if (!match) return '站内报告地址应形如 /reports/文件夹/ 或 /reports/文件夹/章节id/';
+    target = match[1]!;
+    if (!pages.has(target)) return `没有名为 ${target} 的报告`;
+    if (match[2] && !pages.get(target)!.has(match[2]))
+      return `报告 ${target} 中没有 id 为 ${match[2]} 的章节`;
+  }
+  if (fragment && !anchors.get(target)!.has(fragment))
+    return `${target === folder ? '本报告' : `报告 ${target} `}中没有 id 为 ${fragment} 的章节或段落`;
+  return undefined;
 }
 
 /** Folder name and dates of one report. */
@@ -80,7 +208,10 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
 }
 
 /** Ids, parents, orders and numbering of the sections of one report. */
-export function checkSections(sections: readonly SectionInput[]): ContentIssue[] {
+export function checkSections(
+  sections: readonly SectionInput[],
+  { complete = true }: { complete?: boolean } = {},
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const byId = new Map<string, SectionInput>();
   for (const section of sections) {
@@ -101,6 +232,7 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     const { parent } = section.data;
     if (parent === undefined) continue;
     const parentSection = byId.get(parent);
+    if (!parentSection && !complete) continue;
     if (!parentSection) {
       issues.push({
         file: section.file,
@@ -124,7 +256,7 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     siblingGroups.set(key, [...(siblingGroups.get(key) ?? []), section]);
   }
   for (const [parent, siblings] of siblingGroups) {
-    issues.push(...checkSiblings(siblings, parent === '' ? 'part' : 'subsection'));
+    issues.push(...checkSiblings(siblings, parent === '' ? 'part' : 'subsection', complete));
   }
   issues.push(...checkAliases(sections));
   return issues;
@@ -181,11 +313,13 @@ function topLevelIds(sections: readonly SectionInput[]): string {
 function checkSiblings(
   siblings: readonly SectionInput[],
   level: 'part' | 'subsection',
+  complete: boolean,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const sorted = [...siblings].sort((a, b) => a.data.order - b.data.order);
   const seen = new Map<number, SectionInput>();
-  sorted.forEach((section, index) => {
+  let next = 1;
+  sorted.forEach((section) => {
     const { order, numbering } = section.data;
     const other = seen.get(order);
     if (other) {
@@ -198,14 +332,17 @@ function checkSiblings(
       return;
     }
     seen.set(order, section);
-    if (order !== index + 1) {
+    // A gap is reported once, on the first section after it: the ones that follow are right.
+    if (order > next && complete) {
+      const missing = Array.from({ length: order - next }, (_, i) => next + i);
       issues.push({
         file: section.file,
         field: 'order',
-        found: String(order),
-        expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）`,
+        found: `${order}，前面缺少 order 为 ${missing.join('、')} 的同级章节`,
+        expected: `同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小`,
       });
     }
+    next = order + 1;
     const parsed = parseNumbering(numbering);
     const expected = formatNumbering(level, order);
     if (!parsed || parsed.level !== level || parsed.n !== order) {
