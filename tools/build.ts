@@ -1,20 +1,22 @@
-// Builds the site atomically: Astro and Pagefind write into a fresh folder beside dist/, and
-// only a complete build replaces dist/. A failed build leaves the previous site as it was.
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+// Builds the site: content is checked first (every problem at once, in Chinese), then Astro and
+// Pagefind write a new version that src/node/publish.ts switches in atomically. A failed build
+// leaves the previous site as it was.
 import path from 'node:path';
-import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { describeFailure } from '../src/node/build-failure.ts';
+import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
 const outDir = path.resolve(root, process.env['OUT_DIR'] ?? 'dist');
-const staging = `${path.dirname(outDir)}/.dist-staging-${process.pid}`;
-const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;
+// Tests kill the build at a publishing step, or make it fail there, to prove dist/ survives any
+// interruption and that an unexpected error is reported without a stack trace.
+const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
+const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 
 try {
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
@@ -23,19 +25,20 @@ try {
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
   ];
   if (issues.length) throw new ContentError(issues);
-  await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });
+  console.log('内容检查通过，正在生成网页和搜索索引……');
+  const { build } = await import('astro');
+  await publishSite({
+    outDir,
+    // Astro's own log is English; BUILD_LOG=info shows it to developers.
+    build: (dir) =>
+      build({ root, outDir: dir, logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent' }),
+    onStep: (step) => {
+      if (step === killAt) process.kill(process.pid, 'SIGKILL');
+      if (step === failAt) throw new Error(`injected failure at ${step}`);
+    },
+  });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  const message = error instanceof Error ? error.message : String(error);
-  const kept = existsSync(outDir)
-    ? `上一次成功生成的网站（${path.relative(root, outDir) || outDir}/）保持不变。`
-    : '尚无已生成的网站。';
-  console.error(`\n网站生成失败，${kept}\n\n${message}\n`);
+  console.error(describeFailure(error, root, outDir));
   process.exit(1);
 }
-
-// Two renames rather than one copy: the switch is as short as the file system allows.
-if (existsSync(outDir)) await rename(outDir, previous);
-await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);

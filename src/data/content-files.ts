@@ -96,8 +96,10 @@ export interface LoadedContent {
   sections: SectionInput[];
   /** Schema, frontmatter and body problems, one or more per failing file. */
   issues: ContentIssue[];
-  /** Folders where a file could not be read at all, so cross-file checks would mislead. */
+  /** Folders where a section file could not be read, so some cross-file checks would mislead. */
   incomplete: Set<string>;
+  /** Folders whose report file failed (folder → file); their sections are still checked. */
+  failedReports: Map<string, string>;
 }
 
 /**
@@ -105,7 +107,13 @@ export interface LoadedContent {
  * bodies against the content-safety and structure rules. Paths are relative to `cwd`.
  */
 export async function loadContent(reportsDir: string, cwd = process.cwd()): Promise<LoadedContent> {
-  const loaded: LoadedContent = { reports: [], sections: [], issues: [], incomplete: new Set() };
+  const loaded: LoadedContent = {
+    reports: [],
+    sections: [],
+    issues: [],
+    incomplete: new Set(),
+    failedReports: new Map(),
+  };
   const { issues } = loaded;
   const shown = (...parts: string[]) => path.relative(cwd, path.join(reportsDir, ...parts));
   let entries;
@@ -215,9 +223,13 @@ async function loadFile(
   isReport: boolean,
   loaded: LoadedContent,
 ) {
+  const markFailed = () => {
+    if (isReport) loaded.failedReports.set(folder, file);
+    else loaded.incomplete.add(folder);
+  };
   const fail = (issue: Omit<ContentIssue, 'file'>) => {
     loaded.issues.push({ file, ...issue });
-    loaded.incomplete.add(folder);
+    markFailed();
   };
   const decoded = decodeUtf8(await readFile(absolute));
   if (!('text' in decoded)) return fail({ field: '（文件编码）', ...decoded });
@@ -251,7 +263,7 @@ async function loadFile(
           knownKeys: (at) => schemaKeys(schema, at),
         }),
       );
-    loaded.incomplete.add(folder);
+    markFailed();
     return;
   }
   if (isReport)
@@ -298,18 +310,25 @@ function fieldLines(raw: string, linesBefore: number) {
   const doc = parseDocument(raw, { lineCounter: counter });
   const rawValue = (at: readonly PropertyKey[]) => doc.getIn(at as PropertyKey[]);
   const lineOf = (at: readonly PropertyKey[]): number | undefined => {
+    for (let n = at.length; n > 0; n--) {
+      const line = exactLine(at.slice(0, n));
+      if (line) return line;
+    }
+    return undefined;
+  };
+  const exactLine = (at: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;
     let offset: number | undefined;
     for (const key of at) {
       if (isMap(node)) {
         const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-        if (!pair) break;
+        if (!pair) return undefined;
         offset = (pair.key as { range?: [number] }).range?.[0];
         node = pair.value;
       } else if (node && typeof key === 'number' && 'items' in (node as object)) {
         node = (node as { items: unknown[] }).items[key];
         offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
-      } else break;
+      } else return undefined;
     }
     // raw starts right after the opening ---, so its first line is that line.
     return offset === undefined ? undefined : counter.linePos(offset).line + linesBefore;
@@ -335,7 +354,7 @@ function yamlIssue(error: unknown, source: string): Omit<ContentIssue, 'file'> {
   return {
     ...(line ? { line } : {}),
     field: '（字段区）',
-    found: `无法读取${what ? `：${what}` : ''}${lineText?.trim() ? `（该行为 ${makeVisible(lineText.trim())}）` : ''}`,
+    found: `无法读取${what ? `：${what}` : ''}${lineText?.trim() && lineText.trim() !== '---' ? `（该行为 ${makeVisible(lineText.trim())}）` : ''}`,
     expected:
       '每行写成“字段: 值”（冒号后加一个空格），下级字段缩进两个空格，每个字段只写一次；值里有冒号或 # 时用引号括起来',
   };
@@ -350,8 +369,11 @@ export async function validateReports(
   reportsDir: string,
   cwd = process.cwd(),
 ): Promise<ContentIssue[]> {
-  const { reports, sections, issues, incomplete } = await loadContent(reportsDir, cwd);
-  const cross = checkContent(reports, sections, { incomplete });
+  const { reports, sections, issues, incomplete, failedReports } = await loadContent(
+    reportsDir,
+    cwd,
+  );
+  const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)
     all.push({
@@ -403,8 +425,12 @@ export async function readSynonyms(
   const result = synonymsSchema.safeParse(data);
   if (!result.success) {
     const lineOf = (at: readonly PropertyKey[]) => {
-      const node = doc.getIn(at as PropertyKey[], true) as { range?: [number] } | undefined;
-      return node?.range ? counter.linePos(node.range[0]).line : undefined;
+      for (let n = at.length; n > 0; n--) {
+        const node = doc.getIn(at.slice(0, n) as PropertyKey[], true) as
+          { range?: [number] } | undefined;
+        if (node?.range) return counter.linePos(node.range[0]).line;
+      }
+      return undefined;
     };
     return {
       groups: [],

@@ -24,7 +24,12 @@ export interface StaticServer {
  * Serves a built site like a static host: directory index, 404.html for unknown paths, and a
  * mount path (`base`) so sites built for a sub-path are tested where they will live.
  */
-export async function serveDist(dist = DIST, base = '/'): Promise<StaticServer> {
+export async function serveDist(
+  dist = DIST,
+  base = '/',
+  /** Sent with every response, e.g. the Content-Security-Policy a host is told to set. */
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const resolve = (): string | undefined => {
@@ -44,6 +49,7 @@ export async function serveDist(dist = DIST, base = '/'): Promise<StaticServer> 
     const status = file ? 200 : 404;
     const target = file ?? path.join(dist, '404.html');
     res.writeHead(status, {
+      ...headers,
       'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
     });
     createReadStream(target).pipe(res);

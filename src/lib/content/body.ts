@@ -27,7 +27,8 @@ export function inspectBody(tree: Node): BodyFacts {
   const walk = (node: Node) => {
     const value = (node as { value?: unknown }).value;
     if (node.type === 'text' && typeof value === 'string' && value.trim()) facts.hasText = true;
-    if (node.type === 'image') facts.hasText = true;
+    // An image or an MDX construct is content too (the latter is refused on its own account).
+    if (node.type === 'image' || node.type.startsWith('mdx')) facts.hasText = true;
     if (node.type === 'heading') {
       const depth = (node as { depth?: number }).depth ?? 1;
       facts.problems.push({

@@ -36,6 +36,8 @@ export interface CheckOptions {
    * wrong (gaps in order, unknown parents, links, empty reports) are left out there.
    */
   incomplete?: ReadonlySet<string>;
+  /** Folders whose report.md failed its schema (folder → file): their sections are still checked. */
+  failedReports?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -48,8 +50,9 @@ export function checkContent(
   options: CheckOptions = {},
 ): ContentIssue[] {
   const incomplete = options.incomplete ?? new Set<string>();
+  const failedReports = options.failedReports ?? new Map<string, string>();
   const issues: ContentIssue[] = [];
-  const folders = new Set(reports.map((report) => report.folder));
+  const folders = new Set([...reports.map((report) => report.folder), ...failedReports.keys()]);
 
   for (const report of reports) issues.push(...checkReport(report));
 
@@ -63,11 +66,12 @@ export function checkContent(
       });
     }
   }
-  for (const report of reports) {
-    const own = sections.filter((section) => section.folder === report.folder);
-    const complete = !incomplete.has(report.folder);
+  for (const folder of [...folders].sort()) {
+    const own = sections.filter((section) => section.folder === folder);
+    const complete = !incomplete.has(folder);
     issues.push(...checkSections(own, { complete }));
-    if (complete) issues.push(...checkStructure(report, own));
+    const file = reports.find((report) => report.folder === folder)?.file ?? failedReports.get(folder)!;
+    if (complete) issues.push(...checkStructure(file, own));
   }
   const complete = reports.filter((report) => !incomplete.has(report.folder));
   issues.push(...checkLinks(complete, sections));
@@ -76,13 +80,13 @@ export function checkContent(
 
 /** A report has sections, and every section without subsections has text. */
 export function checkStructure(
-  report: ReportInput,
+  reportFile: string,
   sections: readonly SectionInput[],
 ): ContentIssue[] {
   if (!sections.length)
     return [
       {
-        file: report.file,
+        file: reportFile,
         field: '（章节文件）',
         found: '报告文件夹中没有任何章节文件',
         expected:

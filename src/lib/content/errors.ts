@@ -118,7 +118,15 @@ export function nearestName(name: string, known: readonly string[]): string | un
     if (!best || distance < best.distance) best = { name: candidate, distance };
   }
   const allowed = Math.max(1, Math.floor(name.length / 3));
-  return best && best.distance <= allowed ? best.name : undefined;
+  if (best && best.distance <= allowed) return best.name;
+  // A field cut short or run on (alias for aliases) is a near miss too.
+  const lower = name.toLowerCase();
+  return known.find(
+    (candidate) =>
+      lower.length >= 3 &&
+      Math.abs(candidate.length - lower.length) <= 3 &&
+      (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase())),
+  );
 }
 
 /** A zod issue, as much of it as the messages need (zod 4 issue shape). */
