@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -29,12 +29,20 @@ const REPORT_FILES = ['report.md', 'report.mdx'];
 const CONTENT_FILE = /\.mdx?$/;
 const CONTENT_FILE_ANY_CASE = /\.mdx?$/i;
 
-/** Splits `---` YAML frontmatter from a Markdown file; undefined when the file has none. */
+/**
+ * Splits `---` YAML frontmatter from a Markdown file with Astro's own splitter (the one its
+ * loader uses); undefined when the file has none. The YAML is returned as text, unparsed.
+ */
 export function splitFrontmatter(
   source: string,
 ): { frontmatter: string; body: string } | undefined {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
+  const raw = extractFrontmatter(source);
+  if (raw === undefined) return undefined;
+  const end = source.indexOf(raw) + raw.length + 3;
+  return {
+    frontmatter: raw.replace(/^\r?\n/, '').replace(/\r?\n$/, ''),
+    body: source.slice(end).replace(/^\r?\n/, ''),
+  };
 }
 
 /**
