@@ -26,6 +26,17 @@ import { schemaKeys } from '../lib/content/schema-messages.ts';
  */
 
 const REPORT_FILES = ['report.md', 'report.mdx'];
+/** Fields the cross-file checks name, whose lines they report. */
+const LINE_FIELDS = [
+  'id',
+  'order',
+  'numbering',
+  'parent',
+  'aliases',
+  'published',
+  'signature.date',
+  'agency.id',
+];
 const CONTENT_FILE = /\.mdx?$/;
 const CONTENT_FILE_ANY_CASE = /\.mdx?$/i;
 
@@ -274,11 +285,17 @@ async function loadFile(
     markFailed();
     return;
   }
+  const lines: Record<string, number> = {};
+  for (const field of LINE_FIELDS) {
+    const line = lineOf(field.split('.'));
+    if (line) lines[field] = line;
+  }
   if (isReport)
     loaded.reports.push({
       folder,
       file,
       data: result.data as ReportInput['data'],
+      lines,
       ...(body ? { body } : {}),
     });
   else
@@ -286,6 +303,7 @@ async function loadFile(
       folder,
       file,
       data: result.data as SectionInput['data'],
+      lines,
       ...(body ? { body } : {}),
     });
 }

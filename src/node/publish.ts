@@ -188,7 +188,7 @@ async function acquireLock(lock: string, attempt = 0): Promise<void> {
   if (holder && isAlive(holder.pid))
     throw new PublishError(
       `另一次网站生成正在进行（进程号 ${holder.pid}，开始于 ${new Date(holder.started).toLocaleString('zh-CN', { hour12: false })}）。` +
-        `请等它结束后再运行。如果确定没有其他生成在运行，删除文件 ${lock} 后重试。`,
+        `请等它结束后再运行。如果确定没有其他生成在运行，删除文件 ${path.relative(process.cwd(), lock) || lock} 后重试。`,
     );
   // The holder was killed: its lock is stale and its leftovers are cleaned once we hold it.
   if (attempt > 2) throw new PublishError(`无法取得生成锁 ${lock}，请删除该文件后重试。`);

@@ -182,7 +182,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
 
-      <case>/reports/2024-test-agency/s2.md
+      <case>/reports/2024-test-agency/s2.md:5
         字段：order
         发现：3，前面缺少 order 为 2 的同级章节
         应为：同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小"
@@ -212,7 +212,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
 
-      <case>/reports/2024-test-agency/s1-1.md
+      <case>/reports/2024-test-agency/s1-1.md:3
         字段：numbering
         发现：“(二)”
         应为：“（一）”（order 为 1；子部分用“（一）”式编号）"
@@ -690,7 +690,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
 
-      <case>/reports/2024-test-agency/s2.md
+      <case>/reports/2024-test-agency/s2.md:7
         字段：aliases
         发现：“s1”，与 <case>/reports/2024-test-agency/s1.md 现在的 id 相同
         应为：本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节"
@@ -727,12 +727,12 @@ describe.concurrent('the catalogue of content that is refused', () => {
         发现：“二〇二四”
         应为：数字（不加引号），例如 2024
 
-      <case>/reports/2024-test-agency/s2.md
+      <case>/reports/2024-test-agency/s2.md:5
         字段：order
         发现：7，前面缺少 order 为 2、3、4、5、6 的同级章节
         应为：同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小
 
-      <case>/reports/2024-test-agency/s2.md
+      <case>/reports/2024-test-agency/s2.md:3
         字段：numbering
         发现：“二、”
         应为：“七、”（order 为 7；顶级部分用“一、”式编号）"
@@ -762,6 +762,98 @@ describe.concurrent('the catalogue of content that is refused', () => {
       `);
   });
 
+  it('refuses a section id used twice, naming both files', async ({ expect }) => {
+    expect(await refused(expect, 'duplicate-id', { [PART]: set('id', 'id: s1') }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s2.md:2
+        字段：id
+        发现：“s1”，与 <case>/reports/2024-test-agency/s1.md 重复
+        应为：同一报告内每个章节的 id 各不相同"
+    `);
+  });
+
+  it('refuses a parent that is not a part of the report', async ({ expect }) => {
+    expect(await refused(expect, 'unknown-parent', { [SUBSECTION]: set('parent', 'parent: s9') }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s1-1.md:6
+        字段：parent
+        发现：“s9”
+        应为：本报告中某个顶级部分的 id（s1、s2）"
+    `);
+  });
+
+  it('refuses a report file whose name is not lower case', async ({ expect }) => {
+    const text = readFileSync(path.join(ROOT, 'tests/fixtures/valid', REPORT), 'utf8');
+    expect(
+      await refused(expect, 'report-name-case', {
+        [REPORT]: null,
+        '2024-test-agency/Report.md': text,
+      }),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/Report.md
+        字段：（文件名）
+        发现：文件名 Report.md
+        应为：报告信息文件名应为小写的 report.md"
+    `);
+  });
+
+  it('refuses a folder name that does not match year and agency id', async ({ expect }) => {
+    expect(await refused(expect, 'folder-name', { [REPORT]: set('id', 'id: other-agency') }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md:6
+        字段：year / agency.id
+        发现：文件夹名 2024-test-agency
+        应为：文件夹名由 year 和 agency.id 组成：2024-other-agency（文件夹名就是报告网址的一部分，确定后不要再改）"
+    `);
+  });
+
+  it('refuses a title of spaces only', async ({ expect }) => {
+    expect(await refused(expect, 'blank-title', { [PART]: set('title', 'title: "  "') }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s2.md:4
+        字段：title
+        发现：“  ”（首尾有空格）
+        应为：不能为空，请填写"
+    `);
+  });
+
+  it('asks for a list when aliases is one word', async ({ expect }) => {
+    expect(
+      await refused(expect, 'aliases-string', {
+        [PART]: set('item', 'item: 下一年度主要安排\naliases: plans'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s2.md:7
+        字段：aliases
+        发现：“plans”
+        应为：列表：每项单独一行，以“- ”开头；或写成 [甲, 乙]"
+    `);
+  });
+
   it('refuses clearly while another build holds the lock', async ({ expect }) => {
     const { writeFileSync } = await import('node:fs');
     const message = await refused(expect, 'locked', {}, {}, (outDir) =>
@@ -770,10 +862,11 @@ describe.concurrent('the catalogue of content that is refused', () => {
         JSON.stringify({ pid: process.pid, started: '2025-01-01T00:00:00.000Z' }),
       ),
     );
-    expect(message.replace(String(process.pid), '<pid>')).toMatchInlineSnapshot(`
+    expect(message.replace(String(process.pid), '<pid>').replace(/开始于 [^）]+/, '开始于 <time>'))
+      .toMatchInlineSnapshot(`
       "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
 
-      另一次网站生成正在进行（进程号 <pid>，开始于 2025/1/1 00:00:00）。请等它结束后再运行。如果确定没有其他生成在运行，删除文件 /tmp/fzzf-catalogue-cvfKiu/locked/site/.dist.lock 后重试。"
+      另一次网站生成正在进行（进程号 <pid>，开始于 <time>）。请等它结束后再运行。如果确定没有其他生成在运行，删除文件 <case>/site/.dist.lock 后重试。"
     `);
   });
 });

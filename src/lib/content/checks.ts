@@ -19,6 +19,8 @@ export interface ReportInput {
   data: ReportData;
   /** The preamble's facts, when the body was read (links and paragraphs are checked then). */
   body?: BodyFacts;
+  /** Line of each frontmatter field in the file (agency.id, published …), when known. */
+  lines?: Readonly<Record<string, number>>;
 }
 
 /** A section's frontmatter with where it came from. `folder` is the report folder it sits in. */
@@ -28,6 +30,14 @@ export interface SectionInput {
   data: SectionData;
   /** The section text's facts, when the body was read. */
   body?: BodyFacts;
+  /** Line of each frontmatter field in the file (id, order …), when known. */
+  lines?: Readonly<Record<string, number>>;
+}
+
+/** `{ line }` of a field, to spread into an issue, or nothing when the line is unknown. */
+function lineOf(input: { lines?: Readonly<Record<string, number>> }, field: string) {
+  const line = input.lines?.[field];
+  return line ? { line } : {};
 }
 
 export interface CheckOptions {
@@ -180,12 +190,14 @@ function linkProblem(
 }
 
 /** Folder name and dates of one report. */
-export function checkReport({ folder, file, data }: ReportInput): ContentIssue[] {
+export function checkReport(report: ReportInput): ContentIssue[] {
+  const { folder, file, data } = report;
   const issues: ContentIssue[] = [];
   const expectedFolder = `${data.year}-${data.agency.id}`;
   if (folder !== expectedFolder) {
     issues.push({
       file,
+      ...lineOf(report, 'agency.id'),
       field: 'year / agency.id',
       found: `文件夹名 ${folder}`,
       expected: `文件夹名由 year 和 agency.id 组成：${expectedFolder}（文件夹名就是报告网址的一部分，确定后不要再改）`,
@@ -195,6 +207,7 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
   if (data.published < yearEnd) {
     issues.push({
       file,
+      ...lineOf(report, 'published'),
       field: 'published',
       found: showValue(data.published),
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
@@ -203,6 +216,7 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
   if (data.signature.date < yearEnd) {
     issues.push({
       file,
+      ...lineOf(report, 'signature.date'),
       field: 'signature.date',
       found: showValue(data.signature.date),
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
@@ -223,6 +237,7 @@ export function checkSections(
     if (other) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'id'),
         field: 'id',
         found: `${showValue(section.data.id)}，与 ${other.file} 重复`,
         expected: '同一报告内每个章节的 id 各不相同',
@@ -240,6 +255,7 @@ export function checkSections(
     if (!parentSection) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'parent'),
         field: 'parent',
         found: showValue(parent),
         expected: `本报告中某个顶级部分的 id（${topLevelIds(sections)}）`,
@@ -247,6 +263,7 @@ export function checkSections(
     } else if (parentSection.data.parent !== undefined) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'parent'),
         field: 'parent',
         found: `${showValue(parent)}，它本身是子部分`,
         expected: `顶级部分的 id（${topLevelIds(sections)}）；章节只分两级`,
@@ -295,6 +312,7 @@ export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] 
       if (found) {
         issues.push({
           file: section.file,
+          ...lineOf(section, 'aliases'),
           field: 'aliases',
           found,
           expected: '本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节',
@@ -329,6 +347,7 @@ function checkSiblings(
     if (other) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'order'),
         field: 'order',
         found: `${order}，与 ${other.file} 重复`,
         expected: '同级章节的 order 各不相同，依次为 1、2、3……',
@@ -341,6 +360,7 @@ function checkSiblings(
       const missing = Array.from({ length: order - next }, (_, i) => next + i);
       issues.push({
         file: section.file,
+        ...lineOf(section, 'order'),
         field: 'order',
         found: `${order}，前面缺少 order 为 ${missing.join('、')} 的同级章节`,
         expected: `同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小`,
@@ -353,6 +373,7 @@ function checkSiblings(
       const shape = level === 'part' ? '顶级部分用“一、”式编号' : '子部分用“（一）”式编号';
       issues.push({
         file: section.file,
+        ...lineOf(section, 'numbering'),
         field: 'numbering',
         found: showValue(numbering),
         expected: `${showValue(expected)}（order 为 ${order}；${shape}）`,
