@@ -215,7 +215,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
       <case>/reports/2024-test-agency/s1-1.md:3
         字段：numbering
         发现：“(二)”
-        应为：“（一）”（order 为 1；子部分用“（一）”式编号）"
+        应为：“（一）”（order 为 1；子部分用“（一）”式编号，比所属部分低一级）"
     `);
   });
 
