@@ -1,14 +1,14 @@
-// Builds the site atomically: Astro and Pagefind write into a fresh folder beside dist/, and
-// only a complete build replaces dist/. A failed build leaves the previous site as it was.
-// `--profile` (or FZZF_PROFILE=1) prints where the time went, step by step.
-import { existsSync } from 'node:fs';
+// Builds the site: content is checked first (every problem at once, in Chinese), then Astro and
+// Pagefind write a new version that src/node/publish.ts switches in atomically. A failed build
+// leaves the previous site as it was. `--profile` (or FZZF_PROFILE=1) prints where the time went.
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
 import { publishingErrors } from '../src/data/content-review.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { describeFailure } from '../src/node/build-failure.ts';
+import { buildFolders } from '../src/node/build-folders.ts';
 import {
   BUILD_USAGE,
   BuildOptionsError,
@@ -21,7 +21,7 @@ import {
   formatBuildProfile,
   STEPS,
 } from '../src/node/build-profile.ts';
-import { buildFolders, discardFolder } from '../src/node/build-folders.ts';
+import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
 const profile = createBuildProfile();
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,9 +43,12 @@ try {
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
-const { outDir, staging, previous, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
-// Flags are checked above; --profile only adds a report at the end.
+const { outDir, staging, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
 const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZF_PROFILE']);
+// Tests kill the build at a publishing step, or make it fail there, to prove dist/ survives any
+// interruption and that an unexpected error is reported without a stack trace.
+const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
+const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 
 try {
   profile.mark(STEPS.check);
@@ -57,31 +60,34 @@ try {
     ...(await publishingErrors(path.resolve(root, REPORTS_DIR), root)),
   ];
   if (issues.length) throw new ContentError(issues);
+  console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
-  // A staging folder left by an interrupted build must not leak into this one.
-  await rm(staging, { recursive: true, force: true });
-  await build({
-    root,
-    outDir: staging,
-    cacheDir,
-    logLevel: process.env['CI'] ? 'warn' : 'info',
-    integrations: [buildProfileIntegration(profile)],
+  const { build } = await import('astro');
+  await publishSite({
+    outDir,
+    build: async (version) => {
+      // Astro writes to a folder whose name never changes: its content store survives between
+      // builds only while its configuration (outDir included) is unchanged. The finished folder
+      // then becomes the new version.
+      await rm(staging, { recursive: true, force: true });
+      await build({
+        root,
+        outDir: staging,
+        cacheDir,
+        // Astro's own log is English; BUILD_LOG=info shows it to developers.
+        logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
+        integrations: [buildProfileIntegration(profile)],
+      });
+      await rename(staging, version);
+    },
+    onStep: (step) => {
+      if (step === killAt) process.kill(process.pid, 'SIGKILL');
+      if (step === failAt) throw new Error(`injected failure at ${step}`);
+    },
   });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  const message = error instanceof Error ? error.message : String(error);
-  const kept = existsSync(outDir)
-    ? `上一次成功生成的网站（${path.relative(root, outDir) || outDir}/）保持不变。`
-    : '尚无已生成的网站。';
-  console.error(`\n网站生成失败，${kept}\n\n${message}\n`);
+  console.error(describeFailure(error, root, outDir));
   process.exit(1);
 }
-
-// Two renames rather than one copy: the switch is as short as the file system allows.
-// A previous site an interrupted build could not delete would block the rename.
-if (existsSync(previous)) await discardFolder(previous);
-if (existsSync(outDir)) await rename(outDir, previous);
-await rename(staging, outDir);
-if (existsSync(previous)) await discardFolder(previous);
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);
 if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);

@@ -44,6 +44,8 @@ export interface ServeOptions {
   production?: boolean;
   /** Called for each response. */
   onResponse?: (response: Response) => void;
+  /** Sent with every response, e.g. the Content-Security-Policy a host is told to set. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface ServeOptions {
  */
 export async function serveDist(
   dist = DIST,
-  { base = '/', production = false, onResponse }: ServeOptions = {},
+  { base = '/', production = false, onResponse, headers = {} }: ServeOptions = {},
 ): Promise<StaticServer> {
   const bodies = new Map<string, Buffer>();
   const server = http.createServer((req, res) => {
@@ -76,7 +78,7 @@ export async function serveDist(
     const target = file ?? path.join(dist, '404.html');
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
     if (!production && !onResponse) {
-      res.writeHead(status, { 'content-type': type });
+      res.writeHead(status, { ...headers, 'content-type': type });
       createReadStream(target).pipe(res);
       return;
     }
@@ -94,6 +96,7 @@ export async function serveDist(
     }
     onResponse?.({ url: pathname, bytes: out.length, at });
     res.writeHead(status, {
+      ...headers,
       'content-type': type,
       ...(production ? { 'cache-control': 'public, max-age=600' } : {}),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),

@@ -172,14 +172,28 @@ describe('checkAliases', () => {
     ]);
   });
 
-  it('rejects an alias that is a live paragraph id or the preamble prefix', () => {
-    const issues = checkAliases([
-      section({ id: 's1' }),
-      section({ id: 's2', aliases: ['s1-p2', 'intro'] }),
-    ]);
-    expect(issues.map((issue) => issue.found)).toEqual([
-      '“s1-p2”，与现有段落的编号相同',
-      '“intro”，这是报告导言段落编号（intro-p1 等）的前缀',
+  it('is refused by the schema when it is a paragraph id, the preamble prefix or a layout id', () => {
+    const result = sectionSchema.safeParse({
+      id: 's2',
+      numbering: '二、',
+      title: '标题',
+      order: 2,
+      item: '其他',
+      aliases: ['s1-p2', 'intro', 'main'],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'aliases.0',
+        '另选一个 id：s1-p2 已被保留（形如段落编号（如 s1-1-p1），会与段落的链接冲突），例如按编号写作 s1、s1-2',
+      ],
+      [
+        'aliases.1',
+        '另选一个 id：intro 已被保留（这是报告导言段落编号（intro-p1 等）的前缀），例如按编号写作 s1、s1-2',
+      ],
+      [
+        'aliases.2',
+        '另选一个 id：main 已被保留（网页版式已用作元素编号），例如按编号写作 s1、s1-2',
+      ],
     ]);
   });
 

@@ -109,8 +109,8 @@ describe('synonyms', () => {
     );
     const { issues } = await readSynonyms(bad, dir);
     expect(issues.map((issue) => [issue.file, issue.field])).toEqual([
-      ['bad.yml', '0.aliases'],
-      ['bad.yml', '2.term'],
+      ['bad.yml', '第 1 组 aliases'],
+      ['bad.yml', '第 3 组 term'],
     ]);
     expect(issues[0]!.expected).toMatch(/至少写一个别称/);
 
@@ -118,12 +118,25 @@ describe('synonyms', () => {
     writeFileSync(duplicate, '- term: 反诈\n  aliases: [电诈]\n- term: 下步\n  aliases: [反诈]\n');
     const dup = await readSynonyms(duplicate, dir);
     expect(dup.issues).toHaveLength(1);
-    expect(dup.issues[0]).toMatchObject({ file: 'duplicate.yml', field: '1.aliases.0' });
+    expect(dup.issues[0]).toMatchObject({
+      file: 'duplicate.yml',
+      field: '第 2 组 aliases（第 1 项）',
+    });
     expect(dup.issues[0]!.expected).toContain('已出现在第 1 组');
 
     const broken = path.join(dir, 'broken.yml');
     writeFileSync(broken, '- term: [\n');
-    expect((await readSynonyms(broken, dir)).issues[0]!.found).toMatch(/^YAML 格式错误/);
+    expect((await readSynonyms(broken, dir)).issues).toMatchInlineSnapshot(`
+      [
+        {
+          "expected": "每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”，缩进用空格",
+          "field": "（整个文件）",
+          "file": "broken.yml",
+          "found": "无法读取这一行",
+          "line": 2,
+        },
+      ]
+    `);
     expect(await readSynonyms(path.join(dir, 'missing.yml'), dir)).toEqual({
       groups: [],
       issues: [],
