@@ -53,7 +53,7 @@ describe('an editor publishes a new report alone', () => {
     const result = spawnSync(
       process.execPath,
       [
-        'tools/import-text.ts',
+        'tools/import.ts',
         'tests/fixtures/journey/report.txt',
         '--agency-id',
         'journey-bureau',

@@ -46,7 +46,7 @@ export function scaffoldReport(
     `year: ${year}`,
     `published: ${date} # ${SCAFFOLD_PLACEHOLDER}：按实际发布日期填写（应在 ${year + 1}-04-01 前公开）`,
     'signature:',
-    `  body: ${scalar(data.signature.body)}`,
+    `  body: ${scalar(data.signature?.body ?? data.agency.name)}`,
     `  date: ${date} # ${SCAFFOLD_PLACEHOLDER}：按落款日期填写`,
     `summary: ${SCAFFOLD_PLACEHOLDER}`,
     '# 草稿：只在 npm run dev 和 npm run build -- --drafts 中显示。写完、核对后删除下面这一行再正式生成。',
