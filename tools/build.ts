@@ -21,7 +21,7 @@ import {
   formatBuildProfile,
   STEPS,
 } from '../src/node/build-profile.ts';
-import { buildFolders } from '../src/node/build-folders.ts';
+import { buildFolders, discardFolder } from '../src/node/build-folders.ts';
 
 const profile = createBuildProfile();
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,6 +44,7 @@ try {
   process.exit(1);
 }
 const { outDir, staging, previous, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
+// Flags are checked above; --profile only adds a report at the end.
 const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZF_PROFILE']);
 
 try {
@@ -77,8 +78,10 @@ try {
 }
 
 // Two renames rather than one copy: the switch is as short as the file system allows.
+// A previous site an interrupted build could not delete would block the rename.
+if (existsSync(previous)) await discardFolder(previous);
 if (existsSync(outDir)) await rename(outDir, previous);
 await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
+if (existsSync(previous)) await discardFolder(previous);
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);
 if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);

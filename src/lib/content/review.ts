@@ -132,9 +132,7 @@ export function reviewContent(
     const parts = own
       .filter((section) => section.data.parent === undefined && section.data.item)
       .map((section) => ({ id: section.data.id, item: section.data.item! }));
-    // A draft may have no date yet: its items are still reviewed, its timeliness cannot be.
-    const { published } = report.data;
-    const facts = statutoryFacts({ year: report.data.year, published: published ?? '' }, parts);
+    const facts = statutoryFacts(report.data, parts);
     for (const item of facts.missing.filter((each) => each !== '其他'))
       issues.push({
         file: report.file,
@@ -143,7 +141,7 @@ export function reviewContent(
         expected: `年度报告应包含“${item}”（《法治政府建设与责任落实督察工作规定》第二十五条）；若原文确有此部分，请在对应章节文件中填写 item: ${item}`,
         severity: 'warning',
       });
-    if (published !== undefined && !facts.onTime)
+    if (facts.onTime === false)
       issues.push({
         file: report.file,
         field: 'published',
