@@ -2,6 +2,7 @@
 // appear on the page in Chinese. Search needs a built index (npm run build, then npm run preview).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dev } from 'astro';
 import { blockingIssues } from '../src/integrations/dev-content-errors.ts';
@@ -76,10 +77,15 @@ try {
   );
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(
-    code === 'EADDRINUSE'
-      ? `端口 ${port} 已被占用。请换一个端口，例如 npm run dev -- --port ${port + 1}`
-      : `预览没有启动。请先运行 npm run check:content 查看内容问题；如仍不能启动，请把本段提示发给网站技术人员：${(error as Error).message}`,
-  );
+  if (code === 'EADDRINUSE') {
+    console.error(`端口 ${port} 已被占用。请换一个端口，例如 npm run dev -- --port ${port + 1}`);
+  } else {
+    // The technical detail (in English, with a stack) goes to a file for the developer, not the screen.
+    const log = path.join(root, 'dev-error.log');
+    writeFileSync(log, `${new Date().toISOString()}\n${(error as Error).stack ?? String(error)}\n`);
+    console.error(
+      `预览没有启动。请先运行 npm run check:content 查看内容问题；如仍不能启动，请把 ${path.relative(process.cwd(), log)} 文件发给网站技术人员。`,
+    );
+  }
   process.exit(1);
 }

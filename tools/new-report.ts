@@ -63,7 +63,7 @@ const latest = earlier[0];
 if (!latest) {
   const known = [...new Set(reports.map((report) => report.data.agency.id))].sort();
   fail(
-    `没有找到机构 ${agency} 在 ${year} 年以前的报告，无从参照。\n已有报告的机构：${known.join('、') || '（无）'}\n第一次发布的机构请按 content/README.md 用导入工具（npm run import:text）或照模板新建。`,
+    `没有找到机构 ${agency} 在 ${year} 年以前的报告，无从参照。\n已有报告的机构：${known.join('、') || '（无）'}\n第一次发布的机构请按 content/README.md 用导入工具（npm run import）或照模板新建。`,
   );
 }
 const folder = `${year}-${agency}`;

@@ -24,14 +24,19 @@ describe('build options', () => {
     expect(parseBuildOptions(['--local'], {})).toEqual({
       siteUrl: DEFAULT_SITE_URL,
       drafts: false,
+      profile: false,
     });
     expect(parseBuildOptions(['--local'], { SITE_URL: 'https://www.example.gov.cn/fzzf' })).toEqual(
-      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false },
+      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false, profile: false },
     );
   });
 
   it('turns drafts on with --drafts', () => {
     expect(parseBuildOptions(['--drafts'], { SITE_URL: 'https://a.example/' })?.drafts).toBe(true);
+  });
+
+  it('accepts --profile alongside the other flags', () => {
+    expect(parseBuildOptions(['--profile', '--local'], {})?.profile).toBe(true);
   });
 
   it('returns nothing for --help so the caller prints the usage', () => {
