@@ -6,7 +6,8 @@ import path from 'node:path';
 import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { readSiteConfig } from '../src/data/site.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
@@ -21,6 +22,7 @@ try {
   const issues = [
     ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+    ...readSiteConfig(SITE_CONFIG_FILE, root).issues,
   ];
   if (issues.length) throw new ContentError(issues);
   await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });

@@ -1,12 +1,15 @@
 import {
   contrastFromChoice,
   parsePrefs,
+  PREFS_CHANGED_EVENT,
   prefsToAttributes,
   READER_PREFS_KEY,
   type ReaderPrefs,
   serializePrefs,
   showsHighContrast,
 } from '../lib/reader/prefs.ts';
+// 打印 and 大/中/小 beside a report share this file: one request fewer on the report page.
+import './page-tools.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
 
@@ -50,6 +53,10 @@ class ReaderControls extends HTMLElement {
     };
     document.addEventListener('click', closeOutside);
     document.addEventListener('focusin', closeOutside);
+    // The text-size buttons beside the report changed the size: show it here too.
+    document.addEventListener(PREFS_CHANGED_EVENT, () =>
+      this.#show(form, parsePrefs(readStored())),
+    );
     // Another tab changed the settings: follow it, so every open page looks the same.
     window.addEventListener('storage', (event) => {
       if (event.key !== READER_PREFS_KEY) return;
@@ -81,6 +88,7 @@ class ReaderControls extends HTMLElement {
     } catch {
       // Storage blocked: the choice holds for this page only.
     }
+    document.dispatchEvent(new CustomEvent(PREFS_CHANGED_EVENT));
   }
 }
 
