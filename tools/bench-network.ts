@@ -1,0 +1,222 @@
+// Search as a reader on a slow mobile connection meets it: Chromium throttled through CDP
+// (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), dist/ served with gzip and max-age=600, a fresh
+// browser context for every run. Three readers, interleaved run by run:
+//   type:   opens the first report, focuses the search box, types the query over 1.5 s and
+//           watches for a suggestion link under the box (n/a while the site has no such list);
+//   submit: the same, then presses Enter at once and waits for a result on the results page;
+//   cold:   opens /search/?q= directly.
+// Bytes are response bodies as sent (gzip), headers excluded. Medians of --runs (default 5).
+// Usage: npm run build && npm run bench:network [-- --runs 5] [--query 一网通办]
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import {
+  epochNow,
+  kib,
+  launchBrowser,
+  median,
+  recordMarks,
+  ROOT,
+  serveGzip,
+  SUGGESTION_LINK,
+  waitForMark,
+} from './bench-support.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    query: { type: 'string', default: '一网通办' },
+  },
+});
+const runs = Number(options.runs);
+const query = options.query;
+const dist = path.resolve(ROOT, process.env['DIST_DIR'] ?? 'dist');
+if (!existsSync(path.join(dist, 'search/index.html'))) {
+  console.error(`${dist}/search/index.html is missing: run \`npm run build\` first`);
+  process.exit(2);
+}
+const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: true })
+  .filter(
+    (entry) =>
+      entry.isDirectory() && existsSync(path.join(dist, 'reports', entry.name, 'index.html')),
+  )
+  .map((entry) => entry.name)
+  .sort()[0];
+const reportPath = `/reports/${firstReport}/`;
+
+/** Chrome DevTools' own figures for this profile are in bytes per second and milliseconds. */
+const CONDITIONS = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
+const TYPING_MS = 1500;
+/** How long to look for suggestions when the box does not announce any (role=combobox etc.). */
+const UNANNOUNCED_WAIT_MS = 3000;
+
+const server = await serveGzip(dist);
+const browser = await launchBrowser();
+
+async function throttledPage(b: Browser): Promise<Page> {
+  const context = await b.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', CONDITIONS);
+  await recordMarks(page);
+  return page;
+}
+
+interface ReportLoad {
+  firstPaint: number;
+  bytes: number;
+  requests: number;
+}
+
+/** Opens the report page, focuses the box and types the query, keystrokes spread over 1.5 s. */
+async function openReportAndType(page: Page): Promise<ReportLoad & { focusAt: number }> {
+  const from = epochNow();
+  await page.goto(server.origin + reportPath, { waitUntil: 'load' });
+  // Headless Chromium may paint after the load event: wait for the entry rather than read it.
+  const firstPaint = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const [paint] = list.getEntries().sort((a, b) => a.startTime - b.startTime);
+          if (paint) resolve(paint.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(NaN), 10_000);
+      }),
+  );
+  const focusAt = epochNow();
+  const report = server.between(from, focusAt);
+  await page.focus('#site-search');
+  const chars = [...query];
+  for (const [i, char] of chars.entries()) {
+    if (i) await page.waitForTimeout(TYPING_MS / (chars.length - 1));
+    await page.keyboard.type(char);
+  }
+  return { firstPaint, ...report, focusAt };
+}
+
+const samples = {
+  firstPaint: [] as number[],
+  reportBytes: [] as number[],
+  reportRequests: [] as number[],
+  suggest: [] as number[],
+  suggestBytes: [] as number[],
+  typingBytes: [] as number[],
+  submit: [] as number[],
+  submitBytes: [] as number[],
+  submitRequests: [] as number[],
+  cold: [] as number[],
+  coldBytes: [] as number[],
+  coldRequests: [] as number[],
+};
+let suggestions = true;
+
+try {
+  for (let run = 1; run <= runs; run++) {
+    // Submit: Enter right after the last keystroke.
+    let page = await throttledPage(browser);
+    const typed = await openReportAndType(page);
+    const enterAt = epochNow();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/**', { waitUntil: 'commit' });
+    const submitted = await waitForMark(page);
+    if (Number.isFinite(typed.firstPaint)) samples.firstPaint.push(typed.firstPaint);
+    samples.reportBytes.push(typed.bytes);
+    samples.reportRequests.push(typed.requests);
+    samples.typingBytes.push(server.between(typed.focusAt, enterAt).bytes);
+    const afterEnter = server.between(enterAt, submitted.results!);
+    samples.submit.push(submitted.results! - enterAt);
+    samples.submitBytes.push(afterEnter.bytes);
+    samples.submitRequests.push(afterEnter.requests);
+    await page.context().close();
+
+    // Type: the same keystrokes, watching for suggestions under the box.
+    if (suggestions) {
+      page = await throttledPage(browser);
+      const start = await openReportAndType(page);
+      const announced = await page.evaluate(
+        () =>
+          !!document.querySelector('[role="listbox"], [role="option"]') ||
+          !!document
+            .querySelector('#site-search')
+            ?.matches('[role="combobox"], [aria-controls], [aria-autocomplete], [list]'),
+      );
+      try {
+        const marks = await waitForMark(
+          page,
+          'suggestion',
+          announced ? 30_000 : UNANNOUNCED_WAIT_MS,
+        );
+        samples.suggest.push(marks.suggestion! - marks.lastInput!);
+        samples.suggestBytes.push(server.between(start.focusAt, marks.suggestion!).bytes);
+      } catch {
+        // Not one suggestion in the first run: the site has no list yet; later runs skip it.
+        if (run === 1) suggestions = false;
+        else throw new Error(`run ${run}: no suggestion link appeared (${SUGGESTION_LINK})`);
+      }
+      await page.context().close();
+    }
+
+    // Cold: the results page straight from an address.
+    page = await throttledPage(browser);
+    const from = epochNow();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`, {
+      waitUntil: 'commit',
+    });
+    const cold = await waitForMark(page);
+    const coldSent = server.between(from, cold.results!);
+    samples.cold.push(cold.results! - cold.timeOrigin);
+    samples.coldBytes.push(coldSent.bytes);
+    samples.coldRequests.push(coldSent.requests);
+    await page.context().close();
+    process.stderr.write(
+      `run ${run}/${runs}: first paint ${typed.firstPaint.toFixed(0)} ms, ` +
+        `as you type ${samples.suggest.at(-1)?.toFixed(0) ?? 'n/a'}${suggestions ? ' ms' : ''}, ` +
+        `submit ${samples.submit.at(-1)!.toFixed(0)} ms, cold ${samples.cold.at(-1)!.toFixed(0)} ms\n`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const ms = (values: number[]) => (values.length ? median(values).toFixed(0) : 'n/a');
+const bytes = (values: number[]) => median(values).toFixed(0);
+const count = (values: number[]) => median(values).toFixed(0);
+console.log(
+  `\nnetwork: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; gzip, max-age=600; query ${query}; ` +
+    `median of ${runs}, a fresh context each; bytes are gzip bodies`,
+);
+console.log(
+  `report page ${reportPath}: first paint ${ms(samples.firstPaint)} ms; ` +
+    `${kib(median(samples.reportBytes))} in ${count(samples.reportRequests)} requests until load`,
+);
+console.log(
+  suggestions
+    ? `as you type, last keystroke → suggestion link visible: ${ms(samples.suggest)} ms; ` +
+        `${kib(median(samples.suggestBytes))} from focus`
+    : `as you type: n/a (no visible ${SUGGESTION_LINK} under the search box)`,
+);
+console.log(
+  `submit, Enter → result on the results page: ${ms(samples.submit)} ms; ` +
+    `${kib(median(samples.submitBytes))} in ${count(samples.submitRequests)} requests after Enter, ` +
+    `${kib(median(samples.typingBytes))} while typing (focus → Enter)`,
+);
+console.log(
+  `results page cold, navigation → result: ${ms(samples.cold)} ms; ` +
+    `${kib(median(samples.coldBytes))} in ${count(samples.coldRequests)} requests`,
+);
+console.log(
+  `bench:network: runs=${runs} firstpaint_ms=${ms(samples.firstPaint)} ` +
+    `report_bytes=${bytes(samples.reportBytes)} asyoutype_ms=${ms(samples.suggest)} ` +
+    `typing_bytes=${bytes(samples.typingBytes)} submit_ms=${ms(samples.submit)} ` +
+    `submit_bytes=${bytes(samples.submitBytes)} submit_requests=${count(samples.submitRequests)} ` +
+    `cold_ms=${ms(samples.cold)} cold_bytes=${bytes(samples.coldBytes)} ` +
+    `cold_requests=${count(samples.coldRequests)}`,
+);

@@ -1,0 +1,328 @@
+// How the build and the first search grow with the number of reports. For each N given, a scratch
+// copy of this project gets N synthetic reports (shared tools/corpus), then is built clean and
+// rebuilt unchanged; sizes are interleaved run by run so machine noise hits them alike.
+// Prints build times, output bytes per report, peak memory of the build process tree and the
+// bytes a cold first search fetches in Chromium, then one machine-readable line.
+// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--keep]
+import { spawn, execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  epochNow,
+  kib,
+  launchBrowser,
+  median,
+  recordMarks,
+  ROOT,
+  serveGzip,
+  sharedToolsDir,
+  waitForMark,
+} from './bench-support.ts';
+
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '3' },
+    query: { type: 'string', default: '一网通办' },
+    eval: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = [...new Set(positionals.map(Number))].sort((a, b) => a - b);
+const runs = Number(options.runs);
+if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1)) {
+  console.error(
+    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--eval] [--keep]  (N ≤ 480)',
+  );
+  process.exit(2);
+}
+const shared = sharedToolsDir();
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'fzzf-scale-'));
+const cleanUp = () => {
+  if (!options.keep) rmSync(scratch, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const node = (args: string[], cwd = ROOT) =>
+  execFileSync(process.execPath, args, { cwd, encoding: 'utf8' });
+
+/**
+ * The working tree as it is (committed or not, ignored files left out), so uncommitted work is
+ * measured too. node_modules is a folder of links rather than one link: Astro and Vite keep
+ * their caches in node_modules/.astro and .vite, which must stay the scratch copy's own.
+ */
+function scratchProject(dir: string): void {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    try {
+      cpSync(path.join(ROOT, file), path.join(dir, file));
+    } catch {
+      // Deleted but not yet staged: git still lists it.
+    }
+  }
+  mkdirSync(path.join(dir, 'node_modules'));
+  for (const entry of readdirSync(path.join(ROOT, 'node_modules')))
+    if (!['.astro', '.vite', '.cache'].includes(entry))
+      symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+}
+
+const CACHES = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
+
+/** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
+function treeRssKib(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface Build {
+  seconds: number;
+  peakMib: number;
+}
+
+/** `npm run build` in a scratch copy: wall time and peak memory, its output kept in a log. */
+function build(dir: string, logName: string): Promise<Build> {
+  const logFile = path.join(dir, `${logName}.log`);
+  const out = createWriteStream(logFile);
+  const start = performance.now();
+  const child = spawn(process.execPath, ['tools/build.ts'], {
+    cwd: dir,
+    // Root base path, whatever the caller's environment says: the bench serves dist/ at /.
+    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Each line gets the seconds since start, so the log shows where the time went.
+  const stamp = (stream: NodeJS.ReadableStream) => {
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const at = ((performance.now() - start) / 1000).toFixed(2).padStart(7);
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) if (line.trim()) out.write(`${at}  ${line}\n`);
+    });
+  };
+  stamp(child.stdout);
+  stamp(child.stderr);
+  let peak = 0;
+  const poll = setInterval(() => (peak = Math.max(peak, treeRssKib(child.pid!))), 100);
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      const seconds = (performance.now() - start) / 1000;
+      out.end(() => {
+        if (code === 0) return resolve({ seconds, peakMib: peak / 1024 });
+        const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+        reject(new Error(`build failed in ${dir} (log ${logFile}):\n${tail}`));
+      });
+    });
+  });
+}
+
+/** Bytes under dist/: HTML pages, the Pagefind folder, and everything else. */
+function outputBytes(dist: string) {
+  const sum = { html: 0, pagefind: 0, other: 0 };
+  const walk = (dir: string, pagefind: boolean) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, pagefind || (dir === dist && entry.name === 'pagefind'));
+      else if (pagefind) sum.pagefind += statSync(full).size;
+      else if (entry.name.endsWith('.html')) sum.html += statSync(full).size;
+      else sum.other += statSync(full).size;
+    }
+  };
+  walk(dist, false);
+  return { ...sum, total: sum.html + sum.pagefind + sum.other };
+}
+
+interface Result {
+  n: number;
+  clean: number[];
+  rebuild: number[];
+  peak: number[];
+  bytes?: ReturnType<typeof outputBytes>;
+  firstSearch?: { bytes: number; requests: number; ms: number };
+}
+const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [], peak: [] }));
+const siteOf = (n: number) => path.join(scratch, `site-${n}`);
+
+try {
+  for (const n of sizes) {
+    log(`preparing ${n} report(s) in ${siteOf(n)}`);
+    scratchProject(siteOf(n));
+    const corpus = path.join(scratch, `corpus-${n}`);
+    node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n), '--out', corpus]);
+    node([
+      path.join(shared, 'tools/corpus/adapt.mjs'),
+      ...['--target', 'project', '--in', corpus, '--site', siteOf(n), '--replace-content'],
+    ]);
+  }
+
+  for (let run = 1; run <= runs; run++)
+    for (const result of results) {
+      const dir = siteOf(result.n);
+      for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
+      const clean = await build(dir, `build-${run}-clean`);
+      const rebuild = await build(dir, `build-${run}-rebuild`);
+      result.clean.push(clean.seconds);
+      result.rebuild.push(rebuild.seconds);
+      result.peak.push(clean.peakMib);
+      log(
+        `run ${run}/${runs}  n=${result.n}  clean ${clean.seconds.toFixed(1)} s  ` +
+          `rebuild ${rebuild.seconds.toFixed(1)} s  peak ${clean.peakMib.toFixed(0)} MiB`,
+      );
+    }
+
+  const browser = await launchBrowser();
+  try {
+    for (const result of results) {
+      const dist = path.join(siteOf(result.n), 'dist');
+      result.bytes = outputBytes(dist);
+      const server = await serveGzip(dist);
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      const page = await context.newPage();
+      await recordMarks(page);
+      const from = epochNow();
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(options.query)}`);
+      const marks = await waitForMark(page);
+      result.firstSearch = {
+        ...server.between(from, marks.results!),
+        ms: marks.results! - marks.timeOrigin,
+      };
+      await context.close();
+      await server.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  // --- Report ---------------------------------------------------------------------------------
+  const cleanS = results.map((r) => median(r.clean));
+  const rebuildS = results.map((r) => median(r.rebuild));
+  const peak = results.map((r) => median(r.peak));
+  const perReport = results.map((r) => r.bytes!.total / r.n);
+  const first = results.map((r) => r.firstSearch!.bytes);
+  const ratio = cleanS.at(-1)! / cleanS[0]!;
+  const firstRatio = first.at(-1)! / first[0]!;
+
+  console.log(
+    `\nscale: ${sizes.join(', ')} report(s), ${runs} run(s) each, sizes interleaved; times are medians`,
+  );
+  console.log(
+    'output per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
+  );
+  const header = [
+    'reports',
+    'clean s',
+    'rebuild s',
+    'rebuild/clean',
+    'peak MiB',
+    'output/report',
+    'HTML / Pagefind / other',
+    'first search',
+    'requests',
+    'ms',
+  ];
+  const widths = [7, 10, 11, 15, 10, 15, 26, 14, 10, 8];
+  const row = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('');
+  console.log(row(header));
+  results.forEach((r, i) => {
+    const b = r.bytes!;
+    const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
+    console.log(
+      row([
+        String(r.n),
+        cleanS[i]!.toFixed(1),
+        rebuildS[i]!.toFixed(1),
+        (rebuildS[i]! / cleanS[i]!).toFixed(2),
+        peak[i]!.toFixed(0),
+        kib(perReport[i]!),
+        `${per(b.html)} / ${per(b.pagefind)} / ${per(b.other)}`,
+        kib(first[i]!),
+        String(r.firstSearch!.requests),
+        r.firstSearch!.ms.toFixed(0),
+      ]),
+    );
+  });
+  if (results.length > 1)
+    console.log(
+      `largest vs smallest: clean build ×${ratio.toFixed(2)}, first-search bytes ×${firstRatio.toFixed(2)}`,
+    );
+
+  if (options.eval) {
+    const largest = results.at(-1)!;
+    if (largest.n !== 300)
+      log(
+        `note: scoped-queries-300.json is written for the 300-report corpus; running on ${largest.n}`,
+      );
+    // The shared folder is read-only: run a copy that uses this project's playwright-core.
+    const copy = path.join(scratch, 'search-eval');
+    cpSync(path.join(shared, 'tools/search-eval'), copy, {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const out = node(
+      [
+        path.join(copy, 'eval-ui.mjs'),
+        path.join(siteOf(largest.n), 'dist'),
+        path.join(copy, 'scoped-queries-300.json'),
+        '--quiet',
+      ],
+      copy,
+    );
+    console.log(out.trim().split('\n').at(-1));
+  }
+
+  const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(',');
+  console.log(
+    `bench:scale: n=${sizes.join(',')} runs=${runs} build_s=${list(cleanS, 1)} ratio=${ratio.toFixed(2)} ` +
+      `rebuild_s=${list(rebuildS, 1)} rebuild_ratio=${list(
+        rebuildS.map((s, i) => s / cleanS[i]!),
+        2,
+      )} bytes_per_report=${list(perReport, 0)} peak_mb=${list(peak, 0)} ` +
+      `firstsearch_bytes=${list(first, 0)} firstsearch_ratio=${firstRatio.toFixed(2)}`,
+  );
+  if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
+} finally {
+  cleanUp();
+}
