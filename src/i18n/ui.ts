@@ -93,6 +93,8 @@ export const ui = {
   'tools.label': '页面工具',
   'tools.print': '打印',
   'tools.size': '字号',
+  // The group's name differs from the reader settings' 字号 so that the two can be told apart.
+  'tools.sizeGroup': '页面字号',
   'tools.sizeLarge': '大',
   'tools.sizeMedium': '中',
   'tools.sizeSmall': '小',
