@@ -6,6 +6,8 @@ import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './content-files.ts';
 import type { ReportData } from '../schemas/report.ts';
+import { statutoryFacts } from '../lib/content/statutory.ts';
+import { statutoryWarnings } from '../lib/portal/statutory-warnings.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
@@ -60,7 +62,17 @@ export function loadReports(): Promise<Report[]> {
           b.data.year - a.data.year ||
           b.data.published.localeCompare(a.data.published) ||
           a.folder.localeCompare(b.folder),
-      );
+      )
+      .map((report) => {
+        // Publishers see the statutory facts as warnings; the build goes on.
+        const facts = statutoryFacts(
+          report.data,
+          report.outline.map((part) => ({ id: part.id, item: part.item })),
+        );
+        for (const line of statutoryWarnings(fileOf(report.entry), facts))
+          console.warn(`提示：${line}`);
+        return report;
+      });
   })();
   return loaded;
 }

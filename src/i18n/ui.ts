@@ -93,8 +93,8 @@ export const ui = {
   'tools.label': '页面工具',
   'tools.print': '打印',
   'tools.size': '字号',
-  // The group's name differs from the reader settings' 字号 so that the two can be told apart.
-  'tools.sizeGroup': '页面字号',
+  // Named apart from the reader settings' 字号 group (names match as substrings in tests and screen-reader searches).
+  'tools.sizeGroup': '文字大小',
   'tools.sizeLarge': '大',
   'tools.sizeMedium': '中',
   'tools.sizeSmall': '小',

@@ -93,14 +93,14 @@ describe('agency pages', () => {
 describe('year pages', () => {
   it('list every agency’s report of the year with its publication date and the items it covers', () => {
     const $ = open('years/2023/index.html');
-    const rows = $('.year-table tbody tr');
+    const rows = $('.year-reports > li');
     // Agencies in the pinyin order of their names: 丙 bing, 甲 jia, 乙 yi.
     expect(rows.toArray().map((tr) => $(tr).attr('data-report'))).toEqual([
       '2023-gamma-ecology',
       '2023-alpha-justice',
       '2023-beta-market',
     ]);
-    const gamma = $('tr[data-report="2023-gamma-ecology"]');
+    const gamma = $('li[data-report="2023-gamma-ecology"]');
     expect(gamma.find('time').attr('datetime')).toBe('2024-03-20');
     expect(
       gamma
@@ -115,10 +115,10 @@ describe('year pages', () => {
 
   it('state that a report came out after the deadline, and say nothing of the others', () => {
     const $ = open('years/2022/index.html');
-    expect($('tr[data-report="2022-beta-market"] [data-on-time="false"]').text()).toBe(
-      '在公开时限之后',
+    expect($('li[data-report="2022-beta-market"] [data-on-time="false"]').text()).toBe(
+      '（在公开时限之后）',
     );
-    expect($('tr[data-report="2022-alpha-justice"] [data-on-time]')).toHaveLength(0);
+    expect($('li[data-report="2022-alpha-justice"] [data-on-time]')).toHaveLength(0);
   });
 });
 

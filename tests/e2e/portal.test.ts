@@ -39,7 +39,7 @@ describe('打印 and text size beside the report', () => {
     // The choice is stored like the reader settings' own, so the next page opens at that size.
     await page.goto(`${site.server.url}${REPORT}s1-2/`);
     expect(await page.evaluate(() => document.documentElement.dataset['textSize'])).toBe('l');
-    const small = page.getByRole('group', { name: '页面字号' }).getByRole('button', { name: '小' });
+    const small = page.getByRole('group', { name: '文字大小' }).getByRole('button', { name: '小' });
     expect(
       await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed'),
     ).toBe('true');
