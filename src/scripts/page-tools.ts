@@ -1,19 +1,10 @@
 import {
-  PREFS_CHANGED_EVENT,
   parsePrefs,
-  prefsToAttributes,
+  PREFS_CHANGED_EVENT,
   READER_PREFS_KEY,
-  serializePrefs,
   type TextSize,
 } from '../lib/reader/prefs.ts';
-
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(READER_PREFS_KEY);
-  } catch {
-    return null;
-  }
-}
+import { applyAndStore, readStored } from './reader-store.ts';
 
 /**
  * 打印 and the text size in one tap, beside the report. Both need JavaScript, so the bar is
@@ -42,20 +33,8 @@ class PageTools extends HTMLElement {
   }
 
   #setSize(size: TextSize) {
-    const prefs = { ...parsePrefs(readStored()), size };
-    for (const [name, value] of Object.entries(prefsToAttributes(prefs))) {
-      if (value === null) document.documentElement.removeAttribute(name);
-      else document.documentElement.setAttribute(name, value);
-    }
-    try {
-      const stored = serializePrefs(prefs);
-      if (stored === null) localStorage.removeItem(READER_PREFS_KEY);
-      else localStorage.setItem(READER_PREFS_KEY, stored);
-    } catch {
-      // Storage blocked: the size holds for this page only.
-    }
-    this.#show();
-    document.dispatchEvent(new CustomEvent(PREFS_CHANGED_EVENT));
+    // The change event it sends updates these buttons and the reader settings alike.
+    applyAndStore({ ...parsePrefs(readStored()), size });
   }
 }
 

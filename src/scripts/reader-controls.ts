@@ -2,31 +2,15 @@ import {
   contrastFromChoice,
   parsePrefs,
   PREFS_CHANGED_EVENT,
-  prefsToAttributes,
   READER_PREFS_KEY,
   type ReaderPrefs,
-  serializePrefs,
   showsHighContrast,
 } from '../lib/reader/prefs.ts';
+import { apply, applyAndStore, readStored } from './reader-store.ts';
 // 打印 and 大/中/小 beside a report share this file: one request fewer on the report page.
 import './page-tools.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
-
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(READER_PREFS_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function apply(prefs: ReaderPrefs): void {
-  for (const [name, value] of Object.entries(prefsToAttributes(prefs))) {
-    if (value === null) document.documentElement.removeAttribute(name);
-    else document.documentElement.setAttribute(name, value);
-  }
-}
 
 /**
  * Text size, colour scheme and contrast. The form is in the page's markup and hidden by CSS
@@ -80,15 +64,7 @@ class ReaderControls extends HTMLElement {
     const prefs = parsePrefs(
       JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }),
     );
-    apply(prefs);
-    try {
-      const stored = serializePrefs(prefs);
-      if (stored === null) localStorage.removeItem(READER_PREFS_KEY);
-      else localStorage.setItem(READER_PREFS_KEY, stored);
-    } catch {
-      // Storage blocked: the choice holds for this page only.
-    }
-    document.dispatchEvent(new CustomEvent(PREFS_CHANGED_EVENT));
+    applyAndStore(prefs);
   }
 }
 
