@@ -4,7 +4,8 @@ import type { Report } from './reports.ts';
 /** The fields the listing pages group reports by. */
 export function toRef(report: Report): ReportRef & { report: Report } {
   const { year, published, agency } = report.data;
-  return { folder: report.folder, year, published, agency, report };
+  // Only a draft may lack a date; it sorts as the oldest of its year.
+  return { folder: report.folder, year, published: published ?? '', agency, report };
 }
 
 /** A report's parts as the agency page compares them: headings only, never the full text. */

@@ -60,17 +60,19 @@ export function loadReports(): Promise<Report[]> {
       .sort(
         (a, b) =>
           b.data.year - a.data.year ||
-          b.data.published.localeCompare(a.data.published) ||
+          (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
           a.folder.localeCompare(b.folder),
       )
       .map((report) => {
         // Publishers see the statutory facts as warnings; the build goes on.
         const facts = statutoryFacts(
-          report.data,
+          { year: report.data.year, published: report.data.published ?? '' },
           report.outline.map((part) => ({ id: part.id, item: part.item })),
         );
-        for (const line of statutoryWarnings(fileOf(report.entry), facts))
-          console.warn(`提示：${line}`);
+        // A draft without a date yet has no deadline to compare with.
+        if (report.data.published)
+          for (const line of statutoryWarnings(fileOf(report.entry), facts))
+            console.warn(`提示：${line}`);
         return report;
       });
   })();

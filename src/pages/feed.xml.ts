@@ -27,6 +27,8 @@ export const GET: APIRoute = async ({ site }) => {
     feedLinks: { atom: url(paths.assetPath(FEED_FILE)) },
   });
   for (const report of reports) {
+    // A draft not yet dated has no place in a feed ordered by date.
+    if (!report.data.published) continue;
     const link = url(paths.reportPath(report.folder));
     const date = new Date(`${report.data.published}T00:00:00+08:00`);
     feed.addItem({

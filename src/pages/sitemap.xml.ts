@@ -9,6 +9,8 @@ import { toRef } from '../data/portal.ts';
 
 // Every page a reader would land on: listings, every report and every section page. Former
 // addresses (alias redirects), search and 404 are left out; drafts never reach loadReports.
+const lastmod = (published: string | undefined) => (published ? { lastmod: published } : {});
+
 export const GET: APIRoute = async ({ site }) => {
   const reports = await loadReports();
   const refs = reports.map(toRef);
@@ -18,10 +20,10 @@ export const GET: APIRoute = async ({ site }) => {
     ...reportsByYear(refs).map(({ year }) => ({ url: url(paths.yearPath(year)) })),
     ...reportsByAgency(refs).map(({ id }) => ({ url: url(paths.agencyPath(id)) })),
     ...reports.flatMap((report) => [
-      { url: url(paths.reportPath(report.folder)), lastmod: report.data.published },
+      { url: url(paths.reportPath(report.folder)), ...lastmod(report.data.published) },
       ...flattenOutline(report.outline).map((section) => ({
         url: url(paths.sectionPath(report.folder, section.id)),
-        lastmod: report.data.published,
+        ...lastmod(report.data.published),
       })),
     ]),
     { url: url(paths.statutoryRulePath()) },

@@ -47,7 +47,11 @@ export const reportDocumentSchema = z
     url: z.url(),
     title: z.string(),
     year: z.number().int(),
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** Publication date; absent only from a draft not yet dated. */
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     agency: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
     /** 来源, when the release names one. */
     source: z.string().optional(),
@@ -55,7 +59,7 @@ export const reportDocumentSchema = z
     documentNumber: z.string().optional(),
     sourceUrl: z.url().optional(),
     summary: z.string(),
-    signature: z.object({ body: z.string(), date: z.string() }),
+    signature: z.object({ body: z.string().optional(), date: z.string().optional() }).optional(),
     /** Plain facts against the statutory rule: deadline, and the parts covering each item. */
     statutory: z.object({
       deadline: z.string(),

@@ -238,7 +238,9 @@ describe('the open-data copies', () => {
   const input = {
     folder: '2023-jiading-police',
     data: { ...REPORT_2023, source: '嘉定区人民政府办公室' },
-    facts: statutoryFacts(REPORT_2023, [{ id: 's1', item: '主要举措和成效' as const }]),
+    facts: statutoryFacts({ year: 2023, published: '2024-03-22' }, [
+      { id: 's1', item: '主要举措和成效' as const },
+    ]),
     preamble: [{ id: 'intro-p1', text: '开头。' }],
     preambleBody: '开头。',
     sections: [

@@ -7,7 +7,8 @@ export function reportJsonLd(input: {
   title: string;
   url: string;
   description: string;
-  published: string;
+  /** Absent only from a draft not yet dated. */
+  published?: string | undefined;
   agency: { name: string; url: string };
   site: { name: string; url: string };
   /** For a section page: the report it belongs to. */
@@ -19,7 +20,7 @@ export function reportJsonLd(input: {
     name: input.title,
     url: input.url,
     description: input.description,
-    datePublished: input.published,
+    ...(input.published ? { datePublished: input.published } : {}),
     inLanguage: 'zh-CN',
     publisher: {
       '@type': 'GovernmentOrganization',

@@ -47,14 +47,14 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
     url: input.urls.report,
     title: data.title,
     year: data.year,
-    published: data.published,
+    ...(data.published ? { published: data.published } : {}),
     agency: { ...data.agency },
     ...(data.source ? { source: data.source } : {}),
     ...(data.indexNumber ? { indexNumber: data.indexNumber } : {}),
     ...(data.documentNumber ? { documentNumber: data.documentNumber } : {}),
     ...(data.sourceUrl ? { sourceUrl: data.sourceUrl } : {}),
     summary: data.summary,
-    signature: { ...data.signature },
+    ...(data.signature ? { signature: { ...data.signature } } : {}),
     statutory: {
       deadline: input.facts.deadline,
       onTime: input.facts.onTime,
@@ -83,7 +83,7 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
 function metaLines(data: ReportData): string[] {
   return [
     `发布机关：${data.agency.name}`,
-    `发布日期：${formatChineseDate(data.published)}`,
+    ...(data.published ? [`发布日期：${formatChineseDate(data.published)}`] : []),
     ...(data.source ? [`来源：${data.source}`] : []),
     ...(data.indexNumber ? [`索引号：${data.indexNumber}`] : []),
     ...(data.documentNumber ? [`文号：${data.documentNumber}`] : []),
@@ -91,8 +91,8 @@ function metaLines(data: ReportData): string[] {
 }
 
 const signatureLines = (data: ReportData) => [
-  data.signature.body,
-  formatChineseDate(data.signature.date),
+  ...(data.signature?.body ? [data.signature.body] : []),
+  ...(data.signature?.date ? [formatChineseDate(data.signature.date)] : []),
 ];
 
 /** The report as plain text: the page's wording, one paragraph a line, blank lines between. */
@@ -107,7 +107,7 @@ export function reportPlainText(document: ReportDocument, data: ReportData): str
     ]),
     signatureLines(data).join('\n'),
     `网址：${document.url}`,
-  ];
+  ].filter(Boolean);
   return `${blocks.join('\n\n')}\n`;
 }
 

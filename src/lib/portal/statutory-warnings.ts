@@ -14,7 +14,7 @@ export function statutoryWarnings(file: string, facts: StatutoryFacts): string[]
     );
   if (facts.missing.length)
     lines.push(
-      `${file}：没有顶级部分的 item 为 ${facts.missing.join('、')}（规定的五项内容见 content/README.md“九、法定要求对照”）。`,
+      `${file}：没有顶级部分的 item 为 ${facts.missing.join('、')}（规定的五项内容见 content/README.md“十、法定要求对照”）。`,
     );
   return lines;
 }
