@@ -11,7 +11,6 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
-  new Response(
-    `${JSON.stringify(reportDocument(reportTextInput(props.report, site!, BASE)), null, 1)}\n`,
-    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
-  );
+  new Response(`${JSON.stringify(reportDocument(reportTextInput(props.report, site!, BASE)))}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
