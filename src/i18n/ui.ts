@@ -142,6 +142,12 @@ export const ui = {
   'home.reportCount': (n: number) => `${n} 份报告`,
   'feed.title': '法治政府建设年度报告',
   'feed.description': '各机关新发布的法治政府建设年度报告。',
+  // Drafts (draft: true), shown only by npm run dev and npm run build -- --drafts.
+  'draft.label': '草稿',
+  'draft.notice': '本报告尚未正式发布，内容可能修改，请勿转发或引用。',
+  // npm run dev has no search index: search is built with the site.
+  'search.devUnavailable':
+    '预览模式（npm run dev）下不能搜索：搜索索引在生成网站时建立。请运行 npm run build 后再运行 npm run preview，在完整网站中搜索。',
 } as const;
 
 export type UiKey = keyof typeof ui;

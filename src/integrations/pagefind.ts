@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { loadContent } from '../data/content-files.ts';
 import { buildOutline, flattenOutline } from '../lib/content/outline.ts';
 import { REPORTS_DIR } from '../data/paths.ts';
+import { publishedReports } from '../data/drafts.ts';
 import { buildPinyinLexicon } from '../node/pinyin-lexicon.ts';
 import {
   extractSections,
@@ -176,7 +177,7 @@ interface ReportForIndex {
 /** Report metadata the index needs, read from the content files (already validated by the build). */
 async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
   const { reports, sections } = await loadContent(reportsDir);
-  return reports.map(({ folder, data }) => {
+  return publishedReports(reports).map(({ folder, data }) => {
     const outline = buildOutline(
       sections
         .filter((section) => section.folder === folder)

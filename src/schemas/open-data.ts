@@ -63,7 +63,8 @@ export const reportDocumentSchema = z
     /** Plain facts against the statutory rule: deadline, and the parts covering each item. */
     statutory: z.object({
       deadline: z.string(),
-      onTime: z.boolean(),
+      /** Absent only from a draft not yet dated. */
+      onTime: z.boolean().optional(),
       items: z.array(z.object({ item: z.enum(STATUTORY_ITEMS), sectionIds: z.array(z.string()) })),
     }),
     /** The text before 一、. */

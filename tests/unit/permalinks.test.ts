@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkCjkFriendly from 'remark-cjk-friendly';
 import { describe, expect, it } from 'vitest';
 import { checkAliases, type SectionInput } from '../../src/lib/content/checks.ts';
 import { splitFrontmatter } from '../../src/data/content-files.ts';
@@ -14,20 +13,13 @@ import {
 } from '../../src/lib/addresses/urls.ts';
 import { summarize } from '../../src/lib/content/summary.ts';
 import { qrPath, QUIET_ZONE } from '../../src/node/qr.ts';
-import rehypeParagraphIds from '../../src/markdown/rehype-paragraph-ids.ts';
-import rehypeParagraphLinks from '../../src/markdown/rehype-paragraph-links.ts';
-import remarkFullWidthPunctuation from '../../src/markdown/remark-full-width-punctuation.ts';
+import { MARKDOWN_PIPELINE } from '../../src/markdown/pipeline.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
 import { decodeQrSvg } from '../support/qr.ts';
 import { ROOT } from '../support/dist.ts';
 
-// The Markdown pipeline of astro.config.mjs, so ids are those the site shows.
-const processor = await createMarkdownProcessor({
-  syntaxHighlight: false,
-  smartypants: false,
-  remarkPlugins: [remarkCjkFriendly, remarkFullWidthPunctuation],
-  rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
-});
+// The site's own Markdown pipeline, so ids are those the site shows.
+const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...MARKDOWN_PIPELINE });
 const render = async (markdown: string, frontmatter: Record<string, unknown>) =>
   (await processor.render(markdown, { frontmatter })).code;
 const paragraphIds = (html: string) =>

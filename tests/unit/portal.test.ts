@@ -20,7 +20,6 @@ import {
   yearNeighbours,
 } from '../../src/lib/portal/index-pages.ts';
 import { reportJsonLd } from '../../src/lib/portal/json-ld.ts';
-import { statutoryWarnings } from '../../src/lib/portal/statutory-warnings.ts';
 import { reportDocument, reportPlainText } from '../../src/lib/portal/open-data.ts';
 import { reportDocumentSchema } from '../../src/schemas/open-data.ts';
 import { siteConfigSchema } from '../../src/schemas/site.ts';
@@ -320,31 +319,5 @@ describe('the site identity file', () => {
   it('reports broken YAML without a stack trace', () => {
     const [issue] = issuesOf('name: [unclosed\n');
     expect(issue!.found).toMatch(/^YAML 格式错误/);
-  });
-});
-
-describe('statutory warnings for publishers', () => {
-  it('state a late date and the items no part covers, and nothing for a report that has neither', () => {
-    const late = statutoryFacts({ year: 2022, published: '2023-04-15' }, [
-      { id: 's1', item: '主要举措和成效' },
-    ]);
-    const lines = statutoryWarnings('content/reports/2022-x/report.md', late);
-    expect(lines[0]).toBe(
-      'content/reports/2022-x/report.md：发布日期 2023年4月15日 在公开时限 2023年4月1日 之后。',
-    );
-    expect(lines[1]).toContain('存在的不足和原因、第一责任人职责、下一年度主要安排、其他');
-    const complete = statutoryFacts(
-      { year: 2022, published: '2023-03-01' },
-      (
-        [
-          '主要举措和成效',
-          '存在的不足和原因',
-          '第一责任人职责',
-          '下一年度主要安排',
-          '其他',
-        ] as const
-      ).map((item, i) => ({ id: `s${i + 1}`, item })),
-    );
-    expect(statutoryWarnings('r.md', complete)).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
     ...(data.signature ? { signature: { ...data.signature } } : {}),
     statutory: {
       deadline: input.facts.deadline,
-      onTime: input.facts.onTime,
+      ...(input.facts.onTime === undefined ? {} : { onTime: input.facts.onTime }),
       items: input.facts.items.map((entry) => ({
         item: entry.item,
         sectionIds: [...entry.sectionIds],
