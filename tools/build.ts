@@ -22,7 +22,7 @@ import {
   formatBuildProfile,
   STEPS,
 } from '../src/node/build-profile.ts';
-import { buildFolders } from '../src/node/build-folders.ts';
+import { buildFolders, discardFolder } from '../src/node/build-folders.ts';
 
 const profile = createBuildProfile();
 const root = path.resolve(import.meta.dirname, '..');
@@ -80,8 +80,10 @@ try {
 }
 
 // Two renames rather than one copy: the switch is as short as the file system allows.
+// A previous site an interrupted build could not delete would block the rename.
+if (existsSync(previous)) await discardFolder(previous);
 if (existsSync(outDir)) await rename(outDir, previous);
 await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
+if (existsSync(previous)) await discardFolder(previous);
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);
 if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
 import {
   BuildOptionsError,
   checkSiteUrl,
@@ -21,7 +22,7 @@ describe('build options', () => {
 
   it('uses localhost only when asked with --local, and SITE_URL still wins', () => {
     expect(parseBuildOptions(['--local'], {})).toEqual({
-      siteUrl: 'http://localhost:4321/',
+      siteUrl: DEFAULT_SITE_URL,
       drafts: false,
     });
     expect(parseBuildOptions(['--local'], { SITE_URL: 'https://www.example.gov.cn/fzzf' })).toEqual(

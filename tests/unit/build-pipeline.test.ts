@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +15,7 @@ import { validateReports } from '../../src/data/content-files.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
 import { qrPath } from '../../src/node/qr.ts';
 import { decodeQrSvg } from '../support/qr.ts';
-import { buildFolders } from '../../src/node/build-folders.ts';
+import { buildFolders, discardFolder } from '../../src/node/build-folders.ts';
 import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
 
 describe('buildFolders', () => {
@@ -125,4 +134,17 @@ describe('content check cache', () => {
     writeFileSync(file, original);
     expect(await validateReports(reports, dir)).toEqual([]);
   });
+});
+
+describe('discardFolder', () => {
+  it('frees the name at once and deletes the folder in the background', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'fzzf-discard-'));
+    const dir = path.join(parent, '.dist-previous');
+    mkdirSync(path.join(dir, 'reports', 'a'), { recursive: true });
+    writeFileSync(path.join(dir, 'reports', 'a', 'index.html'), 'old');
+    await discardFolder(dir);
+    expect(existsSync(dir)).toBe(false);
+    await vi.waitFor(() => expect(readdirSync(parent)).toEqual([]), { timeout: 20_000 });
+    rmSync(parent, { recursive: true, force: true });
+  }, 30_000);
 });
