@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
 import { publishingErrors } from '../src/data/content-review.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { readSiteConfig } from '../src/data/site.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders } from '../src/node/build-folders.ts';
 import {
@@ -56,6 +57,7 @@ try {
   const issues = [
     ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+    ...readSiteConfig(SITE_CONFIG_FILE, root).issues,
     // Placeholders (……, 待补充) in a report that is not a draft must not be published.
     ...(await publishingErrors(path.resolve(root, REPORTS_DIR), root)),
   ];

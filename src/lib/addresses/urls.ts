@@ -37,6 +37,34 @@ export function sectionPath(base: string, folder: string, sectionId: string): st
   return `${reportPath(base, folder)}${sectionId}/`;
 }
 
+/** Every report of one year, all agencies. */
+export function yearPath(base: string, year: number): string {
+  return `${base}years/${year}/`;
+}
+
+/** Every report of one agency, and its parts side by side across years. */
+export function agencyPath(base: string, agencyId: string): string {
+  return `${base}agencies/${agencyId}/`;
+}
+
+/** Formats a report is published in as data, beside its page: /reports/<folder>.json. */
+export const REPORT_DATA_FORMATS = ['txt', 'md', 'json'] as const;
+export type ReportDataFormat = (typeof REPORT_DATA_FORMATS)[number];
+
+export function reportDataPath(base: string, folder: string, format: ReportDataFormat): string {
+  return `${base}reports/${folder}.${format}`;
+}
+
+/** The JSON Schema of /reports/<folder>.json, at an address that does not change. */
+export const REPORT_SCHEMA_FILE = 'schemas/report-v1.json';
+/** The Atom feed of reports, the sitemap, and the page with the statutory rule's text. */
+export const FEED_FILE = 'feed.xml';
+export const SITEMAP_FILE = 'sitemap.xml';
+
+export function statutoryRulePath(base: string): string {
+  return `${base}about/statutory/`;
+}
+
 /** A file the site serves (favicon, Pagefind, lexicon), under the base. */
 export function assetPath(base: string, file: string): string {
   return `${base}${file}`;
