@@ -1,9 +1,8 @@
-import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
-import { PAGEFIND_ENGINE } from '../lib/addresses/urls.ts';
 /**
- * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it starts fetching
- * the search engine, so the search page opens on a warm cache; a landing from a search result
- * (?hl=) loads the highlighter. Nothing of the engine loads before the reader reaches for the box.
+ * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it loads the
+ * results-as-you-type list (search-combobox.ts), which starts the search engine while the reader
+ * types; a landing from a search result (?hl=) loads the highlighter. Nothing of the engine
+ * loads before the reader reaches for the box.
  */
 const input = document.querySelector<HTMLInputElement>('#site-search');
 
@@ -29,19 +28,12 @@ document.addEventListener('keydown', (event) => {
   input.select();
 });
 
-input?.addEventListener(
-  'focus',
-  () => {
-    if (document.querySelector('report-search')) return;
-    // Fills the HTTP cache only; the search page does the searching.
-    import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE))
-      .then(async (pagefind: { options(o: object): Promise<void>; init(): Promise<void> }) => {
-        await pagefind.options({ baseUrl: BASE, noWorker: true });
-        await pagefind.init();
-      })
-      .catch(() => {});
-  },
-  { once: true },
-);
+// The search page searches in full itself; every other page has the list under the box.
+if (input?.getAttribute('role') === 'combobox')
+  input.addEventListener(
+    'focus',
+    () => void import('./search-combobox.ts').then((module) => module.attachCombobox(input)),
+    { once: true },
+  );
 
 if (new URLSearchParams(location.search).has('hl')) void import('./search-highlight.ts');
