@@ -1,9 +1,7 @@
 import { searchPath } from '../lib/addresses/site-paths.ts';
+import { SUGGESTIONS } from '../lib/search/search-page.ts';
 import { SearchEngine } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
-
-/** Results shown under the box; the full results page has the rest. */
-const SUGGESTIONS = 5;
 
 /**
  * Results as you type under the search box, on every page but the search page: an ARIA
@@ -83,7 +81,7 @@ export function attachCombobox(input: HTMLInputElement): void {
           : ''
         : (strings['none'] ?? '');
       all.textContent = count
-        ? (strings['allCount'] ?? '').replace('{count}', String(count))
+        ? (strings[page?.exact ? 'allCount' : 'allAbout'] ?? '').replace('{count}', String(count))
         : (strings['all'] ?? '');
       open(document.activeElement === input || panel.contains(document.activeElement));
     } catch (error) {

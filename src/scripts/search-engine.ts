@@ -56,6 +56,11 @@ export interface Candidate extends SectionCandidate {
 export interface SearchPage {
   /** Matching sections in all, not only those shown. */
   count: number;
+  /**
+   * The engine segments Chinese its own way, so until every candidate's text has been checked
+   * the count is the engine's (about right); then it is exact.
+   */
+  exact: boolean;
   ranked: RankedSection<Candidate>[];
   /** The next results, until there are none. */
   more: (() => Promise<RankedSection<Candidate>[]>) | undefined;
@@ -199,7 +204,7 @@ export class SearchEngine {
           excerpt: [],
           pieces: [],
         }));
-        return { count: results.length, ranked, more: undefined, pinyin: undefined };
+        return { count: results.length, exact: true, ranked, more: undefined, pinyin: undefined };
       }
       const { wordings, pinyin } = await this.#wordings(attempt.text);
       reading ??= pinyin;
@@ -214,6 +219,14 @@ export class SearchEngine {
       );
       if (!hits.length) continue;
       let next = 0;
+      let kept = 0;
+      const result: SearchPage = {
+        count,
+        exact: false,
+        ranked: [],
+        more: undefined,
+        pinyin: reading,
+      };
       const page = async () => {
         const slice = hits.slice(next, next + window);
         const from = next;
@@ -221,19 +234,17 @@ export class SearchEngine {
         const candidates = await Promise.all(
           slice.map(({ result }, i) => this.#candidate(result, from + i)),
         );
-        return rankSections(candidates, wordings);
+        const ranked = rankSections(candidates, wordings);
+        kept += ranked.length;
+        // Every candidate checked: the count is what the texts hold, not the engine's guess.
+        if (next >= hits.length)
+          Object.assign(result, { count: kept, exact: true, more: undefined });
+        return ranked;
       };
-      const ranked = await page();
-      const more = () => page();
-      return {
-        count,
-        ranked,
-        get more() {
-          return next < hits.length ? more : undefined;
-        },
-        pinyin: reading,
-      };
+      result.ranked = await page();
+      if (next < hits.length) result.more = page;
+      return result;
     }
-    return { count: 0, ranked: [], more: undefined, pinyin: reading };
+    return { count: 0, exact: true, ranked: [], more: undefined, pinyin: reading };
   }
 }

@@ -1,12 +1,9 @@
 import { FILTER_NAMES } from '../lib/search/index-contract.ts';
 import type { SynonymGroup } from '../lib/search/query.ts';
 import type { Filters } from '../lib/search/scope.ts';
-import { indexTagOf } from '../lib/search/search-page.ts';
+import { indexTagOf, RESULTS_PAGE_SIZE } from '../lib/search/search-page.ts';
 import { SearchEngine, type SearchPage } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
-
-/** Results fetched and shown at a time; the rest come with the "more" button. */
-const PAGE_SIZE = 10;
 
 /**
  * The search page: reads ?q= and the filters from the URL, searches as the reader types (the
@@ -18,6 +15,7 @@ class ReportSearch extends HTMLElement {
   #latest = 0;
   #page: SearchPage | undefined;
   #count = 0;
+  #exact = true;
 
   connectedCallback() {
     this.#engine = new SearchEngine({
@@ -110,11 +108,16 @@ class ReportSearch extends HTMLElement {
     // Only the first search waits long enough (for the engine to load) to be worth announcing.
     if (!this.#engine.ready) status.textContent = this.#strings['searching'] ?? '';
     try {
-      const page = await this.#engine.search(raw, filters, PAGE_SIZE);
+      const page = await this.#engine.search(
+        raw,
+        filters,
+        Number(this.dataset['pageSize']) || RESULTS_PAGE_SIZE,
+      );
       if (run !== this.#latest) return;
       const ranked = page?.ranked ?? [];
       list.replaceChildren(...ranked.map((result) => resultItem(result, this.#strings)));
       this.#count = ranked.length ? Math.max(page!.count, ranked.length) : 0;
+      this.#exact = page?.exact ?? true;
       this.#page = page;
       this.#status(status, list.children.length, page?.pinyin);
       if (more) more.hidden = !page?.more;
@@ -138,7 +141,7 @@ class ReportSearch extends HTMLElement {
       shown === 0
         ? (s['none'] ?? '')
         : shown < this.#count
-          ? (s['someShown'] ?? '')
+          ? (s[this.#exact ? 'someShown' : 'aboutShown'] ?? '')
               .replace('{count}', String(this.#count))
               .replace('{shown}', String(shown))
           : (s['some'] ?? '').replace('{count}', String(this.#count));
@@ -161,6 +164,8 @@ class ReportSearch extends HTMLElement {
         .filter((item) => !shown.has(item.querySelector('a')!.getAttribute('href')));
       if (run !== this.#latest) return;
       list.append(...items);
+      this.#exact = page.exact;
+      this.#count = page.exact ? list.children.length : Math.max(page.count, list.children.length);
       this.#status(
         this.querySelector<HTMLElement>('[data-search-status]')!,
         list.children.length,

@@ -135,7 +135,14 @@ describe('engine searches', () => {
 
 describe('pinyin initials and prefixes', () => {
   const lexicon = {
-    spell: { yiwangtongban: ['一网通办'], yi: ['一'], zhifa: ['执法'], zhifajiandu: ['执法监督'] },
+    spell: {
+      yiwangtongban: ['一网通办'],
+      yi: ['一'],
+      wang: ['网'],
+      zhifa: ['执法'],
+      jiandu: ['监督'],
+      zhifajiandu: ['执法监督'],
+    },
     initials: { ywtb: ['一网通办'], zf: ['执法'] },
   };
 
@@ -144,6 +151,7 @@ describe('pinyin initials and prefixes', () => {
     expect(readPinyin('ywtb', lexicon)).toEqual({ text: '一网通办', how: 'initials' });
     expect(readPinyin('yiwang', lexicon)).toEqual({ text: '一网通办', how: 'prefix' });
     expect(readPinyin('zhifaj', lexicon)).toEqual({ text: '执法监督', how: 'prefix' });
+    expect(readPinyin('zhifa jiandu', lexicon)).toEqual({ text: '执法 监督', how: 'spell' });
     expect(readPinyin('qq', lexicon)).toBeUndefined();
   });
 });

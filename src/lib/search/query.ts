@@ -166,19 +166,28 @@ export function readPinyin(
   query: string,
   lexicon: PinyinLexicon,
 ): { text: string; how: 'spell' | 'initials' | 'prefix' } | undefined {
-  const spelled = pinyinToHan(query, lexicon.spell);
-  if (spelled) return { text: spelled, how: 'spell' };
-  const joined = query.replace(/[ ']+/g, '');
+  const chunks = query.split(/[ ']+/).filter(Boolean);
+  const joined = chunks.join('');
+  // Several words typed apart, or one the lexicon knows whole: spell it.
+  const whole = chunks.length === 1 ? lexicon.spell[joined]?.[0] : undefined;
+  if (whole) return { text: whole, how: 'spell' };
+  if (chunks.length > 1) {
+    const spelled = pinyinToHan(query, lexicon.spell);
+    if (spelled) return { text: spelled, how: 'spell' };
+  }
   const initial = joined.length >= 2 ? lexicon.initials[joined]?.[0] : undefined;
   if (initial) return { text: initial, how: 'initials' };
-  if (joined.length < 3) return undefined;
+  // Still typing (yiwang): the shortest term whose spelling starts with it.
   let best: string | undefined;
-  for (const key of Object.keys(lexicon.spell)) {
-    if (!key.startsWith(joined) || key === joined) continue;
-    const term = lexicon.spell[key]?.find((t) => [...t].length >= 2);
-    if (term && (!best || key.length < best.length || (key.length === best.length && key < best)))
-      best = key;
-  }
+  if (joined.length >= 3)
+    for (const key of Object.keys(lexicon.spell)) {
+      if (!key.startsWith(joined) || key === joined) continue;
+      if (!lexicon.spell[key]?.some((t) => [...t].length >= 2)) continue;
+      if (!best || key.length < best.length || (key.length === best.length && key < best))
+        best = key;
+    }
   const term = best && lexicon.spell[best]?.find((t) => [...t].length >= 2);
-  return term ? { text: term, how: 'prefix' } : undefined;
+  if (term) return { text: term, how: 'prefix' };
+  const spelled = pinyinToHan(query, lexicon.spell);
+  return spelled ? { text: spelled, how: 'spell' } : undefined;
 }

@@ -17,3 +17,8 @@ export function indexTagOf(doc: Pick<Document, 'querySelector'>): string {
     doc.querySelector<HTMLMetaElement>(`meta[name="${SEARCH_INDEX_META.name}"]`)?.content ?? ''
   );
 }
+
+/** Results the search page fetches and shows at a time; the rest come with the "more" button. */
+export const RESULTS_PAGE_SIZE = 10;
+/** Results shown under the search box as the reader types. */
+export const SUGGESTIONS = 5;
