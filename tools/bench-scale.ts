@@ -28,7 +28,7 @@ import {
   ROOT,
   serveGzip,
   sharedToolsDir,
-  waitForResults,
+  waitForMark,
 } from './bench-support.ts';
 
 const { values: options, positionals } = parseArgs({
@@ -225,7 +225,7 @@ try {
       await recordMarks(page);
       const from = epochNow();
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent(options.query)}`);
-      const marks = await waitForResults(page);
+      const marks = await waitForMark(page);
       result.firstSearch = {
         ...server.between(from, marks.results!),
         ms: marks.results! - marks.timeOrigin,

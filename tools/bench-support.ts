@@ -160,26 +160,50 @@ export async function recordMarks(page: Page): Promise<void> {
       const marks: Record<string, number> = {};
       Object.assign(window, { __benchMarks: marks });
       const now = () => performance.timeOrigin + performance.now();
+      // Suggestions count only once their list has changed since the last keystroke: the list
+      // for the previous prefix, still on screen, is not the answer to the query typed.
+      let listChanged = false;
+      const inList = (node: Node) => {
+        const element = node instanceof Element ? node : node.parentElement;
+        return (
+          !!element?.closest('[role="listbox"]') || !!element?.querySelector('[role="listbox"]')
+        );
+      };
       const check = () => {
         if (!marks['results'] && document.querySelector(results)) marks['results'] = now();
         if (
+          listChanged &&
           !marks['suggestion'] &&
           [...document.querySelectorAll<HTMLElement>(suggestion)].some((a) => a.checkVisibility())
         )
           marks['suggestion'] = now();
       };
-      new MutationObserver(check).observe(document, {
+      new MutationObserver((records) => {
+        listChanged ||= records.some(
+          (record) => inList(record.target) || [...record.addedNodes].some(inList),
+        );
+        check();
+      }).observe(document, {
         subtree: true,
         childList: true,
         attributes: true,
+        characterData: true,
       });
       // Visibility can change through CSS alone (e.g. :focus-within), which no mutation reports.
       const frame = () => {
         check();
-        if (!marks['suggestion']) requestAnimationFrame(frame);
+        requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
-      document.addEventListener('input', () => (marks['lastInput'] = now()), true);
+      document.addEventListener(
+        'input',
+        () => {
+          marks['lastInput'] = now();
+          delete marks['suggestion'];
+          listChanged = false;
+        },
+        true,
+      );
     },
     [RESULT_LINK, SUGGESTION_LINK] as const,
   );
@@ -192,11 +216,15 @@ export async function readMarks(page: Page): Promise<Marks> {
   }));
 }
 
-/** Waits until the page has recorded results; returns its marks. */
-export async function waitForResults(page: Page, timeout = 60_000): Promise<Marks> {
+/** Waits until the page has recorded the mark (results or suggestion); returns all marks. */
+export async function waitForMark(
+  page: Page,
+  mark: 'results' | 'suggestion' = 'results',
+  timeout = 60_000,
+): Promise<Marks> {
   await page.waitForFunction(
-    () => (window as unknown as { __benchMarks?: { results?: number } }).__benchMarks?.results,
-    null,
+    (name) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name],
+    mark,
     { timeout },
   );
   return readMarks(page);
