@@ -92,13 +92,16 @@ export default function pagefindIntegration(): AstroIntegration {
           if (written.errors.length)
             throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
           await removeUnusedBundles(path.join(outDir, 'pagefind'));
-          await prepareSearchPage(outDir, base);
+          const entry = await prepareSearchPage(outDir, base);
           const wrote = performance.now();
           const { lexicon, cached } = await cachedPinyinLexicon(texts);
           const lexiconJson = JSON.stringify(lexicon);
           await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
           await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
-          await writeFile(path.join(outDir, SEARCH_SCOPE), JSON.stringify(scopeOf(pages)));
+          await writeFile(
+            path.join(outDir, SEARCH_SCOPE),
+            JSON.stringify({ ...scopeOf(pages), index: entry }),
+          );
           const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
           logger.info(
             `search index: ${records.length} sections of ${pages.length} reports; ` +
@@ -166,7 +169,10 @@ async function removeUnusedBundles(pagefindDir: string): Promise<void> {
  * fetch the engine's files in parallel with the page's own script instead of one after another.
  * The placeholder must occur exactly once: anything else fails the build.
  */
-async function prepareSearchPage(outDir: string, base: string): Promise<void> {
+async function prepareSearchPage(
+  outDir: string,
+  base: string,
+): Promise<NonNullable<SearchScopeData['index']>> {
   const pagefindDir = path.join(outDir, 'pagefind');
   const entry = JSON.parse(
     await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8'),
@@ -199,4 +205,5 @@ async function prepareSearchPage(outDir: string, base: string): Promise<void> {
       `${page} must hold ${SEARCH_INDEX_META.placeholder} exactly once, found ${parts.length - 1}`,
     );
   await writeFile(page, parts.join(SEARCH_INDEX_META.filled(tag) + links));
+  return { tag, files };
 }

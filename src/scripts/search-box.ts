@@ -1,3 +1,6 @@
+import { assetPath } from '../lib/addresses/site-paths.ts';
+import { PAGEFIND_ENGINE, SEARCH_SCOPE } from '../lib/addresses/urls.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
 /**
  * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it loads the
  * results-as-you-type list (search-combobox.ts), which starts the search engine while the reader
@@ -32,7 +35,16 @@ document.addEventListener('keydown', (event) => {
 if (input?.getAttribute('role') === 'combobox')
   input.addEventListener(
     'focus',
-    () => void import('./search-combobox.ts').then((module) => module.attachCombobox(input)),
+    () => {
+      // Everything the first suggestion needs starts now, side by side: the list's own code, the
+      // engine, and the scope file that names the index files (fetched by search-engine.ts).
+      const scope = fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+        r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
+      );
+      scope.catch(() => {});
+      void import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)).catch(() => {});
+      void import('./search-combobox.ts').then((module) => module.attachCombobox(input, scope));
+    },
     { once: true },
   );
 

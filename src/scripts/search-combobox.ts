@@ -1,4 +1,5 @@
 import { searchPath } from '../lib/addresses/site-paths.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
 import { SearchEngine } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
@@ -10,7 +11,7 @@ import { resultItem } from './search-result.ts';
  * before; Escape closes the list. While an IME composes, nothing is searched until the word is
  * chosen (compositionend).
  */
-export function attachCombobox(input: HTMLInputElement): void {
+export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchScopeData>): void {
   const form = input.form;
   const panel = form?.querySelector<HTMLElement>('[data-search-suggest]');
   const list = panel?.querySelector<HTMLUListElement>('[role="listbox"]');
@@ -24,7 +25,7 @@ export function attachCombobox(input: HTMLInputElement): void {
   } catch {
     // Without strings the list still works, with empty labels.
   }
-  const engine = new SearchEngine();
+  const engine = new SearchEngine(scope ? { scope } : {});
   void engine.load().catch(() => {});
   let latest = 0;
   let active = -1;

@@ -1,5 +1,10 @@
 import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
-import { PAGEFIND_ENGINE, PINYIN_LEXICON, SEARCH_SCOPE } from '../lib/addresses/urls.ts';
+import {
+  PAGEFIND_DIR,
+  PAGEFIND_ENGINE,
+  PINYIN_LEXICON,
+  SEARCH_SCOPE,
+} from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { compareDocumentOrder, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
@@ -70,6 +75,8 @@ export interface SearchPage {
 
 export interface EngineOptions {
   indexTag?: string;
+  /** The scope file, when the page has started fetching it already. */
+  scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
   traditional?: string;
 }
@@ -87,23 +94,27 @@ export class SearchEngine {
 
   /** Starts the engine and the scope list; safe to call on every keystroke. */
   load(): Promise<Pagefind> {
-    this.#scope ??= fetch(assetPath(SEARCH_SCOPE))
-      .then((r) => (r.ok ? (r.json() as Promise<SearchScopeData>) : { agencies: [], years: [] }))
-      .catch(() => ({ agencies: [], years: [] }))
-      .then(scopeKeys);
-    this.#pagefind ??= import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)).then(
-      async (pagefind: Pagefind) => {
-        // The worker would cost another script download before the first answer.
-        await pagefind.options({
-          baseUrl: BASE,
-          noWorker: true,
-          ...(this.options.indexTag ? { metaCacheTag: this.options.indexTag } : {}),
-        });
-        await pagefind.init();
-        this.ready = true;
-        return pagefind;
-      },
-    );
+    const empty: SearchScopeData = { agencies: [], years: [] };
+    const data = (this.options.scope ?? loadScope()).catch(() => empty);
+    this.#scope ??= data.then(scopeKeys);
+    this.#pagefind ??= Promise.all([
+      import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
+      data,
+    ]).then(async ([pagefind, scope]: [Pagefind, SearchScopeData]) => {
+      const tag = this.options.indexTag || scope.index?.tag;
+      // The engine's first files all at once (entry, WebAssembly, metadata), not as a chain.
+      for (const file of scope.index?.files ?? [])
+        void fetch(assetPath(PAGEFIND_DIR + file)).catch(() => {});
+      // The worker would cost another script download before the first answer.
+      await pagefind.options({
+        baseUrl: BASE,
+        noWorker: true,
+        ...(tag ? { metaCacheTag: tag } : {}),
+      });
+      await pagefind.init();
+      this.ready = true;
+      return pagefind;
+    });
     return this.#pagefind;
   }
 
@@ -247,4 +258,11 @@ export class SearchEngine {
     }
     return { count: 0, exact: true, ranked: [], more: undefined, pinyin: reading };
   }
+}
+
+/** The agencies, years and index files of the site (written by the search integration). */
+export function loadScope(): Promise<SearchScopeData> {
+  return fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+    r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
+  );
 }

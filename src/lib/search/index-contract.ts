@@ -115,4 +115,9 @@ export interface SearchRecordMeta {
 export interface SearchScopeData {
   agencies: { id: string; shortName: string; name: string }[];
   years: number[];
+  /**
+   * The index's cache tag and the files every search needs first (under pagefind/), so a page
+   * can fetch them all at once when the reader reaches for the box, not one after another.
+   */
+  index?: { tag: string; files: string[] };
 }
