@@ -89,7 +89,14 @@ function scratchProject(dir: string): void {
       symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
 }
 
-const CACHES = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
+// node_modules/.cache holds the build's own caches (QR codes): a clean build starts without them.
+const CACHES = [
+  'dist',
+  '.astro',
+  'node_modules/.astro',
+  'node_modules/.vite',
+  'node_modules/.cache',
+];
 
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
 function treeRssKib(root: number): number {
@@ -129,7 +136,8 @@ function build(dir: string, logName: string): Promise<Build> {
   const child = spawn(process.execPath, ['tools/build.ts'], {
     cwd: dir,
     // Root base path, whatever the caller's environment says: the bench serves dist/ at /.
-    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/' },
+    // FZZF_PROFILE: the build ends its log with the time of each step.
+    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/', FZZF_PROFILE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Each line gets the seconds since start, so the log shows where the time went.

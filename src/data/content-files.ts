@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -12,9 +14,21 @@ import { type SynonymGroups, synonymsSchema } from '../schemas/synonyms.ts';
 import { checkContent, type ReportInput, type SectionInput } from '../lib/content/checks.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
 import { fromSchemaIssue } from '../lib/content/errors.ts';
+import { buildCache, sourceVersion } from '../node/build-cache.ts';
 
 const REPORT_FILE = /^report\.mdx?$/;
 const CONTENT_FILE = /\.mdx?$/;
+
+// Results of each file's own checks, kept between builds. Versioned by the code that checks
+// (schemas, Markdown plugins, content library, this folder) and the installed packages, so a
+// change to a rule or a library never reuses an old verdict. Only the current files' results
+// are written back.
+const checkedFiles = buildCache<CheckedFile>(
+  'content-checks',
+  () =>
+    sourceVersion(new URL('..', import.meta.url), ['data', 'schemas', 'markdown', 'lib', 'node']),
+  { keepOnlyUsed: true },
+);
 
 /** Splits `---` YAML frontmatter from a Markdown file; undefined when the file has none. */
 export function splitFrontmatter(
@@ -24,15 +38,18 @@ export function splitFrontmatter(
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
 
+// Made once: setting up a processor (combining micromark's syntax extensions) costs more
+// than parsing a short section.
+const markdownChecker = unified().use(remarkParse).use(remarkSafeContent).freeze();
+const mdxChecker = unified().use(remarkParse).use(remarkMdx).use(remarkSafeContent).freeze();
+
 /**
  * Runs the content-safety rules on a Markdown or MDX body. The same plugin runs inside Astro's
  * pipeline; running it here too means a refusal stops the build instead of being logged
  * by the content loader and skipped.
  */
 export function checkBody(file: string, body: string, bodyStartLine: number): ContentIssue[] {
-  const processor = unified().use(remarkParse);
-  if (file.endsWith('.mdx')) processor.use(remarkMdx);
-  processor.use(remarkSafeContent);
+  const processor = file.endsWith('.mdx') ? mdxChecker : markdownChecker;
   const vfile = new VFile({ path: file, value: body });
   try {
     processor.runSync(processor.parse(vfile), vfile);
@@ -69,7 +86,9 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
   const sections: SectionInput[] = [];
   let folders: string[];
   try {
-    folders = (await readdir(reportsDir, { withFileTypes: true }))
+    // Synchronous reads: thousands of small files, each awaited in turn, spent more time
+    // waiting for the thread pool than reading.
+    folders = readdirSync(reportsDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
@@ -83,47 +102,81 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
     return { reports, sections, issues };
   }
   for (const folder of folders) {
-    const names = (await readdir(path.join(reportsDir, folder)))
+    const names = readdirSync(path.join(reportsDir, folder))
       .filter((name) => CONTENT_FILE.test(name))
       .sort();
     for (const name of names) {
       const file = path.relative(cwd, path.join(reportsDir, folder, name));
-      const parts = splitFrontmatter(await readFile(path.join(reportsDir, folder, name), 'utf8'));
-      if (!parts) {
-        issues.push({
+      const text = readFileSync(path.join(reportsDir, folder, name), 'utf8');
+      // A file's own checks depend only on its name and text (and the checking code, which
+      // versions the cache): an unchanged file is not parsed again on the next build.
+      const key = createHash('sha256').update(file).update('\0').update(text).digest('base64url');
+      let checked = checkedFiles.get(key);
+      if (!checked) {
+        checked = checkFile(file, REPORT_FILE.test(name) ? 'report' : 'section', text);
+        checkedFiles.set(key, checked);
+      }
+      issues.push(...checked.issues);
+      if (checked.report) reports.push({ folder, file, data: checked.report });
+      if (checked.section) sections.push({ folder, file, data: checked.section });
+    }
+  }
+  return { reports, sections, issues };
+}
+
+/** What one file's own checks found: its parsed frontmatter if valid, and its problems. */
+interface CheckedFile {
+  report?: ReportInput['data'];
+  section?: SectionInput['data'];
+  issues: ContentIssue[];
+}
+
+/** One file's own checks: frontmatter present, YAML valid, schema satisfied, body safe. */
+function checkFile(file: string, kind: 'report' | 'section', text: string): CheckedFile {
+  const parts = splitFrontmatter(text);
+  if (!parts)
+    return {
+      issues: [
+        {
           file,
           field: '（frontmatter）',
           found: '文件开头没有 --- 包围的字段区',
           expected: '文件以 --- 开始，写完字段后再以 --- 结束，然后是正文',
-        });
-        continue;
-      }
-      let data: unknown;
-      try {
-        data = parseYaml(parts.frontmatter);
-      } catch (error) {
-        issues.push({
+        },
+      ],
+    };
+  let data: unknown;
+  try {
+    data = parseYaml(parts.frontmatter);
+  } catch (error) {
+    return {
+      issues: [
+        {
           file,
           field: '（frontmatter）',
           found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`,
           expected: '每行写成“字段: 值”，缩进用空格',
-        });
-        continue;
-      }
-      const bodyStartLine = parts.frontmatter.split('\n').length + 3;
-      issues.push(...checkBody(file, parts.body, bodyStartLine));
-      if (REPORT_FILE.test(name)) {
-        const result = reportSchema.safeParse(data);
-        if (result.success) reports.push({ folder, file, data: result.data });
-        else issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
-      } else {
-        const result = sectionSchema.safeParse(data);
-        if (result.success) sections.push({ folder, file, data: result.data });
-        else issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)));
-      }
-    }
+        },
+      ],
+    };
   }
-  return { reports, sections, issues };
+  const bodyStartLine = parts.frontmatter.split('\n').length + 3;
+  const issues = checkBody(file, parts.body, bodyStartLine);
+  if (kind === 'report') {
+    const result = reportSchema.safeParse(data);
+    if (result.success) return { report: result.data, issues };
+    return {
+      issues: [
+        ...issues,
+        ...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue)),
+      ],
+    };
+  }
+  const result = sectionSchema.safeParse(data);
+  if (result.success) return { section: result.data, issues };
+  return {
+    issues: [...issues, ...result.error.issues.map((issue) => fromSchemaIssue(file, data, issue))],
+  };
 }
 
 /**

@@ -47,18 +47,22 @@ export function loadReports(): Promise<Report[]> {
     );
     if (issues.length) throw new ContentError(issues);
 
+    // Grouped in one pass: filtering every section for every report grows with the square of
+    // the number of reports (a million comparisons at 300).
+    const sectionsByFolder = Map.groupBy(sectionEntries, (section) => folderOf(section.id));
     return reportEntries
       .map((entry) => {
         const folder = folderOf(entry.id);
-        const sections = sectionEntries
-          .filter((section) => folderOf(section.id) === folder)
-          .map((section) => ({ data: section.data, entry: section }));
+        const sections = (sectionsByFolder.get(folder) ?? []).map((section) => ({
+          data: section.data,
+          entry: section,
+        }));
         return { folder, data: entry.data, entry, outline: buildOutline(sections) };
       })
       .sort(
         (a, b) =>
           b.data.year - a.data.year ||
-          b.data.published.localeCompare(a.data.published) ||
+          (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
           a.folder.localeCompare(b.folder),
       );
   })();
