@@ -3,7 +3,7 @@
 // rebuilt unchanged; sizes are interleaved run by run so machine noise hits them alike.
 // Prints build times, output bytes per report, peak memory of the build process tree and the
 // bytes a cold first search fetches in Chromium, then one machine-readable line.
-// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--keep]
+// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE] [--keep]
 import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -37,6 +37,8 @@ const { values: options, positionals } = parseArgs({
     runs: { type: 'string', default: '3' },
     query: { type: 'string', default: '一网通办' },
     eval: { type: 'boolean', default: false },
+    // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
+    queries: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -296,11 +298,11 @@ try {
       `largest vs smallest: clean build ×${ratio.toFixed(2)}, first-search bytes ×${firstRatio.toFixed(2)}`,
     );
 
-  if (options.eval) {
+  if (options.eval || options.queries) {
     const largest = results.at(-1)!;
     if (largest.n !== 300)
       log(
-        `note: scoped-queries-300.json is written for the 300-report corpus; running on ${largest.n}`,
+        `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
       );
     // The shared folder is read-only: run a copy that uses this project's playwright-core.
     const copy = path.join(scratch, 'search-eval');
@@ -309,16 +311,17 @@ try {
       filter: (source) => !source.includes('node_modules'),
     });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-    const out = node(
-      [
-        path.join(copy, 'eval-ui.mjs'),
-        path.join(siteOf(largest.n), 'dist'),
-        path.join(copy, 'scoped-queries-300.json'),
-        '--quiet',
-      ],
-      copy,
-    );
-    console.log(out.trim().split('\n').at(-1));
+    const sets = [
+      ...(options.eval ? [path.join(copy, 'scoped-queries-300.json')] : []),
+      ...(options.queries ? [path.resolve(options.queries)] : []),
+    ];
+    for (const set of sets) {
+      const out = node(
+        [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
+        copy,
+      );
+      console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
+    }
   }
 
   const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(',');

@@ -1,3 +1,4 @@
+import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -41,15 +42,11 @@ export function readSiteConfig(
   if (!result.success)
     return {
       config: defaults,
-      issues: result.error.issues.map((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? {
-              file: shown,
-              field: issue.keys.join('、'),
-              found: '本文件不认识的字段',
-              expected: `只用以下字段：${Object.keys(siteConfigSchema.shape).join('、')}`,
-            }
-          : fromSchemaIssue(shown, data, issue),
+      issues: result.error.issues.flatMap((issue) =>
+        fromSchemaIssue(shown, data, issue, {
+          knownKeys: (at) => schemaKeys(siteConfigSchema, at),
+          rootLabel: '（文件中的字段）',
+        }),
       ),
     };
   return { config: result.data, issues: [] };

@@ -50,6 +50,18 @@ export const ui = {
   'search.filterAll': '全部',
   'search.highlighted': '已高亮显示搜索词：',
   'search.clearHighlight': '取消高亮',
+  // Scoped search, honest counts, results as you type (issue 12).
+  // {count} and {shown} are filled in by the search script.
+  'search.countSomeShown': '找到 {count} 条结果，已显示前 {shown} 条',
+  // Before every candidate's text is checked, the count is the engine's estimate.
+  'search.countAboutShown': '找到约 {count} 条结果，已显示前 {shown} 条',
+  'search.more': '显示更多结果',
+  // {text} is what a Latin query was read as.
+  'search.pinyin': '按拼音查找“{text}”：',
+  'search.suggestionsLabel': '搜索建议',
+  'search.allResults': '查看全部搜索结果',
+  'search.allResultsCount': '查看全部 {count} 条结果',
+  'search.allResultsAbout': '查看全部约 {count} 条结果',
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在，可能地址有误或已调整。',
   'notFound.home': '返回首页查看全部报告',

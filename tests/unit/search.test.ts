@@ -20,7 +20,7 @@ import {
   rankSections,
   type SectionCandidate,
 } from '../../src/lib/search/rank.ts';
-import { extractSections, recordContent } from '../../src/node/page-records.ts';
+import { recordContent } from '../../src/node/page-records.ts';
 import { toSimplified } from '../../src/lib/search/traditional.ts';
 
 describe('query normalisation', () => {
@@ -178,7 +178,6 @@ function candidate(
   engineRank = 0,
 ): SectionCandidate {
   const { content, offsets } = recordContent({
-    id,
     heading,
     paragraphs: paragraphs.map((text, i) => ({ id: `${id}-p${i + 1}`, text })),
   });
@@ -267,32 +266,5 @@ describe('ranking', () => {
       { text: '>', marked: false },
     ]);
     expect(markPieces('警车🚓出动', ['🚓'])).toEqual([{ text: '警车🚓出动', marked: false }]);
-  });
-});
-
-describe('search records', () => {
-  it('takes each section’s own paragraphs from the report page, not its subsections’', () => {
-    const html = `<main><div class="report-preamble"><p id="intro-p1">引言。</p></div>
-      <section class="report-section"><div class="section-heading"><h2 id="s1">一、成效</h2><a>#</a></div>
-        <div class="report-text"><p id="s1-p1">总述。</p></div>
-        <section class="report-section"><div class="section-heading"><h3 id="s1-1">（一）小节</h3></div>
-          <div class="report-text"><p id="s1-1-p1">第一段。</p><p id="s1-1-p2">第二段。</p></div></section>
-      </section></main>`;
-    const sections = extractSections(html);
-    expect(sections).toEqual([
-      { id: '', heading: '', paragraphs: [{ id: 'intro-p1', text: '引言。' }] },
-      { id: 's1', heading: '一、成效', paragraphs: [{ id: 's1-p1', text: '总述。' }] },
-      {
-        id: 's1-1',
-        heading: '（一）小节',
-        paragraphs: [
-          { id: 's1-1-p1', text: '第一段。' },
-          { id: 's1-1-p2', text: '第二段。' },
-        ],
-      },
-    ]);
-    const { content, offsets } = recordContent(sections[2]!);
-    const starts = parseOffsets(offsets);
-    expect(starts.map((p) => content.slice(p.start, p.start + 3))).toEqual(['第一段', '第二段']);
   });
 });

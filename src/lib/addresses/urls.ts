@@ -9,6 +9,8 @@ export const PAGEFIND_DIR = 'pagefind/';
 export const PAGEFIND_ENGINE = `${PAGEFIND_DIR}pagefind.js`;
 /** The pinyin lexicon, written beside the index by the search integration. */
 export const PINYIN_LEXICON = 'search/pinyin.json';
+/** The agencies and years the index holds, for scoping queries; written beside the lexicon. */
+export const SEARCH_SCOPE = 'search/scope.json';
 
 /** A base path as Astro and the browser need it: starts and ends with /. */
 export function normaliseBase(base: string): string {
