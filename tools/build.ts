@@ -1,7 +1,7 @@
 // Builds the site: content is checked first (every problem at once, in Chinese), then Astro and
 // Pagefind write a new version that src/node/publish.ts switches in atomically. A failed build
 // leaves the previous site as it was. `--profile` (or FZZF_PROFILE=1) prints where the time went.
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
@@ -72,6 +72,8 @@ try {
       // builds only while its configuration (outDir included) is unchanged. The finished folder
       // then becomes the new version.
       await rm(staging, { recursive: true, force: true });
+      await mkdir(path.dirname(staging), { recursive: true });
+      // A failed Astro run must leave nothing behind beside dist/.
       await build({
         root,
         outDir: staging,
@@ -79,6 +81,9 @@ try {
         // Astro's own log is English; BUILD_LOG=info shows it to developers.
         logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
         integrations: [buildProfileIntegration(profile)],
+      }).catch(async (error: unknown) => {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
       });
       await rename(staging, version);
     },

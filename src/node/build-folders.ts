@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { publishPaths } from './publish.ts';
 
 /**
  * The folders one build uses. Their names depend only on the output folder, never on the run:
@@ -11,20 +13,25 @@ import path from 'node:path';
 export function buildFolders(
   root: string,
   outDirSetting: string | undefined,
-): { outDir: string; staging: string; previous: string; cacheDir: string } {
+): { outDir: string; staging: string; cacheDir: string } {
   const outDir = path.resolve(root, outDirSetting ?? 'dist');
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
+  const defaultOut = outDir === path.join(root, 'dist');
   return {
     outDir,
-    staging: path.join(parent, `.${name}-staging`),
-    previous: path.join(parent, `.${name}-previous`),
-    // Each output folder has its own Astro cache: builds of different content (test fixtures,
-    // run side by side) would otherwise keep clearing one shared store.
-    cacheDir:
-      outDir === path.join(root, 'dist')
-        ? path.join(root, 'node_modules', '.astro')
-        : path.join(parent, `.astro-cache-${name}`),
+    // Inside the versions folder (src/node/publish.ts): on the same file system as the versions,
+    // so the finished build becomes one by a rename, and out of sight beside dist/.
+    staging: path.join(publishPaths(outDir).versions, 'staging'),
+    // Each output folder has its own Astro cache, under node_modules/ so nothing appears beside
+    // dist/: builds of different content (test fixtures, run side by side) would otherwise keep
+    // clearing one shared store.
+    cacheDir: path.join(
+      root,
+      'node_modules',
+      '.astro',
+      ...(defaultOut
+        ? []
+        : [`out-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`]),
+    ),
   };
 }
 
