@@ -1,13 +1,12 @@
 // Live preview while writing: npm run dev [-- --port 4321]. Drafts are shown; content errors
 // appear on the page in Chinese. Search needs a built index (npm run build, then npm run preview).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dev } from 'astro';
 import { blockingIssues } from '../src/integrations/dev-content-errors.ts';
 import { devErrorPage } from '../src/node/dev-error-page.ts';
-import { parsePort } from '../src/node/port.ts';
+import { portFromArgs } from '../src/node/port.ts';
 
 const USAGE = `用法：npm run dev [-- --port 端口]
 
@@ -18,21 +17,7 @@ const USAGE = `用法：npm run dev [-- --port 端口]
   --port 端口   默认 4321，被占用时换一个，例如 --port 4700
   --help        显示本说明`;
 
-let port: number;
-try {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, help: { type: 'boolean' } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  port = parsePort(values.port, 4321);
-} catch (error) {
-  const message = (error as Error).message;
-  console.error(/[\u4e00-\u9fff]/.test(message) ? message : `选项有误。\n\n${USAGE}`);
-  process.exit(1);
-}
+const port = portFromArgs(USAGE);
 
 delete process.env['BASE_URL'];
 process.env['SITE_URL'] ||= `http://localhost:${port}/`;

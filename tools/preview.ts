@@ -2,8 +2,7 @@
 // Usage: npm run preview [-- --port 4321]
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { parsePort } from '../src/node/port.ts';
+import { portFromArgs } from '../src/node/port.ts';
 import { builtBase, createStaticServer } from '../src/node/static-server.ts';
 
 const USAGE = `用法：npm run preview [-- --port 端口]
@@ -13,21 +12,7 @@ const USAGE = `用法：npm run preview [-- --port 端口]
   --port 端口   默认 4321，被占用时换一个，例如 --port 4700
   --help        显示本说明`;
 
-let port: number;
-try {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, help: { type: 'boolean' } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  port = parsePort(values.port, 4321);
-} catch (error) {
-  const message = (error as Error).message;
-  console.error(/[\u4e00-\u9fff]/.test(message) ? message : `选项有误。\n\n${USAGE}`);
-  process.exit(1);
-}
+const port = portFromArgs(USAGE);
 
 const dist = path.resolve(import.meta.dirname, '..', process.env['OUT_DIR'] ?? 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {

@@ -1,26 +1,11 @@
 // Builds the site for this computer and serves it. Usage: npm start [-- --port 4321]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { parsePort } from '../src/node/port.ts';
+import { portFromArgs } from '../src/node/port.ts';
 
-let port: number;
-try {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, help: { type: 'boolean' } },
-  });
-  if (values.help) {
-    console.log(
-      '用法：npm start [-- --port 端口]\n\n生成网站并在本机打开（默认 http://localhost:4321/）。只用于本机查看；上线请用 SITE_URL=网站地址 npm run build。',
-    );
-    process.exit(0);
-  }
-  port = parsePort(values.port, 4321);
-} catch (error) {
-  const message = (error as Error).message;
-  console.error(/[\u4e00-\u9fff]/.test(message) ? message : '选项有误，请运行 npm start -- --help');
-  process.exit(1);
-}
+const port = portFromArgs(
+  '用法：npm start [-- --port 端口]\n\n生成网站并在本机打开（默认 http://localhost:4321/）。只用于本机查看；上线请用 SITE_URL=网站地址 npm run build。',
+);
 
 const tools = import.meta.dirname;
 // The local address goes into QR codes and canonical links: this build is for this computer only.
