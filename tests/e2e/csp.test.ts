@@ -52,8 +52,12 @@ describe('the Content-Security-Policy served as a header', () => {
     expect(await list.locator('a[href]').count()).toBeGreaterThan(0);
     // The search box on every page loads the same engine once focused.
     await page.goto(`${server.url}${REPORT}`);
-    await page.getByRole('searchbox').first().focus();
-    await page.getByRole('searchbox').first().fill('执法');
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await box.fill('执法');
+    await expect
+      .poll(() => page.getByRole('listbox').getByRole('link').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
   });

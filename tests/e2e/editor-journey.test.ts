@@ -130,8 +130,9 @@ describe('an editor publishes a new report alone', () => {
       `${SITE_URL}reports/${folder}/`,
     );
 
-    await page.getByRole('searchbox', { name: '搜索报告' }).fill('首违不罚');
-    await page.getByRole('searchbox', { name: '搜索报告' }).press('Enter');
+    // On the report page the box is the combobox; Enter with no option chosen opens the results.
+    await page.getByRole('combobox', { name: '搜索报告' }).fill('首违不罚');
+    await page.getByRole('combobox', { name: '搜索报告' }).press('Enter');
     const list = page.locator('[data-search-results]');
     await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
     const first = list.locator('a[href]').first();

@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -30,7 +31,8 @@ export async function serveWithNginx(dist: string, base: string): Promise<NginxS
   chmodSync(prefix, 0o755);
   const root = path.join(prefix, 'www');
   mkdirSync(path.join(root, base), { recursive: true });
-  cpSync(dist, path.join(root, base), { recursive: true });
+  // dist is a link to the live version: copy what it points to, as `cp -r dist/.` would.
+  cpSync(realpathSync(dist), path.join(root, base), { recursive: true });
   const port = await freePort();
   const server = nginxServerBlock({
     base,
