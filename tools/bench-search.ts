@@ -15,12 +15,12 @@ import {
   statSync,
   symlinkSync,
 } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/support/browser.ts';
+import { serveDist } from '../tests/support/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(root, process.env['DIST_DIR'] ?? 'dist');
@@ -29,13 +29,6 @@ const evalDir =
   evalArg > 0
     ? process.argv[evalArg + 1]!
     : (process.env['SEARCH_EVAL_DIR'] ?? path.resolve(root, '../shared/tools/search-eval'));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 if (!existsSync(path.join(dist, 'search/index.html'))) {
   console.error(`${dist}/search/index.html is missing: run \`npm run build\` first`);
@@ -70,42 +63,14 @@ console.log(
 
 // --- Server -----------------------------------------------------------------------------------
 const sent: { url: string; bytes: number }[] = [];
-const server = http.createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = path.join(dist, pathname);
-  if (!file.startsWith(dist)) return void res.writeHead(404).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  const body = readFileSync(file);
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const gzip =
-    /text|javascript|json|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
-  const out = gzip ? zlib.gzipSync(body, { level: 6 }) : body;
-  sent.push({ url: pathname, bytes: out.length });
-  res.writeHead(200, {
-    'content-type': type,
-    'cache-control': 'public, max-age=600',
-    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-  });
-  res.end(out);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const [server, browser] = await Promise.all([
+  serveDist(dist, { production: true, onResponse: (url, bytes) => sent.push({ url, bytes }) }),
+  launchChromium(),
+]);
 
 /** Milliseconds from navigation start to the results list leaving aria-busy="true" with a search done. */
 async function openSearch(page: Page, query: string): Promise<number> {
-  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(
     () =>
       document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false' &&
@@ -248,7 +213,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 
 // --- Public query set, UI mode --------------------------------------------------------------

@@ -1,29 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  DIST,
-  htmlFiles,
-  page,
-  reportFolders,
-  ROOT,
-  urlPathOf,
-} from '../support/dist.ts';
+import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
+import { brokenReferences } from '../support/links.ts';
 
 beforeAll(() => assertBuilt());
-
-const internalTarget = (
-  from: string,
-  href: string,
-): { file: string; fragment: string } | undefined => {
-  if (href.startsWith('#')) return { file: from, fragment: decodeURIComponent(href.slice(1)) };
-  const url = new URL(href, `http://site${urlPathOf(from)}`);
-  if (url.host !== 'site') return undefined;
-  let file = url.pathname.replace(/^\//, '');
-  if (file === '' || file.endsWith('/')) file += 'index.html';
-  return { file: decodeURIComponent(file), fragment: decodeURIComponent(url.hash.slice(1)) };
-};
 
 describe('pages', () => {
   it('builds home, search, 404 and one page per report folder', () => {
@@ -72,17 +53,7 @@ describe('ids and links', () => {
   });
 
   it.each(htmlFiles())('%s links only to pages and fragments that exist', (file) => {
-    const $ = page(file);
-    const broken: string[] = [];
-    $('a[href]').each((_, a) => {
-      const href = a.attribs['href']!;
-      const target = internalTarget(file, href);
-      if (!target) return;
-      if (!existsSync(path.join(DIST, target.file))) broken.push(`${href} (no ${target.file})`);
-      else if (target.fragment && page(target.file)(`[id="${target.fragment}"]`).length === 0)
-        broken.push(`${href} (no #${target.fragment})`);
-    });
-    expect(broken).toEqual([]);
+    expect(brokenReferences(DIST, '/', [file])).toEqual([]);
   });
 
   it.each(reportFolders())(

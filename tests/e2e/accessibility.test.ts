@@ -54,12 +54,20 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
         { width: 1280, height: 800 },
       ]) {
         const { options, init } = modeContext(mode);
-        const { page, errors } = await openPage(site.browser, { ...options, viewport });
+        // The 404 page's own status is logged as a console error.
+        const { page } = await openPage(site.browser, {
+          ...options,
+          viewport,
+          allowErrors: type.name === '404',
+        });
         if (init) await page.context().addInitScript(init);
         await page.goto(site.server.url + type.path);
         if (type.name === 'search')
+          // Loading the engine and index can take seconds on a busy two-core machine.
           await expect
-            .poll(() => page.locator('[data-search-results]').getAttribute('aria-busy'))
+            .poll(() => page.locator('[data-search-results]').getAttribute('aria-busy'), {
+              timeout: 15_000,
+            })
             .toBe('false');
         // The mode really is on: stored settings became attributes, the system scheme reached the page.
         const state = await page.evaluate(() => ({
@@ -86,7 +94,6 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
           await axe(page, mode.highContrast),
           `${type.name} at ${viewport.width}px in ${mode.name}`,
         ).toEqual([]);
-        if (type.name !== '404') expect(errors).toEqual([]);
         await page.context().close();
       }
     },

@@ -2,34 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
+import { openPage } from '../support/browser.ts';
 import { runBuild } from '../support/build.ts';
-import { assertBuilt } from '../support/dist.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
+import { useBuiltSite } from '../support/site.ts';
 
 const REPORT = 'reports/2023-jiading-police/';
-const CANONICAL = 'http://localhost:4321/reports/2023-jiading-police/';
+const CANONICAL = `${DEFAULT_SITE_URL}${REPORT}`;
 
-let browser: Browser;
-let server: StaticServer;
-let fixture: StaticServer | undefined;
-
-beforeAll(async () => {
-  assertBuilt();
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-afterAll(async () => {
-  // Pages keep connections open until the browser goes: close it before the servers.
-  await browser?.close();
-  await server?.close();
-  await fixture?.close();
-});
+const site = useBuiltSite();
 
 async function openWithClipboard(options: Parameters<typeof openPage>[1] = {}) {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(site.browser, options);
   await opened.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   return opened;
 }
@@ -51,7 +39,7 @@ const visibleAtTop = (page: Page, selector: string) =>
 describe('copying a link', () => {
   it('copies a paragraph’s full URL with the mouse and says so', async () => {
     const { page, errors } = await openWithClipboard();
-    await page.goto(`${server.url}${REPORT}`);
+    await page.goto(`${site.server.url}${REPORT}`);
     const link = page.locator('#s1-3-p1 > a.paragraph-anchor');
     expect(await opacity(page, '#s1-3-p1 > a.paragraph-anchor')).toBe(0);
     await page.hover('#s1-3-p1');
@@ -68,7 +56,7 @@ describe('copying a link', () => {
 
   it('copies with the keyboard alone: land on a section, Tab to its link, Enter', async () => {
     const { page, errors } = await openWithClipboard();
-    await page.goto(`${server.url}${REPORT}#s3-2`);
+    await page.goto(`${site.server.url}${REPORT}#s3-2`);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s3-2');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
@@ -94,22 +82,22 @@ describe('copying a link', () => {
       hasTouch: true,
       isMobile: true,
     });
-    await page.goto(`${server.url}${REPORT}s1-2/`);
+    await page.goto(`${site.server.url}${REPORT}s1-2/`);
     expect(await opacity(page, '#s1-2-p1 > a.paragraph-anchor')).toBeGreaterThan(0.4);
     await page.locator('#s1-2-p1 > a.paragraph-anchor').tap();
     await expect
       .poll(() => clipboard(page))
-      .toBe('http://localhost:4321/reports/2023-jiading-police/s1-2/#s1-2-p1');
+      .toBe(`${DEFAULT_SITE_URL}reports/2023-jiading-police/s1-2/#s1-2-p1`);
     await expect.poll(() => status(page).textContent()).toBe('已复制本段链接');
     expect(errors).toEqual([]);
   });
 
   it('falls back to a plain link where the Clipboard API is missing', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     await page.addInitScript(() =>
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
     );
-    await page.goto(`${server.url}${REPORT}`);
+    await page.goto(`${site.server.url}${REPORT}`);
     const link = page.locator('#s1-4-p1 > a.paragraph-anchor');
     expect(await link.getAttribute('aria-label')).toBe('本段链接');
     await page.hover('#s1-4-p1');
@@ -120,8 +108,8 @@ describe('copying a link', () => {
   });
 
   it('is a plain anchor without JavaScript', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.url}${REPORT}`);
+    const { page } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.server.url}${REPORT}`);
     await page.hover('#s3-3-p1');
     await page.locator('#s3-3-p1 > a.paragraph-anchor').click();
     await page.waitForURL(/#s3-3-p1$/);
@@ -136,12 +124,12 @@ describe('landing on a link', () => {
   ])(
     'at %ix%i, scrolls a paragraph into view uncovered, marks it and moves focus to it',
     async (width, height) => {
-      const { page, errors } = await openPage(browser, { viewport: { width, height } });
-      await page.goto(`${server.url}${REPORT}`);
+      const { page, errors } = await openPage(site.browser, { viewport: { width, height } });
+      await page.goto(`${site.server.url}${REPORT}`);
       const unmarked = await page
         .locator('#s3-1-p1')
         .evaluate((element) => getComputedStyle(element).backgroundColor);
-      await page.goto(`${server.url}${REPORT}#s3-1-p1`);
+      await page.goto(`${site.server.url}${REPORT}#s3-1-p1`);
       await expect.poll(() => visibleAtTop(page, '#s3-1-p1')).toBe(true);
       const marked = await page
         .locator('#s3-1-p1')
@@ -153,9 +141,11 @@ describe('landing on a link', () => {
   );
 
   it('follows a text fragment (#:~:text=) to the sentence', async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(site.browser, {
+      viewport: { width: 1280, height: 800 },
+    });
     await page.goto(
-      `${server.url}${REPORT}#:~:text=${encodeURIComponent('分局执法质量考评位列全市前列')}`,
+      `${site.server.url}${REPORT}#:~:text=${encodeURIComponent('分局执法质量考评位列全市前列')}`,
     );
     await expect
       .poll(() =>
@@ -172,28 +162,28 @@ describe('landing on a link', () => {
   it.each(['light', 'dark'] as const)(
     'shows a QR code that decodes from the screen as Chromium draws it (%s scheme)',
     async (colorScheme) => {
-      const { page } = await openPage(browser, {
+      const { page } = await openPage(site.browser, {
         viewport: { width: 390, height: 844 },
         colorScheme,
       });
-      await page.goto(`${server.url}${REPORT}s3-3/`);
+      await page.goto(`${site.server.url}${REPORT}s3-3/`);
       const png = PNG.sync.read(await page.locator('.page-qr-code svg').screenshot());
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
-        'http://localhost:4321/reports/2023-jiading-police/s3-3/',
+        `${DEFAULT_SITE_URL}reports/2023-jiading-police/s3-3/`,
       );
     },
   );
 
   it('keeps the QR code on the printed page', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(site.browser);
     await page.emulateMedia({ media: 'print' });
-    await page.goto(`${server.url}${REPORT}s1-2/`);
+    await page.goto(`${site.server.url}${REPORT}s1-2/`);
     const qr = page.locator('.page-qr-code svg');
     expect(await qr.isVisible()).toBe(true);
     const box = await qr.boundingBox();
     expect(box!.width).toBeGreaterThan(80);
     expect(await page.locator('.page-qr-code-url').textContent()).toBe(
-      'http://localhost:4321/reports/2023-jiading-police/s1-2/',
+      `${DEFAULT_SITE_URL}reports/2023-jiading-police/s1-2/`,
     );
   });
 });
@@ -201,16 +191,20 @@ describe('landing on a link', () => {
 describe('following a former address', () => {
   // The aliases fixture: s1-1 was first-measure, s2 was plans and next-year.
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'fzzf-aliases-')), 'dist');
+  let fixture: StaticServer | undefined;
   beforeAll(async () => {
     const result = runBuild(outDir, { REPORTS_DIR: 'tests/fixtures/aliases' });
     expect(result.status, result.output).toBe(0);
     fixture = await serveDist(outDir);
   });
   const fixtureUrl = () => fixture!.url;
-  afterAll(() => rmSync(path.dirname(outDir), { recursive: true, force: true }));
+  afterAll(async () => {
+    await fixture?.close();
+    rmSync(path.dirname(outDir), { recursive: true, force: true });
+  });
 
   it('a former section path takes the reader to the section page without JavaScript', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    const { page } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/plans/`);
     await page.waitForURL(/\/reports\/2024-test-agency\/s2\/$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -219,7 +213,7 @@ describe('following a former address', () => {
   });
 
   it('a former section path with a former paragraph anchor lands on that paragraph', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/first-measure/#first-measure-p2`);
     await page.waitForURL(/\/reports\/2024-test-agency\/s1-1\/#first-measure-p2$/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s1-1-p2');
@@ -227,7 +221,7 @@ describe('following a former address', () => {
   });
 
   it('a former paragraph anchor lands on the paragraph, marked and focused', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     await page.goto(`${fixtureUrl()}reports/2024-test-agency/#first-measure-p2`);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s1-1-p2');
     const background = await page

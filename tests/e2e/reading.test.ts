@@ -49,7 +49,8 @@ describe('reading a report', () => {
   });
 
   it('shows the 404 page for an unknown address', async () => {
-    const { page } = await openPage(site.browser);
+    // Chromium logs the 404 status as a console error.
+    const { page } = await openPage(site.browser, { allowErrors: true });
     const response = await page.goto(`${site.server.url}reports/no-such-report/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('页面不存在');

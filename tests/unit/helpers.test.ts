@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../src/lib/content/dates.ts';
-import { siteUrl } from '../../src/lib/addresses/urls.ts';
 import {
+  DEFAULT_SITE_URL,
   reportPath,
   searchPath,
   sectionAnchorPath,
   sectionPath,
+  siteUrl,
 } from '../../src/lib/addresses/urls.ts';
 
 describe('formatChineseDate', () => {
@@ -27,7 +28,7 @@ describe('siteUrl', () => {
     });
   });
   it('defaults to the local preview address', () =>
-    expect(siteUrl(undefined)).toEqual({ site: 'http://localhost:4321', base: '/' }));
+    expect(siteUrl(undefined)).toEqual({ site: new URL(DEFAULT_SITE_URL).origin, base: '/' }));
   it('refuses a relative or non-http address with a clear message', () => {
     expect(() => siteUrl('/fzzf/')).toThrow(/SITE_URL/);
     expect(() => siteUrl('ftp://x/')).toThrow(/http/);

@@ -5,14 +5,18 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { describe, expect, it } from 'vitest';
 import { checkAliases, type SectionInput } from '../../src/lib/content/checks.ts';
 import { splitFrontmatter } from '../../src/data/content-files.ts';
-import { absoluteUrl } from '../../src/lib/addresses/urls.ts';
+import {
+  absoluteUrl,
+  DEFAULT_SITE_URL,
+  reportPath,
+  sectionPath,
+  siteUrl,
+} from '../../src/lib/addresses/urls.ts';
 import { summarize } from '../../src/lib/content/summary.ts';
 import { qrPath, QUIET_ZONE } from '../../src/node/qr.ts';
-import { reportPath, sectionPath } from '../../src/lib/addresses/urls.ts';
 import rehypeParagraphIds from '../../src/markdown/rehype-paragraph-ids.ts';
 import rehypeParagraphLinks from '../../src/markdown/rehype-paragraph-links.ts';
 import remarkFullWidthPunctuation from '../../src/markdown/remark-full-width-punctuation.ts';
-import { siteUrl } from '../../src/lib/addresses/urls.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
 import { decodeQrSvg } from '../support/qr.ts';
 import { ROOT } from '../support/dist.ts';
@@ -81,7 +85,7 @@ describe('absolute URLs', () => {
     );
     const root = siteUrl(undefined);
     expect(absoluteUrl(root.site, reportPath(root.base, '2023-jiading-police'))).toBe(
-      'http://localhost:4321/reports/2023-jiading-police/',
+      `${DEFAULT_SITE_URL}reports/2023-jiading-police/`,
     );
   });
 });
@@ -112,7 +116,7 @@ describe('QR code', () => {
   });
 
   it('leaves a quiet zone of four light modules on every side', () => {
-    const { size, d } = qrPath('http://localhost:4321/');
+    const { size, d } = qrPath(DEFAULT_SITE_URL);
     // Follow the path: absolute moves start a row, relative moves skip light modules, h draws dark ones.
     const dark: { x: number; y: number }[] = [];
     let x = 0;
