@@ -14,11 +14,11 @@ import type { Browser, Page } from 'playwright-core';
 import {
   epochNow,
   kib,
-  launchBrowser,
+  launchChromium,
   median,
   recordMarks,
   ROOT,
-  serveGzip,
+  serveForBench,
   SUGGESTION_LINK,
   waitForMark,
 } from './bench-support.ts';
@@ -56,8 +56,8 @@ const TYPING_MS = 1500;
 /** How long to look for suggestions when the box does not announce any (role=combobox etc.). */
 const UNANNOUNCED_WAIT_MS = 3000;
 
-const server = await serveGzip(dist);
-const browser = await launchBrowser();
+const server = await serveForBench(dist);
+const browser = await launchChromium();
 
 async function throttledPage(b: Browser): Promise<Page> {
   const context = await b.newContext({ locale: 'zh-CN' });

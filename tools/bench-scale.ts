@@ -23,11 +23,11 @@ import { parseArgs } from 'node:util';
 import {
   epochNow,
   kib,
-  launchBrowser,
+  launchChromium,
   median,
   recordMarks,
   ROOT,
-  serveGzip,
+  serveForBench,
   sharedToolsDir,
   waitForMark,
 } from './bench-support.ts';
@@ -260,12 +260,12 @@ try {
       );
     }
 
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   try {
     for (const result of results) {
       const dist = path.join(siteOf(result.n), 'dist');
       result.bytes = outputBytes(dist);
-      const server = await serveGzip(dist);
+      const server = await serveForBench(dist);
       const context = await browser.newContext({ locale: 'zh-CN' });
       const page = await context.newPage();
       await recordMarks(page);

@@ -1,13 +1,13 @@
-// Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, a static
-// server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, and a
-// page-side recorder of when search results first became visible.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, the test
+// server in production mode with a timed log of what it sent, and a page-side recorder of when
+// search results and suggestions first became visible.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import zlib from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { serveDist } from '../tests/support/server.ts';
+
+export { launchChromium } from '../tests/support/browser.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -38,102 +38,38 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 export interface Sent {
   url: string;
-  /** Body bytes as sent (gzip when the type compresses), headers excluded. */
+  /** Body bytes on the wire (gzip for text), headers excluded. */
   bytes: number;
-  /** When the request reached the server, as epochNow(). */
+  /** When the server answered, as epochNow(). */
   at: number;
 }
 
-export interface GzipServer {
+export interface BenchServer {
   origin: string;
   sent: Sent[];
-  /** Bytes and requests that reached the server within [from, to]. */
+  /** Bytes and responses the server sent within [from, to]. */
   between(from: number, to: number): { bytes: number; requests: number };
   close(): Promise<void>;
 }
 
-/**
- * Serves a built site as a static host would: directory index, 404.html, gzip for text and
- * `Cache-Control: max-age=600`. Compressed bodies are cached so the server's own CPU time does
- * not show up in the timings. Pagefind's files are gzipped by Pagefind and sent as they are.
- */
-export async function serveGzip(dist: string): Promise<GzipServer> {
+/** dist/ served as a production host would (gzip, Cache-Control), every response logged. */
+export async function serveForBench(dist: string): Promise<BenchServer> {
   const sent: Sent[] = [];
-  const bodies = new Map<string, Buffer>();
-  const server = http.createServer((req, res) => {
-    const at = epochNow();
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file: string | undefined = path.join(dist, pathname);
-    if (!file.startsWith(dist)) file = undefined;
-    else if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/'))
-        return void res.writeHead(301, { location: `${pathname}/` }).end();
-      file = path.join(file, 'index.html');
-    }
-    const status = file && existsSync(file) ? 200 : 404;
-    const target = status === 200 ? file! : path.join(dist, '404.html');
-    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
-    const gzip =
-      /text|javascript|json|svg|xml/.test(type) &&
-      /gzip/.test(String(req.headers['accept-encoding']));
-    const key = `${gzip}:${target}`;
-    let body = bodies.get(key);
-    if (!body) {
-      const raw = readFileSync(target);
-      body = gzip ? zlib.gzipSync(raw, { level: 6 }) : raw;
-      bodies.set(key, body);
-    }
-    sent.push({ url: pathname, bytes: body.length, at });
-    res.writeHead(status, {
-      'content-type': type,
-      'cache-control': 'public, max-age=600',
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    res.end(body);
+  const server = await serveDist(dist, {
+    production: true,
+    onResponse: (url, bytes) => sent.push({ url, bytes, at: epochNow() }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: new URL(server.url).origin,
     sent,
     between(from, to) {
       const hits = sent.filter((s) => s.at >= from && s.at <= to);
       return { bytes: hits.reduce((sum, s) => sum + s.bytes, 0), requests: hits.length };
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
-}
-
-/** Debian's Chromium (CHROMIUM_PATH overrides), with the launch flags the browser tests use. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    // No network on the build machines: keep Chromium from calling home.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 export const RESULT_LINK = '[data-search-results][aria-busy="false"] a';
