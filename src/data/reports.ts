@@ -58,7 +58,7 @@ export function loadReports(): Promise<Report[]> {
       .sort(
         (a, b) =>
           b.data.year - a.data.year ||
-          b.data.published.localeCompare(a.data.published) ||
+          (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
           a.folder.localeCompare(b.folder),
       );
   })();

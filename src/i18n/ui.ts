@@ -16,7 +16,9 @@ export const ui = {
   'report.agencyLabel': '发布机关',
   'report.indexNumberLabel': '索引号',
   'report.documentNumberLabel': '文号',
-  'report.sourceLabel': '原文链接',
+  'report.sourceUrlLabel': '原文链接',
+  // 来源 as the release names it (often the office that posted it), beside the publisher.
+  'report.sourceLabel': '来源',
   'report.toc': '目录',
   'report.sectionLink': (heading: string) => `本节链接：${heading}`,
   'report.signature': '落款',

@@ -1,50 +1,80 @@
 import { STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
 
+/** Stable ASCII id of an agency; the importer checks --agency-id against it before writing. */
+export const agencyId = z.string().regex(STABLE_ID, {
+  error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
+});
+
 /**
  * Metadata of one annual report: the frontmatter of `content/reports/<folder>/report.md`.
  * The body of that file is the report's preamble (the text before 一、).
  */
-export const reportSchema = z.object({
-  /** The report's title as published, e.g. 嘉定公安分局2023年法治政府建设情况. */
-  title: z.string().trim().min(1),
-  /** The agency that publishes the report. */
-  agency: z.object({
-    /** Full name, e.g. 上海市公安局嘉定分局. */
-    name: z.string().trim().min(1),
-    /** Short name used in lists, e.g. 嘉定公安分局. */
-    shortName: z.string().trim().min(1),
-    /** Stable ASCII id of the agency, used in report folders and search filters, e.g. jiading-police. */
-    id: z.string().regex(STABLE_ID, {
-      error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
+export const reportSchema = z
+  .object({
+    /** The report's title as published, e.g. 嘉定公安分局2023年法治政府建设情况. */
+    title: z.string().trim().min(1),
+    /** The agency that publishes the report. */
+    agency: z.object({
+      /** Full name, e.g. 上海市公安局嘉定分局. */
+      name: z.string().trim().min(1),
+      /** Short name used in lists, e.g. 嘉定公安分局. */
+      shortName: z.string().trim().min(1),
+      /** Stable ASCII id of the agency, used in report folders and search filters, e.g. jiading-police. */
+      id: agencyId,
     }),
-  }),
-  /** The calendar year the report covers (not the year it was published). */
-  year: z.number().int().min(2000).max(2100),
-  /** Publication date, YYYY-MM-DD; not before the end of `year`. */
-  published: isoDate,
-  /** Who signs the report at its end, and when. */
-  signature: z.object({
-    /** Signing body, e.g. 上海市公安局嘉定分局. */
-    body: z.string().trim().min(1),
-    /** Signing date, YYYY-MM-DD. */
-    date: isoDate,
-  }),
-  /** One or two sentences shown in lists and in the page description. */
-  summary: z.string().trim().min(1),
-  /** 来源 as the release names it (e.g. XX区人民政府办公室), shown on the page as 来源; only when given. */
-  source: z.string().trim().min(1).optional(),
-  /**
-   * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
-   * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
-   */
-  draft: z.boolean().default(false),
-  /** The page where the publisher released the report, if known. */
-  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** 索引号, only when the publisher gives one. Never invent it. */
-  indexNumber: z.string().trim().min(1).optional(),
-  /** 文号, only when the publisher gives one. Never invent it. */
-  documentNumber: z.string().trim().min(1).optional(),
-});
+    /** The calendar year the report covers (not the year it was published). */
+    year: z.number().int().min(2000).max(2100),
+    /**
+     * Publication date, YYYY-MM-DD; not before the end of `year`. Only a draft may leave it out:
+     * the importer writes a release that gives no date as a draft rather than invent one.
+     */
+    published: isoDate.optional(),
+    /**
+     * The 落款 at the end of the report: who signs it, and when, as released. Optional, and so is
+     * each half, because releases differ: many portal texts end with the last paragraph and no
+     * 落款, and some give the date alone. The page shows what there is.
+     */
+    signature: z
+      .object({
+        /** Signing body, e.g. 上海市公安局嘉定分局. */
+        body: z.string().trim().min(1).optional(),
+        /** Signing date, YYYY-MM-DD. */
+        date: isoDate.optional(),
+      })
+      .refine((value) => value.body !== undefined || value.date !== undefined, {
+        error:
+          'signature 至少写 body（落款单位）或 date（落款日期）之一；原文没有落款时删去 signature',
+      })
+      .optional(),
+    /** One or two sentences shown in lists and in the page description. */
+    summary: z.string().trim().min(1),
+    /**
+     * 来源 as the release names it (e.g. XX区人民政府办公室, often the office that posted the text
+     * rather than the agency reporting), shown on the page as 来源; only when given.
+     */
+    source: z.string().trim().min(1).optional(),
+    /**
+     * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
+     * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
+     * The importer writes one when the release lacks a field (it lists them at the top of report.md).
+     */
+    draft: z.boolean().default(false),
+    /** The page where the publisher released the report, if known. */
+    sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** 索引号, only when the publisher gives one. Never invent it. */
+    indexNumber: z.string().trim().min(1).optional(),
+    /** 文号, only when the publisher gives one. Never invent it. */
+    documentNumber: z.string().trim().min(1).optional(),
+  })
+  .superRefine((data, ctx) => {
+    if (!data.draft && data.published === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: '应为发布日期，格式 YYYY-MM-DD；只有草稿（draft: true）可以暂缺',
+      });
+    }
+  });
 
 export type ReportData = z.infer<typeof reportSchema>;

@@ -127,6 +127,31 @@ describe('checkSections', () => {
     expect(issues.map((issue) => issue.field)).toEqual(['numbering']);
   });
 
+  it('accepts 第一部分 parts with 一、 subsections, as some reports are released', () => {
+    expect(
+      checkSections([
+        section({ id: 's1', numbering: '第一部分', order: 1 }),
+        section({ id: 's1-1', numbering: '一、', order: 1, parent: 's1' }),
+        section({ id: 's1-2', numbering: '二、', order: 2, parent: 's1' }),
+        section({ id: 's2', numbering: '第二部分', order: 2 }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('rejects a part whose numbering style differs from the first part', () => {
+    const issues = checkSections([
+      section({ id: 's1', numbering: '第一部分', order: 1 }),
+      section({ id: 's2', numbering: '二、', order: 2 }),
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: 'numbering',
+        found: '“二、”',
+        expected: '“第二部分”（order 为 2；顶级部分用“第一部分”式编号）',
+      }),
+    ]);
+  });
+
   it('restarts subsection numbering under each part', () => {
     expect(checkSections(good)).toEqual([]);
   });

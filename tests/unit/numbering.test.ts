@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  displayNumbering,
   formatNumbering,
   fromChineseNumeral,
   parseNumbering,
@@ -31,17 +32,30 @@ describe('Chinese numerals', () => {
 
 describe('parseNumbering', () => {
   it('reads a part numbering', () =>
-    expect(parseNumbering('三、')).toEqual({ level: 'part', n: 3 }));
+    expect(parseNumbering('三、')).toEqual({ style: 'ordinal', n: 3 }));
   it('reads ASCII and full-width subsection parentheses alike', () => {
-    expect(parseNumbering('(二)')).toEqual({ level: 'subsection', n: 2 });
-    expect(parseNumbering('（十二）')).toEqual({ level: 'subsection', n: 12 });
+    expect(parseNumbering('(二)')).toEqual({ style: 'paren', n: 2 });
+    expect(parseNumbering('（十二）')).toEqual({ style: 'paren', n: 12 });
+  });
+  it('reads the other styles of official documents', () => {
+    expect(parseNumbering('第三部分')).toEqual({ style: 'chapter', n: 3 });
+    expect(parseNumbering('2.')).toEqual({ style: 'arabic', n: 2 });
+    expect(parseNumbering('12、')).toEqual({ style: 'arabic', n: 12 });
+    expect(parseNumbering('（3）')).toEqual({ style: 'arabicParen', n: 3 });
   });
   it('rejects numbering it does not know', () => {
-    for (const bad of ['1、', '一', '(一', '一是', '（a）', ''])
+    for (const bad of ['一', '(一', '一是', '（a）', '', '0.', '第一部', '1.5'])
       expect(parseNumbering(bad)).toBeUndefined();
   });
   it('formats the numbering the site shows', () => {
-    expect(formatNumbering('part', 2)).toBe('二、');
-    expect(formatNumbering('subsection', 4)).toBe('（四）');
+    expect(formatNumbering('ordinal', 2)).toBe('二、');
+    expect(formatNumbering('paren', 4)).toBe('（四）');
+    expect(formatNumbering('chapter', 1)).toBe('第一部分');
+  });
+  it('shows parentheses full-width and other styles as published', () => {
+    expect(displayNumbering('(二)')).toBe('（二）');
+    expect(displayNumbering('(2)')).toBe('（2）');
+    expect(displayNumbering('1、')).toBe('1、');
+    expect(displayNumbering('第二部分')).toBe('第二部分');
   });
 });

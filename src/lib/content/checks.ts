@@ -1,7 +1,13 @@
 import type { ReportData } from '../../schemas/report.ts';
 import type { SectionData } from '../../schemas/section.ts';
 import { type ContentIssue, showValue } from './errors.ts';
-import { formatNumbering, parseNumbering } from './numbering.ts';
+import {
+  formatNumbering,
+  NUMBERING_STYLES,
+  type NumberingStyle,
+  parseNumbering,
+  styleRank,
+} from './numbering.ts';
 import { parseParagraphId, PREAMBLE_PREFIX } from '../addresses/ids.ts';
 
 /** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
@@ -60,7 +66,7 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
     });
   }
   const yearEnd = `${data.year}-12-31`;
-  if (data.published < yearEnd) {
+  if (data.published !== undefined && data.published < yearEnd) {
     issues.push({
       file,
       field: 'published',
@@ -68,11 +74,12 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
     });
   }
-  if (data.signature.date < yearEnd) {
+  const signed = data.signature?.date;
+  if (signed !== undefined && signed < yearEnd) {
     issues.push({
       file,
       field: 'signature.date',
-      found: showValue(data.signature.date),
+      found: showValue(signed),
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
     });
   }
@@ -123,8 +130,23 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     const key = section.data.parent ?? '';
     siblingGroups.set(key, [...(siblingGroups.get(key) ?? []), section]);
   }
+  const partStyle = firstStyle(siblingGroups.get('') ?? []) ?? 'ordinal';
   for (const [parent, siblings] of siblingGroups) {
-    issues.push(...checkSiblings(siblings, parent === '' ? 'part' : 'subsection'));
+    if (parent === '') {
+      issues.push(...checkSiblings(siblings, partStyle, 'part'));
+      continue;
+    }
+    const parentSection = byId.get(parent);
+    // A missing or nested parent is reported above; numbering against it would only add noise.
+    if (parentSection === undefined || parentSection.data.parent !== undefined) {
+      issues.push(...checkSiblings(siblings, undefined, 'subsection'));
+      continue;
+    }
+    const parentStyle = parseNumbering(parentSection.data.numbering)?.style ?? partStyle;
+    const own = firstStyle(siblings);
+    const below = NUMBERING_STYLES[styleRank(parentStyle) + 1] ?? parentStyle;
+    const style = own !== undefined && styleRank(own) > styleRank(parentStyle) ? own : below;
+    issues.push(...checkSiblings(siblings, style, 'subsection'));
   }
   issues.push(...checkAliases(sections));
   return issues;
@@ -177,9 +199,28 @@ function topLevelIds(sections: readonly SectionInput[]): string {
   return ids.length ? ids.join('、') : '本报告还没有顶级部分';
 }
 
-/** Orders of siblings are unique and run 1, 2, 3 …, and each numbering says its order. */
+/** The numbering style of the first of some siblings, which the others must follow. */
+function firstStyle(siblings: readonly SectionInput[]): NumberingStyle | undefined {
+  const first = [...siblings].sort((a, b) => a.data.order - b.data.order)[0];
+  return first ? parseNumbering(first.data.numbering)?.style : undefined;
+}
+
+const STYLE_NAMES: Record<NumberingStyle, string> = {
+  chapter: '“第一部分”式',
+  ordinal: '“一、”式',
+  paren: '“（一）”式',
+  arabic: '“1.”式',
+  arabicParen: '“（1）”式',
+};
+
+/**
+ * Orders of siblings are unique and run 1, 2, 3 …, and each numbering says its order in the
+ * style its siblings share. Reports number parts 一、 or 第一部分 and subsections one level
+ * below, as released; the style is read from the first sibling rather than fixed.
+ */
 function checkSiblings(
   siblings: readonly SectionInput[],
+  style: NumberingStyle | undefined,
   level: 'part' | 'subsection',
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -206,10 +247,14 @@ function checkSiblings(
         expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）`,
       });
     }
+    if (style === undefined) return;
     const parsed = parseNumbering(numbering);
-    const expected = formatNumbering(level, order);
-    if (!parsed || parsed.level !== level || parsed.n !== order) {
-      const shape = level === 'part' ? '顶级部分用“一、”式编号' : '子部分用“（一）”式编号';
+    const expected = formatNumbering(style, order);
+    if (!parsed || parsed.style !== style || parsed.n !== order) {
+      const shape =
+        level === 'part'
+          ? `顶级部分用${STYLE_NAMES[style]}编号`
+          : `子部分用${STYLE_NAMES[style]}编号，比所属部分低一级`;
       issues.push({
         file: section.file,
         field: 'numbering',

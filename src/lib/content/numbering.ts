@@ -17,34 +17,76 @@ export function fromChineseNumeral(text: string): number | undefined {
   return undefined;
 }
 
-export type NumberingLevel = 'part' | 'subsection';
+/**
+ * The numbering styles of Chinese official documents, from the outermost level to the
+ * innermost (GB/T 9704 and common practice): 第一部分, 一、, （一）, 1., （1）. A report uses
+ * two of them for its parts and subsections, usually 一、 and （一）.
+ */
+export const NUMBERING_STYLES = ['chapter', 'ordinal', 'paren', 'arabic', 'arabicParen'] as const;
+export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
 
 export interface ParsedNumbering {
-  level: NumberingLevel;
+  style: NumberingStyle;
   /** The position the numbering stands for, from 1. */
   n: number;
 }
 
-const PART = /^([一二三四五六七八九十]+)、$/;
-// Publishers and the source texts use both ASCII and full-width parentheses.
-const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）]$/;
+const CN = '[一二三四五六七八九十]+';
+// Publishers and the source texts use both ASCII and full-width parentheses and stops.
+const PATTERNS: readonly [NumberingStyle, RegExp][] = [
+  ['chapter', new RegExp(`^第(${CN})部分$`)],
+  ['ordinal', new RegExp(`^(${CN})、$`)],
+  ['paren', new RegExp(`^[(（](${CN})[)）]$`)],
+  ['arabic', /^([1-9][0-9]?)[.．、]$/],
+  ['arabicParen', /^[(（]([1-9][0-9]?)[)）]$/],
+];
 
-/** Reads a published numbering (一、 / (一) / （一）) into its level and position. */
+/** Reads a published numbering (第一部分 / 一、 / (一) / （一） / 1. / （1）) into its style and position. */
 export function parseNumbering(numbering: string): ParsedNumbering | undefined {
-  const part = PART.exec(numbering.trim());
-  if (part) {
-    const n = fromChineseNumeral(part[1]!);
-    return n === undefined ? undefined : { level: 'part', n };
-  }
-  const sub = SUBSECTION.exec(numbering.trim());
-  if (sub) {
-    const n = fromChineseNumeral(sub[1]!);
-    return n === undefined ? undefined : { level: 'subsection', n };
+  const text = numbering.trim();
+  for (const [style, pattern] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const digits = match[1]!;
+    const n = /^[0-9]+$/.test(digits) ? Number(digits) : fromChineseNumeral(digits);
+    return n === undefined ? undefined : { style, n };
   }
   return undefined;
 }
 
-/** The numbering the site shows for a position: 一、 for parts, （一） for subsections. */
-export function formatNumbering(level: NumberingLevel, n: number): string {
-  return level === 'part' ? `${toChineseNumeral(n)}、` : `（${toChineseNumeral(n)}）`;
+/** How deep a style sits: 0 for 第一部分, 1 for 一、 … A subsection's style ranks below its part's. */
+export function styleRank(style: NumberingStyle): number {
+  return NUMBERING_STYLES.indexOf(style);
+}
+
+/** The numbering the site shows for a position: 第一部分, 一、, （一）, 1. or （1）. */
+export function formatNumbering(style: NumberingStyle, n: number): string {
+  switch (style) {
+    case 'chapter':
+      return `第${toChineseNumeral(n)}部分`;
+    case 'ordinal':
+      return `${toChineseNumeral(n)}、`;
+    case 'paren':
+      return `（${toChineseNumeral(n)}）`;
+    case 'arabic':
+      return `${n}.`;
+    case 'arabicParen':
+      return `（${n}）`;
+  }
+}
+
+/**
+ * The numbering as shown on a page: parentheses full-width (（一） for (一)), other styles as
+ * published, so that 1、 stays 1、.
+ */
+export function displayNumbering(numbering: string): string {
+  const parsed = parseNumbering(numbering);
+  if (parsed && (parsed.style === 'paren' || parsed.style === 'arabicParen'))
+    return formatNumbering(parsed.style, parsed.n);
+  return numbering.trim();
+}
+
+/** A heading as shown: numbering and title, with a space after 第一部分, which ends in no mark. */
+export function joinHeading(numbering: string, title: string): string {
+  return /部分$/.test(numbering) ? `${numbering} ${title}` : `${numbering}${title}`;
 }

@@ -1,11 +1,11 @@
 import type { SectionData, StatutoryItem } from '../../schemas/section.ts';
-import { formatNumbering, parseNumbering } from './numbering.ts';
+import { displayNumbering, joinHeading } from './numbering.ts';
 import { toFullWidthPunctuation } from './punctuation.ts';
 
 /** A section placed in its report: the shape pages render and the table of contents lists. */
 export interface OutlineSection<Entry> {
   id: string;
-  /** Numbering as the site shows it: 一、 or （一）. */
+  /** Numbering as the site shows it: 一、, （一）, 第一部分 … */
   numbering: string;
   title: string;
   /** Heading text as shown: numbering, title, and 。 for a run-in heading. */
@@ -31,14 +31,13 @@ export function buildOutline<Entry>(
     level: 2 | 3,
     item: StatutoryItem,
   ): OutlineSection<Entry> => {
-    const parsed = parseNumbering(data.numbering);
-    const numbering = parsed ? formatNumbering(parsed.level, parsed.n) : data.numbering;
+    const numbering = displayNumbering(data.numbering);
     const title = toFullWidthPunctuation(data.title);
     return {
       id: data.id,
       numbering,
       title,
-      heading: `${numbering}${title}${data.runIn ? '。' : ''}`,
+      heading: `${joinHeading(numbering, title)}${data.runIn ? '。' : ''}`,
       level,
       item,
       entry,

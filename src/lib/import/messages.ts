@@ -1,0 +1,219 @@
+import { STATUTORY_ITEMS } from '../../schemas/section.ts';
+import { formatContentIssue, type ContentIssue } from '../content/errors.ts';
+import { formatChineseDate } from '../content/dates.ts';
+import { displayNumbering, joinHeading } from '../content/numbering.ts';
+import type { TextEncodingName } from './encoding.ts';
+import type { ImportPlan } from './plan.ts';
+import type { ImportedReport } from './structure.ts';
+
+/** Everything `npm run import` tells a publisher, in one place, in Chinese. */
+
+export const HELP = `用法：npm run import -- <文件> --agency-id <机构标识> [选项]
+
+把一份法治政府建设年度报告转换为 content/reports/ 下的报告文件夹。
+可导入 Word 文件（.docx）、纯文本（.txt，如从网页复制的全文）和 Markdown（.md）。
+纯文本可以是 UTF-8、UTF-16 或 GBK/GB18030 编码。
+
+必填：
+  --agency-id <标识>   机构的英文标识，小写字母开头，只含小写字母、数字和连字符，
+                       例如 jiading-police。它是报告网址的一部分，确定后不要再改
+
+可选（原文没有或识别有误时使用）：
+  --agency <全称>      机构全称，如 上海市公安局嘉定分局（默认取原文的发布机构、落款或标题）
+  --short-name <简称>  机构简称，如 嘉定公安分局（默认由标题推得）
+  --year <年度>        报告所述年度，如 2023（默认取自标题）
+  --published <日期>   发布日期，如 2024-03-28（默认取原文的“发布时间”或“发布日期”）
+  --signature <落款>   落款单位和日期，如 "上海市公安局嘉定分局 2024年3月22日"；
+                       只写单位或只写日期也可以
+  --source-url <网址>  原文的发布网址
+  --draft              写为草稿（不发布），即使信息齐全
+  --dry-run            只显示识别结果，不写文件
+  --force              替换已有的同名报告文件夹（其中原有的文件会被删除）
+  --out <文件夹>       写到哪里，默认 content/reports
+  --help               显示本说明
+
+原文没有发布日期时，报告写为草稿（draft: true），并列出缺少的字段；
+补全后删去 draft: true，报告才会发布。
+
+示例：
+  npm run import -- 报告.docx --agency-id jiading-police
+  npm run import -- 网页全文.txt --agency-id xx-district --published 2024-03-28
+`;
+
+export const ENCODING_NAMES: Record<TextEncodingName, string> = {
+  'UTF-8': 'UTF-8',
+  'UTF-16LE': 'UTF-16',
+  'UTF-16BE': 'UTF-16（大端）',
+  GB18030: 'GBK/GB18030',
+};
+
+export const messages = {
+  failed: (reason: string) => `导入失败：${reason}`,
+  nothingWritten: '未写入任何文件。',
+  noFile:
+    '请给出要导入的文件，例如：npm run import -- 报告.docx --agency-id jiading-police\n运行 npm run import -- --help 查看全部选项。',
+  unknownOption: (option: string) =>
+    `不认识的选项 ${option}。运行 npm run import -- --help 查看全部选项。`,
+  missingValue: (option: string) =>
+    `选项 ${option} 后面缺少值，例如 ${option} ${exampleOf(option)}`,
+  noAgencyId:
+    '缺少 --agency-id（机构的英文标识，例如 jiading-police）。它是报告网址的一部分，确定后不要再改。',
+  badAgencyId: (value: string) =>
+    `--agency-id “${value}” 不能用：应为小写英文字母开头、只含小写字母、数字和连字符（-）的标识，例如 jiading-police`,
+  badDate: (option: string, value: string) =>
+    `${option} “${value}” 不是有效日期，应写成 YYYY-MM-DD，例如 ${option} 2024-03-28`,
+  badYear: (value: string) => `--year “${value}” 不是年份，应为四位数字，例如 --year 2023`,
+  badSignature: (value: string) =>
+    `--signature “${value}” 看不懂：应为落款单位和日期，例如 --signature "上海市公安局嘉定分局 2024年3月22日"`,
+  severalFilesWithValues: (options: string[]) =>
+    `${options.join('、')} 只适用于一份报告；一次导入多个文件时请分开导入`,
+  notFound: (file: string) => `找不到文件 ${file}。请检查文件名和所在文件夹。`,
+  oldWord: (file: string) =>
+    `${file} 是旧版 Word 格式（.doc）。请在 Word 或 WPS 中打开，“另存为” Word 文档（.docx）后再导入。`,
+  unsupported: (file: string) =>
+    `不支持导入 ${file}：只能导入 Word 文件（.docx）、纯文本（.txt）和 Markdown（.md）。PDF 等其他格式请先在 Word 或 WPS 中另存为 .docx。`,
+  unreadableWord: (file: string) =>
+    `无法读取 Word 文件 ${file}：文件可能已损坏，或不是真正的 .docx。请在 Word 或 WPS 中打开，“另存为” Word 文档（.docx）后再导入。`,
+  unknownEncoding: (file: string) =>
+    `无法识别 ${file} 的文字编码（不是 UTF-8、UTF-16 或 GBK），按任何一种读取都会是乱码。\n` +
+    '请把它另存为 UTF-8 编码后再导入：\n' +
+    '  - 记事本：“文件”→“另存为”，下方“编码”选 UTF-8，保存；\n' +
+    '  - WPS / Word：“文件”→“另存为”，类型选“纯文本(*.txt)”，在弹出的编码选项中选 Unicode (UTF-8)；\n' +
+    '  - 也可以直接导入原始的 Word 文件（.docx）。',
+  exists: (folder: string) =>
+    `${folder} 已存在，未作改动。如要用本次导入的结果替换它（其中原有的文件会被删除），请加 --force。`,
+  cannotImport: (file: string, problems: readonly string[]) =>
+    `${file} 缺少必要的信息：\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+  invalidResult: (issues: readonly ContentIssue[]) =>
+    `导入结果未能通过内容检查：\n\n${issues.map(formatContentIssue).join('\n\n')}\n\n可用 --year、--published、--signature 等选项更正识别结果。`,
+  unexpected:
+    '导入时发生意外错误。请把所用的命令和文件发给网站技术人员（设置环境变量 DEBUG=import 可显示详细信息）。',
+};
+
+function exampleOf(option: string): string {
+  const examples: Record<string, string> = {
+    '--agency-id': 'jiading-police',
+    '--agency': '上海市公安局嘉定分局',
+    '--short-name': '嘉定公安分局',
+    '--year': '2023',
+    '--published': '2024-03-28',
+    '--signature': '"上海市公安局嘉定分局 2024年3月22日"',
+    '--source-url': 'https://www.example.gov.cn/…',
+    '--out': 'content/reports',
+  };
+  return examples[option] ?? '…';
+}
+
+/** What a Word file held that is not imported, for the summary. */
+export interface WordNotes {
+  images: string[];
+  autoNumbered: number;
+  mergedCells: number;
+}
+
+export const wordNotes = {
+  image: (after: string | undefined) =>
+    after === undefined ? '图片（位于开头）' : `图片（位于“${after}”之后）`,
+  autoNumbered: (count: number) =>
+    `有 ${count} 个段落使用 Word 自动编号，已按编号列表导入；如其中有章节标题，请在 Word 中改为手工输入的编号后重新导入`,
+  mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
+};
+
+const clip = (text: string, length = 24) =>
+  text.length > length ? `${text.slice(0, length)}…` : text;
+
+/** The summary printed after an import: what was found, where each value came from, what to check. */
+export function formatImportSummary(input: {
+  file: string;
+  encoding?: TextEncodingName;
+  report: ImportedReport;
+  plan: ImportPlan;
+  outDir: string;
+  written: boolean;
+  notImported?: readonly string[];
+  notes?: readonly string[];
+}): string {
+  const { report, plan } = input;
+  const data = plan.data as {
+    title: string;
+    agency: { name: string; shortName: string };
+    year: number;
+    published?: string;
+    signature?: { body?: string; date?: string };
+    summary: string;
+    source?: string;
+    indexNumber?: string;
+    documentNumber?: string;
+  };
+  const o = plan.origins;
+  const lines: string[] = [];
+  lines.push(
+    `已读取 ${input.file}${input.encoding && input.encoding !== 'UTF-8' ? `（${ENCODING_NAMES[input.encoding]} 编码）` : ''}`,
+  );
+  lines.push(`标题：${data.title}`);
+  lines.push(`年度：${data.year}（${o['year']}）`);
+  lines.push(`机构：${data.agency.name}（${o['agency.name']}）`);
+  lines.push(`简称：${data.agency.shortName}（${o['agency.shortName']}）`);
+  if (data.source) lines.push(`来源：${data.source}`);
+  if (data.indexNumber) lines.push(`索引号：${data.indexNumber}`);
+  if (data.documentNumber) lines.push(`文号：${data.documentNumber}`);
+  lines.push(
+    data.published
+      ? `发布日期：${formatChineseDate(data.published)}（${o['published']}）`
+      : '发布日期：原文没有',
+  );
+  const signature = data.signature;
+  lines.push(
+    signature
+      ? `落款：${[signature.body, signature.date && formatChineseDate(signature.date)].filter(Boolean).join(' ')}（${o['signature']}）`
+      : '落款：原文没有',
+  );
+  lines.push(`简介：${data.summary}${o['summary'] ? `（${o['summary']}）` : ''}`);
+  lines.push('章节：');
+  for (const section of plan.sections) {
+    const indent = section.parent === undefined ? '  ' : '      ';
+    const heading = `${joinHeading(displayNumbering(section.numbering), clip(section.title))}${section.runIn ? '。…' : ''}`;
+    let line = `${indent}${section.id.padEnd(6)}${heading}`;
+    if (section.item !== undefined)
+      line += section.itemBasis
+        ? `  → ${section.item}（推测：标题含“${section.itemBasis}”）`
+        : `  → ${section.item}（未能推测，请选择）`;
+    lines.push(line);
+  }
+  const notImported = [...report.dropped, ...report.metadata.other, ...(input.notImported ?? [])];
+  if (notImported.length) lines.push(`未导入：${notImported.join('；')}`);
+
+  const check = [...report.notes, ...(input.notes ?? [])];
+  if (!signature)
+    check.push(
+      '原文末尾没有落款，报告页将不显示落款。如原文有落款，请用 --signature "单位 日期" 给出',
+    );
+  else if (!signature.body)
+    check.push('落款只有日期，没有落款单位。如原文有，请用 --signature "单位 日期" 给出');
+  else if (!signature.date)
+    check.push('落款只有单位，没有日期。如原文有，请用 --signature "单位 日期" 给出');
+  if (check.length) {
+    lines.push('请注意：');
+    lines.push(...check.map((note) => `  - ${note}`));
+  }
+
+  const where = `${input.outDir}/${plan.folder}/`;
+  const count = plan.sections.length;
+  if (input.written) lines.push(`已写入 ${where}：report.md 和 ${count} 个章节文件。`);
+  else lines.push(`（试运行：未写入文件。去掉 --dry-run 即写入 ${where}）`);
+  if (plan.draft) {
+    lines.push(
+      plan.missing.length
+        ? `已写为草稿（draft: true）：原文没有 ${plan.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。`
+        : '已按 --draft 写为草稿（draft: true）。',
+    );
+    const options = plan.missing.filter((m) => m.option.startsWith('--')).map((m) => m.option);
+    lines.push(
+      `草稿不会发布。补全后删去 report.md 中的 draft: true${options.length ? `；或加上 ${options.join(' ')} --force 重新导入` : ''}。`,
+    );
+  }
+  lines.push(
+    `下一步：核对文件中注明“请核对”的值（各部分的 item 可选 ${STATUTORY_ITEMS.join('、')}），然后运行 npm run build 检查。`,
+  );
+  return lines.join('\n');
+}

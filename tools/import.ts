@@ -1,0 +1,198 @@
+// npm run import -- <file> --agency-id <id> [options]: turns a released report (.docx, .txt, .md)
+// into a report folder under content/reports/. All parsing is in src/lib/import/; this file reads
+// and writes files and talks to the publisher, in Chinese (see messages.ts), never with a stack trace.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Block } from '../src/lib/import/blocks.ts';
+import type { TextEncodingName } from '../src/lib/import/encoding.ts';
+import { blocksFromTextFile } from '../src/lib/import/input.ts';
+import { formatImportSummary, HELP, messages, wordNotes } from '../src/lib/import/messages.ts';
+import {
+  isAgencyId,
+  readDateOption,
+  readSignatureOption,
+  readYearOption,
+} from '../src/lib/import/options.ts';
+import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
+import { parseReport } from '../src/lib/import/structure.ts';
+import { readDocx } from '../src/node/docx.ts';
+import { renderReportFiles } from '../src/node/report-files.ts';
+
+/** A refusal with a message for the publisher; anything else thrown is a bug. */
+class ImportRefused extends Error {}
+const refuse = (message: string): never => {
+  throw new ImportRefused(message);
+};
+
+const OPTIONS = {
+  'agency-id': { type: 'string' },
+  agency: { type: 'string' },
+  'short-name': { type: 'string' },
+  year: { type: 'string' },
+  published: { type: 'string' },
+  signature: { type: 'string' },
+  'source-url': { type: 'string' },
+  draft: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  out: { type: 'string', default: 'content/reports' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function readArguments() {
+  try {
+    return parseArgs({ options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return refuse(messages.unknownOption(option));
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      return refuse(messages.missingValue(option));
+    throw error;
+  }
+}
+
+async function readInput(file: string): Promise<{
+  blocks: Block[];
+  encoding?: TextEncodingName;
+  unit: '行' | '段';
+  notImported: string[];
+  notes: string[];
+}> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.doc') refuse(messages.oldWord(file));
+  if (!['.docx', '.txt', '.md', '.markdown'].includes(extension))
+    refuse(messages.unsupported(file));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return refuse(messages.notFound(file));
+  }
+  if (extension === '.docx') {
+    let document;
+    try {
+      document = await readDocx(bytes);
+    } catch {
+      return refuse(messages.unreadableWord(file));
+    }
+    const notes: string[] = [];
+    if (document.autoNumbered) notes.push(wordNotes.autoNumbered(document.autoNumbered));
+    if (document.mergedCells) notes.push(wordNotes.mergedCells(document.mergedCells));
+    return {
+      blocks: document.blocks,
+      unit: '段',
+      notImported: document.images.map(wordNotes.image),
+      notes,
+    };
+  }
+  const text =
+    blocksFromTextFile(bytes, extension === '.txt' ? 'txt' : 'md') ??
+    refuse(messages.unknownEncoding(file));
+  return { ...text, unit: '行', notImported: [], notes: [] };
+}
+
+async function writeFolder(target: string, files: Map<string, string>, replace: boolean) {
+  // Written beside the target and swapped in whole, so a failure never leaves half a report.
+  const staging = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.import-${process.pid}`,
+  );
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  for (const [name, content] of files) await writeFile(path.join(staging, name), content);
+  if (replace) await rm(target, { recursive: true, force: true });
+  await rename(staging, target);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = readArguments();
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (positionals.length === 0) refuse(messages.noFile);
+  const id = values['agency-id'] ?? refuse(messages.noAgencyId);
+  if (!isAgencyId(id)) refuse(messages.badAgencyId(id));
+  const single = ['year', 'published', 'signature', 'source-url', 'short-name', 'agency'] as const;
+  const given = single.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
+  if (positionals.length > 1 && given.length) refuse(messages.severalFilesWithValues(given));
+
+  const options: Omit<ImportOptions, 'inputName'> = {
+    agencyId: id,
+    outDir: values.out.replace(/[\\/]+$/, '') || '.',
+    ...(values.draft ? { draft: true } : {}),
+  };
+  if (values.agency !== undefined) options.agencyName = values.agency.trim();
+  if (values['short-name'] !== undefined) options.shortName = values['short-name'].trim();
+  if (values['source-url'] !== undefined) options.sourceUrl = values['source-url'].trim();
+  if (values.year !== undefined)
+    options.year = readYearOption(values.year) ?? refuse(messages.badYear(values.year));
+  if (values.published !== undefined)
+    options.published =
+      readDateOption(values.published) ?? refuse(messages.badDate('--published', values.published));
+  if (values.signature !== undefined)
+    options.signature =
+      readSignatureOption(values.signature) ?? refuse(messages.badSignature(values.signature));
+
+  let failed = false;
+  for (const file of positionals) {
+    try {
+      await importFile(file, { ...options, inputName: path.basename(file) }, values);
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error;
+      console.error(`${messages.failed(error.message)}\n${messages.nothingWritten}`);
+      failed = true;
+    }
+    if (positionals.length > 1) console.log('');
+  }
+  if (failed) process.exitCode = 1;
+}
+
+async function importFile(
+  file: string,
+  options: ImportOptions,
+  flags: { force: boolean; 'dry-run': boolean },
+): Promise<void> {
+  const input = await readInput(file);
+  const report = parseReport(input.blocks, { unit: input.unit });
+  const result = planImport(report, options);
+  if (!result.ok) {
+    refuse(
+      result.problems.length
+        ? messages.cannotImport(file, result.problems)
+        : messages.invalidResult(result.issues),
+    );
+    return;
+  }
+  const { plan } = result;
+  const target = path.join(options.outDir, plan.folder);
+  const exists = existsSync(target);
+  if (exists && !flags.force && !flags['dry-run'])
+    refuse(messages.exists(`${options.outDir}/${plan.folder}`));
+  if (!flags['dry-run']) await writeFolder(target, renderReportFiles(plan), exists);
+  console.log(
+    formatImportSummary({
+      file,
+      ...(input.encoding ? { encoding: input.encoding } : {}),
+      report,
+      plan,
+      outDir: options.outDir,
+      written: !flags['dry-run'],
+      notImported: input.notImported,
+      notes: input.notes,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ImportRefused) {
+    console.error(`${messages.failed(error.message)}\n${messages.nothingWritten}`);
+  } else {
+    console.error(messages.unexpected);
+    if (/\bimport\b/.test(process.env['DEBUG'] ?? '')) console.error(error);
+  }
+  process.exitCode = 1;
+});
