@@ -45,7 +45,7 @@ const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: tru
   .sort()[0];
 const reportPath = `/reports/${firstReport}/`;
 
-/** Chrome DevTools' own figures for this profile are in bytes per second and milliseconds. */
+/** The issue's slow-mobile profile, in the units CDP wants: milliseconds and bytes per second. */
 const CONDITIONS = {
   offline: false,
   latency: 150,
