@@ -2,13 +2,10 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import remarkCjkFriendly from 'remark-cjk-friendly';
+import devContentErrors from './src/integrations/dev-content-errors.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
-import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
-import rehypeParagraphLinks from './src/markdown/rehype-paragraph-links.ts';
-import remarkFullWidthPunctuation from './src/markdown/remark-full-width-punctuation.ts';
-import remarkSafeContent from './src/markdown/remark-safe-content.ts';
+import { MARKDOWN_PIPELINE } from './src/markdown/pipeline.ts';
 
 const { site, base } = siteUrl(process.env.SITE_URL);
 
@@ -23,12 +20,8 @@ export default defineConfig({
   },
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
-    // MDX inherits this processor. smartypants off: the publisher's quotation marks stay as written.
-    processor: unified({
-      smartypants: false,
-      remarkPlugins: [remarkSafeContent, remarkCjkFriendly, remarkFullWidthPunctuation],
-      rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
-    }),
+    // MDX inherits this processor.
+    processor: unified(MARKDOWN_PIPELINE),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), pagefind(), devContentErrors()],
 });

@@ -6,19 +6,20 @@
 //   submit: the same, then presses Enter at once and waits for a result on the results page;
 //   cold:   opens /search/?q= directly.
 // Bytes are response bodies as sent (gzip), headers excluded. Medians of --runs (default 5).
-// Usage: npm run build && npm run bench:network [-- --runs 5] [--query 一网通办]
-import { existsSync, readdirSync } from 'node:fs';
+// Usage: SITE_URL=http://localhost:4321/ npm run build && npm run bench:network [-- --runs 5]
+//        [--query 一网通办]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import {
   epochNow,
   kib,
-  launchChromium,
+  launchBrowser,
   median,
   recordMarks,
   ROOT,
-  serveForBench,
+  serveGzip,
   SUGGESTION_LINK,
   waitForMark,
 } from './bench-support.ts';
@@ -33,7 +34,20 @@ const runs = Number(options.runs);
 const query = options.query;
 const dist = path.resolve(ROOT, process.env['DIST_DIR'] ?? 'dist');
 if (!existsSync(path.join(dist, 'search/index.html'))) {
-  console.error(`${dist}/search/index.html is missing: run \`npm run build\` first`);
+  console.error(
+    `${dist}/search/index.html is missing: run \`SITE_URL=http://localhost:4321/ npm run build\` first`,
+  );
+  process.exit(2);
+}
+// The site is served at /: a build for a sub-path would point every link and script elsewhere.
+const action = /<form[^>]*role="search"[^>]*action="([^"]*)"/.exec(
+  readFileSync(path.join(dist, 'search/index.html'), 'utf8'),
+)?.[1];
+if (action && action !== '/search/') {
+  console.error(
+    `dist/ was built for a sub-path (search at ${action}): build it for a root address, e.g. ` +
+      '`SITE_URL=http://localhost:4321/ npm run build`',
+  );
   process.exit(2);
 }
 const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: true })
@@ -56,8 +70,8 @@ const TYPING_MS = 1500;
 /** How long to look for suggestions when the box does not announce any (role=combobox etc.). */
 const UNANNOUNCED_WAIT_MS = 3000;
 
-const server = await serveForBench(dist);
-const browser = await launchChromium();
+const server = await serveGzip(dist);
+const browser = await launchBrowser();
 
 async function throttledPage(b: Browser): Promise<Page> {
   const context = await b.newContext({ locale: 'zh-CN' });

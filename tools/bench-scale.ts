@@ -3,7 +3,7 @@
 // rebuilt unchanged; sizes are interleaved run by run so machine noise hits them alike.
 // Prints build times, output bytes per report, peak memory of the build process tree and the
 // bytes a cold first search fetches in Chromium, then one machine-readable line.
-// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--keep]
+// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE] [--keep]
 import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -23,14 +23,15 @@ import { parseArgs } from 'node:util';
 import {
   epochNow,
   kib,
-  launchChromium,
+  launchBrowser,
   median,
   recordMarks,
   ROOT,
-  serveForBench,
+  serveGzip,
   sharedToolsDir,
   waitForMark,
 } from './bench-support.ts';
+import { STEPS } from '../src/node/build-profile.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,6 +39,8 @@ const { values: options, positionals } = parseArgs({
     runs: { type: 'string', default: '3' },
     query: { type: 'string', default: '一网通办' },
     eval: { type: 'boolean', default: false },
+    // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
+    queries: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -88,7 +91,34 @@ function scratchProject(dir: string): void {
       symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
 }
 
-const CACHES = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
+// node_modules/.cache holds the build's own caches (QR codes), .dist-versions the published
+// versions dist links to and Astro's staging folder: a clean build starts without any of them.
+const CACHES = [
+  'dist',
+  '.dist-versions',
+  '.astro',
+  'node_modules/.astro',
+  'node_modules/.vite',
+  'node_modules/.cache',
+];
+
+/**
+ * Waits until no process is working in `dir` any more: a build hands the deletion of the
+ * previous version to a detached process, which would otherwise run into the next measurement.
+ */
+async function settle(dir: string): Promise<void> {
+  const busy = () =>
+    readdirSync('/proc').some((entry) => {
+      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) return false;
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir);
+      } catch {
+        return false;
+      }
+    });
+  for (let waited = 0; busy() && waited < 120_000; waited += 200)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+}
 
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
 function treeRssKib(root: number): number {
@@ -124,31 +154,12 @@ interface Build {
   steps: Map<string, number>;
 }
 
-/**
- * Steps of a build as its log shows them, each ending at the first line (after the previous
- * step's) that matches. The first is everything before Astro's first line: Node, the content
- * check in tools/build.ts, loading Astro and the config.
- */
-const STEPS: [string, RegExp][] = [
-  ['start', /./],
-  ['content', /\[content\] Synced/],
-  ['bundle', /generating static routes/],
-  ['pages', /✓ Completed in/],
-  ['pagefind', /\[fzzf:pagefind\]/],
-  ['swap', /网站已生成/],
-];
-
+/** The build's own profile (FZZF_PROFILE=1) at the end of its log: seconds per step. */
 function stepsOf(log: string): Map<string, number> {
-  const lines = log.split('\n').filter(Boolean);
   const steps = new Map<string, number>();
-  let from = 0;
-  let previous = 0;
-  for (const [name, pattern] of STEPS) {
-    const index = lines.findIndex((line, i) => i >= from && pattern.test(line.slice(9)));
-    if (index < 0) break;
-    const at = Number(lines[index]!.slice(0, 7));
-    steps.set(name, at - previous);
-    [from, previous] = [index + 1, at];
+  for (const [key, label] of Object.entries(STEPS)) {
+    const match = new RegExp(`${RegExp.escape(label)}\\s+([\\d.]+) 秒`).exec(log);
+    if (match) steps.set(key, Number(match[1]));
   }
   return steps;
 }
@@ -167,7 +178,8 @@ function build(dir: string, logName: string): Promise<Build> {
   const child = spawn(command[0]!, command.slice(1), {
     cwd: dir,
     // Root base path, whatever the caller's environment says: the bench serves dist/ at /.
-    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/' },
+    // FZZF_PROFILE: the build ends its log with the time of each step.
+    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/', FZZF_PROFILE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Each line gets the seconds since start, so the log shows where the time went.
@@ -250,7 +262,9 @@ try {
       const dir = siteOf(result.n);
       for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
       const clean = await build(dir, `build-${run}-clean`);
+      await settle(dir);
       const rebuild = await build(dir, `build-${run}-rebuild`);
+      await settle(dir);
       result.clean.push(clean);
       result.rebuild.push(rebuild);
       log(
@@ -260,12 +274,12 @@ try {
       );
     }
 
-  const browser = await launchChromium();
+  const browser = await launchBrowser();
   try {
     for (const result of results) {
       const dist = path.join(siteOf(result.n), 'dist');
       result.bytes = outputBytes(dist);
-      const server = await serveForBench(dist);
+      const server = await serveGzip(dist);
       const context = await browser.newContext({ locale: 'zh-CN' });
       const page = await context.newPage();
       await recordMarks(page);
@@ -352,26 +366,29 @@ try {
       `largest vs smallest: clean build ×${ratio.toFixed(2)} (CPU ×${cpuRatio.toFixed(2)}), ` +
         `first-search bytes ×${firstRatio.toFixed(2)}`,
     );
-  console.log(
-    'clean build by step, seconds (from its log; start = Node, content check, loading Astro):',
-  );
-  table(
-    [7, ...STEPS.map(([name]) => Math.max(9, name.length + 2))],
-    ['reports', ...STEPS.map(([name]) => name)],
-    results.map((r) => [
-      String(r.n),
-      ...STEPS.map(([name]) => {
-        const values = r.clean.map((b) => b.steps.get(name)).filter((v) => v !== undefined);
-        return values.length ? median(values).toFixed(1) : '?';
-      }),
-    ]),
-  );
+  const stepTable = (label: string, pick: (r: Result) => Build[]) => {
+    console.log(`${label} by step, seconds (the build's own profile, src/node/build-profile.ts):`);
+    const keys = Object.keys(STEPS);
+    table(
+      [7, ...keys.map((key) => Math.max(8, key.length + 2))],
+      ['reports', ...keys],
+      results.map((r) => [
+        String(r.n),
+        ...keys.map((key) => {
+          const values = pick(r).flatMap((b) => b.steps.get(key) ?? []);
+          return values.length ? median(values).toFixed(1) : '?';
+        }),
+      ]),
+    );
+  };
+  stepTable('clean build', (r) => r.clean);
+  stepTable('rebuild', (r) => r.rebuild);
 
-  if (options.eval) {
+  if (options.eval || options.queries) {
     const largest = results.at(-1)!;
     if (largest.n !== 300)
       log(
-        `note: scoped-queries-300.json is written for the 300-report corpus; running on ${largest.n}`,
+        `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
       );
     // The shared folder is read-only: run a copy that uses this project's playwright-core.
     const copy = path.join(scratch, 'search-eval');
@@ -380,16 +397,17 @@ try {
       filter: (source) => !source.includes('node_modules'),
     });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-    const out = node(
-      [
-        path.join(copy, 'eval-ui.mjs'),
-        path.join(siteOf(largest.n), 'dist'),
-        path.join(copy, 'scoped-queries-300.json'),
-        '--quiet',
-      ],
-      copy,
-    );
-    console.log(out.trim().split('\n').at(-1));
+    const sets = [
+      ...(options.eval ? [path.join(copy, 'scoped-queries-300.json')] : []),
+      ...(options.queries ? [path.resolve(options.queries)] : []),
+    ];
+    for (const set of sets) {
+      const out = node(
+        [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
+        copy,
+      );
+      console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
+    }
   }
 
   const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(',');

@@ -64,7 +64,7 @@ console.log(
 // --- Server -----------------------------------------------------------------------------------
 const sent: { url: string; bytes: number }[] = [];
 const [server, browser] = await Promise.all([
-  serveDist(dist, { production: true, onResponse: (url, bytes) => sent.push({ url, bytes }) }),
+  serveDist(dist, { production: true, onResponse: (response) => sent.push(response) }),
   launchChromium(),
 ]);
 

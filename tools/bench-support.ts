@@ -1,13 +1,12 @@
-// Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, the test
-// server in production mode with a timed log of what it sent, and a page-side recorder of when
-// search results and suggestions first became visible.
+// Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, a static
+// server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, and a
+// page-side recorder of when search results first became visible.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { serveDist } from '../tests/support/server.ts';
-
-export { launchChromium } from '../tests/support/browser.ts';
+import { launchChromium } from '../tests/support/browser.ts';
+import { type Response, serveDist } from '../tests/support/server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -38,39 +37,40 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export interface Sent {
-  url: string;
-  /** Body bytes on the wire (gzip for text), headers excluded. */
-  bytes: number;
-  /** When the server answered, as epochNow(). */
-  at: number;
-}
+/** A response the server sent: URL path, body bytes (gzip where it applies), arrival time. */
+export type Sent = Response;
 
-export interface BenchServer {
+export interface GzipServer {
   origin: string;
   sent: Sent[];
-  /** Bytes and responses the server sent within [from, to]. */
+  /** Bytes and requests that reached the server within [from, to]. */
   between(from: number, to: number): { bytes: number; requests: number };
   close(): Promise<void>;
 }
 
-/** dist/ served as a production host would (gzip, Cache-Control), every response logged. */
-export async function serveForBench(dist: string): Promise<BenchServer> {
+/**
+ * Serves a built site as a static host would (tests/support/server.ts in production mode:
+ * directory index, 404.html, gzip for text, `Cache-Control: max-age=600`) and logs what it sends.
+ */
+export async function serveGzip(dist: string): Promise<GzipServer> {
   const sent: Sent[] = [];
   const server = await serveDist(dist, {
     production: true,
-    onResponse: (url, bytes) => sent.push({ url, bytes, at: epochNow() }),
+    onResponse: (response) => sent.push(response),
   });
   return {
-    origin: new URL(server.url).origin,
+    origin: server.url.replace(/\/$/, ''),
     sent,
     between(from, to) {
       const hits = sent.filter((s) => s.at >= from && s.at <= to);
       return { bytes: hits.reduce((sum, s) => sum + s.bytes, 0), requests: hits.length };
     },
-    close: () => server.close(),
+    close: server.close,
   };
 }
+
+/** Debian's Chromium with the browser tests' launch flags (tests/support/browser.ts). */
+export const launchBrowser = launchChromium;
 
 export const RESULT_LINK = '[data-search-results][aria-busy="false"] a';
 export const SUGGESTION_LINK = '[role="listbox"] a, [role="option"] a';

@@ -1,41 +1,100 @@
-// Builds the site atomically: Astro and Pagefind write into a fresh folder beside dist/, and
-// only a complete build replaces dist/. A failed build leaves the previous site as it was.
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+// Builds the site: content is checked first (every problem at once, in Chinese), then Astro and
+// Pagefind write a new version that src/node/publish.ts switches in atomically. A failed build
+// leaves the previous site as it was. `--profile` (or FZZF_PROFILE=1) prints where the time went.
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'astro';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { readSynonyms, validateReports } from '../src/data/content-files.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { publishingErrors } from '../src/data/content-review.ts';
+import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { readSiteConfig } from '../src/data/site.ts';
+import { describeFailure } from '../src/node/build-failure.ts';
+import { buildFolders } from '../src/node/build-folders.ts';
+import {
+  BUILD_USAGE,
+  BuildOptionsError,
+  DRAFTS_ENV,
+  parseBuildOptions,
+} from '../src/node/build-options.ts';
+import {
+  buildProfileIntegration,
+  createBuildProfile,
+  formatBuildProfile,
+  STEPS,
+} from '../src/node/build-profile.ts';
+import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
+const profile = createBuildProfile();
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
-const outDir = path.resolve(root, process.env['OUT_DIR'] ?? 'dist');
-const staging = `${path.dirname(outDir)}/.dist-staging-${process.pid}`;
-const previous = `${path.dirname(outDir)}/.dist-previous-${process.pid}`;
+try {
+  const options = parseBuildOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(BUILD_USAGE);
+    process.exit(0);
+  }
+  // Astro's config, the content loaders and the search index read these.
+  process.env['SITE_URL'] = options.siteUrl;
+  if (options.drafts) process.env[DRAFTS_ENV] = '1';
+  else delete process.env[DRAFTS_ENV];
+} catch (error) {
+  if (!(error instanceof BuildOptionsError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+const { outDir, staging, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
+const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZF_PROFILE']);
+// Tests kill the build at a publishing step, or make it fail there, to prove dist/ survives any
+// interruption and that an unexpected error is reported without a stack trace.
+const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
+const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 
 try {
+  profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
   const issues = [
     ...(await validateReports(path.resolve(root, REPORTS_DIR), root)),
     ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
+    ...readSiteConfig(SITE_CONFIG_FILE, root).issues,
+    // Placeholders (……, 待补充) in a report that is not a draft must not be published.
+    ...(await publishingErrors(path.resolve(root, REPORTS_DIR), root)),
   ];
   if (issues.length) throw new ContentError(issues);
-  await build({ root, outDir: staging, logLevel: process.env['CI'] ? 'warn' : 'info' });
+  console.log('内容检查通过，正在生成网页和搜索索引……');
+  profile.mark(STEPS.astroStart);
+  const { build } = await import('astro');
+  await publishSite({
+    outDir,
+    build: async (version) => {
+      // Astro writes to a folder whose name never changes: its content store survives between
+      // builds only while its configuration (outDir included) is unchanged. The finished folder
+      // then becomes the new version.
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(path.dirname(staging), { recursive: true });
+      // A failed Astro run must leave nothing behind beside dist/.
+      await build({
+        root,
+        outDir: staging,
+        cacheDir,
+        // Astro's own log is English; BUILD_LOG=info shows it to developers.
+        logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
+        integrations: [buildProfileIntegration(profile)],
+      }).catch(async (error: unknown) => {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      });
+      await rename(staging, version);
+    },
+    onStep: (step) => {
+      if (step === killAt) process.kill(process.pid, 'SIGKILL');
+      if (step === failAt) throw new Error(`injected failure at ${step}`);
+    },
+  });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  const message = error instanceof Error ? error.message : String(error);
-  const kept = existsSync(outDir)
-    ? `上一次成功生成的网站（${path.relative(root, outDir) || outDir}/）保持不变。`
-    : '尚无已生成的网站。';
-  console.error(`\n网站生成失败，${kept}\n\n${message}\n`);
+  console.error(describeFailure(error, root, outDir));
   process.exit(1);
 }
-
-// Two renames rather than one copy: the switch is as short as the file system allows.
-if (existsSync(outDir)) await rename(outDir, previous);
-await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);
+if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);

@@ -6,3 +6,6 @@ export const REPORTS_DIR = process.env['REPORTS_DIR'] ?? './content/reports';
 
 /** The search's synonym list, edited by publishers. Tests point SYNONYMS_FILE at fixtures. */
 export const SYNONYMS_FILE = process.env['SYNONYMS_FILE'] ?? './content/search/synonyms.yml';
+
+/** The site's identity (footer, page metadata, 纠错 address). Tests point SITE_CONFIG at fixtures. */
+export const SITE_CONFIG_FILE = process.env['SITE_CONFIG'] ?? './content/site.yml';

@@ -6,6 +6,7 @@ import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './content-files.ts';
 import type { ReportData } from '../schemas/report.ts';
+import { publishedReports } from './drafts.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
@@ -47,12 +48,17 @@ export function loadReports(): Promise<Report[]> {
     );
     if (issues.length) throw new ContentError(issues);
 
-    return reportEntries
+    // Grouped in one pass: filtering every section for every report grows with the square of
+    // the number of reports (a million comparisons at 300).
+    const sectionsByFolder = Map.groupBy(sectionEntries, (section) => folderOf(section.id));
+    // Drafts are checked like any report, then left out unless this build shows them.
+    return publishedReports(reportEntries)
       .map((entry) => {
         const folder = folderOf(entry.id);
-        const sections = sectionEntries
-          .filter((section) => folderOf(section.id) === folder)
-          .map((section) => ({ data: section.data, entry: section }));
+        const sections = (sectionsByFolder.get(folder) ?? []).map((section) => ({
+          data: section.data,
+          entry: section,
+        }));
         return { folder, data: entry.data, entry, outline: buildOutline(sections) };
       })
       .sort(

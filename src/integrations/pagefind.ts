@@ -3,33 +3,33 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { loadContent } from '../data/content-files.ts';
-import { buildOutline, flattenOutline } from '../lib/content/outline.ts';
-import { REPORTS_DIR } from '../data/paths.ts';
-import { buildPinyinLexicon } from '../node/pinyin-lexicon.ts';
-import {
-  extractSections,
-  PART_LABELS,
-  recordContent,
-  type SearchRecordMeta,
-} from '../node/page-records.ts';
 import {
   assetPath,
   normaliseBase,
   PAGEFIND_DIR,
   PINYIN_LEXICON,
   reportPath,
+  SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
-import type { StatutoryItem } from '../schemas/section.ts';
+import {
+  PART_LABELS,
+  type SearchRecordMeta,
+  type SearchScopeData,
+} from '../lib/search/index-contract.ts';
+import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
+import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
+import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
 
-/** Where the pinyin lexicon is written, under the site's output folder. */
+/** Records sent to Pagefind at once: its service answers them concurrently. */
+const BATCH = 256;
 
 /**
  * Builds the Pagefind index into <outDir>/pagefind after every build. The unit of search is the
- * section: one record per section of each report (its heading and own paragraphs, read from the
- * built report page), leading to the section's anchor in the full report, with the report's
- * year, agency and statutory part as filters. A site without a working search is a failed
- * build: any Pagefind error, or an index with no records, stops it.
+ * section: one record per section of each report (its heading and own paragraphs), leading to
+ * the section's anchor in the full report, with the report's year, agency id and statutory part
+ * as filters. Everything comes from the built report pages, through the attributes of
+ * src/lib/search/index-contract.ts; content/ is never read again. A site without a working
+ * search is a failed build: any Pagefind error, or an index with no records, stops it.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -41,65 +41,111 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const pages = await readReportPages(outDir);
+        const read = performance.now();
         const { index, errors } = await pagefind.createIndex({});
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           const texts: string[] = [];
-          let count = 0;
-          for (const report of await readReports(path.resolve(REPORTS_DIR))) {
-            const html = await readFile(
-              path.join(outDir, 'reports', report.folder, 'index.html'),
-              'utf8',
-            );
+          const records: pagefind.CustomRecord[] = [];
+          for (const { report, sections } of pages) {
             // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
             const page = reportPath('/', report.folder);
-            for (const section of extractSections(html)) {
+            for (const section of sections) {
               const { content, offsets } = recordContent(section);
-              if (!content) continue;
+              if (!content || (!section.id && !section.paragraphs.length)) continue;
               texts.push(content);
-              const item = report.items.get(section.id);
               const meta: SearchRecordMeta & Record<string, string> = {
                 title: report.title,
                 section: section.id,
                 heading: section.heading,
-                part: report.parts.get(section.id) ?? '',
+                part: section.part,
                 paragraphs: offsets,
               };
-              const added = await index.addCustomRecord({
+              records.push({
                 url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
                 content,
                 language: 'zh-cn',
                 meta,
                 filters: {
                   year: [String(report.year)],
-                  agency: [report.agency],
-                  ...(item ? { part: [PART_LABELS[item]] } : {}),
+                  agency: [report.agency.id],
+                  ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
                 },
               });
-              if (added.errors.length)
-                throw new Error(
-                  `Pagefind failed to index ${report.folder}#${section.id}: ${added.errors.join('; ')}`,
-                );
-              count += 1;
             }
           }
-          if (count === 0) throw new Error(`no report section to index in ${outDir}`);
+          if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
+          for (let at = 0; at < records.length; at += BATCH) {
+            const batch = records.slice(at, at + BATCH);
+            const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+            added.forEach((result, i) => {
+              if (result.errors.length)
+                throw new Error(
+                  `Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`,
+                );
+            });
+          }
+          const indexed = performance.now();
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           if (written.errors.length)
             throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
           await removeUnusedBundles(path.join(outDir, 'pagefind'));
-          await preloadOnSearchPage(outDir, base);
-          const lexicon = JSON.stringify(buildPinyinLexicon(texts));
+          const entry = await prepareSearchPage(outDir, base);
+          const wrote = performance.now();
+          const { lexicon, cached } = await cachedPinyinLexicon(texts);
+          const lexiconJson = JSON.stringify(lexicon);
           await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
-          await writeFile(path.join(outDir, PINYIN_LEXICON), lexicon);
+          await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
+          await writeFile(
+            path.join(outDir, SEARCH_SCOPE),
+            JSON.stringify({ ...scopeOf(pages), index: entry }),
+          );
+          const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
           logger.info(
-            `search index: ${count} sections; pinyin lexicon ${Buffer.byteLength(lexicon)} bytes`,
+            `search index: ${records.length} sections of ${pages.length} reports; ` +
+              `pinyin lexicon ${Buffer.byteLength(lexiconJson)} bytes${cached ? ' (cached)' : ''}; ` +
+              `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
+              `write ${seconds(indexed, wrote)} s, lexicon ${seconds(wrote, performance.now())} s`,
           );
         } finally {
           await pagefind.close();
         }
       },
     },
+  };
+}
+
+/** Every built report page (reports/<folder>/index.html) that declares a report. */
+async function readReportPages(outDir: string): Promise<PageRecords[]> {
+  const reportsDir = path.join(outDir, 'reports');
+  const folders = (await readdir(reportsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const pages = await Promise.all(
+    folders.map(async (folder) => {
+      const html = await readFile(path.join(reportsDir, folder, 'index.html'), 'utf8').catch(
+        () => '',
+      );
+      return html ? extractRecords(html) : undefined;
+    }),
+  );
+  return pages.filter((page) => page !== undefined);
+}
+
+/** The agencies and years of the index, for scoping queries that name them. */
+function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
+  const agencies = new Map<string, SearchScopeData['agencies'][number]>();
+  const years = new Set<number>();
+  for (const { report } of pages) {
+    agencies.set(report.agency.id, report.agency);
+    years.add(report.year);
+  }
+  return {
+    agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    years: [...years].sort((a, b) => b - a),
   };
 }
 
@@ -117,12 +163,16 @@ async function removeUnusedBundles(pagefindDir: string): Promise<void> {
 }
 
 /**
- * The search page is rendered before the index exists, so the index's file names are added to it
- * here: preload hints let the browser fetch the engine's files in parallel with the page's own
- * script instead of one after another, and the index's hash becomes Pagefind's cache tag, so its
- * entry file is cacheable until the next build changes it.
+ * The search page is rendered before the index exists; it holds one placeholder element
+ * (SEARCH_INDEX_META) that is filled in here: the index's hash becomes Pagefind's cache tag, so
+ * its entry file is cacheable until the next build changes it, and preload hints let the browser
+ * fetch the engine's files in parallel with the page's own script instead of one after another.
+ * The placeholder must occur exactly once: anything else fails the build.
  */
-async function preloadOnSearchPage(outDir: string, base: string): Promise<void> {
+async function prepareSearchPage(
+  outDir: string,
+  base: string,
+): Promise<NonNullable<SearchScopeData['index']>> {
   const pagefindDir = path.join(outDir, 'pagefind');
   const entry = JSON.parse(
     await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8'),
@@ -132,7 +182,6 @@ async function preloadOnSearchPage(outDir: string, base: string): Promise<void> 
   const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) =>
     name.endsWith('.pf_index'),
   );
-
   const files = [
     `pagefind-entry.json?ts=${encodeURIComponent(tag)}`,
     ...languages.flatMap((language) => [
@@ -141,8 +190,6 @@ async function preloadOnSearchPage(outDir: string, base: string): Promise<void> 
     ]),
     // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
     ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
-    // Section texts (fragments) are not preloaded: measured, a dozen more requests on the
-    // page's six connections delayed the engine more than they saved.
   ];
   const links = files
     .map(
@@ -152,45 +199,11 @@ async function preloadOnSearchPage(outDir: string, base: string): Promise<void> 
     .join('');
   const page = path.join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
-  if (!html.includes('</head>') || !html.includes('<report-search '))
-    throw new Error(`${page} has no <report-search> to prepare`);
-  await writeFile(
-    page,
-    html
-      .replace('</head>', `${links}</head>`)
-      .replace('<report-search ', `<report-search data-index-tag="${tag}" `),
-  );
-}
-
-interface ReportForIndex {
-  folder: string;
-  title: string;
-  year: number;
-  agency: string;
-  /** Statutory item of each section id, subsections inheriting their part's. */
-  items: Map<string, StatutoryItem>;
-  /** Heading of the part each subsection belongs to. */
-  parts: Map<string, string>;
-}
-
-/** Report metadata the index needs, read from the content files (already validated by the build). */
-async function readReports(reportsDir: string): Promise<ReportForIndex[]> {
-  const { reports, sections } = await loadContent(reportsDir);
-  return reports.map(({ folder, data }) => {
-    const outline = buildOutline(
-      sections
-        .filter((section) => section.folder === folder)
-        .map((section) => ({ data: section.data, entry: undefined })),
+  const parts = html.split(SEARCH_INDEX_META.placeholder);
+  if (parts.length !== 2)
+    throw new Error(
+      `${page} must hold ${SEARCH_INDEX_META.placeholder} exactly once, found ${parts.length - 1}`,
     );
-    return {
-      folder,
-      title: data.title,
-      year: data.year,
-      agency: data.agency.shortName,
-      items: new Map(flattenOutline(outline).map((section) => [section.id, section.item])),
-      parts: new Map(
-        outline.flatMap((part) => part.children.map((child) => [child.id, part.heading] as const)),
-      ),
-    };
-  });
+  await writeFile(page, parts.join(SEARCH_INDEX_META.filled(tag) + links));
+  return { tag, files };
 }

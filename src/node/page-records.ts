@@ -1,71 +1,115 @@
-import { load } from 'cheerio';
-import type { StatutoryItem } from '../schemas/section.ts';
+import { Parser } from 'htmlparser2';
+import {
+  SEARCH_ATTRIBUTES as A,
+  type ReportDeclaration,
+  type SectionDeclaration,
+} from '../lib/search/index-contract.ts';
+import { STATUTORY_ITEMS, type StatutoryItem } from '../schemas/section.ts';
 
 /**
  * What the search indexes: one record per section of a report (and one for its preamble),
  * holding only the section's own paragraphs, so a part (一、) never wins on its subsections' text.
- * Records are taken from the built report page, so the index holds exactly the text readers see.
+ * Records are read from the built report page through the attributes of
+ * src/lib/search/index-contract.ts, so the index holds exactly the text readers see and knows
+ * nothing of content/.
  */
-export interface SectionText {
-  /** Section id (s1-2), or '' for the preamble. */
-  id: string;
-  /** Heading as shown, numbering included, e.g. （二）从严打击违法犯罪… */
-  heading: string;
+export interface SectionText extends Omit<SectionDeclaration, 'item'> {
+  /** Undefined for the preamble, which belongs to no statutory item. */
+  item: StatutoryItem | undefined;
   paragraphs: { id: string; text: string }[];
 }
 
-/** The parts of a report a reader can filter on, short labels of the statutory items. */
-export const PART_LABELS: Record<StatutoryItem, string> = {
-  主要举措和成效: '成效',
-  存在的不足和原因: '不足',
-  第一责任人职责: '履职',
-  下一年度主要安排: '下步打算',
-  其他: '其他',
-};
-
-/** Reads the sections of a built report page: every <section> with its heading and own <p id>. */
-export function extractSections(html: string): SectionText[] {
-  const $ = load(html);
-  const out: SectionText[] = [];
-  const preamble = $('.report-preamble p[id]')
-    .toArray()
-    .map((p) => ({ id: $(p).attr('id')!, text: $(p).text().trim() }))
-    .filter((p) => p.text);
-  if (preamble.length) out.push({ id: '', heading: '', paragraphs: preamble });
-  for (const section of $('section.report-section').toArray()) {
-    const heading = $(section).children('.section-heading').find('h1,h2,h3').first();
-    const id = heading.attr('id');
-    if (!id) continue;
-    const paragraphs = $(section)
-      .children('.report-text')
-      .find('p[id]')
-      .toArray()
-      .map((p) => ({ id: $(p).attr('id')!, text: $(p).text().trim() }))
-      .filter((p) => p.text);
-    out.push({ id, heading: heading.text().trim(), paragraphs });
-  }
-  return out;
+export interface PageRecords {
+  report: ReportDeclaration;
+  sections: SectionText[];
 }
 
-/** A section's meta in the index: what a result shows and where it leads. */
-export interface SearchRecordMeta {
-  /** Report title. */
-  title: string;
-  /** Section id, '' for the preamble. */
-  section: string;
-  /** Section heading as shown, numbering included. */
-  heading: string;
-  /** For a subsection, its part's heading (（三） means little without 三、下步工作打算); '' otherwise. */
-  part: string;
-  /** Paragraph ids with the offset where each starts in the record's content: "s1-2-p1:0 s1-2-p2:231". */
-  paragraphs: string;
+const ITEMS = new Set<string>(STATUTORY_ITEMS);
+
+/**
+ * Reads a built report page: undefined for a page that declares no report (a redirect, say).
+ * One streaming pass, no DOM: a paragraph is a <p id> inside a section's text element, and it
+ * belongs to the innermost section open around it.
+ */
+export function extractRecords(html: string): PageRecords | undefined {
+  let report: ReportDeclaration | undefined;
+  const sections: SectionText[] = [];
+  // Each open element: the section it opened (if any), whether it opened a text element or a paragraph.
+  const stack: { section?: SectionText; text?: boolean; paragraph?: boolean }[] = [];
+  const open: SectionText[] = [];
+  let textDepth = 0;
+  let paragraph: { id: string; text: string } | undefined;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const frame: (typeof stack)[number] = {};
+        if (attributes[A.report] !== undefined && !report) {
+          report = {
+            folder: attributes[A.report]!,
+            year: Number(attributes[A.year]),
+            agency: {
+              id: attributes[A.agency] ?? '',
+              shortName: attributes[A.agencyShortName] ?? '',
+              name: attributes[A.agencyName] ?? '',
+            },
+            title: attributes[A.title] ?? '',
+          };
+        }
+        if (attributes[A.section] !== undefined) {
+          const item = attributes[A.item];
+          const section: SectionText = {
+            id: attributes[A.section]!,
+            heading: attributes[A.heading] ?? '',
+            part: attributes[A.part] ?? '',
+            item: item && ITEMS.has(item) ? (item as StatutoryItem) : undefined,
+            paragraphs: [],
+          };
+          sections.push(section);
+          open.push(section);
+          frame.section = section;
+        }
+        if (attributes[A.text] !== undefined) {
+          textDepth += 1;
+          frame.text = true;
+        }
+        if (name === 'p' && textDepth > 0 && attributes['id'] && !paragraph) {
+          paragraph = { id: attributes['id'], text: '' };
+          frame.paragraph = true;
+        }
+        // htmlparser2 closes every element it opens, void ones and implied ends included.
+        stack.push(frame);
+      },
+      ontext(text) {
+        if (paragraph) paragraph.text += text;
+      },
+      onclosetag() {
+        const frame = stack.pop();
+        if (!frame) return;
+        if (frame.paragraph && paragraph) {
+          const text = paragraph.text.trim();
+          if (text) open.at(-1)?.paragraphs.push({ id: paragraph.id, text });
+          paragraph = undefined;
+        }
+        if (frame.text) textDepth -= 1;
+        if (frame.section) open.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  if (!report) return undefined;
+  return { report, sections };
 }
 
 /**
  * Joins a section's heading and paragraphs into the record's content and notes where each
  * paragraph starts, so a result can lead to the paragraph that holds the match.
  */
-export function recordContent(section: SectionText): { content: string; offsets: string } {
+export function recordContent(section: Pick<SectionText, 'heading' | 'paragraphs'>): {
+  content: string;
+  offsets: string;
+} {
   let content = section.heading;
   const offsets: string[] = [];
   for (const paragraph of section.paragraphs) {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { pinyin } from 'pinyin-pro';
 
@@ -19,8 +22,22 @@ const MAX_TERM = 8;
  * Readings come from pinyin-pro on the whole sentence, so polyphones follow their context.
  */
 export function buildPinyinLexicon(texts: readonly string[]): Record<string, string[]> {
-  const counts = new Map<string, { count: number; reading: string }>();
-  const terms = new Map<string, string>();
+  return buildPinyinData(texts).spell;
+}
+
+/**
+ * The lexicon the search loads (PINYIN_LEXICON): `spell` as above, and `initials`: the first
+ * letters of a term's syllables → its terms of two or more characters, most frequent first
+ * (ywtb → 一网通办), for readers who type only initials.
+ */
+export interface PinyinData {
+  spell: Record<string, string[]>;
+  initials: Record<string, string[]>;
+}
+
+export function buildPinyinData(texts: readonly string[]): PinyinData {
+  const counts = new Map<string, { count: number; readings: string[] }>();
+  const terms = new Map<string, string[]>();
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const text of texts) {
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
@@ -34,14 +51,13 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
           const term = chars.slice(i, i + n).join('');
           const entry = counts.get(term);
           if (entry) entry.count += 1;
-          else counts.set(term, { count: 1, reading: readings.slice(i, i + n).join('') });
+          else counts.set(term, { count: 1, readings: readings.slice(i, i + n) });
         }
       }
       let offset = 0;
       for (const { segment, isWordLike } of segmenter.segment(run)) {
         const length = [...segment].length;
-        if (isWordLike && length >= 2)
-          terms.set(segment, readings.slice(offset, offset + length).join(''));
+        if (isWordLike && length >= 2) terms.set(segment, readings.slice(offset, offset + length));
         offset += length;
       }
     }
@@ -50,8 +66,10 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
       if ([...quoted].every((c) => HAN.test(c)))
         terms.set(
           quoted,
-          counts.get(quoted)?.reading ??
-            pinyin(quoted, { toneType: 'none', separator: '', v: true }),
+          counts.get(quoted)?.readings ??
+            pinyin(quoted, { toneType: 'none', type: 'array', v: true }).map((r) =>
+              r.toLowerCase(),
+            ),
         );
     }
   }
@@ -63,27 +81,66 @@ export function buildPinyinLexicon(texts: readonly string[]): Record<string, str
     for (const part of [chars.slice(1).join(''), chars.slice(0, -1).join('')])
       extension.set(part, Math.max(extension.get(part) ?? 0, count));
   }
-  for (const [term, { count, reading }] of counts) {
+  for (const [term, { count, readings }] of counts) {
     const length = [...term].length;
     if (length === 1) {
-      terms.set(term, reading);
+      terms.set(term, readings);
       continue;
     }
     if (count < 2) continue;
     // Closed runs only: drop a run when a one-character-longer run occurs just as often.
-    if ((extension.get(term) ?? 0) < count) terms.set(term, reading);
+    if ((extension.get(term) ?? 0) < count) terms.set(term, readings);
   }
-  const lexicon: Record<string, string[]> = {};
-  for (const [term, reading] of terms) {
+  const spell: Record<string, string[]> = {};
+  const initials: Record<string, string[]> = {};
+  for (const [term, readings] of terms) {
+    const reading = readings.join('');
     if (!/^[a-z]+$/.test(reading)) continue;
-    (lexicon[reading] ??= []).push(term);
+    (spell[reading] ??= []).push(term);
+    if (readings.length >= 2) (initials[readings.map((r) => r[0]).join('')] ??= []).push(term);
   }
-  for (const list of Object.values(lexicon))
-    list.sort(
-      (a, b) => (counts.get(b)?.count ?? 0) - (counts.get(a)?.count ?? 0) || a.localeCompare(b),
-    );
-  for (const key of Object.keys(lexicon)) lexicon[key] = lexicon[key]!.slice(0, 3);
-  return lexicon;
+  const frequency = (a: string, b: string) =>
+    (counts.get(b)?.count ?? 0) - (counts.get(a)?.count ?? 0) || a.localeCompare(b);
+  for (const map of [spell, initials])
+    for (const key of Object.keys(map)) map[key] = map[key]!.sort(frequency).slice(0, 3);
+  return { spell, initials };
+}
+
+/**
+ * Bump when buildPinyinData's output changes for the same texts: the cache key includes it, so a
+ * lexicon made by older code is never reused.
+ */
+const LEXICON_FORMAT = 'pinyin-data-1';
+export const CACHE_DIR = path.join('node_modules', '.cache', 'fzzf');
+
+/**
+ * buildPinyinData, cached between builds under node_modules/.cache/fzzf/ and keyed by a hash of
+ * the texts (and the format), so a stale lexicon can never be used: any change to any section's
+ * text is a new key. Only the newest entry is kept.
+ */
+export async function cachedPinyinLexicon(
+  texts: readonly string[],
+  cacheDir = CACHE_DIR,
+): Promise<{ lexicon: PinyinData; cached: boolean }> {
+  const hash = createHash('sha256').update(LEXICON_FORMAT);
+  for (const text of texts) hash.update('\u0000').update(text);
+  const file = path.join(cacheDir, `pinyin-${hash.digest('hex').slice(0, 32)}.json`);
+  try {
+    return { lexicon: JSON.parse(await readFile(file, 'utf8')) as PinyinData, cached: true };
+  } catch {
+    // Not cached yet (or unreadable): build it.
+  }
+  const lexicon = buildPinyinData(texts);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    for (const name of await readdir(cacheDir))
+      if (/^pinyin-[0-9a-f]+\.json$/.test(name))
+        await rm(path.join(cacheDir, name), { force: true });
+    await writeFile(file, JSON.stringify(lexicon));
+  } catch {
+    // A read-only or missing node_modules only costs the next build the same work.
+  }
+  return { lexicon, cached: false };
 }
 
 /**

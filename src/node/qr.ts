@@ -1,4 +1,6 @@
 import QRCode from 'qrcode';
+import qrcodePackage from 'qrcode/package.json' with { type: 'json' };
+import { buildCache } from './build-cache.ts';
 
 /** Light modules around the symbol, as ISO/IEC 18004 asks, so cameras find its edges. */
 export const QUIET_ZONE = 4;
@@ -13,12 +15,23 @@ export interface QrPath {
   d: string;
 }
 
+// Every page has its own code, and a site's addresses rarely change between builds: the codes
+// are kept on disk, keyed by the text. The version covers everything else that shapes a code;
+// bump `path` when qrPath's output changes.
+const cache = buildCache<QrPath>('qr', JSON.stringify({ qrcode: qrcodePackage.version, path: 2 }));
+
 /**
  * The QR code of `text` as SVG path data. Error correction M (15 %) keeps the symbol small for
  * the site's URLs and still reads from a screen or a printed page.
  */
 export function qrPath(text: string): QrPath {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const cached = cache.get(text);
+  if (cached) return cached;
+  // One byte-mode segment: the library's search for the shortest mix of modes costs more than
+  // the whole rest of the code, and saves nothing on a lower-case ASCII URL.
+  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  });
   const n = modules.size;
   let d = '';
   for (let y = 0; y < n; y += 1) {
@@ -36,5 +49,7 @@ export function qrPath(text: string): QrPath {
       end = x;
     }
   }
-  return { size: n + 2 * QUIET_ZONE, d };
+  const path = { size: n + 2 * QUIET_ZONE, d };
+  cache.set(text, path);
+  return path;
 }

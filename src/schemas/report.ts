@@ -1,9 +1,17 @@
 import { STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
 
+// Length limits, in characters, well above any real report's and low enough that a pasted
+// paragraph in a title field is caught before it breaks every list and page header.
+export const TITLE_MAX = 80;
+export const NAME_MAX = 50;
+export const SHORT_NAME_MAX = 20;
+export const SUMMARY_MAX = 200;
+export const REFERENCE_MAX = 60;
+
 /** Stable ASCII id of an agency; the importer checks --agency-id against it before writing. */
 export const agencyId = z.string().regex(STABLE_ID, {
-  error: '应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
+  error: '小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police',
 });
 
 /**
@@ -11,15 +19,15 @@ export const agencyId = z.string().regex(STABLE_ID, {
  * The body of that file is the report's preamble (the text before 一、).
  */
 export const reportSchema = z
-  .object({
+  .strictObject({
     /** The report's title as published, e.g. 嘉定公安分局2023年法治政府建设情况. */
-    title: z.string().trim().min(1),
+    title: z.string().trim().min(1).max(TITLE_MAX),
     /** The agency that publishes the report. */
-    agency: z.object({
+    agency: z.strictObject({
       /** Full name, e.g. 上海市公安局嘉定分局. */
-      name: z.string().trim().min(1),
+      name: z.string().trim().min(1).max(NAME_MAX),
       /** Short name used in lists, e.g. 嘉定公安分局. */
-      shortName: z.string().trim().min(1),
+      shortName: z.string().trim().min(1).max(SHORT_NAME_MAX),
       /** Stable ASCII id of the agency, used in report folders and search filters, e.g. jiading-police. */
       id: agencyId,
     }),
@@ -36,9 +44,9 @@ export const reportSchema = z
      * 落款, and some give the date alone. The page shows what there is.
      */
     signature: z
-      .object({
+      .strictObject({
         /** Signing body, e.g. 上海市公安局嘉定分局. */
-        body: z.string().trim().min(1).optional(),
+        body: z.string().trim().min(1).max(NAME_MAX).optional(),
         /** Signing date, YYYY-MM-DD. */
         date: isoDate.optional(),
       })
@@ -48,12 +56,12 @@ export const reportSchema = z
       })
       .optional(),
     /** One or two sentences shown in lists and in the page description. */
-    summary: z.string().trim().min(1),
+    summary: z.string().trim().min(1).max(SUMMARY_MAX),
     /**
      * 来源 as the release names it (e.g. XX区人民政府办公室, often the office that posted the text
      * rather than the agency reporting), shown on the page as 来源; only when given.
      */
-    source: z.string().trim().min(1).optional(),
+    source: z.string().trim().min(1).max(NAME_MAX).optional(),
     /**
      * A draft is built only by `npm run dev` and `npm run build -- --drafts`, marked 草稿 and kept out
      * of search engines; a normal build leaves it out entirely (pages, search, feeds, sitemap).
@@ -63,16 +71,16 @@ export const reportSchema = z
     /** The page where the publisher released the report, if known. */
     sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** 索引号, only when the publisher gives one. Never invent it. */
-    indexNumber: z.string().trim().min(1).optional(),
+    indexNumber: z.string().trim().min(1).max(REFERENCE_MAX).optional(),
     /** 文号, only when the publisher gives one. Never invent it. */
-    documentNumber: z.string().trim().min(1).optional(),
+    documentNumber: z.string().trim().min(1).max(REFERENCE_MAX).optional(),
   })
   .superRefine((data, ctx) => {
     if (!data.draft && data.published === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['published'],
-        message: '应为发布日期，格式 YYYY-MM-DD；只有草稿（draft: true）可以暂缺',
+        message: '发布日期，格式 YYYY-MM-DD；只有草稿（draft: true）可以暂缺',
       });
     }
   });

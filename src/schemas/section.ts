@@ -1,4 +1,9 @@
-import { stableId, z } from './common.ts';
+import { sectionId, stableId, z } from './common.ts';
+
+/** Section headings are at most this many characters (run-in headings included). */
+export const SECTION_TITLE_MAX = 100;
+/** Numbering (一、 …) covers 1 to 99 parts or subsections. */
+export const ORDER_MAX = 99;
 
 /**
  * The statutory items of an annual 法治政府建设 report (《法治政府建设与责任落实督察工作规定》第二十五条),
@@ -18,15 +23,15 @@ export type StatutoryItem = (typeof STATUTORY_ITEMS)[number];
  * report's folder. The file's body is the section's text.
  */
 export const sectionSchema = z
-  .object({
+  .strictObject({
     /** Stable ASCII id, the anchor of links to this section, e.g. s1 for 一、, s1-2 for 一、(二). Never change it. */
-    id: stableId,
+    id: sectionId,
     /** Numbering as published: 一、 for a part, (一) or （一） for a subsection. */
-    numbering: z.string().trim().min(1),
+    numbering: z.string().trim().min(1).max(8),
     /** Heading text as published, without the numbering. */
-    title: z.string().trim().min(1),
+    title: z.string().trim().min(1).max(SECTION_TITLE_MAX),
     /** Position among its siblings, from 1. */
-    order: z.number().int().positive(),
+    order: z.number().int().positive().max(ORDER_MAX),
     /** Id of the part this subsection belongs to; absent for a top-level part. */
     parent: stableId.optional(),
     /** For a top-level part: which statutory item it covers. */
@@ -41,7 +46,7 @@ export const sectionSchema = z
      * working: /reports/<folder>/<old-id>/ redirects to the section's page, and #old-id and
      * #old-id-p3 still land on the section and its paragraphs.
      */
-    aliases: z.array(stableId).default([]),
+    aliases: z.array(sectionId).default([]),
   })
   .superRefine((data, ctx) => {
     if (data.aliases.includes(data.id)) {

@@ -10,7 +10,7 @@ const wording = z
  * The search's synonym list, content/search/synonyms.yml: wordings readers type and the
  * wording the reports use. A query holding any wording of a group also finds the others.
  */
-export const synonymGroupSchema = z.object({
+export const synonymGroupSchema = z.strictObject({
   /** The wording the reports use, e.g. 电信网络诈骗. */
   term: wording,
   /** What readers type for it: abbreviations, older or everyday names, e.g. 反诈, 电诈. */

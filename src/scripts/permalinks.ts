@@ -5,6 +5,7 @@
  * is without JavaScript. Landing on a fragment moves focus to the section or paragraph, so a
  * screen reader starts reading there and Tab continues from it.
  */
+import { fragmentId } from '../lib/addresses/ids.ts';
 class CopyLinkStatus extends HTMLElement {
   #status: HTMLElement | null = null;
   #timer: number | undefined;
@@ -104,7 +105,7 @@ function canonicalUrl(): string {
 
 /** Focus the landed section heading or paragraph; a former id (alias) stands for its section or paragraph. */
 function focusTarget() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = fragmentId(location.hash);
   if (!id) return;
   const landed = document.getElementById(id);
   const aliasOf = landed?.dataset['aliasOf'];

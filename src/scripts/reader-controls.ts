@@ -1,29 +1,16 @@
 import {
   contrastFromChoice,
   parsePrefs,
-  prefsToAttributes,
+  PREFS_CHANGED_EVENT,
   READER_PREFS_KEY,
   type ReaderPrefs,
-  serializePrefs,
   showsHighContrast,
 } from '../lib/reader/prefs.ts';
+import { apply, applyAndStore, readStored } from './reader-store.ts';
+// 打印 and 大/中/小 beside a report share this file: one request fewer on the report page.
+import './page-tools.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
-
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(READER_PREFS_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function apply(prefs: ReaderPrefs): void {
-  for (const [name, value] of Object.entries(prefsToAttributes(prefs))) {
-    if (value === null) document.documentElement.removeAttribute(name);
-    else document.documentElement.setAttribute(name, value);
-  }
-}
 
 /**
  * Text size, colour scheme and contrast. The form is in the page's markup and hidden by CSS
@@ -50,6 +37,10 @@ class ReaderControls extends HTMLElement {
     };
     document.addEventListener('click', closeOutside);
     document.addEventListener('focusin', closeOutside);
+    // The text-size buttons beside the report changed the size: show it here too.
+    document.addEventListener(PREFS_CHANGED_EVENT, () =>
+      this.#show(form, parsePrefs(readStored())),
+    );
     // Another tab changed the settings: follow it, so every open page looks the same.
     window.addEventListener('storage', (event) => {
       if (event.key !== READER_PREFS_KEY) return;
@@ -73,14 +64,7 @@ class ReaderControls extends HTMLElement {
     const prefs = parsePrefs(
       JSON.stringify({ size: data.get('fz-size'), theme: data.get('fz-theme'), contrast }),
     );
-    apply(prefs);
-    try {
-      const stored = serializePrefs(prefs);
-      if (stored === null) localStorage.removeItem(READER_PREFS_KEY);
-      else localStorage.setItem(READER_PREFS_KEY, stored);
-    } catch {
-      // Storage blocked: the choice holds for this page only.
-    }
+    applyAndStore(prefs);
   }
 }
 

@@ -1,9 +1,11 @@
-import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
-import { PAGEFIND_ENGINE } from '../lib/addresses/urls.ts';
+import { assetPath } from '../lib/addresses/site-paths.ts';
+import { PAGEFIND_ENGINE, SEARCH_SCOPE } from '../lib/addresses/urls.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
 /**
- * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it starts fetching
- * the search engine, so the search page opens on a warm cache; a landing from a search result
- * (?hl=) loads the highlighter. Nothing of the engine loads before the reader reaches for the box.
+ * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it loads the
+ * results-as-you-type list (search-combobox.ts), which starts the search engine while the reader
+ * types; a landing from a search result (?hl=) loads the highlighter. Nothing of the engine
+ * loads before the reader reaches for the box.
  */
 const input = document.querySelector<HTMLInputElement>('#site-search');
 
@@ -29,19 +31,21 @@ document.addEventListener('keydown', (event) => {
   input.select();
 });
 
-input?.addEventListener(
-  'focus',
-  () => {
-    if (document.querySelector('report-search')) return;
-    // Fills the HTTP cache only; the search page does the searching.
-    import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE))
-      .then(async (pagefind: { options(o: object): Promise<void>; init(): Promise<void> }) => {
-        await pagefind.options({ baseUrl: BASE, noWorker: true });
-        await pagefind.init();
-      })
-      .catch(() => {});
-  },
-  { once: true },
-);
+// The search page searches in full itself; every other page has the list under the box.
+if (input?.getAttribute('role') === 'combobox')
+  input.addEventListener(
+    'focus',
+    () => {
+      // Everything the first suggestion needs starts now, side by side: the list's own code, the
+      // engine, and the scope file that names the index files (fetched by search-engine.ts).
+      const scope = fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+        r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
+      );
+      scope.catch(() => {});
+      void import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)).catch(() => {});
+      void import('./search-combobox.ts').then((module) => module.attachCombobox(input, scope));
+    },
+    { once: true },
+  );
 
 if (new URLSearchParams(location.search).has('hl')) void import('./search-highlight.ts');

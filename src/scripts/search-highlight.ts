@@ -1,3 +1,4 @@
+import { fragmentId } from '../lib/addresses/ids.ts';
 import { markPieces, phrasesOf } from '../lib/search/rank.ts';
 
 /**
@@ -66,9 +67,7 @@ if (marks.length) {
 }
 
 // The browser has scrolled to the fragment already; do it again so a sticky header never hides it.
-const target = location.hash
-  ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
-  : null;
+const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
 if (target) {
   target.scrollIntoView({ block: 'start' });
   const header = document.querySelector<HTMLElement>('.site-header');

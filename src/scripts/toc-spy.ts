@@ -3,6 +3,7 @@
  * the entry for the part being read marked with aria-current. Without JavaScript the contents
  * are a plain <details> with links, which is all a reader needs.
  */
+import { fragmentId } from '../lib/addresses/ids.ts';
 class TocSpy extends HTMLElement {
   #links: { link: HTMLAnchorElement; target: HTMLElement }[] = [];
   #current: HTMLAnchorElement | undefined;
@@ -22,7 +23,7 @@ class TocSpy extends HTMLElement {
     });
 
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      const target = document.getElementById(fragmentId(link.hash));
       if (target) this.#links.push({ link, target });
     }
     window.addEventListener('scroll', () => this.#queue(), { passive: true });

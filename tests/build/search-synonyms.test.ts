@@ -15,9 +15,9 @@ describe('a build with a broken synonym list', () => {
     });
     expect(status, output).toBe(1);
     expect(output).toContain('tests/fixtures/bad-synonyms/synonyms.yml');
-    expect(output).toContain('字段：0.aliases');
+    expect(output).toContain('字段：第 1 组 aliases');
     expect(output).toContain('至少写一个别称');
-    expect(output).toContain('字段：1.aliases.1');
+    expect(output).toContain('字段：第 2 组 aliases（第 2 项）');
     expect(output).toContain('“电信网络诈骗”已出现在第 1 组');
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe(PREVIOUS_SITE);
   });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, DIST, htmlFiles, page } from '../support/dist.ts';
+import { SEARCH_SCOPE } from '../../src/lib/addresses/urls.ts';
+import {
+  SEARCH_ATTRIBUTES as A,
+  type SearchScopeData,
+} from '../../src/lib/search/index-contract.ts';
+import { SEARCH_INDEX_META } from '../../src/lib/search/search-page.ts';
+import { extractRecords } from '../../src/node/page-records.ts';
+import { assertBuilt, DIST, htmlFiles, page, reportFolders } from '../support/dist.ts';
 
 beforeAll(() => assertBuilt());
 
@@ -14,14 +21,16 @@ describe('search in the built site', () => {
   });
 
   it('prepares the search page: preloads of the engine files, the index tag, synonyms and Traditional characters', () => {
+    const html = readFileSync(path.join(DIST, 'search/index.html'), 'utf8');
+    expect(html).not.toContain(SEARCH_INDEX_META.placeholder);
     const $ = page('search/index.html');
+    expect($(`meta[name="${SEARCH_INDEX_META.name}"]`).attr('content')).toMatch(/^zh-cn_/);
     const preloads = $('link[rel="preload"][as="fetch"]')
       .toArray()
       .map((link) => $(link).attr('href') ?? '');
     expect(preloads.some((href) => /\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(href))).toBe(true);
     expect(preloads.some((href) => /\/pagefind\/pagefind-entry\.json\?ts=/.test(href))).toBe(true);
     const search = $('report-search');
-    expect(search.attr('data-index-tag')).toMatch(/^zh-cn_/);
     const synonyms = JSON.parse(search.attr('data-synonyms') ?? '[]') as {
       term: string;
       aliases: string[];
@@ -31,11 +40,72 @@ describe('search in the built site', () => {
     expect($('[data-search-results]').attr('aria-busy')).toBe('false');
   });
 
-  it('writes a pinyin lexicon spelling terms of the reports', () => {
-    const lexicon = JSON.parse(
-      readFileSync(path.join(DIST, 'search/pinyin.json'), 'utf8'),
-    ) as Record<string, string[]>;
-    expect(lexicon['yiwangtongban']).toContain('一网通办');
-    expect(lexicon['fangguanfu']).toContain('放管服');
+  it('writes a pinyin lexicon spelling terms of the reports, in full and by initials', () => {
+    const lexicon = JSON.parse(readFileSync(path.join(DIST, 'search/pinyin.json'), 'utf8')) as {
+      spell: Record<string, string[]>;
+      initials: Record<string, string[]>;
+    };
+    expect(lexicon.spell['yiwangtongban']).toContain('一网通办');
+    expect(lexicon.spell['fangguanfu']).toContain('放管服');
+    expect(lexicon.initials['ywtb']).toContain('一网通办');
+  });
+
+  it('keeps the no-JavaScript fallback to a link, whatever the number of reports', () => {
+    const $ = page('search/index.html');
+    const fallback = $('noscript').text();
+    for (const folder of reportFolders()) expect(fallback).not.toContain(folder);
+    expect(fallback.length).toBeLessThan(400);
+  });
+});
+
+describe('the search index contract, on the built pages', () => {
+  it('declares on every report page the report, each section and its own text', () => {
+    for (const folder of reportFolders()) {
+      const $ = page(`reports/${folder}/index.html`);
+      const article = $(`[${A.report}]`);
+      expect(article.attr(A.report)).toBe(folder);
+      expect(article.attr(A.agency)).toMatch(/^[a-z][a-z0-9-]*$/);
+      // Every section heading on the page has a declared section with the same id and heading.
+      for (const section of $('section[aria-labelledby]').toArray()) {
+        const id = $(section).attr('aria-labelledby')!;
+        expect($(section).attr(A.section), id).toBe(id);
+        expect($(section).attr(A.heading)).toBe($(`#${id}`).text().trim());
+        expect($(section).attr(A.item)).toBeTruthy();
+      }
+    }
+  });
+
+  it('reads back from the built pages every section with its paragraphs, as the index does', () => {
+    for (const folder of reportFolders()) {
+      const html = readFileSync(path.join(DIST, 'reports', folder, 'index.html'), 'utf8');
+      const $ = page(`reports/${folder}/index.html`);
+      const records = extractRecords(html)!;
+      expect(records.report.folder).toBe(folder);
+      const sectionIds = $('section[aria-labelledby]')
+        .toArray()
+        .map((s) => $(s).attr('aria-labelledby'));
+      expect(records.sections.map((s) => s.id)).toEqual(['', ...sectionIds]);
+      // Each paragraph of the page is in exactly one record, under its own section.
+      const paragraphs = records.sections.flatMap((s) => s.paragraphs.map((p) => p.id));
+      const onPage = $('.report-body p[id]')
+        .toArray()
+        .map((p) => $(p).attr('id'))
+        .filter((id) => id && !id.startsWith('toc'));
+      expect(paragraphs.sort()).toEqual(onPage.sort());
+      for (const section of records.sections.filter((s) => s.id))
+        for (const p of section.paragraphs) expect(p.id.startsWith(`${section.id}-p`)).toBe(true);
+    }
+  });
+
+  it('writes the agencies and years the index holds, for scoped queries', () => {
+    const scope = JSON.parse(
+      readFileSync(path.join(DIST, SEARCH_SCOPE), 'utf8'),
+    ) as SearchScopeData;
+    expect(scope.agencies).toContainEqual({
+      id: 'jiading-police',
+      shortName: '嘉定公安分局',
+      name: '上海市公安局嘉定分局',
+    });
+    expect(scope.years).toContain(2023);
   });
 });

@@ -61,7 +61,7 @@ describe('searching', () => {
   it('finds 电信网络诈骗 and lands on section 一、(二) from the result', async () => {
     const { page, errors } = await openPage(site.browser);
     await page.goto(`${site.server.url}reports/2023-jiading-police/`);
-    const box = page.getByRole('searchbox', { name: '搜索报告' });
+    const box = page.getByRole('combobox', { name: '搜索报告' });
     await box.fill('电信网络诈骗');
     await box.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);

@@ -148,7 +148,7 @@ describe('search page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says plainly that search needs JavaScript and offers the reports and their contents', async () => {
+  it('says plainly that search needs JavaScript and offers the list of reports, the same size whatever the corpus', async () => {
     const { page } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(`${site.server.url}search/?q=一网通办`);
     // Playwright's text selectors skip <noscript>, so these read the rendered elements directly.
@@ -158,9 +158,64 @@ describe('search page', () => {
     const links = await fallback
       .locator('a')
       .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-    expect(links).toContainEqual(['嘉定公安分局2023年法治政府建设情况', REPORT]);
-    expect(links).toContainEqual(['（三）强化执法监督制约。', `${REPORT}#s3-3`]);
+    expect(links).toEqual([['浏览全部报告', '/']]);
     expect(await page.locator('[data-search-filters]').isVisible()).toBe(false);
+  });
+
+  it('counts every matching section and shows more on demand, focus moving to the first new one', async () => {
+    const { page, errors } = await openPage(site.browser);
+    // One report has a dozen sections: a page of 4 stands in for the 10 of a large site.
+    await page.route('**/search/?*', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/data-page-size="\d+"/, 'data-page-size="4"');
+      await route.fulfill({ response, body: html });
+    });
+    const first = await search(page, '法治');
+    const status = page.locator('[data-search-status]');
+    const said = (await status.textContent()) ?? '';
+    const total = Number(/找到约? (\d+) 条结果/.exec(said)?.[1]);
+    expect(first).toHaveLength(4);
+    expect(total).toBeGreaterThan(4);
+    expect(said).toMatch(new RegExp(`^找到约? ${total} 条结果，已显示前 4 条$`));
+    const more = page.getByRole('button', { name: '显示更多结果' });
+    await more.click();
+    await expect.poll(async () => (await results(page)).length).toBeGreaterThan(4);
+    const all = await results(page);
+    expect(new Set(all.map((r) => r.href)).size).toBe(all.length);
+    expect(
+      await page.evaluate(() => {
+        const link = document.activeElement as HTMLAnchorElement;
+        return link.pathname + link.hash;
+      }),
+    ).toBe(all[4]!.href);
+    // Every candidate checked: the count is exact and matches what is shown.
+    expect(all.length).toBe(7);
+    expect(await status.textContent()).toBe(`找到 ${all.length} 条结果`);
+    expect(await more.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers each agency once, by id, with its short name', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await search(page, '执法', '&agency=jiading-police');
+    const agency = page.getByRole('combobox', { name: '发布机关' });
+    expect(await agency.inputValue()).toBe('jiading-police');
+    expect(
+      await agency.locator('option').evaluateAll((os) => os.map((o) => o.textContent)),
+    ).toEqual(['全部', '嘉定公安分局']);
+    expect((await results(page)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads pinyin initials and the start of a spelling', async () => {
+    const { page, errors } = await openPage(site.browser);
+    expect((await search(page, 'ywtb'))[0]!.href).toBe(`${REPORT}#s1-4`);
+    const prefix = await search(page, 'yiwang');
+    expect(prefix[0]!.marks).toContain('一网通办');
+    expect(await page.locator('[data-search-status]').textContent()).toContain(
+      '按拼音查找“一网通办”',
+    );
+    expect(errors).toEqual([]);
   });
 });
 
@@ -172,7 +227,7 @@ describe('search from any page', () => {
     await page.goto(`${site.server.url}reports/2023-jiading-police/`);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.includes('pagefind'))).toEqual([]);
-    await page.getByRole('searchbox', { name: '搜索报告' }).focus();
+    await page.getByRole('combobox', { name: '搜索报告' }).focus();
     await expect
       .poll(() => requests.some((path) => path.endsWith('/pagefind/pagefind.js')))
       .toBe(true);
@@ -182,7 +237,7 @@ describe('search from any page', () => {
   it('works with the keyboard alone: shortcut, search, result, landing with highlight that can be dismissed', async () => {
     const { page, errors } = await openPage(site.browser);
     await page.goto(`${site.server.url}reports/2023-jiading-police/`);
-    const box = page.getByRole('searchbox', { name: '搜索报告' });
+    const box = page.getByRole('combobox', { name: '搜索报告' });
     await page.keyboard.press('/');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
@@ -240,6 +295,76 @@ describe('search from any page', () => {
     await box.fill('');
     await expect.poll(() => new URL(page.url()).searchParams.has('q')).toBe(false);
     expect(await results(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows results under the box as the reader types, as a combobox the keyboard can use', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/s2/`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await page.keyboard.type('营商环境');
+    const listbox = page.getByRole('listbox', { name: '搜索建议' });
+    await expect.poll(() => listbox.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    expect(await box.getAttribute('aria-controls')).toBe(await listbox.getAttribute('id'));
+    const options = listbox.getByRole('option');
+    expect(await options.count()).toBeGreaterThan(0);
+    expect(await options.count()).toBeLessThanOrEqual(5);
+    expect(
+      new URL((await options.first().locator('a').getAttribute('href'))!, page.url()).hash,
+    ).toBe('#s1-4');
+    const all = page.locator('[data-suggest-all]');
+    expect(await all.textContent()).toMatch(/^查看全部 \d+ 条结果$/);
+    expect(await all.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('营商环境')}`);
+    await page.keyboard.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(
+      await options.first().getAttribute('id'),
+    );
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await listbox.isVisible()).toBe(false);
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/reports\/2023-jiading-police\/#s1-4$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('waits for an input method to finish composing before it searches', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search');
+      return input?.dataset['combobox'] === 'on';
+    });
+    await box.evaluate((input: HTMLInputElement) => {
+      input.dispatchEvent(new CompositionEvent('compositionstart'));
+      input.value = 'zhifa';
+      input.dispatchEvent(new InputEvent('input', { isComposing: true, bubbles: true }));
+    });
+    await page.waitForTimeout(800);
+    expect(await page.getByRole('listbox', { name: '搜索建议' }).isVisible()).toBe(false);
+    await box.evaluate((input: HTMLInputElement) => {
+      input.value = '执法';
+      input.dispatchEvent(new CompositionEvent('compositionend', { data: '执法' }));
+    });
+    await expect
+      .poll(() => page.getByRole('listbox', { name: '搜索建议' }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('still opens the full results page on Enter', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.fill('顽瘴痼疾');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect((await results(page)).length).toBe(2);
     expect(errors).toEqual([]);
   });
 });

@@ -8,15 +8,17 @@ export const PREVIOUS_SITE = 'previous site';
 
 /**
  * Runs the real build (tools/build.ts) into `outDir`, which first holds a stand-in "previous
- * site". `env` names the content (REPORTS_DIR, SYNONYMS_FILE) and the address (SITE_URL).
+ * site". `env` names the content (REPORTS_DIR, SYNONYMS_FILE) and the address (SITE_URL);
+ * `args` are the build's flags (--local lets a build without SITE_URL use localhost, as tests do).
  */
 export function runBuild(
   outDir: string,
   env: Record<string, string> = {},
+  args: readonly string[] = ['--local'],
 ): { status: number | null; output: string; outDir: string } {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'index.html'), PREVIOUS_SITE);
-  const result = spawnSync(process.execPath, ['tools/build.ts'], {
+  const result = spawnSync(process.execPath, ['tools/build.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, CI: '1', OUT_DIR: outDir, ...env },
     encoding: 'utf8',

@@ -71,6 +71,9 @@ export const PAGE_TYPES = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2023-jiading-police/' },
   { name: 'section', path: 'reports/2023-jiading-police/s1-2/' },
+  { name: 'agency', path: 'agencies/jiading-police/' },
+  { name: 'year', path: 'years/2023/' },
+  { name: 'statutory rule', path: 'about/statutory/' },
   { name: 'search', path: 'search/?q=%E6%89%A7%E6%B3%95' },
   { name: '404', path: 'no-such-page/' },
 ] as const;

@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { DIST } from './dist.ts';
 
@@ -12,7 +13,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
-  '.txt': 'text/plain',
+  '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
 };
 
@@ -22,16 +23,29 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** One response of the server, for benchmarks that count bytes and time requests. */
+export interface Response {
+  /** The URL path requested. */
+  url: string;
+  /** Body bytes as sent (after gzip), headers excluded. */
+  bytes: number;
+  /** When the request reached the server, in epoch milliseconds (performance.timeOrigin based). */
+  at: number;
+}
+
 export interface ServeOptions {
   /** Mount path, so a site built for a sub-path is tested where it will live. */
   base?: string;
   /**
    * Gzip text responses and send Cache-Control as a production host would, so that byte counts
-   * and warm-cache timings mean something. Off for tests: streaming files is cheaper.
+   * and warm-cache timings mean something. Compressed bodies are kept, so the server's own CPU
+   * time stays out of the timings. Off for tests: streaming files is cheaper.
    */
   production?: boolean;
-  /** Called with each response's URL path and body size on the wire (after gzip). */
-  onResponse?: (pathname: string, bytes: number) => void;
+  /** Called for each response. */
+  onResponse?: (response: Response) => void;
+  /** Sent with every response, e.g. the Content-Security-Policy a host is told to set. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -40,9 +54,11 @@ export interface ServeOptions {
  */
 export async function serveDist(
   dist = DIST,
-  { base = '/', production = false, onResponse }: ServeOptions = {},
+  { base = '/', production = false, onResponse, headers = {} }: ServeOptions = {},
 ): Promise<StaticServer> {
+  const bodies = new Map<string, Buffer>();
   const server = http.createServer((req, res) => {
+    const at = performance.timeOrigin + performance.now();
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const resolve = (): string | undefined => {
       if (!pathname.startsWith(base)) return undefined;
@@ -62,18 +78,25 @@ export async function serveDist(
     const target = file ?? path.join(dist, '404.html');
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
     if (!production && !onResponse) {
-      res.writeHead(status, { 'content-type': type });
+      res.writeHead(status, { ...headers, 'content-type': type });
       createReadStream(target).pipe(res);
       return;
     }
-    const body = readFileSync(target);
+    // Pagefind's own files are gzipped already and sent as they are (application/octet-stream).
     const gzip =
       production &&
-      /text|javascript|json|svg/.test(type) &&
+      /text|javascript|json|svg|xml/.test(type) &&
       /gzip/.test(String(req.headers['accept-encoding']));
-    const out = gzip ? zlib.gzipSync(body, { level: 6 }) : body;
-    onResponse?.(pathname, out.length);
+    const key = `${gzip}:${target}`;
+    let out = bodies.get(key);
+    if (!out) {
+      const raw = readFileSync(target);
+      out = gzip ? zlib.gzipSync(raw, { level: 6 }) : raw;
+      if (production) bodies.set(key, out);
+    }
+    onResponse?.({ url: pathname, bytes: out.length, at });
     res.writeHead(status, {
+      ...headers,
       'content-type': type,
       ...(production ? { 'cache-control': 'public, max-age=600' } : {}),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
@@ -84,6 +107,20 @@ export async function serveDist(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // Keep-alive connections would hold the server open until they time out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
+}
+
+/** A TCP port free on 127.0.0.1 now, for servers started in another process (dev server, nginx). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

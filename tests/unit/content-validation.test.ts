@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeFixture } from '../support/catalogue.ts';
 import { splitFrontmatter, validateReports } from '../../src/data/content-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,9 +18,16 @@ describe('validateReports', () => {
   });
 
   it('reports schema problems with the file path relative to the project', async () => {
-    expect(await validateReports(fixture('bad-date'), ROOT)).toEqual([
+    const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-validate-'));
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const dir = makeFixture(path.join(scratch, 'reports'), {
+      '2024-test-agency/report.md': (text) =>
+        text.replace('published: 2025-02-01', 'published: 2024-02-30'),
+    });
+    expect(await validateReports(dir, scratch)).toEqual([
       {
-        file: 'tests/fixtures/bad-date/2024-test-agency/report.md',
+        file: 'reports/2024-test-agency/report.md',
+        line: 8,
         field: 'published',
         found: '“2024-02-30”',
         expected: expect.stringContaining('YYYY-MM-DD'),

@@ -19,7 +19,7 @@ describe('content safety', () => {
       '第一段。\n\n<script>alert(1)</script>\n',
       9,
     );
-    expect(issue).toMatchObject({ file: 'content/reports/x/s1.md', field: '（正文第 11 行）' });
+    expect(issue).toMatchObject({ file: 'content/reports/x/s1.md', line: 11, field: '（正文）' });
     expect(issue!.found).toContain('不允许在 Markdown 中直接写 HTML');
   });
 
@@ -33,14 +33,25 @@ describe('content safety', () => {
     expect(checkBody('a.md', '[a][x]\n\n[x]: vbscript:msgbox', 1)).toHaveLength(1);
   });
 
-  it('in MDX, allows components but refuses script elements, handlers and spreads', () => {
-    expect(checkBody('a.mdx', '<Note>提示</Note>\n', 1)).toEqual([]);
+  it('in MDX, refuses components outside the allow-list, script elements, handlers and spreads', () => {
+    expect(checkBody('a.mdx', '**提示**\n', 1)).toEqual([]);
+    expect(checkBody('a.mdx', '<Note>提示</Note>\n', 1)[0]!.found).toContain('不允许使用 <Note>');
     expect(checkBody('a.mdx', '<script>alert(1)</script>\n', 1)[0]!.found).toContain('<script>');
-    expect(checkBody('a.mdx', '<a href="#" onClick={x}>x</a>\n', 1)[0]!.found).toContain('onClick');
-    expect(checkBody('a.mdx', '<a href="javascript:void(0)">x</a>\n', 1)[0]!.found).toContain(
-      '链接地址不安全',
-    );
-    expect(checkBody('a.mdx', '<div {...props}>x</div>\n', 1)[0]!.found).toContain('展开属性');
+    const found = (body: string) =>
+      checkBody('a.mdx', body, 1)
+        .map((issue) => issue.found)
+        .join('\n');
+    expect(found('<a href="#" onClick={x}>x</a>\n')).toContain('事件属性 onClick');
+    expect(found('<a href="javascript:void(0)">x</a>\n')).toContain('链接地址不安全');
+    expect(found('<div {...props}>x</div>\n')).toContain('展开属性');
+    expect(found('<SCRIPT>alert(1)</SCRIPT>\n')).toContain('<SCRIPT> 元素');
+    expect(found('<Fragment set:html={x} />\n')).toContain('set:html');
+    expect(found('<p style="color:red">x</p>\n')).toContain('style 属性');
+    expect(found('export const x = 1\n')).toContain('import 或 export');
+    expect(found('import X from "x"\n')).toContain('import 或 export');
+    expect(found('文字{alert(1)}文字\n')).toContain('花括号表达式');
+    expect(found('<a href={"javascript:x"}>x</a>\n')).toContain('不能是花括号表达式');
+    expect(found('{<script>alert(1)</script>}\n')).toContain('花括号表达式');
   });
 
   it('tells safe URLs from script URLs, whatever their spelling', () => {

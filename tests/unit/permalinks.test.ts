@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkCjkFriendly from 'remark-cjk-friendly';
 import { describe, expect, it } from 'vitest';
 import { checkAliases, type SectionInput } from '../../src/lib/content/checks.ts';
 import { splitFrontmatter } from '../../src/data/content-files.ts';
@@ -14,20 +13,13 @@ import {
 } from '../../src/lib/addresses/urls.ts';
 import { summarize } from '../../src/lib/content/summary.ts';
 import { qrPath, QUIET_ZONE } from '../../src/node/qr.ts';
-import rehypeParagraphIds from '../../src/markdown/rehype-paragraph-ids.ts';
-import rehypeParagraphLinks from '../../src/markdown/rehype-paragraph-links.ts';
-import remarkFullWidthPunctuation from '../../src/markdown/remark-full-width-punctuation.ts';
+import { MARKDOWN_PIPELINE } from '../../src/markdown/pipeline.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
 import { decodeQrSvg } from '../support/qr.ts';
 import { ROOT } from '../support/dist.ts';
 
-// The Markdown pipeline of astro.config.mjs, so ids are those the site shows.
-const processor = await createMarkdownProcessor({
-  syntaxHighlight: false,
-  smartypants: false,
-  remarkPlugins: [remarkCjkFriendly, remarkFullWidthPunctuation],
-  rehypePlugins: [rehypeParagraphIds, rehypeParagraphLinks],
-});
+// The site's own Markdown pipeline, so ids are those the site shows.
+const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...MARKDOWN_PIPELINE });
 const render = async (markdown: string, frontmatter: Record<string, unknown>) =>
   (await processor.render(markdown, { frontmatter })).code;
 const paragraphIds = (html: string) =>
@@ -180,14 +172,28 @@ describe('checkAliases', () => {
     ]);
   });
 
-  it('rejects an alias that is a live paragraph id or the preamble prefix', () => {
-    const issues = checkAliases([
-      section({ id: 's1' }),
-      section({ id: 's2', aliases: ['s1-p2', 'intro'] }),
-    ]);
-    expect(issues.map((issue) => issue.found)).toEqual([
-      '“s1-p2”，与现有段落的编号相同',
-      '“intro”，这是报告导言段落编号（intro-p1 等）的前缀',
+  it('is refused by the schema when it is a paragraph id, the preamble prefix or a layout id', () => {
+    const result = sectionSchema.safeParse({
+      id: 's2',
+      numbering: '二、',
+      title: '标题',
+      order: 2,
+      item: '其他',
+      aliases: ['s1-p2', 'intro', 'main'],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'aliases.0',
+        '另选一个 id：s1-p2 已被保留（形如段落编号（如 s1-1-p1），会与段落的链接冲突），例如按编号写作 s1、s1-2',
+      ],
+      [
+        'aliases.1',
+        '另选一个 id：intro 已被保留（这是报告导言段落编号（intro-p1 等）的前缀），例如按编号写作 s1、s1-2',
+      ],
+      [
+        'aliases.2',
+        '另选一个 id：main 已被保留（网页版式已用作元素编号），例如按编号写作 s1、s1-2',
+      ],
     ]);
   });
 

@@ -20,7 +20,7 @@ import {
   rankSections,
   type SectionCandidate,
 } from '../../src/lib/search/rank.ts';
-import { extractSections, recordContent } from '../../src/node/page-records.ts';
+import { recordContent } from '../../src/node/page-records.ts';
 import { toSimplified } from '../../src/lib/search/traditional.ts';
 
 describe('query normalisation', () => {
@@ -109,8 +109,8 @@ describe('synonyms', () => {
     );
     const { issues } = await readSynonyms(bad, dir);
     expect(issues.map((issue) => [issue.file, issue.field])).toEqual([
-      ['bad.yml', '0.aliases'],
-      ['bad.yml', '2.term'],
+      ['bad.yml', '第 1 组 aliases'],
+      ['bad.yml', '第 3 组 term'],
     ]);
     expect(issues[0]!.expected).toMatch(/至少写一个别称/);
 
@@ -118,12 +118,25 @@ describe('synonyms', () => {
     writeFileSync(duplicate, '- term: 反诈\n  aliases: [电诈]\n- term: 下步\n  aliases: [反诈]\n');
     const dup = await readSynonyms(duplicate, dir);
     expect(dup.issues).toHaveLength(1);
-    expect(dup.issues[0]).toMatchObject({ file: 'duplicate.yml', field: '1.aliases.0' });
+    expect(dup.issues[0]).toMatchObject({
+      file: 'duplicate.yml',
+      field: '第 2 组 aliases（第 1 项）',
+    });
     expect(dup.issues[0]!.expected).toContain('已出现在第 1 组');
 
     const broken = path.join(dir, 'broken.yml');
     writeFileSync(broken, '- term: [\n');
-    expect((await readSynonyms(broken, dir)).issues[0]!.found).toMatch(/^YAML 格式错误/);
+    expect((await readSynonyms(broken, dir)).issues).toMatchInlineSnapshot(`
+      [
+        {
+          "expected": "每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”，缩进用空格",
+          "field": "（整个文件）",
+          "file": "broken.yml",
+          "found": "无法读取这一行",
+          "line": 2,
+        },
+      ]
+    `);
     expect(await readSynonyms(path.join(dir, 'missing.yml'), dir)).toEqual({
       groups: [],
       issues: [],
@@ -165,7 +178,6 @@ function candidate(
   engineRank = 0,
 ): SectionCandidate {
   const { content, offsets } = recordContent({
-    id,
     heading,
     paragraphs: paragraphs.map((text, i) => ({ id: `${id}-p${i + 1}`, text })),
   });
@@ -254,32 +266,5 @@ describe('ranking', () => {
       { text: '>', marked: false },
     ]);
     expect(markPieces('警车🚓出动', ['🚓'])).toEqual([{ text: '警车🚓出动', marked: false }]);
-  });
-});
-
-describe('search records', () => {
-  it('takes each section’s own paragraphs from the report page, not its subsections’', () => {
-    const html = `<main><div class="report-preamble"><p id="intro-p1">引言。</p></div>
-      <section class="report-section"><div class="section-heading"><h2 id="s1">一、成效</h2><a>#</a></div>
-        <div class="report-text"><p id="s1-p1">总述。</p></div>
-        <section class="report-section"><div class="section-heading"><h3 id="s1-1">（一）小节</h3></div>
-          <div class="report-text"><p id="s1-1-p1">第一段。</p><p id="s1-1-p2">第二段。</p></div></section>
-      </section></main>`;
-    const sections = extractSections(html);
-    expect(sections).toEqual([
-      { id: '', heading: '', paragraphs: [{ id: 'intro-p1', text: '引言。' }] },
-      { id: 's1', heading: '一、成效', paragraphs: [{ id: 's1-p1', text: '总述。' }] },
-      {
-        id: 's1-1',
-        heading: '（一）小节',
-        paragraphs: [
-          { id: 's1-1-p1', text: '第一段。' },
-          { id: 's1-1-p2', text: '第二段。' },
-        ],
-      },
-    ]);
-    const { content, offsets } = recordContent(sections[2]!);
-    const starts = parseOffsets(offsets);
-    expect(starts.map((p) => content.slice(p.start, p.start + 3))).toEqual(['第一段', '第二段']);
   });
 });

@@ -16,6 +16,10 @@ describe('statutoryFacts', () => {
     expect(statutoryFacts({ year: 2023, published: '2024-03-22' }, parts).onTime).toBe(true);
   });
 
+  it('says nothing about timeliness while a draft has no publication date', () => {
+    expect(statutoryFacts({ year: 2023 }, parts).onTime).toBeUndefined();
+  });
+
   it('lists the five items in the rule order with the parts that cover them', () => {
     const facts = statutoryFacts({ year: 2023, published: '2024-03-22' }, parts);
     expect(facts.items.map((entry) => entry.item)).toEqual([

@@ -30,3 +30,36 @@ export function aliasParagraphId(alias: string, id: string): string | undefined 
   const parsed = parseParagraphId(id);
   return parsed && paragraphId(alias, parsed.n);
 }
+
+/**
+ * Ids the page layout itself gives to elements (skip-link target, search box, contents heading,
+ * the home page's year headings). A section id or alias equal to one would duplicate an HTML id,
+ * so `#main` would land on the wrong element.
+ */
+export const LAYOUT_IDS: readonly string[] = ['main', 'site-search', 'toc-heading'];
+const LAYOUT_ID_PATTERNS: readonly RegExp[] = [/^year-\d+$/];
+
+/**
+ * Why `id` cannot name a section or alias, or undefined when it can: the layout uses it, it is
+ * the preamble's paragraph prefix, or it has the shape of a paragraph id.
+ */
+export function reservedIdReason(id: string): string | undefined {
+  if (LAYOUT_IDS.includes(id) || LAYOUT_ID_PATTERNS.some((pattern) => pattern.test(id)))
+    return 'layout';
+  if (id === PREAMBLE_PREFIX) return 'preamble';
+  if (PARAGRAPH_ID.test(id)) return 'paragraph';
+  return undefined;
+}
+
+/**
+ * The id a location fragment names (`#s1-2-p3` → `s1-2-p3`). The fragment comes from whoever
+ * wrote the link, so a malformed escape (`#%E0%A4%A`) yields the raw text instead of throwing.
+ */
+export function fragmentId(hash: string): string {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

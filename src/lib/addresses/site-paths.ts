@@ -15,3 +15,8 @@ export const sectionAnchorPath = (folder: string, id: string): string =>
   urls.sectionAnchorPath(BASE, folder, id);
 export const searchPath = (query?: string): string => urls.searchPath(BASE, query);
 export const assetPath = (file: string): string => urls.assetPath(BASE, file);
+export const yearPath = (year: number): string => urls.yearPath(BASE, year);
+export const agencyPath = (agencyId: string): string => urls.agencyPath(BASE, agencyId);
+export const reportDataPath = (folder: string, format: urls.ReportDataFormat): string =>
+  urls.reportDataPath(BASE, folder, format);
+export const statutoryRulePath = (): string => urls.statutoryRulePath(BASE);

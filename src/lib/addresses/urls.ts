@@ -9,6 +9,8 @@ export const PAGEFIND_DIR = 'pagefind/';
 export const PAGEFIND_ENGINE = `${PAGEFIND_DIR}pagefind.js`;
 /** The pinyin lexicon, written beside the index by the search integration. */
 export const PINYIN_LEXICON = 'search/pinyin.json';
+/** The agencies and years the index holds, for scoping queries; written beside the lexicon. */
+export const SEARCH_SCOPE = 'search/scope.json';
 
 /** A base path as Astro and the browser need it: starts and ends with /. */
 export function normaliseBase(base: string): string {
@@ -35,6 +37,34 @@ export function searchPath(base: string, query?: string): string {
 /** The page that shows one section alone, for sharing it. */
 export function sectionPath(base: string, folder: string, sectionId: string): string {
   return `${reportPath(base, folder)}${sectionId}/`;
+}
+
+/** Every report of one year, all agencies. */
+export function yearPath(base: string, year: number): string {
+  return `${base}years/${year}/`;
+}
+
+/** Every report of one agency, and its parts side by side across years. */
+export function agencyPath(base: string, agencyId: string): string {
+  return `${base}agencies/${agencyId}/`;
+}
+
+/** Formats a report is published in as data, beside its page: /reports/<folder>.json. */
+export const REPORT_DATA_FORMATS = ['txt', 'md', 'json'] as const;
+export type ReportDataFormat = (typeof REPORT_DATA_FORMATS)[number];
+
+export function reportDataPath(base: string, folder: string, format: ReportDataFormat): string {
+  return `${base}reports/${folder}.${format}`;
+}
+
+/** The JSON Schema of /reports/<folder>.json, at an address that does not change. */
+export const REPORT_SCHEMA_FILE = 'schemas/report-v1.json';
+/** The Atom feed of reports, the sitemap, and the page with the statutory rule's text. */
+export const FEED_FILE = 'feed.xml';
+export const SITEMAP_FILE = 'sitemap.xml';
+
+export function statutoryRulePath(base: string): string {
+  return `${base}about/statutory/`;
 }
 
 /** A file the site serves (favicon, Pagefind, lexicon), under the base. */

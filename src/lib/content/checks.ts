@@ -8,13 +8,25 @@ import {
   parseNumbering,
   styleRank,
 } from './numbering.ts';
-import { parseParagraphId, PREAMBLE_PREFIX } from '../addresses/ids.ts';
+import {
+  aliasParagraphId,
+  fragmentId,
+  LAYOUT_IDS,
+  paragraphId,
+  parseParagraphId,
+  PREAMBLE_PREFIX,
+} from '../addresses/ids.ts';
+import type { BodyFacts } from './body.ts';
 
 /** A report's metadata with where it came from. `folder` is its folder under content/reports/. */
 export interface ReportInput {
   folder: string;
   file: string;
   data: ReportData;
+  /** The preamble's facts, when the body was read (links and paragraphs are checked then). */
+  body?: BodyFacts;
+  /** Line of each frontmatter field in the file (agency.id, published …), when known. */
+  lines?: Readonly<Record<string, number>>;
 }
 
 /** A section's frontmatter with where it came from. `folder` is the report folder it sits in. */
@@ -22,6 +34,26 @@ export interface SectionInput {
   folder: string;
   file: string;
   data: SectionData;
+  /** The section text's facts, when the body was read. */
+  body?: BodyFacts;
+  /** Line of each frontmatter field in the file (id, order …), when known. */
+  lines?: Readonly<Record<string, number>>;
+}
+
+/** `{ line }` of a field, to spread into an issue, or nothing when the line is unknown. */
+function lineOf(input: { lines?: Readonly<Record<string, number>> }, field: string) {
+  const line = input.lines?.[field];
+  return line ? { line } : {};
+}
+
+export interface CheckOptions {
+  /**
+   * Report folders where some file failed to parse: checks that a missing file would make
+   * wrong (gaps in order, unknown parents, links, empty reports) are left out there.
+   */
+  incomplete?: ReadonlySet<string>;
+  /** Folders whose report.md failed its schema (folder → file): their sections are still checked. */
+  failedReports?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -31,14 +63,17 @@ export interface SectionInput {
 export function checkContent(
   reports: readonly ReportInput[],
   sections: readonly SectionInput[],
+  options: CheckOptions = {},
 ): ContentIssue[] {
+  const incomplete = options.incomplete ?? new Set<string>();
+  const failedReports = options.failedReports ?? new Map<string, string>();
   const issues: ContentIssue[] = [];
-  const folders = new Set(reports.map((report) => report.folder));
+  const folders = new Set([...reports.map((report) => report.folder), ...failedReports.keys()]);
 
   for (const report of reports) issues.push(...checkReport(report));
 
   for (const section of sections) {
-    if (!folders.has(section.folder)) {
+    if (!folders.has(section.folder) && !incomplete.has(section.folder)) {
       issues.push({
         file: section.file,
         field: '（文件位置）',
@@ -47,19 +82,128 @@ export function checkContent(
       });
     }
   }
-  for (const folder of folders) {
-    issues.push(...checkSections(sections.filter((section) => section.folder === folder)));
+  for (const folder of [...folders].sort()) {
+    const own = sections.filter((section) => section.folder === folder);
+    const complete = !incomplete.has(folder);
+    issues.push(...checkSections(own, { complete }));
+    const file = reports.find((report) => report.folder === folder)?.file ?? failedReports.get(folder)!;
+    if (complete) issues.push(...checkStructure(file, own));
+  }
+  const complete = reports.filter((report) => !incomplete.has(report.folder));
+  issues.push(...checkLinks(complete, sections));
+  return issues;
+}
+
+/** A report has sections, and every section without subsections has text. */
+export function checkStructure(
+  reportFile: string,
+  sections: readonly SectionInput[],
+): ContentIssue[] {
+  if (!sections.length)
+    return [
+      {
+        file: reportFile,
+        field: '（章节文件）',
+        found: '报告文件夹中没有任何章节文件',
+        expected:
+          '每个部分（一、二、……）和子部分（（一）（二）……）各写一个 .md 文件，放在 report.md 旁边',
+      },
+    ];
+  const parents = new Set(sections.map((section) => section.data.parent));
+  return sections
+    .filter((section) => section.body && !section.body.hasText && !parents.has(section.data.id))
+    .map((section) => ({
+      file: section.file,
+      field: '（正文）',
+      found: '正文为空',
+      expected:
+        '在字段区下方写入本节正文；不需要的章节请删除该文件，并调整其后章节的 order 和 numbering',
+    }));
+}
+
+/**
+ * Every link to a place in the site resolves: `#id` to a section, alias or paragraph of the same
+ * report, `/reports/<folder>/[<section>/][#id]` to a report, section and id that exist.
+ */
+export function checkLinks(
+  reports: readonly ReportInput[],
+  sections: readonly SectionInput[],
+): ContentIssue[] {
+  const anchors = new Map<string, Set<string>>();
+  const pages = new Map<string, Set<string>>();
+  for (const report of reports) {
+    const ids = new Set<string>(LAYOUT_IDS);
+    for (let n = 1; n <= (report.body?.paragraphs ?? 0); n++) ids.add(paragraphId(undefined, n));
+    const pageIds = new Set<string>();
+    for (const section of sections.filter((s) => s.folder === report.folder)) {
+      const names = [section.data.id, ...section.data.aliases];
+      for (const name of names) {
+        ids.add(name);
+        pageIds.add(name);
+        for (let n = 1; n <= (section.body?.paragraphs ?? 0); n++) {
+          const id = paragraphId(section.data.id, n);
+          ids.add(name === section.data.id ? id : aliasParagraphId(name, id)!);
+        }
+      }
+    }
+    anchors.set(report.folder, ids);
+    pages.set(report.folder, pageIds);
+  }
+  const issues: ContentIssue[] = [];
+  const files: { folder: string; file: string; body?: BodyFacts | undefined }[] = [
+    ...reports,
+    ...sections,
+  ];
+  for (const { folder, file, body } of files) {
+    if (!anchors.has(folder)) continue;
+    for (const link of body?.links ?? []) {
+      const problem = linkProblem(link.url, folder, anchors, pages);
+      if (problem)
+        issues.push({
+          file,
+          ...(link.line ? { line: link.line } : {}),
+          field: '（正文中的链接）',
+          found: `链接 ${link.url}：${problem}`,
+          expected:
+            '链接到存在的报告、章节或段落，例如 #s1-2、#s1-2-p3、/reports/2023-jiading-police/s1/；请核对编号',
+        });
+    }
   }
   return issues;
 }
 
+function linkProblem(
+  url: string,
+  folder: string,
+  anchors: ReadonlyMap<string, Set<string>>,
+  pages: ReadonlyMap<string, Set<string>>,
+): string | undefined {
+  const hashAt = url.indexOf('#');
+  const path = hashAt < 0 ? url : url.slice(0, hashAt);
+  const fragment = hashAt < 0 ? '' : fragmentId(url.slice(hashAt));
+  let target = folder;
+  if (path) {
+    const match = /^\/reports\/([^/?#]+)\/(?:([^/?#]+)\/)?$/.exec(path);
+    if (!match) return '站内报告地址应形如 /reports/文件夹/ 或 /reports/文件夹/章节id/';
+    target = match[1]!;
+    if (!pages.has(target)) return `没有名为 ${target} 的报告`;
+    if (match[2] && !pages.get(target)!.has(match[2]))
+      return `报告 ${target} 中没有 id 为 ${match[2]} 的章节`;
+  }
+  if (fragment && !anchors.get(target)!.has(fragment))
+    return `${target === folder ? '本报告' : `报告 ${target} `}中没有 id 为 ${fragment} 的章节或段落`;
+  return undefined;
+}
+
 /** Folder name and dates of one report. */
-export function checkReport({ folder, file, data }: ReportInput): ContentIssue[] {
+export function checkReport(report: ReportInput): ContentIssue[] {
+  const { folder, file, data } = report;
   const issues: ContentIssue[] = [];
   const expectedFolder = `${data.year}-${data.agency.id}`;
   if (folder !== expectedFolder) {
     issues.push({
       file,
+      ...lineOf(report, 'agency.id'),
       field: 'year / agency.id',
       found: `文件夹名 ${folder}`,
       expected: `文件夹名由 year 和 agency.id 组成：${expectedFolder}（文件夹名就是报告网址的一部分，确定后不要再改）`,
@@ -69,6 +213,7 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
   if (data.published !== undefined && data.published < yearEnd) {
     issues.push({
       file,
+      ...lineOf(report, 'published'),
       field: 'published',
       found: showValue(data.published),
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
@@ -78,6 +223,7 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
   if (signed !== undefined && signed < yearEnd) {
     issues.push({
       file,
+      ...lineOf(report, 'signature.date'),
       field: 'signature.date',
       found: showValue(signed),
       expected: `不早于报告年度结束日 ${yearEnd}（year 为 ${data.year}）`,
@@ -87,7 +233,10 @@ export function checkReport({ folder, file, data }: ReportInput): ContentIssue[]
 }
 
 /** Ids, parents, orders and numbering of the sections of one report. */
-export function checkSections(sections: readonly SectionInput[]): ContentIssue[] {
+export function checkSections(
+  sections: readonly SectionInput[],
+  { complete = true }: { complete?: boolean } = {},
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const byId = new Map<string, SectionInput>();
   for (const section of sections) {
@@ -95,6 +244,7 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     if (other) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'id'),
         field: 'id',
         found: `${showValue(section.data.id)}，与 ${other.file} 重复`,
         expected: '同一报告内每个章节的 id 各不相同',
@@ -108,9 +258,11 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     const { parent } = section.data;
     if (parent === undefined) continue;
     const parentSection = byId.get(parent);
+    if (!parentSection && !complete) continue;
     if (!parentSection) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'parent'),
         field: 'parent',
         found: showValue(parent),
         expected: `本报告中某个顶级部分的 id（${topLevelIds(sections)}）`,
@@ -118,6 +270,7 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
     } else if (parentSection.data.parent !== undefined) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'parent'),
         field: 'parent',
         found: `${showValue(parent)}，它本身是子部分`,
         expected: `顶级部分的 id（${topLevelIds(sections)}）；章节只分两级`,
@@ -133,20 +286,20 @@ export function checkSections(sections: readonly SectionInput[]): ContentIssue[]
   const partStyle = firstStyle(siblingGroups.get('') ?? []) ?? 'ordinal';
   for (const [parent, siblings] of siblingGroups) {
     if (parent === '') {
-      issues.push(...checkSiblings(siblings, partStyle, 'part'));
+      issues.push(...checkSiblings(siblings, partStyle, 'part', complete));
       continue;
     }
     const parentSection = byId.get(parent);
     // A missing or nested parent is reported above; numbering against it would only add noise.
     if (parentSection === undefined || parentSection.data.parent !== undefined) {
-      issues.push(...checkSiblings(siblings, undefined, 'subsection'));
+      issues.push(...checkSiblings(siblings, undefined, 'subsection', complete));
       continue;
     }
     const parentStyle = parseNumbering(parentSection.data.numbering)?.style ?? partStyle;
     const own = firstStyle(siblings);
     const below = NUMBERING_STYLES[styleRank(parentStyle) + 1] ?? parentStyle;
     const style = own !== undefined && styleRank(own) > styleRank(parentStyle) ? own : below;
-    issues.push(...checkSiblings(siblings, style, 'subsection'));
+    issues.push(...checkSiblings(siblings, style, 'subsection', complete));
   }
   issues.push(...checkAliases(sections));
   return issues;
@@ -181,6 +334,7 @@ export function checkAliases(sections: readonly SectionInput[]): ContentIssue[] 
       if (found) {
         issues.push({
           file: section.file,
+          ...lineOf(section, 'aliases'),
           field: 'aliases',
           found,
           expected: '本节以前用过、现在不属于任何章节或段落的 id；旧链接会跳转到本节',
@@ -222,16 +376,19 @@ function checkSiblings(
   siblings: readonly SectionInput[],
   style: NumberingStyle | undefined,
   level: 'part' | 'subsection',
+  complete: boolean,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const sorted = [...siblings].sort((a, b) => a.data.order - b.data.order);
   const seen = new Map<number, SectionInput>();
-  sorted.forEach((section, index) => {
+  let next = 1;
+  sorted.forEach((section) => {
     const { order, numbering } = section.data;
     const other = seen.get(order);
     if (other) {
       issues.push({
         file: section.file,
+        ...lineOf(section, 'order'),
         field: 'order',
         found: `${order}，与 ${other.file} 重复`,
         expected: '同级章节的 order 各不相同，依次为 1、2、3……',
@@ -239,14 +396,18 @@ function checkSiblings(
       return;
     }
     seen.set(order, section);
-    if (order !== index + 1) {
+    // A gap is reported once, on the first section after it: the ones that follow are right.
+    if (order > next && complete) {
+      const missing = Array.from({ length: order - next }, (_, i) => next + i);
       issues.push({
         file: section.file,
+        ...lineOf(section, 'order'),
         field: 'order',
-        found: String(order),
-        expected: `${index + 1}（同级章节的 order 从 1 起连续编号，不跳号）`,
+        found: `${order}，前面缺少 order 为 ${missing.join('、')} 的同级章节`,
+        expected: `同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小`,
       });
     }
+    next = order + 1;
     if (style === undefined) return;
     const parsed = parseNumbering(numbering);
     const expected = formatNumbering(style, order);
@@ -257,6 +418,7 @@ function checkSiblings(
           : `子部分用${STYLE_NAMES[style]}编号，比所属部分低一级`;
       issues.push({
         file: section.file,
+        ...lineOf(section, 'numbering'),
         field: 'numbering',
         found: showValue(numbering),
         expected: `${showValue(expected)}（order 为 ${order}；${shape}）`,

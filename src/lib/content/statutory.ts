@@ -8,9 +8,10 @@ import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 export interface StatutoryFacts {
   /** The last day that counts as on time: 1 April of the year after the one reported on. */
   deadline: string;
-  published: string;
-  /** Published on or before `deadline`. */
-  onTime: boolean;
+  /** Undefined for a draft that has no publication date yet. */
+  published: string | undefined;
+  /** Published on or before `deadline`; undefined while there is no publication date. */
+  onTime: boolean | undefined;
   /** Each of the five items in the rule's order, with the parts (section ids) that cover it. */
   items: { item: StatutoryItem; sectionIds: string[] }[];
   /** The items no part covers. */
@@ -23,7 +24,7 @@ export function publicationDeadline(year: number): string {
 }
 
 export function statutoryFacts(
-  report: { year: number; published: string },
+  report: { year: number; published?: string | undefined },
   parts: readonly { id: string; item: StatutoryItem }[],
 ): StatutoryFacts {
   const deadline = publicationDeadline(report.year);
@@ -35,7 +36,7 @@ export function statutoryFacts(
     deadline,
     published: report.published,
     // ISO dates compare as strings.
-    onTime: report.published <= deadline,
+    onTime: report.published === undefined ? undefined : report.published <= deadline,
     items,
     missing: items.filter((entry) => entry.sectionIds.length === 0).map((entry) => entry.item),
   };

@@ -244,7 +244,9 @@ function validate(
   const reportFile = `${dir}/report.md`;
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success)
-    issues.push(...parsed.error.issues.map((issue) => fromSchemaIssue(reportFile, data, issue)));
+    issues.push(
+      ...parsed.error.issues.flatMap((issue) => fromSchemaIssue(reportFile, data, issue)),
+    );
   else issues.push(...checkReport({ folder, file: reportFile, data: parsed.data }));
   const inputs: SectionInput[] = [];
   for (const section of sections) {
@@ -253,7 +255,9 @@ function validate(
     const result = sectionSchema.safeParse(frontmatter);
     if (result.success) inputs.push({ folder, file, data: result.data });
     else
-      issues.push(...result.error.issues.map((issue) => fromSchemaIssue(file, frontmatter, issue)));
+      issues.push(
+        ...result.error.issues.flatMap((issue) => fromSchemaIssue(file, frontmatter, issue)),
+      );
   }
   issues.push(...checkSections(inputs));
   return issues;

@@ -6,6 +6,9 @@
 
 export const READER_PREFS_KEY = 'fz-reader';
 
+/** Dispatched on document when one control on the page changed the preferences, so the others follow. */
+export const PREFS_CHANGED_EVENT = 'fz-reader-change';
+
 export const TEXT_SIZES = ['s', 'm', 'l', 'xl'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 /** 'system' follows the system's "increase contrast" setting (prefers-contrast: more). */

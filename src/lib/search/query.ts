@@ -150,3 +150,44 @@ function spellChunk(
   // lexicon holds 执法 and 监督 apart); the ranking still finds its words when they are apart.
   return found.text.join('');
 }
+
+/** The lexicon the build writes (src/node/pinyin-lexicon.ts): full spellings and initials. */
+export interface PinyinLexicon {
+  spell: Readonly<Record<string, readonly string[]>>;
+  initials: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Reads a Latin query as pinyin: spelled in full (yiwangtongban → 一网通办), as initials
+ * (ywtb → 一网通办), or as the start of a spelling (yiwang → 一网通办, the shortest term it
+ * begins). Undefined when it is none of these.
+ */
+export function readPinyin(
+  query: string,
+  lexicon: PinyinLexicon,
+): { text: string; how: 'spell' | 'initials' | 'prefix' } | undefined {
+  const chunks = query.split(/[ ']+/).filter(Boolean);
+  const joined = chunks.join('');
+  // Several words typed apart, or one the lexicon knows whole: spell it.
+  const whole = chunks.length === 1 ? lexicon.spell[joined]?.[0] : undefined;
+  if (whole) return { text: whole, how: 'spell' };
+  if (chunks.length > 1) {
+    const spelled = pinyinToHan(query, lexicon.spell);
+    if (spelled) return { text: spelled, how: 'spell' };
+  }
+  const initial = joined.length >= 2 ? lexicon.initials[joined]?.[0] : undefined;
+  if (initial) return { text: initial, how: 'initials' };
+  // Still typing (yiwang): the shortest term whose spelling starts with it.
+  let best: string | undefined;
+  if (joined.length >= 3)
+    for (const key of Object.keys(lexicon.spell)) {
+      if (!key.startsWith(joined) || key === joined) continue;
+      if (!lexicon.spell[key]?.some((t) => [...t].length >= 2)) continue;
+      if (!best || key.length < best.length || (key.length === best.length && key < best))
+        best = key;
+    }
+  const term = best && lexicon.spell[best]?.find((t) => [...t].length >= 2);
+  if (term) return { text: term, how: 'prefix' };
+  const spelled = pinyinToHan(query, lexicon.spell);
+  return spelled ? { text: spelled, how: 'spell' } : undefined;
+}

@@ -191,6 +191,9 @@ export function rankSections<T extends SectionCandidate>(
       if (match.score > best.score) best = match;
     }
     if (best.score <= 0) continue;
+    // The preamble names the place and year and sums up everything: it answers a topic only
+    // when no section of its own does as well.
+    if (!candidate.heading) best = { ...best, score: best.score * PREAMBLE_WEIGHT };
     const located = locate(candidate, best.pieces);
     ranked.push({
       candidate,
@@ -204,6 +207,8 @@ export function rankSections<T extends SectionCandidate>(
     (a, b) => b.score - a.score || a.candidate.engineRank - b.candidate.engineRank,
   );
 }
+
+const PREAMBLE_WEIGHT = 0.8;
 
 /** Sections' folded texts, kept across the searches of a page: they do not change. */
 const folds = new Map<string, string>();

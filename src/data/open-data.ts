@@ -1,0 +1,45 @@
+import { absoluteUrl } from '../lib/addresses/urls.ts';
+import * as urls from '../lib/addresses/urls.ts';
+import { flattenOutline } from '../lib/content/outline.ts';
+import { statutoryFacts } from '../lib/content/statutory.ts';
+import type { ReportTextInput } from '../lib/portal/open-data.ts';
+import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
+import type { Report } from './reports.ts';
+
+/** What the open-data files of a report are made from: its metadata and its rendered text. */
+export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
+  const sections = flattenOutline(report.outline);
+  const paragraphsOf = (entry: { rendered?: { html: string } | undefined }) =>
+    renderedParagraphs(entry.rendered?.html ?? '');
+  return {
+    folder: report.folder,
+    data: report.data,
+    facts: reportFacts(report),
+    preamble: paragraphsOf(report.entry),
+    preambleBody: report.entry.body ?? '',
+    sections: sections.map((section) => ({
+      id: section.id,
+      parent: section.entry.data.parent,
+      level: section.level,
+      numbering: section.numbering,
+      title: section.title,
+      heading: section.heading,
+      item: section.item,
+      paragraphs: paragraphsOf(section.entry),
+      body: section.entry.body ?? '',
+    })),
+    urls: {
+      schema: absoluteUrl(site, urls.assetPath(base, urls.REPORT_SCHEMA_FILE)),
+      report: absoluteUrl(site, urls.reportPath(base, report.folder)),
+      sectionPage: (id) => absoluteUrl(site, urls.sectionPath(base, report.folder, id)),
+    },
+  };
+}
+
+/** Published on time, and which parts cover each statutory item. */
+export function reportFacts(report: Report) {
+  return statutoryFacts(
+    report.data,
+    report.outline.map((part) => ({ id: part.id, item: part.item })),
+  );
+}

@@ -1,0 +1,96 @@
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Where a build's time goes, step by step. tools/build.ts marks its own steps; Astro's steps are
+ * marked from integration hooks, which Astro calls in a fixed order (config done → content
+ * synced → bundles built → pages generated → build:done hooks, the search index among them).
+ */
+export interface BuildProfile {
+  /** Ends the current step and starts `step` (its label, as printed). */
+  mark(step: string): void;
+  /** The steps in order with their seconds; the last one ends now. */
+  steps(): { step: string; seconds: number }[];
+}
+
+/** Step labels, as the profile prints them (the build's console output is in Chinese). */
+export const STEPS = {
+  start: '启动（加载构建程序）',
+  check: '内容检查',
+  astroStart: 'Astro 启动（读取配置）',
+  sync: '内容同步（解析并渲染正文）',
+  bundle: '打包（Vite）',
+  pages: '生成页面',
+  index: '搜索索引（Pagefind）',
+  publish: '发布（替换 dist/）',
+} as const;
+
+/** A profile whose first step started when the process did, so module loading is counted. */
+export function createBuildProfile(now: () => number = () => performance.now()): BuildProfile {
+  const marks: { step: string; at: number }[] = [{ step: STEPS.start, at: 0 }];
+  return {
+    mark(step) {
+      marks.push({ step, at: now() });
+    },
+    steps() {
+      const end = now();
+      return marks.map((mark, i) => ({
+        step: mark.step,
+        seconds: ((marks[i + 1]?.at ?? end) - mark.at) / 1000,
+      }));
+    },
+  };
+}
+
+/** The profile as a table: seconds and share of the whole for each step, then the total. */
+export function formatBuildProfile(steps: { step: string; seconds: number }[]): string {
+  const total = steps.reduce((sum, each) => sum + each.seconds, 0);
+  const width = Math.max(...steps.map((each) => displayWidth(each.step)));
+  const pad = (label: string) => label + ' '.repeat(width - displayWidth(label));
+  const line = (label: string, seconds: number) =>
+    `  ${pad(label)}  ${seconds.toFixed(2).padStart(7)} 秒  ${
+      total ? ((100 * seconds) / total).toFixed(0).padStart(3) : '  0'
+    }%`;
+  return [
+    '构建耗时（按步骤）：',
+    ...steps.map((each) => line(each.step, each.seconds)),
+    line('合计', total),
+  ].join('\n');
+}
+
+/** Columns a label takes in a terminal: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Marks Astro's steps in `profile`. It must be the last integration, so that its build:done
+ * hook runs after every other one's (the search index's included).
+ */
+export function buildProfileIntegration(profile: BuildProfile): AstroIntegration {
+  return {
+    name: 'fzzf:build-profile',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // Astro generates the pages in a Vite buildApp hook of its own (enforce: 'post'), after
+        // every bundle is built; a plain plugin's post-order hook runs just before it.
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'fzzf:build-profile',
+                buildApp: { order: 'post', handler: async () => profile.mark(STEPS.pages) },
+              },
+            ],
+          },
+        });
+      },
+      'astro:config:done': () => profile.mark(STEPS.sync),
+      'astro:build:start': () => profile.mark(STEPS.bundle),
+      'astro:build:generated': () => profile.mark(STEPS.index),
+      'astro:build:done': () => profile.mark(STEPS.publish),
+    },
+  };
+}

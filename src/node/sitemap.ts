@@ -1,0 +1,13 @@
+import { Readable } from 'node:stream';
+import { SitemapStream, streamToPromise } from 'sitemap';
+
+/** A sitemaps.org document for absolute page URLs, written by the `sitemap` library. */
+export async function sitemapXml(
+  pages: readonly { url: string; lastmod?: string }[],
+): Promise<string> {
+  const stream = new SitemapStream({
+    xmlns: { news: false, xhtml: false, image: false, video: false },
+  });
+  const xml = await streamToPromise(Readable.from(pages.map((page) => ({ ...page }))).pipe(stream));
+  return xml.toString('utf8');
+}

@@ -1,0 +1,82 @@
+import { z } from './common.ts';
+import { STATUTORY_ITEMS } from './section.ts';
+
+/**
+ * The machine-readable copy of a report, /reports/<folder>.json. Its JSON Schema is generated
+ * from this module and published at /schemas/report-v1.json; a change that would break a
+ * reader of version 1 gets a new file name instead.
+ */
+const paragraphSchema = z
+  .object({
+    /** Stable paragraph id, e.g. s1-2-p3 (preamble: intro-p1). */
+    id: z.string(),
+    /** Absolute URL of the paragraph on the report page. */
+    url: z.url(),
+    /** The paragraph's text exactly as the page shows it. */
+    text: z.string(),
+  })
+  .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });
+
+const sectionSchema = z
+  .object({
+    /** Stable section id, e.g. s1-2. */
+    id: z.string(),
+    /** Id of the part a subsection belongs to; absent for a part. */
+    parent: z.string().optional(),
+    /** 2 for a part (一、), 3 for a subsection ((一)). */
+    level: z.union([z.literal(2), z.literal(3)]),
+    numbering: z.string(),
+    title: z.string(),
+    /** Numbering, title and 。 for a run-in heading, as the page shows it. */
+    heading: z.string(),
+    /** The statutory item the part covers (subsections inherit it). */
+    item: z.enum(STATUTORY_ITEMS),
+    /** Absolute URL of the section on the report page, and of its own page. */
+    url: z.url(),
+    pageUrl: z.url(),
+    paragraphs: z.array(paragraphSchema),
+  })
+  .meta({ description: '报告的一个部分（一、）或子部分（（一））' });
+
+export const reportDocumentSchema = z
+  .object({
+    /** Address of this file's JSON Schema. */
+    $schema: z.url(),
+    /** The report's folder, its stable identity. */
+    id: z.string(),
+    url: z.url(),
+    title: z.string(),
+    year: z.number().int(),
+    /** Publication date; absent only from a draft not yet dated. */
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    agency: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
+    /** 来源, when the release names one. */
+    source: z.string().optional(),
+    indexNumber: z.string().optional(),
+    documentNumber: z.string().optional(),
+    sourceUrl: z.url().optional(),
+    summary: z.string(),
+    signature: z.object({ body: z.string().optional(), date: z.string().optional() }).optional(),
+    /** Plain facts against the statutory rule: deadline, and the parts covering each item. */
+    statutory: z.object({
+      deadline: z.string(),
+      /** Absent only from a draft not yet dated. */
+      onTime: z.boolean().optional(),
+      items: z.array(z.object({ item: z.enum(STATUTORY_ITEMS), sectionIds: z.array(z.string()) })),
+    }),
+    /** The text before 一、. */
+    preamble: z.array(paragraphSchema),
+    /** Every part and subsection in reading order. */
+    sections: z.array(sectionSchema),
+  })
+  .meta({ title: '法治政府建设年度报告', description: '一份年度报告的元数据和全文' });
+
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+
+/** The published JSON Schema (draft 2020-12), generated rather than written by hand. */
+export function reportJsonSchema(id: string): Record<string, unknown> {
+  return { ...z.toJSONSchema(reportDocumentSchema, { target: 'draft-2020-12' }), $id: id };
+}

@@ -1,0 +1,138 @@
+import { searchPath } from '../lib/addresses/site-paths.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
+import { SUGGESTIONS } from '../lib/search/search-page.ts';
+import { SearchEngine } from './search-engine.ts';
+import { resultItem } from './search-result.ts';
+
+/**
+ * Results as you type under the search box, on every page but the search page: an ARIA
+ * combobox (the input controls a listbox whose options hold the results' links). The arrow keys
+ * move the active option, Enter opens it, or with no active option submits to /search/?q= as
+ * before; Escape closes the list. While an IME composes, nothing is searched until the word is
+ * chosen (compositionend).
+ */
+export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchScopeData>): void {
+  const form = input.form;
+  const panel = form?.querySelector<HTMLElement>('[data-search-suggest]');
+  const list = panel?.querySelector<HTMLUListElement>('[role="listbox"]');
+  const status = panel?.querySelector<HTMLElement>('[data-suggest-status]');
+  const all = panel?.querySelector<HTMLAnchorElement>('[data-suggest-all]');
+  if (!form || !panel || !list || !status || !all || input.dataset['combobox']) return;
+  input.dataset['combobox'] = 'on';
+  let strings: Record<string, string> = {};
+  try {
+    strings = JSON.parse(form.dataset['suggestStrings'] ?? '{}') as Record<string, string>;
+  } catch {
+    // Without strings the list still works, with empty labels.
+  }
+  const engine = new SearchEngine(scope ? { scope } : {});
+  void engine.load().catch(() => {});
+  let latest = 0;
+  let active = -1;
+
+  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  const open = (shown: boolean) => {
+    panel.hidden = !shown;
+    input.setAttribute('aria-expanded', String(shown));
+    if (!shown) setActive(-1);
+  };
+  const setActive = (index: number) => {
+    const all = options();
+    active = index < 0 || !all.length ? -1 : (index + all.length) % all.length;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    if (active === -1) input.removeAttribute('aria-activedescendant');
+    else {
+      input.setAttribute('aria-activedescendant', all[active]!.id);
+      all[active]!.scrollIntoView({ block: 'nearest' });
+    }
+  };
+
+  const update = async () => {
+    const raw = input.value;
+    const run = ++latest;
+    all.href = searchPath(raw.trim() || undefined);
+    if (!raw.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      open(false);
+      return;
+    }
+    try {
+      const page = await engine.search(raw, {}, SUGGESTIONS);
+      if (run !== latest) return;
+      const ranked = page?.ranked.slice(0, SUGGESTIONS) ?? [];
+      list.replaceChildren(
+        ...ranked.map((result, i) => {
+          const item = resultItem(result, strings);
+          item.id = `site-search-option-${i}`;
+          item.setAttribute('role', 'option');
+          item.setAttribute('aria-selected', 'false');
+          // The option is what the keyboard moves through; its link stays out of the Tab order.
+          item.querySelector('a')?.setAttribute('tabindex', '-1');
+          item.querySelector('.search-result-excerpt')?.remove();
+          return item;
+        }),
+      );
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      const count = page?.count ?? 0;
+      status.textContent = ranked.length
+        ? page?.pinyin
+          ? (strings['pinyin'] ?? '').replace('{text}', page.pinyin)
+          : ''
+        : (strings['none'] ?? '');
+      all.textContent = count
+        ? (strings[page?.exact ? 'allCount' : 'allAbout'] ?? '').replace('{count}', String(count))
+        : (strings['all'] ?? '');
+      open(document.activeElement === input || panel.contains(document.activeElement));
+    } catch (error) {
+      if (run !== latest) return;
+      console.warn(error);
+      list.replaceChildren();
+      status.textContent = strings['error'] ?? '';
+      open(true);
+    }
+  };
+
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    void update();
+  });
+  input.addEventListener('compositionend', () => void update());
+  input.addEventListener('keydown', (event) => {
+    if (event.isComposing) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden) {
+        if (options().length) open(true);
+        else return;
+      }
+      event.preventDefault();
+      setActive(
+        active === -1 && event.key === 'ArrowUp'
+          ? -1 + options().length
+          : active + (event.key === 'ArrowDown' ? 1 : -1),
+      );
+    } else if (event.key === 'Escape' && !panel.hidden) {
+      event.preventDefault();
+      open(false);
+    } else if (event.key === 'Enter' && active !== -1 && !panel.hidden) {
+      const link = options()[active]?.querySelector('a');
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    }
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.children.length) open(true);
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) open(false);
+  });
+  // A pointer press on an option must not blur the box before the link is followed.
+  panel.addEventListener('mousedown', (event) => {
+    if ((event.target as Element).closest('a')) return;
+    event.preventDefault();
+  });
+  if (input.value.trim()) void update();
+}

@@ -1,0 +1,268 @@
+import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
+import {
+  PAGEFIND_DIR,
+  PAGEFIND_ENGINE,
+  PINYIN_LEXICON,
+  SEARCH_SCOPE,
+} from '../lib/addresses/urls.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
+import { compareDocumentOrder, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
+import {
+  expandSynonyms,
+  hasTraditional,
+  looksLikePinyin,
+  normaliseDates,
+  normaliseQuery,
+  readPinyin,
+  stripQuestion,
+  type PinyinLexicon,
+  type SynonymGroup,
+} from '../lib/search/query.ts';
+import {
+  parseOffsets,
+  rankSections,
+  type RankedSection,
+  type SectionCandidate,
+} from '../lib/search/rank.ts';
+import { scopeAttempts, scopeKeys, type Filters, type ScopeKeys } from '../lib/search/scope.ts';
+
+/**
+ * The search as the browser runs it, for the results page (search.ts) and the box on every page
+ * (search-combobox.ts): loads Pagefind and the small data files once, turns a query into engine
+ * searches (src/lib/search/), and fetches section texts only for the results about to be shown.
+ */
+
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string, options?: { filters?: Filters }): Promise<void>;
+  search(
+    query: string | null,
+    options?: { filters?: Filters },
+  ): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface Candidate extends SectionCandidate {
+  title: string;
+  part: string;
+  section: string;
+}
+
+export interface SearchPage {
+  /** Matching sections in all, not only those shown. */
+  count: number;
+  /**
+   * The engine segments Chinese its own way, so until every candidate's text has been checked
+   * the count is the engine's (about right); then it is exact.
+   */
+  exact: boolean;
+  ranked: RankedSection<Candidate>[];
+  /** The next results, until there are none. */
+  more: (() => Promise<RankedSection<Candidate>[]>) | undefined;
+  /** How a Latin query was read as pinyin, if it was. */
+  pinyin: string | undefined;
+}
+
+export interface EngineOptions {
+  indexTag?: string;
+  /** The scope file, when the page has started fetching it already. */
+  scope?: Promise<SearchScopeData>;
+  synonyms?: SynonymGroup[];
+  traditional?: string;
+}
+
+export class SearchEngine {
+  #pagefind: Promise<Pagefind> | undefined;
+  #lexicon: Promise<PinyinLexicon> | undefined;
+  #scope: Promise<ScopeKeys> | undefined;
+  #toSimplified: Promise<(text: string) => string> | undefined;
+  #data = new Map<string, Promise<PagefindData>>();
+  #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
+  ready = false;
+
+  constructor(private readonly options: EngineOptions = {}) {}
+
+  /** Starts the engine and the scope list; safe to call on every keystroke. */
+  load(): Promise<Pagefind> {
+    const empty: SearchScopeData = { agencies: [], years: [] };
+    const data = (this.options.scope ?? loadScope()).catch(() => empty);
+    this.#scope ??= data.then(scopeKeys);
+    this.#pagefind ??= Promise.all([
+      import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
+      data,
+    ]).then(async ([pagefind, scope]: [Pagefind, SearchScopeData]) => {
+      const tag = this.options.indexTag || scope.index?.tag;
+      // The engine's first files all at once (entry, WebAssembly, metadata), not as a chain.
+      for (const file of scope.index?.files ?? [])
+        void fetch(assetPath(PAGEFIND_DIR + file)).catch(() => {});
+      // The worker would cost another script download before the first answer.
+      await pagefind.options({
+        baseUrl: BASE,
+        noWorker: true,
+        ...(tag ? { metaCacheTag: tag } : {}),
+      });
+      await pagefind.init();
+      this.ready = true;
+      return pagefind;
+    });
+    return this.#pagefind;
+  }
+
+  /** While the reader types: fetch the index chunk the text will need, nothing else. */
+  async warm(raw: string): Promise<void> {
+    const query = normaliseQuery(raw);
+    if (!query || looksLikePinyin(query)) return;
+    const pagefind = await this.load();
+    await pagefind.preload(query).catch(() => {});
+  }
+
+  #loadLexicon(): Promise<PinyinLexicon> {
+    this.#lexicon ??= fetch(assetPath(PINYIN_LEXICON))
+      .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : { spell: {}, initials: {} }))
+      .catch(() => ({ spell: {}, initials: {} }));
+    return this.#lexicon;
+  }
+
+  #loadConverter(): Promise<(text: string) => string> {
+    this.#toSimplified ??= import('../lib/search/traditional.ts').then((m) => m.toSimplified);
+    return this.#toSimplified;
+  }
+
+  #engineSearch(pagefind: Pagefind, text: string | null, filters: Filters) {
+    const key = JSON.stringify([text, filters]);
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      if (this.#answers.size > 500) this.#answers.clear();
+      answer = pagefind.search(text, { filters });
+      this.#answers.set(key, answer);
+      answer.catch(() => this.#answers.delete(key));
+    }
+    return answer;
+  }
+
+  #dataOf(result: PagefindResult): Promise<PagefindData> {
+    let data = this.#data.get(result.id);
+    if (!data) this.#data.set(result.id, (data = result.data()));
+    return data;
+  }
+
+  async #candidate(result: PagefindResult, engineRank: number): Promise<Candidate> {
+    const data = await this.#dataOf(result);
+    return {
+      url: data.url,
+      heading: data.meta['heading'] ?? '',
+      // Pagefind stores content with its word breaks as zero-width spaces.
+      content: data.content.replaceAll('\u200b', ''),
+      paragraphs: parseOffsets(data.meta['paragraphs']),
+      engineRank,
+      title: data.meta['title'] ?? '',
+      part: data.meta['part'] ?? '',
+      section: data.meta['section'] ?? '',
+    };
+  }
+
+  /** The wordings to search for: as typed, in Simplified characters, from pinyin, and synonyms. */
+  async #wordings(query: string): Promise<{ wordings: string[]; pinyin?: string }> {
+    const forms = [query];
+    let reading: string | undefined;
+    if (hasTraditional(query, this.options.traditional ?? ''))
+      forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
+    if (looksLikePinyin(query)) {
+      const read = readPinyin(query, await this.#loadLexicon());
+      if (read) {
+        forms.unshift(read.text);
+        reading = read.text;
+      }
+    }
+    const out: string[] = [];
+    for (const form of forms)
+      for (const variant of expandSynonyms(form, this.options.synonyms ?? []))
+        if (!out.includes(variant)) out.push(variant);
+    return { wordings: out.slice(0, 8), ...(reading ? { pinyin: reading } : {}) };
+  }
+
+  /** Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time. */
+  async search(raw: string, chosen: Filters, window: number): Promise<SearchPage | undefined> {
+    const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
+    if (!query) return undefined;
+    const pagefind = await this.load();
+    const keys = await this.#scope!;
+    let reading: string | undefined;
+    for (const attempt of scopeAttempts(query, keys, chosen)) {
+      if (attempt.partOnly || !attempt.text) {
+        // Only scope words: the scope's sections in reading order (a part's own heading first).
+        const all = await this.#engineSearch(pagefind, null, attempt.filters);
+        const results = all?.results ?? [];
+        if (!results.length) continue;
+        const candidates = await Promise.all(
+          results.slice(0, 40).map((result, i) => this.#candidate(result, i)),
+        );
+        candidates.sort((a, b) => compareDocumentOrder(a.section, b.section));
+        const ranked = candidates.slice(0, window).map((candidate) => ({
+          candidate,
+          score: 1,
+          href: candidate.url,
+          excerpt: [],
+          pieces: [],
+        }));
+        return { count: results.length, exact: true, ranked, more: undefined, pinyin: undefined };
+      }
+      const { wordings, pinyin } = await this.#wordings(attempt.text);
+      reading ??= pinyin;
+      const searches = planSearches(wordings);
+      const answers = await Promise.all(
+        searches.map((text) => this.#engineSearch(pagefind, text, attempt.filters)),
+      );
+      const { hits, count } = mergeEngineHits(
+        searches,
+        answers.map((answer) => answer?.results ?? []),
+        wordings.length,
+      );
+      if (!hits.length) continue;
+      let next = 0;
+      let kept = 0;
+      const result: SearchPage = {
+        count,
+        exact: false,
+        ranked: [],
+        more: undefined,
+        pinyin: reading,
+      };
+      const page = async () => {
+        const slice = hits.slice(next, next + window);
+        const from = next;
+        next += slice.length;
+        const candidates = await Promise.all(
+          slice.map(({ result }, i) => this.#candidate(result, from + i)),
+        );
+        const ranked = rankSections(candidates, wordings);
+        kept += ranked.length;
+        // Every candidate checked: the count is what the texts hold, not the engine's guess.
+        if (next >= hits.length)
+          Object.assign(result, { count: kept, exact: true, more: undefined });
+        return ranked;
+      };
+      result.ranked = await page();
+      if (next < hits.length) result.more = page;
+      return result;
+    }
+    return { count: 0, exact: true, ranked: [], more: undefined, pinyin: reading };
+  }
+}
+
+/** The agencies, years and index files of the site (written by the search integration). */
+export function loadScope(): Promise<SearchScopeData> {
+  return fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+    r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
+  );
+}

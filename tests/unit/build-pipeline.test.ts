@@ -1,0 +1,150 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validateReports } from '../../src/data/content-files.ts';
+import { buildCache } from '../../src/node/build-cache.ts';
+import { qrPath } from '../../src/node/qr.ts';
+import { decodeQrSvg } from '../support/qr.ts';
+import { buildFolders, discardFolder } from '../../src/node/build-folders.ts';
+import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
+
+describe('buildFolders', () => {
+  it('names the staging folder after the output folder, the same on every run', () => {
+    const first = buildFolders('/site', undefined);
+    expect(first).toEqual(buildFolders('/site', undefined));
+    expect(first.outDir).toBe(path.resolve('/site/dist'));
+    expect(first.staging).toBe(path.resolve('/site/.dist-staging'));
+    expect(first.previous).toBe(path.resolve('/site/.dist-previous'));
+  });
+  it("keeps Astro's default cache for dist/ and a separate one for any other output folder", () => {
+    expect(buildFolders('/site', undefined).cacheDir).toBe(
+      path.resolve('/site/node_modules/.astro'),
+    );
+    const fixture = buildFolders('/site', '/tmp/case-a/dist');
+    expect(fixture.cacheDir).toBe(path.resolve('/tmp/case-a/.astro-cache-dist'));
+    expect(fixture.staging).toBe(path.resolve('/tmp/case-a/.dist-staging'));
+    expect(buildFolders('/site', '/tmp/case-b/dist').cacheDir).not.toBe(fixture.cacheDir);
+  });
+});
+
+describe('build profile', () => {
+  it('times each step from its mark to the next, the first from process start', () => {
+    let now = 0;
+    const profile = createBuildProfile(() => now);
+    now = 500;
+    profile.mark(STEPS.check);
+    now = 2000;
+    profile.mark(STEPS.pages);
+    now = 2250;
+    expect(profile.steps()).toEqual([
+      { step: STEPS.start, seconds: 0.5 },
+      { step: STEPS.check, seconds: 1.5 },
+      { step: STEPS.pages, seconds: 0.25 },
+    ]);
+  });
+  it('prints seconds and shares in aligned columns, with the total last', () => {
+    const table = formatBuildProfile([
+      { step: STEPS.check, seconds: 1 },
+      { step: STEPS.pages, seconds: 3 },
+    ]);
+    const lines = table.split('\n');
+    expect(lines[0]).toBe('构建耗时（按步骤）：');
+    expect(lines[1]).toMatch(/^ {2}内容检查 +1\.00 秒 +25%$/);
+    expect(lines[2]).toMatch(/^ {2}生成页面 +3\.00 秒 +75%$/);
+    expect(lines[3]).toMatch(/^ {2}合计 +4\.00 秒 +100%$/);
+    // Chinese labels are two columns a character wide, so the figures line up on screen.
+    const columns = (line: string) =>
+      [...line.slice(0, line.indexOf('秒'))].reduce(
+        (sum, char) => sum + (/[\u4e00-\u9fff（）]/.test(char) ? 2 : 1),
+        0,
+      );
+    expect(new Set(lines.slice(1).map(columns)).size).toBe(1);
+  });
+});
+
+describe('buildCache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-cache-'));
+  beforeEach(() => vi.stubEnv('FZZF_CACHE_DIR', dir));
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a later build the values an earlier one saved under the same version', () => {
+    const first = buildCache<{ n: number }>('test', 'v1');
+    expect(first.get('a')).toBeUndefined();
+    first.set('a', { n: 1 });
+    first.save();
+    expect(buildCache<{ n: number }>('test', 'v1').get('a')).toEqual({ n: 1 });
+  });
+
+  it('never gives a value saved under another version', () => {
+    const old = buildCache<number>('versioned', 'qrcode 1.5.3');
+    old.set('https://example.gov.cn/', 1);
+    old.save();
+    expect(buildCache<number>('versioned', 'qrcode 1.5.4').get('https://example.gov.cn/')).toBe(
+      undefined,
+    );
+  });
+
+  it('starts empty when the file on disk is damaged', () => {
+    const cache = buildCache<number>('damaged', 'v1');
+    cache.set('a', 1);
+    cache.save();
+    const [file] = readdirSync(dir).filter((name) => name.startsWith('damaged-'));
+    writeFileSync(path.join(dir, file!), '{"a": 1');
+    expect(buildCache<number>('damaged', 'v1').get('a')).toBeUndefined();
+  });
+  it('draws the same QR code from the cache as it computed, and it decodes to the URL', () => {
+    const url = `https://www.example.gov.cn/reports/2024-test-agency/s${Date.now()}/`;
+    const computed = qrPath(url);
+    expect(qrPath(url)).toEqual(computed);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${computed.size} ${computed.size}"><rect width="${computed.size}" height="${computed.size}" fill="#fff"/><path d="${computed.d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
+    expect(decodeQrSvg(svg)).toBe(url);
+  });
+});
+
+describe('content check cache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-check-'));
+  beforeEach(() => vi.stubEnv('FZZF_CACHE_DIR', path.join(dir, 'cache')));
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds a problem added to a file it already checked, and forgets it once fixed', async () => {
+    const reports = path.join(dir, 'reports');
+    cpSync('tests/fixtures/valid', reports, { recursive: true });
+    const file = path.join(reports, '2024-test-agency', 's1-1.md');
+    const original = readFileSync(file, 'utf8');
+    expect(await validateReports(reports, dir)).toEqual([]);
+    expect(await validateReports(reports, dir)).toEqual([]);
+
+    writeFileSync(file, `${original}\n<div>原样的 HTML</div>\n`);
+    const issues = await validateReports(reports, dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: path.join('reports', '2024-test-agency', 's1-1.md') });
+
+    writeFileSync(file, original);
+    expect(await validateReports(reports, dir)).toEqual([]);
+  });
+});
+
+describe('discardFolder', () => {
+  it('frees the name at once and deletes the folder in the background', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'fzzf-discard-'));
+    const dir = path.join(parent, '.dist-previous');
+    mkdirSync(path.join(dir, 'reports', 'a'), { recursive: true });
+    writeFileSync(path.join(dir, 'reports', 'a', 'index.html'), 'old');
+    await discardFolder(dir);
+    expect(existsSync(dir)).toBe(false);
+    await vi.waitFor(() => expect(readdirSync(parent)).toEqual([]), { timeout: 20_000 });
+    rmSync(parent, { recursive: true, force: true });
+  }, 30_000);
+});
