@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { publishPaths } from './publish.ts';
 
@@ -33,21 +31,4 @@ export function buildFolders(
         : [`out-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`]),
     ),
   };
-}
-
-/**
- * Removes a folder without making the build wait: it is renamed aside at once (the name is free
- * for the next build) and deleted by a detached process. Deleting the previous site, thousands
- * of pages, took seconds at the end of every build.
- */
-let discarded = 0;
-export async function discardFolder(dir: string): Promise<void> {
-  discarded += 1;
-  const aside = `${dir}-${process.pid}-${discarded}`;
-  await rename(dir, aside);
-  spawn(
-    process.execPath,
-    ['-e', "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", aside],
-    { detached: true, stdio: 'ignore' },
-  ).unref();
 }

@@ -1,13 +1,4 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,7 +6,7 @@ import { validateReports } from '../../src/data/content-files.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
 import { qrPath } from '../../src/node/qr.ts';
 import { decodeQrSvg } from '../support/qr.ts';
-import { buildFolders, discardFolder } from '../../src/node/build-folders.ts';
+import { buildFolders } from '../../src/node/build-folders.ts';
 import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
 
 describe('buildFolders', () => {
@@ -23,16 +14,15 @@ describe('buildFolders', () => {
     const first = buildFolders('/site', undefined);
     expect(first).toEqual(buildFolders('/site', undefined));
     expect(first.outDir).toBe(path.resolve('/site/dist'));
-    expect(first.staging).toBe(path.resolve('/site/.dist-staging'));
-    expect(first.previous).toBe(path.resolve('/site/.dist-previous'));
+    expect(first.staging).toBe(path.resolve('/site/.dist-versions/staging'));
   });
   it("keeps Astro's default cache for dist/ and a separate one for any other output folder", () => {
     expect(buildFolders('/site', undefined).cacheDir).toBe(
       path.resolve('/site/node_modules/.astro'),
     );
     const fixture = buildFolders('/site', '/tmp/case-a/dist');
-    expect(fixture.cacheDir).toBe(path.resolve('/tmp/case-a/.astro-cache-dist'));
-    expect(fixture.staging).toBe(path.resolve('/tmp/case-a/.dist-staging'));
+    expect(fixture.cacheDir).toMatch(/^\/site\/node_modules\/\.astro\/out-[0-9a-f]{12}$/);
+    expect(fixture.staging).toBe(path.resolve('/tmp/case-a/.dist-versions/staging'));
     expect(buildFolders('/site', '/tmp/case-b/dist').cacheDir).not.toBe(fixture.cacheDir);
   });
 });
@@ -134,17 +124,4 @@ describe('content check cache', () => {
     writeFileSync(file, original);
     expect(await validateReports(reports, dir)).toEqual([]);
   });
-});
-
-describe('discardFolder', () => {
-  it('frees the name at once and deletes the folder in the background', async () => {
-    const parent = mkdtempSync(path.join(tmpdir(), 'fzzf-discard-'));
-    const dir = path.join(parent, '.dist-previous');
-    mkdirSync(path.join(dir, 'reports', 'a'), { recursive: true });
-    writeFileSync(path.join(dir, 'reports', 'a', 'index.html'), 'old');
-    await discardFolder(dir);
-    expect(existsSync(dir)).toBe(false);
-    await vi.waitFor(() => expect(readdirSync(parent)).toEqual([]), { timeout: 20_000 });
-    rmSync(parent, { recursive: true, force: true });
-  }, 30_000);
 });
