@@ -102,24 +102,6 @@ const CACHES = [
   'node_modules/.cache',
 ];
 
-/**
- * Waits until no process is working in `dir` any more: a build hands the deletion of the
- * previous version to a detached process, which would otherwise run into the next measurement.
- */
-async function settle(dir: string): Promise<void> {
-  const busy = () =>
-    readdirSync('/proc').some((entry) => {
-      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) return false;
-      try {
-        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir);
-      } catch {
-        return false;
-      }
-    });
-  for (let waited = 0; busy() && waited < 120_000; waited += 200)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-}
-
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
 function treeRssKib(root: number): number {
   const children = new Map<number, number[]>();
@@ -262,9 +244,7 @@ try {
       const dir = siteOf(result.n);
       for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
       const clean = await build(dir, `build-${run}-clean`);
-      await settle(dir);
       const rebuild = await build(dir, `build-${run}-rebuild`);
-      await settle(dir);
       result.clean.push(clean);
       result.rebuild.push(rebuild);
       log(
