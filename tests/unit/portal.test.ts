@@ -305,7 +305,7 @@ describe('the site identity file', () => {
       expected: expect.stringContaining('mailto:'),
     });
     expect(issuesOf('links:\n  - title: 中国政府网\n    url: www.gov.cn\n')[0]).toMatchObject({
-      field: 'links.0.url',
+      field: 'links（第 1 项）.url',
       expected: expect.stringContaining('https://'),
     });
   });
