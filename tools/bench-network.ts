@@ -6,8 +6,9 @@
 //   submit: the same, then presses Enter at once and waits for a result on the results page;
 //   cold:   opens /search/?q= directly.
 // Bytes are response bodies as sent (gzip), headers excluded. Medians of --runs (default 5).
-// Usage: npm run build && npm run bench:network [-- --runs 5] [--query 一网通办]
-import { existsSync, readdirSync } from 'node:fs';
+// Usage: SITE_URL=http://localhost:4321/ npm run build && npm run bench:network [-- --runs 5]
+//        [--query 一网通办]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -33,7 +34,20 @@ const runs = Number(options.runs);
 const query = options.query;
 const dist = path.resolve(ROOT, process.env['DIST_DIR'] ?? 'dist');
 if (!existsSync(path.join(dist, 'search/index.html'))) {
-  console.error(`${dist}/search/index.html is missing: run \`npm run build\` first`);
+  console.error(
+    `${dist}/search/index.html is missing: run \`SITE_URL=http://localhost:4321/ npm run build\` first`,
+  );
+  process.exit(2);
+}
+// The site is served at /: a build for a sub-path would point every link and script elsewhere.
+const action = /<form[^>]*role="search"[^>]*action="([^"]*)"/.exec(
+  readFileSync(path.join(dist, 'search/index.html'), 'utf8'),
+)?.[1];
+if (action && action !== '/search/') {
+  console.error(
+    `dist/ was built for a sub-path (search at ${action}): build it for a root address, e.g. ` +
+      '`SITE_URL=http://localhost:4321/ npm run build`',
+  );
   process.exit(2);
 }
 const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: true })
@@ -45,7 +59,7 @@ const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: tru
   .sort()[0];
 const reportPath = `/reports/${firstReport}/`;
 
-/** Chrome DevTools' own figures for this profile are in bytes per second and milliseconds. */
+/** The issue's slow-mobile profile, in the units CDP wants: milliseconds and bytes per second. */
 const CONDITIONS = {
   offline: false,
   latency: 150,

@@ -8,6 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
   createWriteStream,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -30,6 +31,7 @@ import {
   sharedToolsDir,
   waitForMark,
 } from './bench-support.ts';
+import { STEPS } from '../src/node/build-profile.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -89,9 +91,11 @@ function scratchProject(dir: string): void {
       symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
 }
 
-// node_modules/.cache holds the build's own caches (QR codes): a clean build starts without them.
+// node_modules/.cache holds the build's own caches (QR codes), .dist-versions the published
+// versions dist links to and Astro's staging folder: a clean build starts without any of them.
 const CACHES = [
   'dist',
+  '.dist-versions',
   '.astro',
   'node_modules/.astro',
   'node_modules/.vite',
@@ -125,15 +129,35 @@ function treeRssKib(root: number): number {
 
 interface Build {
   seconds: number;
+  /** User + system CPU seconds of the build and the processes it waited for; NaN without GNU time. */
+  cpu: number;
   peakMib: number;
+  /** Seconds spent in each step, read from the build's log. */
+  steps: Map<string, number>;
 }
 
-/** `npm run build` in a scratch copy: wall time and peak memory, its output kept in a log. */
+/** The build's own profile (FZZF_PROFILE=1) at the end of its log: seconds per step. */
+function stepsOf(log: string): Map<string, number> {
+  const steps = new Map<string, number>();
+  for (const [key, label] of Object.entries(STEPS)) {
+    const match = new RegExp(`${RegExp.escape(label)}\\s+([\\d.]+) 秒`).exec(log);
+    if (match) steps.set(key, Number(match[1]));
+  }
+  return steps;
+}
+
+// Wall time is at the mercy of other jobs on a shared machine; CPU time much less so.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** `npm run build` in a scratch copy: wall and CPU time, peak memory, its output kept in a log. */
 function build(dir: string, logName: string): Promise<Build> {
   const logFile = path.join(dir, `${logName}.log`);
+  const timeFile = path.join(dir, `${logName}.time`);
   const out = createWriteStream(logFile);
+  const command = [process.execPath, 'tools/build.ts'];
+  if (GNU_TIME) command.unshift(GNU_TIME, '-f', '%U %S', '-o', timeFile);
   const start = performance.now();
-  const child = spawn(process.execPath, ['tools/build.ts'], {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: dir,
     // Root base path, whatever the caller's environment says: the bench serves dist/ at /.
     // FZZF_PROFILE: the build ends its log with the time of each step.
@@ -160,8 +184,17 @@ function build(dir: string, logName: string): Promise<Build> {
       clearInterval(poll);
       const seconds = (performance.now() - start) / 1000;
       out.end(() => {
-        if (code === 0) return resolve({ seconds, peakMib: peak / 1024 });
-        const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+        const log = readFileSync(logFile, 'utf8');
+        if (code === 0) {
+          const cpu = GNU_TIME
+            ? readFileSync(timeFile, 'utf8')
+                .trim()
+                .split(/\s+/)
+                .reduce((sum, value) => sum + Number(value), 0)
+            : NaN;
+          return resolve({ seconds, cpu, peakMib: peak / 1024, steps: stepsOf(log) });
+        }
+        const tail = log.split('\n').slice(-30).join('\n');
         reject(new Error(`build failed in ${dir} (log ${logFile}):\n${tail}`));
       });
     });
@@ -186,13 +219,12 @@ function outputBytes(dist: string) {
 
 interface Result {
   n: number;
-  clean: number[];
-  rebuild: number[];
-  peak: number[];
+  clean: Build[];
+  rebuild: Build[];
   bytes?: ReturnType<typeof outputBytes>;
   firstSearch?: { bytes: number; requests: number; ms: number };
 }
-const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [], peak: [] }));
+const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [] }));
 const siteOf = (n: number) => path.join(scratch, `site-${n}`);
 
 try {
@@ -213,12 +245,12 @@ try {
       for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
       const clean = await build(dir, `build-${run}-clean`);
       const rebuild = await build(dir, `build-${run}-rebuild`);
-      result.clean.push(clean.seconds);
-      result.rebuild.push(rebuild.seconds);
-      result.peak.push(clean.peakMib);
+      result.clean.push(clean);
+      result.rebuild.push(rebuild);
       log(
-        `run ${run}/${runs}  n=${result.n}  clean ${clean.seconds.toFixed(1)} s  ` +
-          `rebuild ${rebuild.seconds.toFixed(1)} s  peak ${clean.peakMib.toFixed(0)} MiB`,
+        `run ${run}/${runs}  n=${result.n}  clean ${clean.seconds.toFixed(1)} s ` +
+          `(CPU ${clean.cpu.toFixed(1)} s)  rebuild ${rebuild.seconds.toFixed(1)} s  ` +
+          `peak ${clean.peakMib.toFixed(0)} MiB`,
       );
     }
 
@@ -246,57 +278,91 @@ try {
   }
 
   // --- Report ---------------------------------------------------------------------------------
-  const cleanS = results.map((r) => median(r.clean));
-  const rebuildS = results.map((r) => median(r.rebuild));
-  const peak = results.map((r) => median(r.peak));
+  // Ratios are taken run by run, then the median: the load of other jobs drifts over minutes,
+  // and builds of the same run ran side by side.
+  const of = (builds: Build[], key: 'seconds' | 'cpu' | 'peakMib') => builds.map((b) => b[key]);
+  const pairedRatio = (over: number[], under: number[]) =>
+    median(over.map((value, run) => value / under[run]!));
+  const [smallest, largest] = [results[0]!, results.at(-1)!];
+  const cleanS = results.map((r) => median(of(r.clean, 'seconds')));
+  const cpuS = results.map((r) => median(of(r.clean, 'cpu')));
+  const rebuildS = results.map((r) => median(of(r.rebuild, 'seconds')));
+  const rebuildRatio = results.map((r) =>
+    pairedRatio(of(r.rebuild, 'seconds'), of(r.clean, 'seconds')),
+  );
+  const peak = results.map((r) => median(of(r.clean, 'peakMib')));
   const perReport = results.map((r) => r.bytes!.total / r.n);
   const first = results.map((r) => r.firstSearch!.bytes);
-  const ratio = cleanS.at(-1)! / cleanS[0]!;
+  const ratio = pairedRatio(of(largest.clean, 'seconds'), of(smallest.clean, 'seconds'));
+  const cpuRatio = pairedRatio(of(largest.clean, 'cpu'), of(smallest.clean, 'cpu'));
   const firstRatio = first.at(-1)! / first[0]!;
 
+  const table = (widths: number[], head: string[], rows: string[][]) => {
+    const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('');
+    console.log(line(head));
+    for (const cells of rows) console.log(line(cells));
+  };
   console.log(
-    `\nscale: ${sizes.join(', ')} report(s), ${runs} run(s) each, sizes interleaved; times are medians`,
+    `\nscale: ${sizes.join(', ')} report(s), ${runs} run(s) each, sizes interleaved; medians; ` +
+      'ratios per run, then the median',
   );
   console.log(
     'output per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
   );
-  const header = [
-    'reports',
-    'clean s',
-    'rebuild s',
-    'rebuild/clean',
-    'peak MiB',
-    'output/report',
-    'HTML / Pagefind / other',
-    'first search',
-    'requests',
-    'ms',
-  ];
-  const widths = [7, 10, 11, 15, 10, 15, 26, 14, 10, 8];
-  const row = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('');
-  console.log(row(header));
-  results.forEach((r, i) => {
-    const b = r.bytes!;
-    const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
-    console.log(
-      row([
+  table(
+    [7, 10, 8, 11, 15, 10, 15, 26, 14, 10, 8],
+    [
+      'reports',
+      'clean s',
+      'CPU s',
+      'rebuild s',
+      'rebuild/clean',
+      'peak MiB',
+      'output/report',
+      'HTML / Pagefind / other',
+      'first search',
+      'requests',
+      'ms',
+    ],
+    results.map((r, i) => {
+      const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
+      return [
         String(r.n),
         cleanS[i]!.toFixed(1),
+        cpuS[i]!.toFixed(1),
         rebuildS[i]!.toFixed(1),
-        (rebuildS[i]! / cleanS[i]!).toFixed(2),
+        rebuildRatio[i]!.toFixed(2),
         peak[i]!.toFixed(0),
         kib(perReport[i]!),
-        `${per(b.html)} / ${per(b.pagefind)} / ${per(b.other)}`,
+        `${per(r.bytes!.html)} / ${per(r.bytes!.pagefind)} / ${per(r.bytes!.other)}`,
         kib(first[i]!),
         String(r.firstSearch!.requests),
         r.firstSearch!.ms.toFixed(0),
-      ]),
-    );
-  });
+      ];
+    }),
+  );
   if (results.length > 1)
     console.log(
-      `largest vs smallest: clean build ×${ratio.toFixed(2)}, first-search bytes ×${firstRatio.toFixed(2)}`,
+      `largest vs smallest: clean build ×${ratio.toFixed(2)} (CPU ×${cpuRatio.toFixed(2)}), ` +
+        `first-search bytes ×${firstRatio.toFixed(2)}`,
     );
+  const stepTable = (label: string, pick: (r: Result) => Build[]) => {
+    console.log(`${label} by step, seconds (the build's own profile, src/node/build-profile.ts):`);
+    const keys = Object.keys(STEPS);
+    table(
+      [7, ...keys.map((key) => Math.max(8, key.length + 2))],
+      ['reports', ...keys],
+      results.map((r) => [
+        String(r.n),
+        ...keys.map((key) => {
+          const values = pick(r).flatMap((b) => b.steps.get(key) ?? []);
+          return values.length ? median(values).toFixed(1) : '?';
+        }),
+      ]),
+    );
+  };
+  stepTable('clean build', (r) => r.clean);
+  stepTable('rebuild', (r) => r.rebuild);
 
   if (options.eval || options.queries) {
     const largest = results.at(-1)!;
@@ -326,11 +392,10 @@ try {
 
   const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(',');
   console.log(
-    `bench:scale: n=${sizes.join(',')} runs=${runs} build_s=${list(cleanS, 1)} ratio=${ratio.toFixed(2)} ` +
-      `rebuild_s=${list(rebuildS, 1)} rebuild_ratio=${list(
-        rebuildS.map((s, i) => s / cleanS[i]!),
-        2,
-      )} bytes_per_report=${list(perReport, 0)} peak_mb=${list(peak, 0)} ` +
+    `bench:scale: n=${sizes.join(',')} runs=${runs} build_s=${list(cleanS, 1)} ` +
+      `ratio=${ratio.toFixed(2)} cpu_s=${list(cpuS, 1)} cpu_ratio=${cpuRatio.toFixed(2)} ` +
+      `rebuild_s=${list(rebuildS, 1)} rebuild_ratio=${list(rebuildRatio, 2)} ` +
+      `bytes_per_report=${list(perReport, 0)} peak_mb=${list(peak, 0)} ` +
       `firstsearch_bytes=${list(first, 0)} firstsearch_ratio=${firstRatio.toFixed(2)}`,
   );
   if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);

@@ -85,12 +85,24 @@ export interface Marks {
   timeOrigin: number;
 }
 
+const troubles = new WeakMap<Page, string[]>();
+
 /**
  * Records, in every document of the page, the moment results and suggestions first appear.
  * Recording in the page avoids the round trip of polling from here, and lets the bytes that
  * arrive afterwards (prefetching for later queries) be told apart from those the search needed.
  */
 export async function recordMarks(page: Page): Promise<void> {
+  // Kept to explain a run that never shows results.
+  const trouble: string[] = [];
+  troubles.set(page, trouble);
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    trouble.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   await page.addInitScript(
     ([results, suggestion]) => {
       const marks: Record<string, number> = {};
@@ -158,11 +170,24 @@ export async function waitForMark(
   mark: 'results' | 'suggestion' = 'results',
   timeout = 60_000,
 ): Promise<Marks> {
-  await page.waitForFunction(
-    (name) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name],
-    mark,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      (name) =>
+        (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name],
+      mark,
+      { timeout },
+    );
+  } catch (error) {
+    if (mark === 'suggestion') throw error;
+    const shown = await page
+      .evaluate(() => document.querySelector('[data-search-status]')?.textContent ?? '')
+      .catch(() => '?');
+    throw new Error(
+      `no search result within ${timeout} ms on ${page.url()} (status: "${shown}")\n` +
+        (troubles.get(page) ?? []).join('\n'),
+      { cause: error },
+    );
+  }
   return readMarks(page);
 }
 
