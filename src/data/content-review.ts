@@ -26,7 +26,9 @@ export async function reviewReports(
     ...validation.map((each): ReviewIssue => ({ ...each, severity: 'error' })),
     ...review,
   ])
-    located.push({ ...issue, line: fieldLine(await read(issue.file), issue.field) });
+    // The checks know the line of what they found (a body problem, a field); only issues without
+    // one are placed by their field.
+    located.push({ ...issue, line: issue.line ?? fieldLine(await read(issue.file), issue.field) });
   return located;
 }
 

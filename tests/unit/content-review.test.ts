@@ -172,3 +172,23 @@ describe('messages', () => {
     ).toBe('content/reports/2024-x/s1-2.md:3  numbering  发现：“(三)”  应为：“（二）”');
   });
 });
+
+describe('reviewReports', () => {
+  it('keeps the line a check found a body problem on, rather than the top of the file', async () => {
+    const { mkdtempSync, cpSync, appendFileSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { reviewReports } = await import('../../src/data/content-review.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-review-'));
+    cpSync('tests/fixtures/valid', dir, { recursive: true });
+    const file = path.join(dir, '2024-test-agency', 's1-1.md');
+    appendFileSync(file, '\n<div>raw</div>\n');
+    const htmlLine = readFileSync(file, 'utf8').split('\n').indexOf('<div>raw</div>') + 1;
+    const issues = await reviewReports(dir, dir);
+    rmSync(dir, { recursive: true, force: true });
+    const body = issues.find((issue) => issue.file.endsWith('s1-1.md'));
+    expect(body?.field).toBe('（正文）');
+    expect(body?.line).toBe(htmlLine);
+    expect(htmlLine).toBeGreaterThan(1);
+  });
+});
