@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import remarkMdx from 'remark-mdx';
@@ -132,6 +132,8 @@ export interface LoadedContent {
   incomplete: Set<string>;
   /** Folders whose report file failed (folder → file); their sections are still checked. */
   failedReports: Map<string, string>;
+  /** The text of every file read as UTF-8 (path as shown → text), for locating issues. */
+  sources: Map<string, string>;
 }
 
 /**
@@ -145,12 +147,13 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
     issues: [],
     incomplete: new Set(),
     failedReports: new Map(),
+    sources: new Map(),
   };
   const { issues } = loaded;
   const shown = (...parts: string[]) => path.relative(cwd, path.join(reportsDir, ...parts));
   let entries;
   try {
-    entries = await readdir(reportsDir, { withFileTypes: true });
+    entries = readdirSync(reportsDir, { withFileTypes: true });
   } catch {
     issues.push({
       file: path.relative(cwd, reportsDir) || reportsDir,
@@ -174,14 +177,14 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
         expected: '放进某个报告的文件夹（如 2024-jiading-police/）中，与 report.md 同级',
       });
   }
-  for (const folder of folders) await loadFolder(reportsDir, folder, cwd, loaded);
+  for (const folder of folders) loadFolder(reportsDir, folder, cwd, loaded);
   return loaded;
 }
 
-async function loadFolder(reportsDir: string, folder: string, cwd: string, loaded: LoadedContent) {
+function loadFolder(reportsDir: string, folder: string, cwd: string, loaded: LoadedContent) {
   const dir = path.join(reportsDir, folder);
   const shown = (name: string) => path.relative(cwd, path.join(dir, name));
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   );
   const reportFiles = entries.filter((entry) => REPORT_FILES.includes(entry.name));
@@ -190,7 +193,7 @@ async function loadFolder(reportsDir: string, folder: string, cwd: string, loade
     if (name.startsWith('.')) continue;
     const file = shown(name);
     if (entry.isSymbolicLink()) {
-      if (CONTENT_FILE_ANY_CASE.test(name) || (await lstat(path.join(dir, name))).isSymbolicLink())
+      if (CONTENT_FILE_ANY_CASE.test(name) || lstatSync(path.join(dir, name)).isSymbolicLink())
         loaded.issues.push(symlinkIssue(file, '文件'));
       continue;
     }
@@ -235,7 +238,7 @@ async function loadFolder(reportsDir: string, folder: string, cwd: string, loade
       });
       continue;
     }
-    await loadFile(path.join(dir, name), file, folder, isReport, loaded);
+    loadFile(path.join(dir, name), file, folder, isReport, loaded);
   }
 }
 
@@ -248,14 +251,18 @@ function symlinkIssue(file: string, what: string): ContentIssue {
   };
 }
 
-async function loadFile(
+function loadFile(
   absolute: string,
   file: string,
   folder: string,
   isReport: boolean,
   loaded: LoadedContent,
 ) {
-  const bytes = await readFile(absolute);
+  // Synchronous on purpose: thousands of small files read one after another through
+  // fs/promises spend most of their time in the thread pool's round trips (1.5 s against
+  // 0.05 s for 3,900 files here).
+  const bytes = readFileSync(absolute);
+  loaded.sources.set(file, bytes.toString('utf8'));
   // A file's own checks depend only on its name and bytes (and the checking code, which
   // versions the cache): an unchanged file is not parsed again on the next build.
   const key = createHash('sha256').update(file).update('\0').update(bytes).digest('base64url');
@@ -467,7 +474,7 @@ export async function readSynonyms(
   const shown = path.relative(cwd, file) || file;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch {
     return { groups: [], issues: [] };
   }

@@ -52,12 +52,12 @@ async function reviewFiles(
   cwd: string,
   include: (report: { data: { draft: boolean } }) => boolean,
 ): Promise<{ issues: ReviewIssue[]; sources: Map<string, string> }> {
-  const { reports, sections } = await loadContent(reportsDir, cwd);
+  const { reports, sections, sources: read } = await loadContent(reportsDir, cwd);
   const folders = new Set(reports.filter(include).map((report) => report.folder));
   const sources = new Map<string, string>();
   const offsets = new Map<string, number>();
-  const withBody = async <T extends { file: string }>(item: T) => {
-    const source = await readFile(path.resolve(cwd, item.file), 'utf8');
+  const withBody = <T extends { file: string }>(item: T) => {
+    const source = read.get(item.file) ?? '';
     sources.set(item.file, source);
     const parts = splitFrontmatter(source);
     // Two --- lines around the frontmatter.
@@ -65,8 +65,8 @@ async function reviewFiles(
     return { ...item, body: parts?.body ?? '', frontmatter: parts?.frontmatter ?? '' };
   };
   const issues = reviewContent(
-    await Promise.all(reports.filter((each) => folders.has(each.folder)).map(withBody)),
-    await Promise.all(sections.filter((each) => folders.has(each.folder)).map(withBody)),
+    reports.filter((each) => folders.has(each.folder)).map(withBody),
+    sections.filter((each) => folders.has(each.folder)).map(withBody),
   ).map((issue) => {
     const body = /^（正文第 (\d+) 行）$/.exec(issue.field);
     return body

@@ -37,42 +37,51 @@ export interface PinyinData {
 
 export function buildPinyinData(texts: readonly string[]): PinyinData {
   const counts = new Map<string, { count: number; readings: string[] }>();
-  const terms = new Map<string, string[]>();
+  // A term's readings, or (for a quoted term) where to find them once every run is counted.
+  const terms = new Map<string, string[] | (() => string[])>();
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  // Reports repeat their phrases (and agencies each other's): pinyin, segmentation and the
+  // substrings of a run are worked out once per distinct run, then counted by its occurrences.
+  const runs = new Map<string, RunFacts | undefined>();
+  const occurrences = new Map<string, number>();
   for (const text of texts) {
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-      const readings = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((r) =>
-        r.toLowerCase(),
-      );
-      if (readings.length !== [...run].length) continue;
-      const chars = [...run];
-      for (let n = 1; n <= MAX_TERM; n++) {
-        for (let i = 0; i + n <= chars.length; i++) {
-          const term = chars.slice(i, i + n).join('');
-          const entry = counts.get(term);
-          if (entry) entry.count += 1;
-          else counts.set(term, { count: 1, readings: readings.slice(i, i + n) });
-        }
-      }
-      let offset = 0;
-      for (const { segment, isWordLike } of segmenter.segment(run)) {
-        const length = [...segment].length;
-        if (isWordLike && length >= 2) terms.set(segment, readings.slice(offset, offset + length));
-        offset += length;
-      }
+      let facts = runs.get(run);
+      if (!runs.has(run)) runs.set(run, (facts = runFacts(run, segmenter)));
+      if (!facts) continue;
+      occurrences.set(run, (occurrences.get(run) ?? 0) + 1);
+      for (const [segment, offset, length] of facts.words)
+        terms.set(segment, facts.readings.slice(offset, offset + length));
     }
     for (const match of text.matchAll(/[“「『"]([^”」』"]{2,8})[”」』"]/gu)) {
       const quoted = match[1]!;
       if ([...quoted].every((c) => HAN.test(c)))
         terms.set(
           quoted,
-          counts.get(quoted)?.readings ??
+          () =>
+            counts.get(quoted)?.readings ??
             pinyin(quoted, { toneType: 'none', type: 'array', v: true }).map((r) =>
               r.toLowerCase(),
             ),
         );
     }
   }
+  // In order of first occurrence, so each term keeps the readings of its first occurrence.
+  for (const [run, times] of occurrences) {
+    const { readings, chars } = runs.get(run)!;
+    for (let n = 1; n <= MAX_TERM; n++) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        // Code units equal characters when the run has no astral (surrogate pair) characters.
+        const term =
+          chars.length === run.length ? run.substring(i, i + n) : chars.slice(i, i + n).join('');
+        const entry = counts.get(term);
+        if (entry) entry.count += times;
+        else counts.set(term, { count: times, readings: readings.slice(i, i + n) });
+      }
+    }
+  }
+  for (const [term, readings] of terms)
+    if (typeof readings === 'function') terms.set(term, readings());
   // For each run, the count of its most frequent one-character extension on either side.
   const extension = new Map<string, number>();
   for (const [term, { count }] of counts) {
@@ -93,7 +102,8 @@ export function buildPinyinData(texts: readonly string[]): PinyinData {
   }
   const spell: Record<string, string[]> = {};
   const initials: Record<string, string[]> = {};
-  for (const [term, readings] of terms) {
+  for (const [term, value] of terms) {
+    const readings = value as string[];
     const reading = readings.join('');
     if (!/^[a-z]+$/.test(reading)) continue;
     (spell[reading] ??= []).push(term);
@@ -104,6 +114,30 @@ export function buildPinyinData(texts: readonly string[]): PinyinData {
   for (const map of [spell, initials])
     for (const key of Object.keys(map)) map[key] = map[key]!.sort(frequency).slice(0, 3);
   return { spell, initials };
+}
+
+interface RunFacts {
+  chars: string[];
+  readings: string[];
+  /** Words of two or more characters: text, offset and length in characters. */
+  words: [string, number, number][];
+}
+
+/** A run's readings (from pinyin-pro on the whole run) and its words; undefined if unreadable. */
+function runFacts(run: string, segmenter: Intl.Segmenter): RunFacts | undefined {
+  const chars = [...run];
+  const readings = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((r) =>
+    r.toLowerCase(),
+  );
+  if (readings.length !== chars.length) return undefined;
+  const words: RunFacts['words'] = [];
+  let offset = 0;
+  for (const { segment, isWordLike } of segmenter.segment(run)) {
+    const length = [...segment].length;
+    if (isWordLike && length >= 2) words.push([segment, offset, length]);
+    offset += length;
+  }
+  return { chars, readings, words };
 }
 
 /**

@@ -165,6 +165,19 @@ describe('pinyin', () => {
     expect(looksLikePinyin('2023')).toBe(false);
   });
 
+  it('counts a run as recurring across texts, however often it repeats', () => {
+    // 执法监督 is two words to the segmenter: only its recurrence makes it one term.
+    expect(buildPinyinLexicon(['执法监督。'])['zhifajiandu']).toBeUndefined();
+    expect(buildPinyinLexicon(['执法监督。', '加强执法监督。'])['zhifajiandu']).toEqual([
+      '执法监督',
+    ]);
+    expect(buildPinyinLexicon(['执法监督。执法监督。'])['zhifajiandu']).toEqual(['执法监督']);
+    // A longer run that occurs as often as a shorter one inside it replaces it.
+    const closed = buildPinyinLexicon(['严格执法监督。', '严格执法监督。']);
+    expect(closed['yangezhifajiandu']).toEqual(['严格执法监督']);
+    expect(closed['zhifajiandu']).toBeUndefined();
+  });
+
   it('keeps the lexicon to terms of the corpus', () => {
     expect(Object.values(lexicon).flat()).not.toContain('通办公');
     expect(lexicon['yiwangtongban']).toEqual(['一网通办']);
