@@ -24,7 +24,6 @@ export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选
 
 选项：
   --drafts   同时生成草稿（draft: true 的报告），页面标明“草稿”，不让搜索引擎收录；只用于内部审阅
-  --profile  生成后列出各步骤用时（供技术人员分析速度）
   --local    只在本机查看：地址用 ${DEFAULT_SITE_URL}，不需要 SITE_URL（npm start 和测试使用）
   --profile  生成后列出各步骤用时
   --help     显示本说明`;

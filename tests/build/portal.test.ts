@@ -365,7 +365,11 @@ describe('open data', () => {
     );
     expect(pages.length).toBeGreaterThan(FOLDERS.length);
     for (const url of pages) expect(locs, url).toContain(url);
-    expect(read('robots.txt')).toContain(`Sitemap: ${SITE}sitemap.xml`);
+    const robots = read('robots.txt');
+    expect(robots).toContain(`Sitemap: ${SITE}sitemap.xml`);
+    // Under a sub-folder the file cannot speak for the whole host.
+    expect(robots).toContain('Allow: /fzzf/\n');
+    expect(robots).not.toMatch(/^Allow: \/$/m);
   });
 
   it('describes every report page in JSON-LD as a Report by a GovernmentOrganization', () => {

@@ -20,6 +20,7 @@ import {
   yearNeighbours,
 } from '../../src/lib/portal/index-pages.ts';
 import { reportJsonLd } from '../../src/lib/portal/json-ld.ts';
+import { robotsTxt } from '../../src/lib/portal/robots.ts';
 import { reportDocument, reportPlainText } from '../../src/lib/portal/open-data.ts';
 import { reportDocumentSchema } from '../../src/schemas/open-data.ts';
 import { siteConfigSchema } from '../../src/schemas/site.ts';
@@ -319,5 +320,20 @@ describe('the site identity file', () => {
   it('reports broken YAML without a stack trace', () => {
     const [issue] = issuesOf('name: [unclosed\n');
     expect(issue!.found).toMatch(/^YAML 格式错误/);
+  });
+});
+
+describe('robots.txt', () => {
+  it('speaks for the whole host only when the site is at its root', () => {
+    expect(robotsTxt('https://fzzf.example.gov.cn/sitemap.xml', '/')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://fzzf.example.gov.cn/sitemap.xml\n',
+    );
+    const nested = robotsTxt('https://www.example.gov.cn/fzzf/sitemap.xml', '/fzzf/');
+    expect(nested).toContain('Allow: /fzzf/\n');
+    expect(nested).not.toMatch(/^Allow: \/$/m);
+    expect(nested).toContain('Sitemap: https://www.example.gov.cn/fzzf/sitemap.xml\n');
+    // Every line that is not a rule is a comment, so crawlers reading it anyway are not misled.
+    for (const line of nested.split('\n'))
+      expect(line).toMatch(/^(?:#.*|User-agent: \*|Allow: \/fzzf\/|Sitemap: \S+|)$/);
   });
 });
