@@ -18,6 +18,7 @@ import {
 } from '../lib/search/index-contract.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
+import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
 import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
@@ -33,92 +34,106 @@ const BATCH = 256;
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
+  let root = process.cwd();
   return {
     name: 'fzzf:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
-        try {
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const texts: string[] = [];
-          const records: pagefind.CustomRecord[] = [];
-          for (const { report, sections } of pages) {
-            // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
-            const page = reportPath('/', report.folder);
-            for (const section of sections) {
-              const { content, offsets } = recordContent(section);
-              if (!content || (!section.id && !section.paragraphs.length)) continue;
-              texts.push(content);
-              const meta: SearchRecordMeta & Record<string, string> = {
-                title: report.title,
-                section: section.id,
-                heading: section.heading,
-                part: section.part,
-                paragraphs: offsets,
-              };
-              records.push({
-                url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
-                content,
-                language: 'zh-cn',
-                meta,
-                filters: {
-                  year: [String(report.year)],
-                  agency: [report.agency.id],
-                  ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
-                },
-              });
-            }
-          }
-          if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
-          for (let at = 0; at < records.length; at += BATCH) {
-            const batch = records.slice(at, at + BATCH);
-            const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-            added.forEach((result, i) => {
-              if (result.errors.length)
-                throw new Error(
-                  `Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`,
-                );
+        const texts: string[] = [];
+        const records: pagefind.CustomRecord[] = [];
+        for (const { report, sections } of pages) {
+          // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
+          const page = reportPath('/', report.folder);
+          for (const section of sections) {
+            const { content, offsets } = recordContent(section);
+            if (!content || (!section.id && !section.paragraphs.length)) continue;
+            texts.push(content);
+            const meta: SearchRecordMeta & Record<string, string> = {
+              title: report.title,
+              section: section.id,
+              heading: section.heading,
+              part: section.part,
+              paragraphs: offsets,
+            };
+            records.push({
+              url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
+              content,
+              language: 'zh-cn',
+              meta,
+              filters: {
+                year: [String(report.year)],
+                agency: [report.agency.id],
+                ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
+              },
             });
           }
-          const indexed = performance.now();
-          // Pagefind writes in its own process; the pinyin lexicon is built on this thread
-          // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
-          const writing = index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          const { lexicon, cached } = await cachedPinyinLexicon(texts);
-          const lexiconJson = JSON.stringify(lexicon);
-          const lexiconDone = performance.now();
-          const written = await writing;
-          if (written.errors.length)
-            throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          await removeUnusedBundles(path.join(outDir, 'pagefind'));
-          const entry = await prepareSearchPage(outDir, base);
-          await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
-          await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
-          await writeFile(
-            path.join(outDir, SEARCH_SCOPE),
-            JSON.stringify({ ...scopeOf(pages), index: entry }),
-          );
-          const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
-          logger.info(
-            `search index: ${records.length} sections of ${pages.length} reports; ` +
-              `pinyin lexicon ${Buffer.byteLength(lexiconJson)} bytes${cached ? ' (cached)' : ''}; ` +
-              `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
-              `lexicon ${seconds(indexed, lexiconDone)} s, ` +
-              `write (alongside the lexicon) ${seconds(indexed, performance.now())} s`,
-          );
-        } finally {
-          await pagefind.close();
         }
+        if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
+        const pagefindDir = path.join(outDir, 'pagefind');
+        const key = indexKey(records, root);
+        // The same records as the last build: its index is reused rather than made again.
+        const reused = restoreIndex(key, pagefindDir);
+        // Pagefind writes in its own process; the pinyin lexicon is built on this thread
+        // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
+        const writing = reused ? Promise.resolve(performance.now()) : writeIndex(records, outDir);
+        const { lexicon, cached } = await cachedPinyinLexicon(texts);
+        const lexiconJson = JSON.stringify(lexicon);
+        const lexiconDone = performance.now();
+        const indexed = await writing;
+        if (!reused) storeIndex(key, pagefindDir);
+        const entry = await prepareSearchPage(outDir, base);
+        await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
+        await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
+        await writeFile(
+          path.join(outDir, SEARCH_SCOPE),
+          JSON.stringify({ ...scopeOf(pages), index: entry }),
+        );
+        const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
+        logger.info(
+          `search index: ${records.length} sections of ${pages.length} reports` +
+            `${reused ? ' (unchanged: reused)' : ''}; ` +
+            `pinyin lexicon ${Buffer.byteLength(lexiconJson)} bytes${cached ? ' (cached)' : ''}; ` +
+            `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
+            `lexicon ${seconds(read, lexiconDone)} s (alongside), ` +
+            `written ${seconds(started, performance.now())} s`,
+        );
       },
     },
   };
+}
+
+/**
+ * Indexes the records with Pagefind and writes the index to <outDir>/pagefind; resolves to the
+ * time it finished. Any Pagefind error fails the build.
+ */
+async function writeIndex(records: pagefind.CustomRecord[], outDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (let at = 0; at < records.length; at += BATCH) {
+      const batch = records.slice(at, at + BATCH);
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      added.forEach((result, i) => {
+        if (result.errors.length)
+          throw new Error(`Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`);
+      });
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length)
+      throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+    await removeUnusedBundles(path.join(outDir, 'pagefind'));
+    return performance.now();
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** Every built report page (reports/<folder>/index.html) that declares a report. */

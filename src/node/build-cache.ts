@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,6 +74,11 @@ export function buildCache<V>(
         const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, JSON.stringify(Object.fromEntries(entries)));
         renameSync(temporary, file);
+        // Files of other versions (older code or packages) would never be read again.
+        const others = new RegExp(`^${name}-[0-9a-f]{16}\\.json$`);
+        for (const other of readdirSync(path.dirname(file)))
+          if (others.test(other) && path.join(path.dirname(file), other) !== file)
+            rmSync(path.join(path.dirname(file), other), { force: true });
       } catch {
         // A read-only or full disk costs the next build time, never its result.
       }

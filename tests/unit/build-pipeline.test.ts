@@ -85,6 +85,19 @@ describe('buildCache', () => {
     );
   });
 
+  it('removes the file of an older version when it saves a newer one', () => {
+    const files = () => readdirSync(dir).filter((name) => name.startsWith('superseded-'));
+    const old = buildCache<number>('superseded', 'v1');
+    old.set('a', 1);
+    old.save();
+    expect(files()).toHaveLength(1);
+    const next = buildCache<number>('superseded', 'v2');
+    next.set('a', 2);
+    next.save();
+    expect(files()).toHaveLength(1);
+    expect(buildCache<number>('superseded', 'v2').get('a')).toBe(2);
+  });
+
   it('starts empty when the file on disk is damaged', () => {
     const cache = buildCache<number>('damaged', 'v1');
     cache.set('a', 1);

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { cacheRoot } from './build-cache.ts';
+
+/**
+ * The last search index Pagefind wrote, kept between builds under the cache folder and keyed by
+ * everything it was made from (the records, in order, and the installed packages, Pagefind among
+ * them). A build whose records are the same as last time (a rebuild, a change to a stylesheet or
+ * a template that leaves the text alone) takes the index from here instead of indexing again. Files are
+ * hard-linked where the file system allows: nothing ever writes into a published index, so
+ * sharing the files is safe, and copying thousands of fragments would cost most of the gain.
+ */
+
+const MARKER = '.complete';
+
+/** The key of an index: a hash of its records and of the project's package-lock.json. */
+export function indexKey(records: readonly unknown[], root: string): string {
+  const hash = createHash('sha256');
+  try {
+    hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  } catch {
+    hash.update('no package-lock.json');
+  }
+  hash.update('\n');
+  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+  return hash.digest('hex').slice(0, 32);
+}
+
+const folderOf = (key: string, root = cacheRoot()) => path.join(root, `search-index-${key}`);
+
+/** Puts the cached index of `key` at `target` (which must not exist); false when there is none. */
+export function restoreIndex(key: string, target: string): boolean {
+  const cached = folderOf(key);
+  try {
+    statSync(path.join(cached, MARKER));
+  } catch {
+    return false;
+  }
+  try {
+    linkTree(cached, target);
+    rmSync(path.join(target, MARKER), { force: true });
+    return true;
+  } catch {
+    // A damaged cache only costs indexing again.
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** Keeps the index at `source` as the cached one for `key`, replacing any other. */
+export function storeIndex(key: string, source: string): void {
+  const root = cacheRoot();
+  const folder = folderOf(key, root);
+  const temporary = `${folder}.${process.pid}.tmp`;
+  try {
+    rmSync(temporary, { recursive: true, force: true });
+    linkTree(source, temporary);
+    writeFileSync(path.join(temporary, MARKER), '');
+    for (const name of readdirSync(root))
+      if (name.startsWith('search-index-') && path.join(root, name) !== temporary)
+        rmSync(path.join(root, name), { recursive: true, force: true });
+    renameSync(temporary, folder);
+  } catch {
+    // A read-only or full disk costs the next build time, never its result.
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else
+      try {
+        linkSync(source, target);
+      } catch {
+        // Another file system, or one without hard links.
+        copyFileSync(source, target);
+      }
+  }
+}
