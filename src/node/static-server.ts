@@ -3,16 +3,53 @@ import http from 'node:http';
 import path from 'node:path';
 import { CACHE_CONTROL, isHashedAsset, SECURITY_HEADERS } from '../lib/security/headers.ts';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a built site holds. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
 };
+
+export const contentType = (file: string): string =>
+  CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+
+/** What a request for `pathname` gets from a site built into `root` for `base`. */
+export type StaticAnswer =
+  | { redirect: string }
+  | {
+      file: string;
+      found: boolean;
+      /** The path below the base, when under it. */ underBase?: string;
+    };
+
+/**
+ * Resolves a request as the shipped nginx configuration does: the base without its slash and a
+ * folder without its slash are redirected, a folder serves its index.html, anything else that
+ * is not a file (or is outside the site) gets the site's 404 page.
+ */
+export function resolveRequest(root: string, base: string, pathname: string): StaticAnswer {
+  if (pathname === base.replace(/\/$/, '')) return { redirect: base };
+  const underBase = pathname.startsWith(base) ? pathname.slice(base.length) : undefined;
+  let file = underBase === undefined ? undefined : path.join(root, underBase);
+  if (file && !file.startsWith(root)) file = undefined;
+  if (file && existsSync(file) && statSync(file).isDirectory()) {
+    if (!pathname.endsWith('/')) return { redirect: `${pathname}/` };
+    file = path.join(file, 'index.html');
+  }
+  const found = file !== undefined && existsSync(file) && statSync(file).isFile();
+  return {
+    file: found ? file! : path.join(root, '404.html'),
+    found,
+    ...(underBase === undefined ? {} : { underBase }),
+  };
+}
 
 /**
  * The base path a built site was made for, read from its home page's canonical link (SITE_URL's
@@ -40,23 +77,13 @@ export function createStaticServer(dist: string, base: string): http.Server {
     const headers: Record<string, string> = Object.fromEntries(
       SECURITY_HEADERS.map(({ name, value }) => [name, value]),
     );
-    if (pathname === base.replace(/\/$/, '')) {
-      res.writeHead(301, { ...headers, location: base }).end();
+    const answer = resolveRequest(root, base, pathname);
+    if ('redirect' in answer) {
+      res.writeHead(301, { ...headers, location: answer.redirect }).end();
       return;
     }
-    const underBase = pathname.startsWith(base) ? pathname.slice(base.length) : undefined;
-    let file = underBase === undefined ? undefined : path.join(root, underBase);
-    if (file && !file.startsWith(root)) file = undefined;
-    if (file && existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { ...headers, location: `${pathname}/` }).end();
-        return;
-      }
-      file = path.join(file, 'index.html');
-    }
-    const found = file !== undefined && existsSync(file) && statSync(file).isFile();
-    const target = found ? file! : path.join(root, '404.html');
-    headers['Content-Type'] = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const { file: target, found, underBase } = answer;
+    headers['Content-Type'] = contentType(target);
     headers['Cache-Control'] =
       found && isHashedAsset(underBase ?? '') ? CACHE_CONTROL.hashed : CACHE_CONTROL.short;
     res.writeHead(found ? 200 : 404, headers);

@@ -1,21 +1,11 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
+import { contentType, resolveRequest } from '../../src/node/static-server.ts';
 import { DIST } from './dist.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
 
 export interface StaticServer {
   /** The site's address, ending with the mount path (e.g. http://127.0.0.1:PORT/). */
@@ -56,27 +46,25 @@ export async function serveDist(
   dist = DIST,
   { base = '/', production = false, onResponse, headers = {} }: ServeOptions = {},
 ): Promise<StaticServer> {
+  const root = path.resolve(dist);
   const bodies = new Map<string, Buffer>();
   const server = http.createServer((req, res) => {
     const at = performance.timeOrigin + performance.now();
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const resolve = (): string | undefined => {
-      if (!pathname.startsWith(base)) return undefined;
-      const file = path.join(dist, pathname.slice(base.length));
-      if (!file.startsWith(dist)) return undefined;
-      if (existsSync(file) && statSync(file).isFile()) return file;
-      const index = path.join(file, 'index.html');
-      if (existsSync(index)) return index;
-      return undefined;
-    };
-    const file = resolve();
-    if (file && pathname.endsWith('/') === false && file.endsWith('index.html')) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      pathname = '/';
+    }
+    // The same answers as `npm run preview` and the shipped nginx configuration.
+    const answer = resolveRequest(root, base, pathname);
+    if ('redirect' in answer) {
+      res.writeHead(301, { location: answer.redirect }).end();
       return;
     }
-    const status = file ? 200 : 404;
-    const target = file ?? path.join(dist, '404.html');
-    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const { file: target, found } = answer;
+    const status = found ? 200 : 404;
+    const type = contentType(target);
     if (!production && !onResponse) {
       res.writeHead(status, { ...headers, 'content-type': type });
       createReadStream(target).pipe(res);
