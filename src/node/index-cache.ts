@@ -67,9 +67,20 @@ export function storeIndex(key: string, source: string): void {
     rmSync(temporary, { recursive: true, force: true });
     linkTree(source, temporary);
     writeFileSync(path.join(temporary, MARKER), '');
-    for (const name of readdirSync(root))
-      if (name.startsWith('search-index-') && path.join(root, name) !== temporary)
-        rmSync(path.join(root, name), { recursive: true, force: true });
+    for (const name of readdirSync(root)) {
+      const other = path.join(root, name);
+      if (!name.startsWith('search-index-') || other === temporary) continue;
+      // Renamed away before it is deleted: a build linking from it at this moment then fails
+      // outright (and indexes again) instead of taking a half-deleted index. Leftovers of
+      // killed builds (.tmp, .old) go the same way.
+      const doomed = `${other}.${process.pid}.old`;
+      try {
+        renameSync(other, doomed);
+      } catch {
+        continue; // Another build removed it first.
+      }
+      rmSync(doomed, { recursive: true, force: true });
+    }
     renameSync(temporary, folder);
   } catch {
     // A read-only or full disk costs the next build time, never its result.
