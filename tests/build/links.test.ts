@@ -10,7 +10,7 @@ import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
 import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
 import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 import { brokenReferences } from '../support/links.ts';
-import { decodeQrSvg } from '../support/qr.ts';
+import { decodeQrImage } from '../support/qr.ts';
 
 const SITE = DEFAULT_SITE_URL;
 const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-links-'));
@@ -34,12 +34,12 @@ const isRedirect = (dist: string, file: string) =>
 function qrCodes(dist: string) {
   return sharedPages(dist).map((file) => {
     const $ = open(dist, file);
-    const svgs = $('.page-qr-code svg');
+    const images = $('.page-qr-code img');
     return {
       file,
-      count: svgs.length,
+      count: images.length,
       canonical: $('link[rel="canonical"]').attr('href'),
-      decoded: svgs.length ? decodeQrSvg($.html(svgs.first())) : null,
+      decoded: images.length ? decodeQrImage(images.first().attr('src')!) : null,
     };
   });
 }
@@ -113,20 +113,19 @@ describe('QR codes and sharing metadata', () => {
     }
   });
 
-  it('QR codes carry no style attribute and no script, and name their URL for screen readers', () => {
+  it('QR codes are an image in the page, with no style attribute or script, and name their URL for screen readers', () => {
     for (const file of sharedPages(DIST)) {
       const $ = page(file);
       const figure = $('.page-qr-code');
-      expect(figure.find('[style], script, foreignObject, image')).toHaveLength(0);
-      expect(figure.find('svg').attr('aria-label')).toContain(
-        $('link[rel="canonical"]').attr('href'),
-      );
+      expect(figure.find('[style], script, svg')).toHaveLength(0);
+      expect(figure.find('img').attr('src')).toMatch(/^data:image\/png;base64,/);
+      expect(figure.find('img').attr('alt')).toContain($('link[rel="canonical"]').attr('href'));
       expect(figure.find('figcaption').text()).toContain('扫一扫在手机打开当前页');
     }
   });
 
   it.each(sharedPages(DIST))(
-    '%s: Open Graph and Twitter tags name the page, its summary and its canonical URL',
+    '%s: Open Graph tags name the page, its summary and its canonical URL',
     (file) => {
       const $ = page(file);
       const meta = (key: string) =>
