@@ -56,8 +56,6 @@ export const ui = {
   'footer.note': '本站内容以发布机关公开发布的文本为准。',
   // Links that last: paragraph links, copy link, QR code, redirects from former addresses.
   'permalink.paragraph': '本段链接',
-  'permalink.copyParagraph': '复制本段链接',
-  'permalink.copySection': (heading: string) => `复制本节链接：${heading}`,
   ...permalinkUi,
   'qr.caption': '扫一扫在手机打开当前页',
   'qr.label': (url: string) => `本页网址的二维码：${url}`,

@@ -14,11 +14,17 @@ class CopyLinkStatus extends HTMLElement {
   connectedCallback() {
     this.#status = this.querySelector('[data-copy-link-status]');
     if (canCopy()) {
-      // The label says what activating the link does once it copies.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>(
-        'a[data-copy-link][data-copy-label]',
-      )) {
-        link.setAttribute('aria-label', link.dataset['copyLabel']!);
+      // The label says what activating the link does once it copies; a section's names the
+      // heading its link points to.
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
+        link.setAttribute(
+          'aria-label',
+          link.dataset['copyLink'] === 'section'
+            ? permalinkUi['permalink.copySection'](
+                document.getElementById(fragmentId(link.hash))?.textContent ?? '',
+              )
+            : permalinkUi['permalink.copyParagraph'],
+        );
       }
       document.addEventListener('click', this.#onClick);
     }
