@@ -94,9 +94,15 @@ describe('print', () => {
     expect(css()).toMatch(/@page\{[^}]*size:A4/);
   });
 
-  it('prints the page address on every page, hidden on screen', () => {
+  it('prints the page address on every page: under the QR code, or on a line hidden on screen', () => {
     for (const file of htmlFiles()) {
-      const address = page(file)('.print-address');
+      const $ = page(file);
+      const address = $('.print-address');
+      if ($('.page-qr-code').length) {
+        expect(address, file).toHaveLength(0);
+        expect($('.page-qr-code-url').text(), file).toBe($('link[rel="canonical"]').attr('href'));
+        continue;
+      }
       expect(address.attr('hidden'), file).toBeDefined();
       expect(address.text(), file).toMatch(/^本页网址：https?:\/\//);
     }
