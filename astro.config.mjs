@@ -21,7 +21,25 @@ export default defineConfig({
     // A strict Content-Security-Policy (no 'unsafe-inline') must hold: no inlined styles or scripts.
     inlineStylesheets: 'never',
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: [
+      {
+        // Vite wraps every import() in a preload helper (a kilobyte on every page) that fetches
+        // the imported script's own imports and CSS alongside it. The scripts loaded on demand
+        // here (search as you type, the landing highlight) import no CSS and are small enough for
+        // the browser to follow their imports itself, so: no preload lists (build.modulePreload,
+        // set here because Astro overrides the user's value) and a helper that only imports.
+        name: 'fzzf:no-module-preload',
+        enforce: 'pre',
+        config: () => ({ build: { modulePreload: false } }),
+        load: (id) =>
+          id === '\0vite/preload-helper.js'
+            ? 'export const __vitePreload = (load) => load();'
+            : undefined,
+      },
+    ],
+  },
   markdown: {
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),

@@ -1,6 +1,12 @@
+import { permalinkUi } from './permalink.ts';
+import { readerUi } from './reader.ts';
+import { searchUi } from './search.ts';
+
 /**
  * Every string a reader sees, in one place. Keys are dotted by where they appear.
- * Strings that take values are functions, so a missing value is a type error.
+ * Strings that take values are functions, so a missing value is a type error. Strings that only
+ * client scripts show are in the modules imported above, one per script, and included here: a
+ * script imports its module, so its strings travel in its bundle and no page carries them.
  */
 export const ui = {
   'site.name': '法治政府建设年度报告',
@@ -28,6 +34,7 @@ export const ui = {
   'section.previous': '上一节',
   'section.next': '下一节',
   'search.label': '搜索报告',
+  ...searchUi,
   'search.placeholder': '输入关键词，如 一网通办',
   'search.submit': '搜索',
   'search.title': '搜索',
@@ -35,44 +42,21 @@ export const ui = {
   'search.noscript': '搜索需要启用 JavaScript。您也可以从报告列表和各报告的目录中查找内容：',
   'search.browseReports': '浏览全部报告',
   'search.resultsLabel': '搜索结果',
-  'search.searching': '正在搜索…',
-  'search.countNone': '没有找到结果，请换个关键词试试。',
-  // {count} is filled in by the search script.
-  'search.countSome': '找到 {count} 条结果',
-  'search.prompt': '输入关键词开始搜索。',
-  'search.error': '搜索暂时不可用，请稍后重试。',
   // Search (issue 3): filters, shortcut hint, landing highlight.
-  'search.preamble': '引言',
   'search.filters': '筛选搜索结果',
   'search.filterYear': '年度',
   'search.filterAgency': '发布机关',
   'search.filterPart': '报告部分',
   'search.filterAll': '全部',
-  'search.highlighted': '已高亮显示搜索词：',
-  'search.clearHighlight': '取消高亮',
   // Scoped search, honest counts, results as you type (issue 12).
-  // {count} and {shown} are filled in by the search script.
-  'search.countSomeShown': '找到 {count} 条结果，已显示前 {shown} 条',
-  // Before every candidate's text is checked, the count is the engine's estimate.
-  'search.countAboutShown': '找到约 {count} 条结果，已显示前 {shown} 条',
   'search.more': '显示更多结果',
-  // {text} is what a Latin query was read as.
-  'search.pinyin': '按拼音查找“{text}”：',
-  'search.suggestionsLabel': '搜索建议',
-  'search.allResults': '查看全部搜索结果',
-  'search.allResultsCount': '查看全部 {count} 条结果',
-  'search.allResultsAbout': '查看全部约 {count} 条结果',
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在，可能地址有误或已调整。',
   'notFound.home': '返回首页查看全部报告',
   'footer.note': '本站内容以发布机关公开发布的文本为准。',
   // Links that last: paragraph links, copy link, QR code, redirects from former addresses.
   'permalink.paragraph': '本段链接',
-  'permalink.copyParagraph': '复制本段链接',
-  'permalink.copySection': (heading: string) => `复制本节链接：${heading}`,
-  'permalink.copiedParagraph': '已复制本段链接',
-  'permalink.copiedSection': '已复制本节链接',
-  'permalink.copyFailed': '无法复制，请从地址栏复制链接',
+  ...permalinkUi,
   'qr.caption': '扫一扫在手机打开当前页',
   'qr.label': (url: string) => `本页网址的二维码：${url}`,
   'redirect.title': (heading: string, report: string) => `本节地址已更改：${heading} - ${report}`,
@@ -80,18 +64,7 @@ export const ui = {
   'redirect.body': (heading: string) => `“${heading}”现在的地址是：`,
   'redirect.note': '页面会自动跳转；如果没有跳转，请点击上面的链接。',
   // Reader controls, back to top and print (reading experience).
-  'reader.settings': '阅读设置',
-  'reader.size': '字号',
-  'reader.sizeSmall': '小',
-  'reader.sizeMedium': '标准',
-  'reader.sizeLarge': '大',
-  'reader.sizeExtraLarge': '特大',
-  'reader.theme': '配色',
-  'reader.themeSystem': '跟随系统',
-  'reader.themeLight': '浅色',
-  'reader.themeDark': '深色',
-  'reader.contrast': '对比度',
-  'reader.contrastHigh': '高对比度',
+  ...readerUi,
   'reader.backToTop': '回到顶部',
   'print.address': '本页网址',
   // Portal conventions (issue 13): breadcrumb, footer identity, page tools, years and agencies.
@@ -104,14 +77,6 @@ export const ui = {
   'footer.feedback': '纠错',
   'footer.feedbackLabel': (title: string) => `对本页内容纠错或提意见：${title}`,
   'footer.feed': '订阅（Atom）',
-  'tools.label': '页面工具',
-  'tools.print': '打印',
-  'tools.size': '字号',
-  // Named apart from the reader settings' 字号 group (names match as substrings in tests and screen-reader searches).
-  'tools.sizeGroup': '文字大小',
-  'tools.sizeLarge': '大',
-  'tools.sizeMedium': '中',
-  'tools.sizeSmall': '小',
   'report.downloads': '下载',
   'report.downloadTxt': '文本',
   'report.downloadMd': 'Markdown',

@@ -35,7 +35,6 @@ export default function rehypeParagraphLinks() {
           href: `#${id}`,
           ariaLabel: t('permalink.paragraph'),
           dataCopyLink: 'paragraph',
-          dataCopyLabel: t('permalink.copyParagraph'),
         },
         children: [],
       };

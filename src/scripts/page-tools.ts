@@ -4,20 +4,50 @@ import {
   READER_PREFS_KEY,
   type TextSize,
 } from '../lib/reader/prefs.ts';
+import { readerUi } from '../i18n/reader.ts';
+import { h } from './dom.ts';
 import { applyAndStore, readStored } from './reader-store.ts';
 
+// 大/中/小 map onto the reader settings' sizes, so both controls show the same choice.
+const SIZES = [
+  ['l', readerUi['tools.sizeLarge']],
+  ['m', readerUi['tools.sizeMedium']],
+  ['s', readerUi['tools.sizeSmall']],
+] as const;
+
 /**
- * 打印 and the text size in one tap, beside the report. Both need JavaScript, so the bar is
- * hidden in the markup and shown only once this element is defined; without JavaScript the
- * browser's own print and zoom remain.
+ * 打印 and the text size in one tap, beside the report. Both need JavaScript, so the markup is
+ * an empty hidden element, and the bar is built and shown only once this element is defined;
+ * without JavaScript the browser's own print and zoom remain.
  */
 class PageTools extends HTMLElement {
   connectedCallback() {
+    if (this.firstElementChild) return;
+    const print = h(
+      'button',
+      { type: 'button', class: 'page-tools-print' },
+      readerUi['tools.print'],
+    );
+    print.addEventListener('click', () => window.print());
+    const sizes = SIZES.map(([size, label]) => {
+      const button = h('button', { type: 'button', 'data-size': size }, label);
+      button.addEventListener('click', () => this.#setSize(size));
+      return button;
+    });
+    this.append(
+      h(
+        'div',
+        { role: 'group', 'aria-label': readerUi['tools.label'], class: 'page-tools-group' },
+        print,
+        h(
+          'span',
+          { class: 'page-tools-size', role: 'group', 'aria-label': readerUi['tools.sizeGroup'] },
+          h('span', { 'aria-hidden': 'true' }, readerUi['tools.size']),
+          ...sizes,
+        ),
+      ),
+    );
     this.hidden = false;
-    this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-size]')) {
-      button.addEventListener('click', () => this.#setSize(button.dataset['size'] as TextSize));
-    }
     this.#show();
     document.addEventListener(PREFS_CHANGED_EVENT, () => this.#show());
     window.addEventListener('storage', (event) => {

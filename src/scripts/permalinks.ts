@@ -5,25 +5,26 @@
  * is without JavaScript. Landing on a fragment moves focus to the section or paragraph, so a
  * screen reader starts reading there and Tab continues from it.
  */
+import { permalinkUi } from '../i18n/permalink.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
 class CopyLinkStatus extends HTMLElement {
   #status: HTMLElement | null = null;
   #timer: number | undefined;
-  #strings: Record<'paragraph' | 'section' | 'failed', string> = {
-    paragraph: '',
-    section: '',
-    failed: '',
-  };
 
   connectedCallback() {
     this.#status = this.querySelector('[data-copy-link-status]');
-    this.#strings = { ...this.#strings, ...JSON.parse(this.dataset['strings'] ?? '{}') };
     if (canCopy()) {
-      // The label says what activating the link does once it copies.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>(
-        'a[data-copy-link][data-copy-label]',
-      )) {
-        link.setAttribute('aria-label', link.dataset['copyLabel']!);
+      // The label says what activating the link does once it copies; a section's names the
+      // heading its link points to.
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
+        link.setAttribute(
+          'aria-label',
+          link.dataset['copyLink'] === 'section'
+            ? permalinkUi['permalink.copySection'](
+                document.getElementById(fragmentId(link.hash))?.textContent ?? '',
+              )
+            : permalinkUi['permalink.copyParagraph'],
+        );
       }
       document.addEventListener('click', this.#onClick);
     }
@@ -65,10 +66,13 @@ class CopyLinkStatus extends HTMLElement {
     if (!link) return;
     event.preventDefault();
     const url = new URL(link.getAttribute('href') ?? '', canonicalUrl()).href;
-    const kind = link.dataset['copyLink'] === 'section' ? 'section' : 'paragraph';
+    const copied =
+      link.dataset['copyLink'] === 'section'
+        ? permalinkUi['permalink.copiedSection']
+        : permalinkUi['permalink.copiedParagraph'];
     navigator.clipboard.writeText(url).then(
       () => {
-        this.#announce(this.#strings[kind]);
+        this.#announce(copied);
         link.classList.add('is-copied');
         window.setTimeout(() => link.classList.remove('is-copied'), 2000);
       },
@@ -76,7 +80,7 @@ class CopyLinkStatus extends HTMLElement {
         // Refused (no permission, page not focused): fall back to following the link, which
         // puts the URL in the address bar.
         location.hash = link.hash;
-        this.#announce(this.#strings.failed);
+        this.#announce(permalinkUi['permalink.copyFailed']);
       },
     );
   };

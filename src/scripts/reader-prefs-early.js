@@ -1,16 +1,11 @@
-// A classic script in <head>, loaded before the stylesheet's first paint, so a saved text size,
-// colour scheme or contrast shows from the first frame (no flash) without an inline script.
-// It mirrors prefsToAttributes in src/lib/reader-prefs.ts; values are checked there and here.
 (function () {
+  var p;
   try {
-    var prefs = JSON.parse(localStorage.getItem('fz-reader') || '{}');
-    var allowed = { size: /^(s|l|xl)$/, theme: /^(light|dark)$/, contrast: /^(high|normal)$/ };
-    var names = { size: 'data-text-size', theme: 'data-theme', contrast: 'data-contrast' };
-    for (var key in names) {
-      if (allowed[key].test(prefs[key]))
-        document.documentElement.setAttribute(names[key], prefs[key]);
-    }
+    p = JSON.parse(localStorage.getItem('fz-reader') || '{}') || {};
   } catch {
-    // Storage blocked or unreadable: the page keeps its defaults.
+    return;
   }
+  var ok = { size: /^(s|l|xl)$/, theme: /^(light|dark)$/, contrast: /^(high|normal)$/ };
+  var attr = { size: 'data-text-size', theme: 'data-theme', contrast: 'data-contrast' };
+  for (var k in attr) if (ok[k].test(p[k])) document.documentElement.setAttribute(attr[k], p[k]);
 })();

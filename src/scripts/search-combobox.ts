@@ -1,3 +1,4 @@
+import { searchUi } from '../i18n/search.ts';
 import { searchPath } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
@@ -13,18 +14,28 @@ import { resultItem } from './search-result.ts';
  */
 export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchScopeData>): void {
   const form = input.form;
-  const panel = form?.querySelector<HTMLElement>('[data-search-suggest]');
-  const list = panel?.querySelector<HTMLUListElement>('[role="listbox"]');
-  const status = panel?.querySelector<HTMLElement>('[data-suggest-status]');
-  const all = panel?.querySelector<HTMLAnchorElement>('[data-suggest-all]');
-  if (!form || !panel || !list || !status || !all || input.dataset['combobox']) return;
+  if (!form || input.dataset['combobox']) return;
   input.dataset['combobox'] = 'on';
-  let strings: Record<string, string> = {};
-  try {
-    strings = JSON.parse(form.dataset['suggestStrings'] ?? '{}') as Record<string, string>;
-  } catch {
-    // Without strings the list still works, with empty labels.
-  }
+  // Built here rather than sent in every page: without this script it could only sit there empty.
+  const panel = document.createElement('div');
+  panel.className = 'search-suggest';
+  panel.hidden = true;
+  const status = document.createElement('p');
+  status.className = 'search-suggest-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const list = document.createElement('ul');
+  list.id = 'site-search-suggestions';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', searchUi['search.suggestionsLabel']);
+  const all = document.createElement('a');
+  all.className = 'search-suggest-all';
+  all.dataset['suggestAll'] = '';
+  all.href = searchPath();
+  all.textContent = searchUi['search.allResults'];
+  panel.append(status, list, all);
+  input.after(panel);
+  input.setAttribute('aria-controls', list.id);
   const engine = new SearchEngine(scope ? { scope } : {});
   void engine.load().catch(() => {});
   let latest = 0;
@@ -63,7 +74,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
       const ranked = page?.ranked.slice(0, SUGGESTIONS) ?? [];
       list.replaceChildren(
         ...ranked.map((result, i) => {
-          const item = resultItem(result, strings);
+          const item = resultItem(result);
           item.id = `site-search-option-${i}`;
           item.setAttribute('role', 'option');
           item.setAttribute('aria-selected', 'false');
@@ -78,18 +89,21 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
       const count = page?.count ?? 0;
       status.textContent = ranked.length
         ? page?.pinyin
-          ? (strings['pinyin'] ?? '').replace('{text}', page.pinyin)
+          ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
           : ''
-        : (strings['none'] ?? '');
+        : searchUi['search.countNone'];
       all.textContent = count
-        ? (strings[page?.exact ? 'allCount' : 'allAbout'] ?? '').replace('{count}', String(count))
-        : (strings['all'] ?? '');
+        ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
+            '{count}',
+            String(count),
+          )
+        : searchUi['search.allResults'];
       open(document.activeElement === input || panel.contains(document.activeElement));
     } catch (error) {
       if (run !== latest) return;
       console.warn(error);
       list.replaceChildren();
-      status.textContent = strings['error'] ?? '';
+      status.textContent = searchUi['search.error'];
       open(true);
     }
   };

@@ -1,3 +1,4 @@
+import { searchUi } from '../i18n/search.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
 import { markPieces, phrasesOf } from '../lib/search/rank.ts';
 
@@ -39,18 +40,14 @@ if (root && terms.length) {
 }
 
 if (marks.length) {
-  const strings = (
-    document.querySelector<HTMLElement>('[data-highlight-strings]')?.dataset['highlightStrings'] ??
-    ''
-  ).split('|');
   const bar = document.createElement('div');
   bar.className = 'search-highlight-bar';
   bar.setAttribute('role', 'status');
   const label = document.createElement('span');
-  label.textContent = `${strings[0] ?? ''}${terms.join('、')}`;
+  label.textContent = `${searchUi['search.highlighted']}${terms.join('、')}`;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = strings[1] ?? '×';
+  button.textContent = searchUi['search.clearHighlight'];
   bar.append(label, button);
   document.body.append(bar);
   const clear = () => {

@@ -1,12 +1,10 @@
+import { searchUi } from '../i18n/search.ts';
 import type { ExcerptPart } from '../lib/search/excerpt.ts';
 import { markPieces, type RankedSection } from '../lib/search/rank.ts';
 import type { Candidate } from './search-engine.ts';
 
 /** One result: heading, report (and part), excerpt; text and <mark> only. */
-export function resultItem(
-  result: RankedSection<Candidate>,
-  strings: Record<string, string>,
-): HTMLLIElement {
+export function resultItem(result: RankedSection<Candidate>): HTMLLIElement {
   const { candidate } = result;
   const item = document.createElement('li');
   const link = document.createElement('a');
@@ -14,7 +12,7 @@ export function resultItem(
   const heading = document.createElement('span');
   heading.className = 'search-result-heading';
   if (candidate.heading) appendParts(heading, markPieces(candidate.heading, result.pieces));
-  else heading.textContent = strings['preamble'] ?? '';
+  else heading.textContent = searchUi['search.preamble'];
   const report = document.createElement('span');
   report.className = 'search-result-report';
   report.textContent = candidate.part ? `${candidate.title} › ${candidate.part}` : candidate.title;

@@ -1,3 +1,4 @@
+import { searchUi } from '../i18n/search.ts';
 import { FILTER_NAMES } from '../lib/search/index-contract.ts';
 import type { SynonymGroup } from '../lib/search/query.ts';
 import type { Filters } from '../lib/search/scope.ts';
@@ -71,10 +72,6 @@ class ReportSearch extends HTMLElement {
     }
   }
 
-  get #strings(): Record<string, string> {
-    return this.#json('strings', {});
-  }
-
   async #update() {
     const raw = this.#input?.value ?? '';
     const filters: Filters = {};
@@ -101,12 +98,12 @@ class ReportSearch extends HTMLElement {
     if (!raw.trim()) {
       list.replaceChildren();
       list.setAttribute('aria-busy', 'false');
-      status.textContent = this.#strings['prompt'] ?? '';
+      status.textContent = searchUi['search.prompt'];
       return;
     }
     list.setAttribute('aria-busy', 'true');
     // Only the first search waits long enough (for the engine to load) to be worth announcing.
-    if (!this.#engine.ready) status.textContent = this.#strings['searching'] ?? '';
+    if (!this.#engine.ready) status.textContent = searchUi['search.searching'];
     try {
       const page = await this.#engine.search(
         raw,
@@ -115,7 +112,7 @@ class ReportSearch extends HTMLElement {
       );
       if (run !== this.#latest) return;
       const ranked = page?.ranked ?? [];
-      list.replaceChildren(...ranked.map((result) => resultItem(result, this.#strings)));
+      list.replaceChildren(...ranked.map((result) => resultItem(result)));
       this.#count = ranked.length ? Math.max(page!.count, ranked.length) : 0;
       this.#exact = page?.exact ?? true;
       this.#page = page;
@@ -125,7 +122,7 @@ class ReportSearch extends HTMLElement {
       if (run !== this.#latest) return;
       console.warn(error);
       list.replaceChildren();
-      status.textContent = this.#strings['error'] ?? '';
+      status.textContent = searchUi['search.error'];
     } finally {
       if (run === this.#latest) {
         list.setAttribute('aria-busy', 'false');
@@ -136,17 +133,16 @@ class ReportSearch extends HTMLElement {
   }
 
   #status(status: HTMLElement, shown: number, pinyin: string | undefined) {
-    const s = this.#strings;
     const count =
       shown === 0
-        ? (s['none'] ?? '')
+        ? searchUi['search.countNone']
         : shown < this.#count
-          ? (s[this.#exact ? 'someShown' : 'aboutShown'] ?? '')
+          ? searchUi[this.#exact ? 'search.countSomeShown' : 'search.countAboutShown']
               .replace('{count}', String(this.#count))
               .replace('{shown}', String(shown))
-          : (s['some'] ?? '').replace('{count}', String(this.#count));
+          : searchUi['search.countSome'].replace('{count}', String(this.#count));
     status.textContent = pinyin
-      ? `${(s['pinyin'] ?? '').replace('{text}', pinyin)}${count}`
+      ? `${searchUi['search.pinyin'].replace('{text}', pinyin)}${count}`
       : count;
   }
 
@@ -160,7 +156,7 @@ class ReportSearch extends HTMLElement {
     try {
       const shown = new Set([...list.querySelectorAll('a')].map((a) => a.getAttribute('href')));
       const items = (await more())
-        .map((result) => resultItem(result, this.#strings))
+        .map((result) => resultItem(result))
         .filter((item) => !shown.has(item.querySelector('a')!.getAttribute('href')));
       if (run !== this.#latest) return;
       list.append(...items);

@@ -385,4 +385,10 @@ describe('open data', () => {
       expect(data.url).toBe($('link[rel="canonical"]').attr('href'));
     }
   });
+
+  it('leaves JSON-LD to the report page: a section page is part of it, described by its meta tags', () => {
+    for (const file of sectionPages()) {
+      expect(open(file)('script[type="application/ld+json"]'), file).toHaveLength(0);
+    }
+  });
 });

@@ -75,6 +75,15 @@ describe('the search index contract, on the built pages', () => {
     }
   });
 
+  it('leaves the declarations out of section pages, which the index does not read', () => {
+    const sections = htmlFiles().filter((file) =>
+      /^reports\/[^/]+\/[^/]+\/index\.html$/.test(file),
+    );
+    expect(sections.length).toBeGreaterThan(0);
+    for (const file of sections)
+      expect(page(file)('[data-search-section], [data-search-text]'), file).toHaveLength(0);
+  });
+
   it('reads back from the built pages every section with its paragraphs, as the index does', () => {
     for (const folder of reportFolders()) {
       const html = readFileSync(path.join(DIST, 'reports', folder, 'index.html'), 'utf8');

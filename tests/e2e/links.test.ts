@@ -167,7 +167,7 @@ describe('landing on a link', () => {
         colorScheme,
       });
       await page.goto(`${site.server.url}${REPORT}s3-3/`);
-      const png = PNG.sync.read(await page.locator('.page-qr-code svg').screenshot());
+      const png = PNG.sync.read(await page.locator('.page-qr-code img').screenshot());
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
         `${DEFAULT_SITE_URL}reports/2023-jiading-police/s3-3/`,
       );
@@ -178,7 +178,7 @@ describe('landing on a link', () => {
     const { page } = await openPage(site.browser);
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${site.server.url}${REPORT}s1-2/`);
-    const qr = page.locator('.page-qr-code svg');
+    const qr = page.locator('.page-qr-code img');
     expect(await qr.isVisible()).toBe(true);
     const box = await qr.boundingBox();
     expect(box!.width).toBeGreaterThan(80);

@@ -45,6 +45,7 @@ describe('printing the report', () => {
     for (const chrome of [
       '跳到正文',
       '阅读设置',
+      '打印',
       '搜索',
       '目录',
       '回到顶部',
@@ -135,5 +136,6 @@ describe('printing a section page', () => {
     expect(all).toContain(fold('（二）从严打击违法犯罪'));
     expect(all).not.toContain('上一节');
     expect(all).not.toContain('在全文中阅读本节');
+    expect(all).not.toContain(fold('打印'));
   });
 });

@@ -15,6 +15,41 @@ const bodyFontSize = (page: Page) =>
   );
 
 describe('reader controls', () => {
+  it('offer four text sizes, three colour schemes and high contrast, as the stored settings say', async () => {
+    const { page, errors } = await openPage(site.browser, { colorScheme: 'light' });
+    await page
+      .context()
+      .addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
+    await page.goto(site.server.url + REPORT);
+    await page.getByText('阅读设置').click();
+    const values = (name: string) =>
+      page
+        .locator(`reader-controls input[name="${name}"]`)
+        .evaluateAll((inputs) =>
+          inputs.map((input) => [
+            (input as HTMLInputElement).value,
+            (input as HTMLInputElement).checked,
+          ]),
+        );
+    expect(await values('fz-size')).toEqual([
+      ['s', false],
+      ['m', false],
+      ['l', true],
+      ['xl', false],
+    ]);
+    expect(await values('fz-theme')).toEqual([
+      ['system', false],
+      ['light', false],
+      ['dark', true],
+    ]);
+    const contrast = page.getByRole('checkbox', { name: '高对比度' });
+    expect(await contrast.isChecked()).toBe(false);
+    for (const name of ['字号', '配色', '对比度'])
+      expect(await page.getByRole('group', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('form', { name: '阅读设置' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('change text size, colour scheme and contrast by keyboard alone, and keep them on the next page', async () => {
     const { page, errors } = await openPage(site.browser, { colorScheme: 'light' });
     await page.goto(site.server.url + REPORT);

@@ -1,15 +1,28 @@
-import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** The pixels of a PNG given as a data: URI, dark or not, row by row. */
+export function qrPixels(src: string): { size: number; dark: (x: number, y: number) => boolean } {
+  const match = /^data:image\/png;base64,(.+)$/.exec(src);
+  if (!match) throw new Error(`not a PNG data URI: ${src.slice(0, 40)}`);
+  const image = PNG.sync.read(Buffer.from(match[1]!, 'base64'));
+  return { size: image.width, dark: (x, y) => image.data[(y * image.width + x) * 4]! < 128 };
+}
 
 /**
- * Reads a QR code drawn as SVG the way a camera would: renders it to pixels (resvg) at a
- * phone-photo-like size, then decodes the pixels (jsQR). Returns null when nothing decodes.
+ * Reads a QR code given as a PNG data: URI, one pixel per module, the way a camera would:
+ * scaled up to `scale` pixels a module (as CSS draws it), then decoded (jsQR). Returns null
+ * when nothing decodes.
  */
-export function decodeQrSvg(svg: string, width = 330): string | null {
-  const image = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width },
-    background: '#ffffff',
-  }).render();
-  const result = jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height);
-  return result?.data ?? null;
+export function decodeQrImage(src: string, scale = 8): string | null {
+  const { size, dark } = qrPixels(src);
+  const width = size * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4);
+  for (let y = 0; y < width; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const value = dark(Math.floor(x / scale), Math.floor(y / scale)) ? 0 : 255;
+      pixels.set([value, value, value, 255], (y * width + x) * 4);
+    }
+  }
+  return jsQR(pixels, width, width)?.data ?? null;
 }

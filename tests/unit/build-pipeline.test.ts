@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateReports } from '../../src/data/content-files.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
-import { qrPath } from '../../src/node/qr.ts';
-import { decodeQrSvg } from '../support/qr.ts';
+import { qrImage } from '../../src/node/qr.ts';
+import { decodeQrImage } from '../support/qr.ts';
 import { buildFolders } from '../../src/node/build-folders.ts';
 import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
 
@@ -108,10 +108,9 @@ describe('buildCache', () => {
   });
   it('draws the same QR code from the cache as it computed, and it decodes to the URL', () => {
     const url = `https://www.example.gov.cn/reports/2024-test-agency/s${Date.now()}/`;
-    const computed = qrPath(url);
-    expect(qrPath(url)).toEqual(computed);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${computed.size} ${computed.size}"><rect width="${computed.size}" height="${computed.size}" fill="#fff"/><path d="${computed.d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
-    expect(decodeQrSvg(svg)).toBe(url);
+    const computed = qrImage(url);
+    expect(qrImage(url)).toEqual(computed);
+    expect(decodeQrImage(computed.src)).toBe(url);
   });
 });
 

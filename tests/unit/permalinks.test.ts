@@ -12,10 +12,10 @@ import {
   siteUrl,
 } from '../../src/lib/addresses/urls.ts';
 import { summarize } from '../../src/lib/content/summary.ts';
-import { qrPath, QUIET_ZONE } from '../../src/node/qr.ts';
+import { qrImage, QUIET_ZONE } from '../../src/node/qr.ts';
 import { MARKDOWN_PIPELINE } from '../../src/markdown/pipeline.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
-import { decodeQrSvg } from '../support/qr.ts';
+import { decodeQrImage, qrPixels } from '../support/qr.ts';
 import { ROOT } from '../support/dist.ts';
 
 // The site's own Markdown pipeline, so ids are those the site shows.
@@ -53,7 +53,7 @@ describe('paragraph ids', () => {
   it('give each paragraph an empty link to itself, labelled for screen readers, and keep the text as written', async () => {
     const html = await render('第一段。\n\n第二段。', { id: 's2' });
     expect(html).toContain(
-      '<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接" data-copy-link="paragraph" data-copy-label="复制本段链接"></a></p>',
+      '<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接" data-copy-link="paragraph"></a></p>',
     );
     expect(html).not.toContain('¶');
   });
@@ -102,26 +102,25 @@ describe('summarize', () => {
 describe('QR code', () => {
   it('decodes to the URL it was made from, Chinese-free and with a base path', () => {
     const url = 'https://www.example.gov.cn/fzzf/reports/2023-jiading-police/s1-2/';
-    const { size, d } = qrPath(url);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}"><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" stroke="#000" stroke-width="1" fill="none"/></svg>`;
-    expect(decodeQrSvg(svg)).toBe(url);
+    expect(decodeQrImage(qrImage(url).src)).toBe(url);
+  });
+
+  it('is a small PNG, one pixel a module', () => {
+    const { size, src } = qrImage(DEFAULT_SITE_URL);
+    expect(qrPixels(src).size).toBe(size);
+    expect(src.length).toBeLessThan(600);
   });
 
   it('leaves a quiet zone of four light modules on every side', () => {
-    const { size, d } = qrPath(DEFAULT_SITE_URL);
-    // Follow the path: absolute moves start a row, relative moves skip light modules, h draws dark ones.
-    const dark: { x: number; y: number }[] = [];
-    let x = 0;
-    let y = 0;
-    for (const [, op, a, b] of d.matchAll(/([Mmh])([\d.]+)(?: ([\d.]+))?/g)) {
-      if (op === 'M') [x, y] = [Number(a), Math.floor(Number(b))];
-      else if (op === 'm') x += Number(a);
-      else for (let end = x + Number(a); x < end; x += 1) dark.push({ x, y });
-    }
-    expect(Math.min(...dark.map((p) => p.x))).toBe(QUIET_ZONE);
-    expect(Math.min(...dark.map((p) => p.y))).toBe(QUIET_ZONE);
-    expect(Math.max(...dark.map((p) => p.x))).toBe(size - QUIET_ZONE - 1);
-    expect(Math.max(...dark.map((p) => p.y))).toBe(size - QUIET_ZONE - 1);
+    const { size, src } = qrImage(DEFAULT_SITE_URL);
+    const { dark } = qrPixels(src);
+    const darkAt: { x: number; y: number }[] = [];
+    for (let y = 0; y < size; y += 1)
+      for (let x = 0; x < size; x += 1) if (dark(x, y)) darkAt.push({ x, y });
+    expect(Math.min(...darkAt.map((p) => p.x))).toBe(QUIET_ZONE);
+    expect(Math.min(...darkAt.map((p) => p.y))).toBe(QUIET_ZONE);
+    expect(Math.max(...darkAt.map((p) => p.x))).toBe(size - QUIET_ZONE - 1);
+    expect(Math.max(...darkAt.map((p) => p.y))).toBe(size - QUIET_ZONE - 1);
   });
 });
 

@@ -216,7 +216,6 @@ describe('JSON-LD', () => {
     const json = reportJsonLd({
       title: '标题</script><script>alert(1)</script>',
       url: 'https://x.gov.cn/r/',
-      description: 'd',
       published: '2024-03-22',
       agency: { name: '甲局', url: 'https://x.gov.cn/agencies/jia/' },
       site: { name: '站', url: 'https://x.gov.cn/' },
