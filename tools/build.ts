@@ -9,7 +9,7 @@ import { publishingErrors } from '../src/data/content-review.ts';
 import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
 import { readSiteConfig } from '../src/data/site.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
-import { buildFolders } from '../src/node/build-folders.ts';
+import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
 import {
   BUILD_USAGE,
   BuildOptionsError,
@@ -44,7 +44,11 @@ try {
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
-const { outDir, staging, cacheDir } = buildFolders(root, process.env['OUT_DIR']);
+const { outDir, staging, cacheDir } = buildFolders(
+  root,
+  process.env['OUT_DIR'],
+  renderVersion(new URL('../src/', import.meta.url)),
+);
 const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZF_PROFILE']);
 // Tests kill the build at a publishing step, or make it fail there, to prove dist/ survives any
 // interruption and that an unexpected error is reported without a stack trace.
@@ -72,6 +76,8 @@ try {
       // builds only while its configuration (outDir included) is unchanged. The finished folder
       // then becomes the new version.
       await rm(staging, { recursive: true, force: true });
+      await mkdir(cacheDir, { recursive: true });
+      removeOtherRenderStores(cacheDir);
       await mkdir(path.dirname(staging), { recursive: true });
       // A failed Astro run must leave nothing behind beside dist/.
       await build({

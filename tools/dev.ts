@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dev } from 'astro';
 import { blockingIssues } from '../src/integrations/dev-content-errors.ts';
+import { forgetStaleDevStore, renderVersion } from '../src/node/build-folders.ts';
 import { devErrorPage } from '../src/node/dev-error-page.ts';
 import { portFromArgs } from '../src/node/port.ts';
 
@@ -56,6 +57,7 @@ async function waitForValidContent(): Promise<void> {
 
 try {
   await waitForValidContent();
+  forgetStaleDevStore(root, renderVersion(new URL('../src/', import.meta.url)));
   const server = await dev({ root, server: { port, host: 'localhost' }, logLevel: 'error' });
   console.log(
     `预览已启动：http://localhost:${server.address.port}${base}\n保存内容文件后刷新页面即可看到修改；按 Ctrl+C 停止。`,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sourceVersion } from './build-cache.ts';
 import { publishPaths } from './publish.ts';
 
 /**
@@ -11,6 +13,7 @@ import { publishPaths } from './publish.ts';
 export function buildFolders(
   root: string,
   outDirSetting: string | undefined,
+  renderVersion?: string,
 ): { outDir: string; staging: string; cacheDir: string } {
   const outDir = path.resolve(root, outDirSetting ?? 'dist');
   const defaultOut = outDir === path.join(root, 'dist');
@@ -29,6 +32,47 @@ export function buildFolders(
       ...(defaultOut
         ? []
         : [`out-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`]),
+      // Astro keeps rendered Markdown while the content and its configuration are unchanged, but
+      // does not see a change to the site's Markdown plugins (functions are not part of its
+      // configuration's fingerprint): the code that renders content names the store.
+      ...(renderVersion ? [`${RENDER_PREFIX}${renderVersion}`] : []),
     ),
   };
+}
+
+const RENDER_PREFIX = 'render-';
+
+/**
+ * A fingerprint of the code that shapes rendered content: the Markdown plugins and what they
+ * use (ids, labels, schemas), and the installed packages.
+ */
+export function renderVersion(srcDir: URL): string {
+  return sourceVersion(srcDir, ['markdown', 'lib', 'i18n', 'schemas']).slice(0, 12);
+}
+
+/** Removes the content stores of other render versions beside `cacheDir`: never read again. */
+export function removeOtherRenderStores(cacheDir: string): void {
+  const parent = path.dirname(cacheDir);
+  for (const name of readdirSync(parent, { withFileTypes: true }).map((entry) => entry.name))
+    if (name.startsWith(RENDER_PREFIX) && path.join(parent, name) !== cacheDir)
+      rmSync(path.join(parent, name), { recursive: true, force: true });
+}
+
+/**
+ * The dev server keeps its content store in .astro/ across runs, with the same blind spot: when
+ * the render version differs from the one the store was made with, the store is dropped.
+ */
+export function forgetStaleDevStore(root: string, version: string): void {
+  const dotAstro = path.join(root, '.astro');
+  const stamp = path.join(dotAstro, 'fzzf-render-version');
+  let previous: string | undefined;
+  try {
+    previous = readFileSync(stamp, 'utf8');
+  } catch {
+    // No stamp: a store without one was made by older code.
+  }
+  if (previous === version) return;
+  rmSync(path.join(dotAstro, 'data-store.json'), { force: true });
+  mkdirSync(dotAstro, { recursive: true });
+  writeFileSync(stamp, version);
 }

@@ -1,12 +1,27 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateReports } from '../../src/data/content-files.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
 import { qrImage } from '../../src/node/qr.ts';
 import { decodeQrImage } from '../support/qr.ts';
-import { buildFolders } from '../../src/node/build-folders.ts';
+import {
+  buildFolders,
+  forgetStaleDevStore,
+  removeOtherRenderStores,
+  renderVersion,
+} from '../../src/node/build-folders.ts';
 import { createBuildProfile, formatBuildProfile, STEPS } from '../../src/node/build-profile.ts';
 
 describe('buildFolders', () => {
@@ -24,6 +39,46 @@ describe('buildFolders', () => {
     expect(fixture.cacheDir).toMatch(/^\/site\/node_modules\/\.astro\/out-[0-9a-f]{12}$/);
     expect(fixture.staging).toBe(path.resolve('/tmp/case-a/.dist-versions/staging'));
     expect(buildFolders('/site', '/tmp/case-b/dist').cacheDir).not.toBe(fixture.cacheDir);
+  });
+  it('names the content store after the code that renders content, and drops older ones', () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'fzzf-src-'));
+    for (const folder of ['markdown', 'lib', 'i18n', 'schemas'])
+      cpSync(path.join('src', folder), path.join(src, folder), { recursive: true });
+    const url = pathToFileURL(`${src}/`);
+    const before = renderVersion(url);
+    expect(renderVersion(url)).toBe(before);
+    const plugin = path.join(src, 'markdown', 'rehype-paragraph-links.ts');
+    writeFileSync(plugin, `${readFileSync(plugin, 'utf8')}\n// changed\n`);
+    const after = renderVersion(url);
+    expect(after).not.toBe(before);
+
+    const root = path.join(src, 'site');
+    const old = buildFolders(root, undefined, before).cacheDir;
+    const current = buildFolders(root, undefined, after).cacheDir;
+    expect(old).toBe(path.join(root, 'node_modules', '.astro', `render-${before}`));
+    expect(current).not.toBe(old);
+    for (const dir of [old, current, path.join(root, 'node_modules', '.astro', 'out-0123456789ab')])
+      mkdirSync(dir, { recursive: true });
+    removeOtherRenderStores(current);
+    expect(readdirSync(path.dirname(current)).sort()).toEqual([
+      'out-0123456789ab',
+      `render-${after}`,
+    ]);
+    rmSync(src, { recursive: true, force: true });
+  });
+  it("drops the dev server's content store when the render version changes", () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'fzzf-dev-'));
+    const store = path.join(root, '.astro', 'data-store.json');
+    mkdirSync(path.dirname(store));
+    writeFileSync(store, '{}');
+    forgetStaleDevStore(root, 'aaa');
+    expect(existsSync(store)).toBe(false);
+    writeFileSync(store, '{}');
+    forgetStaleDevStore(root, 'aaa');
+    expect(existsSync(store)).toBe(true);
+    forgetStaleDevStore(root, 'bbb');
+    expect(existsSync(store)).toBe(false);
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
