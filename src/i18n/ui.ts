@@ -58,7 +58,8 @@ export const ui = {
   'permalink.paragraph': '本段链接',
   ...permalinkUi,
   'qr.caption': '扫一扫在手机打开当前页',
-  'qr.label': (url: string) => `本页网址的二维码：${url}`,
+  // The caption beside it prints the address, so the alt text does not repeat it.
+  'qr.label': '本页网址的二维码',
   'redirect.title': (heading: string, report: string) => `本节地址已更改：${heading} - ${report}`,
   'redirect.heading': '本节地址已更改',
   'redirect.body': (heading: string) => `“${heading}”现在的地址是：`,

@@ -34,7 +34,6 @@ export default function rehypeParagraphLinks() {
           className: ['paragraph-anchor'],
           href: `#${id}`,
           ariaLabel: t('permalink.paragraph'),
-          dataCopyLink: 'paragraph',
         },
         children: [],
       };

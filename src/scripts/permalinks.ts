@@ -1,5 +1,5 @@
 /**
- * Section and paragraph links (a[data-copy-link]) copy their full URL when clicked, tapped or
+ * Section and paragraph links (COPY_LINKS) copy their full URL when clicked, tapped or
  * activated with Enter; the status region inside this element says so, visibly and to screen
  * readers. Where the Clipboard API is missing or refuses, the link works as the plain anchor it
  * is without JavaScript. Landing on a fragment moves focus to the section or paragraph, so a
@@ -7,6 +7,11 @@
  */
 import { permalinkUi } from '../i18n/permalink.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
+
+// Known by their classes: an attribute saying the same would cost every paragraph its bytes.
+const COPY_LINKS = 'a.section-anchor, a.paragraph-anchor';
+const isSectionLink = (link: HTMLAnchorElement) => link.classList.contains('section-anchor');
+
 class CopyLinkStatus extends HTMLElement {
   #status: HTMLElement | null = null;
   #timer: number | undefined;
@@ -16,10 +21,10 @@ class CopyLinkStatus extends HTMLElement {
     if (canCopy()) {
       // The label says what activating the link does once it copies; a section's names the
       // heading its link points to.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>(COPY_LINKS)) {
         link.setAttribute(
           'aria-label',
-          link.dataset['copyLink'] === 'section'
+          isSectionLink(link)
             ? permalinkUi['permalink.copySection'](
                 document.getElementById(fragmentId(link.hash))?.textContent ?? '',
               )
@@ -60,16 +65,13 @@ class CopyLinkStatus extends HTMLElement {
       event.altKey
     )
       return;
-    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(
-      'a[data-copy-link]',
-    );
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(COPY_LINKS);
     if (!link) return;
     event.preventDefault();
     const url = new URL(link.getAttribute('href') ?? '', canonicalUrl()).href;
-    const copied =
-      link.dataset['copyLink'] === 'section'
-        ? permalinkUi['permalink.copiedSection']
-        : permalinkUi['permalink.copiedParagraph'];
+    const copied = isSectionLink(link)
+      ? permalinkUi['permalink.copiedSection']
+      : permalinkUi['permalink.copiedParagraph'];
     navigator.clipboard.writeText(url).then(
       () => {
         this.#announce(copied);

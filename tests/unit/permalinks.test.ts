@@ -11,7 +11,7 @@ import {
   sectionPath,
   siteUrl,
 } from '../../src/lib/addresses/urls.ts';
-import { summarize } from '../../src/lib/content/summary.ts';
+import { sectionDescription, summarize } from '../../src/lib/content/summary.ts';
 import { qrImage, QUIET_ZONE } from '../../src/node/qr.ts';
 import { MARKDOWN_PIPELINE } from '../../src/markdown/pipeline.ts';
 import { sectionSchema, type SectionData } from '../../src/schemas/section.ts';
@@ -53,7 +53,7 @@ describe('paragraph ids', () => {
   it('give each paragraph an empty link to itself, labelled for screen readers, and keep the text as written', async () => {
     const html = await render('第一段。\n\n第二段。', { id: 's2' });
     expect(html).toContain(
-      '<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接" data-copy-link="paragraph"></a></p>',
+      '<p id="s2-p2">第二段。<a class="paragraph-anchor" href="#s2-p2" aria-label="本段链接"></a></p>',
     );
     expect(html).not.toContain('¶');
   });
@@ -96,6 +96,18 @@ describe('summarize', () => {
 
   it('cuts mid-sentence with an ellipsis when no sentence ends early enough', () => {
     expect(summarize('丙'.repeat(200), 50)).toBe(`${'丙'.repeat(50)}…`);
+  });
+});
+
+describe('sectionDescription', () => {
+  it('leads with the heading, without doubling its closing punctuation', () => {
+    expect(sectionDescription('（二）提升执法水平能力。', '完善执法培训机制。')).toBe(
+      '（二）提升执法水平能力：完善执法培训机制。',
+    );
+    expect(sectionDescription('一、2023年工作成效', '深入学习。')).toBe(
+      '一、2023年工作成效：深入学习。',
+    );
+    expect(sectionDescription('三、下一步工作打算', '')).toBe('三、下一步工作打算');
   });
 });
 

@@ -23,3 +23,13 @@ export function summarize(markdown: string, max = 120): string {
   const end = Math.max(head.lastIndexOf('。'), head.lastIndexOf('；'));
   return end >= max / 2 ? head.slice(0, end + 1) : `${head}…`;
 }
+
+/**
+ * A section page's description: its heading, then the start of its text. The page title already
+ * names the report and the site, so they are not repeated in each of the page's description tags.
+ */
+export function sectionDescription(heading: string, summary: string): string {
+  if (!summary) return heading;
+  // Headings often end in a full stop (（二）提升执法水平能力。), which “。：” would repeat.
+  return `${heading.replace(/[。；，、：.;,:]+$/u, '')}：${summary}`;
+}
