@@ -23,6 +23,21 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // A page script is named after its component (ReaderControls.<hash>.js), not after
+              // Astro's module id (ReaderControls.astro_astro_type_script_index_0_lang.<hash>.js):
+              // every page names three or four of them, a dozen pages per report.
+              entryFileNames: (chunk) =>
+                `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_\d+_lang$/, '').replace(/[^\w.-]/g, '_')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
     plugins: [
       {
         // Vite wraps every import() in a preload helper (a kilobyte on every page) that fetches

@@ -6,6 +6,8 @@ export async function sitemapXml(
   pages: readonly { url: string; lastmod?: string }[],
 ): Promise<string> {
   const stream = new SitemapStream({
+    // Publication dates are days: 2024-03-22, not a midnight in some time zone.
+    lastmodDateOnly: true,
     xmlns: { news: false, xhtml: false, image: false, video: false },
   });
   const xml = await streamToPromise(Readable.from(pages.map((page) => ({ ...page }))).pipe(stream));
