@@ -447,10 +447,15 @@ export async function validateReports(
   reportsDir: string,
   cwd = process.cwd(),
 ): Promise<ContentIssue[]> {
-  const { reports, sections, issues, incomplete, failedReports } = await loadContent(
-    reportsDir,
-    cwd,
-  );
+  return validateContent(await loadContent(reportsDir, cwd), reportsDir, cwd);
+}
+
+/** validateReports for content already loaded, so callers that also review it read it once. */
+export function validateContent(
+  { reports, sections, issues, incomplete, failedReports }: LoadedContent,
+  reportsDir: string,
+  cwd = process.cwd(),
+): ContentIssue[] {
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)

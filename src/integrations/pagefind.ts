@@ -47,7 +47,6 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const texts: string[] = [];
         const records: pagefind.CustomRecord[] = [];
         for (const { report, sections } of pages) {
           // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
@@ -55,7 +54,6 @@ export default function pagefindIntegration(): AstroIntegration {
           for (const section of sections) {
             const { content, offsets } = recordContent(section);
             if (!content || (!section.id && !section.paragraphs.length)) continue;
-            texts.push(content);
             const meta: SearchRecordMeta & Record<string, string> = {
               title: report.title,
               section: section.id,
@@ -84,7 +82,9 @@ export default function pagefindIntegration(): AstroIntegration {
         // Pagefind writes in its own process; the pinyin lexicon is built on this thread
         // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
         const writing = reused ? Promise.resolve(performance.now()) : writeIndex(records, outDir);
-        const { lexicon, cached } = await cachedPinyinLexicon(texts);
+        const { lexicon, cached } = await cachedPinyinLexicon(
+          records.map((record) => record.content),
+        );
         const lexiconJson = JSON.stringify(lexicon);
         const lexiconDone = performance.now();
         const indexed = await writing;
