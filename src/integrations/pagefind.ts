@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -16,10 +16,14 @@ import {
   type SearchRecordMeta,
   type SearchScopeData,
 } from '../lib/search/index-contract.ts';
+import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
 import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
 import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
+
+/** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
+const PRELOAD_META_LIMIT = 64 * 1024;
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
 const BATCH = 256;
@@ -94,7 +98,7 @@ export default function pagefindIntegration(): AstroIntegration {
         await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
         await writeFile(
           path.join(outDir, SEARCH_SCOPE),
-          JSON.stringify({ ...scopeOf(pages), index: entry }),
+          JSON.stringify({ ...scopeDataOf(pages.map((page) => page.report)), index: entry }),
         );
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
         logger.info(
@@ -154,20 +158,6 @@ async function readReportPages(outDir: string): Promise<PageRecords[]> {
   return pages.filter((page) => page !== undefined);
 }
 
-/** The agencies and years of the index, for scoping queries that name them. */
-function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
-  const agencies = new Map<string, SearchScopeData['agencies'][number]>();
-  const years = new Set<number>();
-  for (const { report } of pages) {
-    agencies.set(report.agency.id, report.agency);
-    years.add(report.year);
-  }
-  return {
-    agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    years: [...years].sort((a, b) => b - a),
-  };
-}
-
 /**
  * Pagefind writes its ready-made search interfaces and highlighter beside the engine; the site has
  * its own (src/scripts/), so they would only be 430 KB of files nobody loads.
@@ -210,7 +200,14 @@ async function prepareSearchPage(
     // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
     ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
   ];
-  const links = files
+  // Preloads fetch the engine for every visit to the search page, before the query is read. Worth
+  // it while the index is small; a province's metadata alone is hundreds of KB, which a query
+  // naming one report never needs (search-engine.ts reads that report's own data instead).
+  const meta = await stat(
+    path.join(pagefindDir, `pagefind.${languages[0]?.hash ?? ''}.pf_meta`),
+  ).catch(() => undefined);
+  const preload = (meta?.size ?? Infinity) <= PRELOAD_META_LIMIT;
+  const links = (preload ? files : [])
     .map(
       (file) =>
         `<link rel="preload" href="${assetPath(base, PAGEFIND_DIR + file)}" as="fetch" crossorigin>`,
