@@ -7,7 +7,8 @@ import {
   assetPath,
   normaliseBase,
   PAGEFIND_DIR,
-  PINYIN_LEXICON,
+  PINYIN_DIR,
+  pinyinLexiconFile,
   reportPath,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
@@ -16,6 +17,7 @@ import {
   type SearchRecordMeta,
   type SearchScopeData,
 } from '../lib/search/index-contract.ts';
+import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
@@ -89,13 +91,22 @@ export default function pagefindIntegration(): AstroIntegration {
         const { lexicon, cached } = await cachedPinyinLexicon(
           records.map((record) => record.content),
         );
-        const lexiconJson = JSON.stringify(lexicon);
+        // A file for every letter, empty or not: the search asks for the letters a query holds,
+        // and a 404 would be an error in the reader's console.
+        const parts = splitPinyinLexicon(lexicon);
+        const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
+          (letter) =>
+            [
+              pinyinLexiconFile(letter),
+              JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
+            ] as const,
+        );
         const lexiconDone = performance.now();
         const indexed = await writing;
         if (!reused) storeIndex(key, pagefindDir);
         const entry = await prepareSearchPage(outDir, base);
-        await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
-        await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
+        await mkdir(path.join(outDir, PINYIN_DIR), { recursive: true });
+        for (const [file, json] of lexiconFiles) await writeFile(path.join(outDir, file), json);
         await writeFile(
           path.join(outDir, SEARCH_SCOPE),
           JSON.stringify({ ...scopeDataOf(pages.map((page) => page.report)), index: entry }),
@@ -104,7 +115,8 @@ export default function pagefindIntegration(): AstroIntegration {
         logger.info(
           `search index: ${records.length} sections of ${pages.length} reports` +
             `${reused ? ' (unchanged: reused)' : ''}; ` +
-            `pinyin lexicon ${Buffer.byteLength(lexiconJson)} bytes${cached ? ' (cached)' : ''}; ` +
+            `pinyin lexicon ${lexiconFiles.reduce((sum, [, json]) => sum + Buffer.byteLength(json), 0)} bytes ` +
+            `in ${lexiconFiles.length} files${cached ? ' (cached)' : ''}; ` +
             `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
             `lexicon ${seconds(read, lexiconDone)} s (alongside), ` +
             `written ${seconds(started, performance.now())} s`,

@@ -2,7 +2,7 @@ import { assetPath, BASE, reportDataPath } from '../lib/addresses/site-paths.ts'
 import {
   PAGEFIND_DIR,
   PAGEFIND_ENGINE,
-  PINYIN_LEXICON,
+  pinyinLexiconFile,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
@@ -12,6 +12,7 @@ import {
   hasTraditional,
   looksLikePinyin,
   normaliseDates,
+  pinyinLettersNeeded,
   normaliseQuery,
   readPinyin,
   stripQuestion,
@@ -88,7 +89,7 @@ export interface EngineOptions {
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
-  #lexicon: Promise<PinyinLexicon> | undefined;
+  #lexicon = new Map<string, Promise<PinyinLexicon>>();
   #scopeData: Promise<SearchScopeData> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
   #reports = new Map<string, Promise<ReportSectionsData>>();
@@ -148,11 +149,32 @@ export class SearchEngine {
     await pagefind.preload(query).catch(() => {});
   }
 
-  #loadLexicon(): Promise<PinyinLexicon> {
-    this.#lexicon ??= fetch(assetPath(PINYIN_LEXICON))
-      .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : { spell: {}, initials: {} }))
-      .catch(() => ({ spell: {}, initials: {} }));
-    return this.#lexicon;
+  /** The lexicon files `query` needs (one per letter, see pinyinLettersNeeded), merged. */
+  async #loadLexicon(query: string): Promise<PinyinLexicon> {
+    const merged = { spell: {}, initials: {} };
+    const loaded = new Set<string>();
+    for (;;) {
+      const letters = [...pinyinLettersNeeded(query, merged)].filter((l) => !loaded.has(l));
+      if (!letters.length) return merged;
+      const parts = await Promise.all(letters.map((letter) => this.#lexiconPart(letter)));
+      for (const letter of letters) loaded.add(letter);
+      for (const part of parts) {
+        Object.assign(merged.spell, part.spell);
+        Object.assign(merged.initials, part.initials);
+      }
+    }
+  }
+
+  #lexiconPart(letter: string): Promise<PinyinLexicon> {
+    const empty: PinyinLexicon = { spell: {}, initials: {} };
+    let part = this.#lexicon.get(letter);
+    if (!part) {
+      part = fetch(assetPath(pinyinLexiconFile(letter)))
+        .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : empty))
+        .catch(() => empty);
+      this.#lexicon.set(letter, part);
+    }
+    return part;
   }
 
   /** A report's open data (/reports/<folder>.json): its sections, for a query that names it. */
@@ -215,7 +237,7 @@ export class SearchEngine {
     if (hasTraditional(query, this.options.traditional ?? ''))
       forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
     if (looksLikePinyin(query)) {
-      const read = readPinyin(query, await this.#loadLexicon());
+      const read = readPinyin(query, await this.#loadLexicon(query));
       if (read) {
         forms.unshift(read.text);
         reading = read.text;
