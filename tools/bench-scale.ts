@@ -401,7 +401,7 @@ try {
     );
   };
   stepTable('clean build', (r) => r.clean);
-  stepTable('rebuild', (r) => r.rebuild);
+  if (options.rebuild) stepTable('rebuild', (r) => r.rebuild);
 
   if (options.eval || options.queries) {
     // The shared folder is read-only: run a copy that uses this project's playwright-core.
