@@ -10,4 +10,13 @@ import './toc-spy.ts';
 import './permalinks.ts';
 import './back-to-top.ts';
 
-if (document.querySelector('report-search')) void import('./search.ts');
+const search = document.querySelector('report-search');
+if (search) {
+  // The results list says it is busy from here, before the page has finished loading, not only
+  // once the search code has arrived: a reader's tools (and the tests) take a loaded page whose
+  // list is not busy for one whose search has finished.
+  const list = search.querySelector('[data-search-results]');
+  if (new URLSearchParams(location.search).get('q')?.trim())
+    list?.setAttribute('aria-busy', 'true');
+  import('./search.ts').catch(() => list?.setAttribute('aria-busy', 'false'));
+}
