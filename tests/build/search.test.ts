@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { namedReport } from '../../src/lib/search/report-sections.ts';
 import { SEARCH_SCOPE } from '../../src/lib/addresses/urls.ts';
 import {
   SEARCH_ATTRIBUTES as A,
@@ -121,7 +122,22 @@ describe('the search index contract, on the built pages', () => {
       id: 'jiading-police',
       shortName: '嘉定公安分局',
       name: '上海市公安局嘉定分局',
+      years: [2023],
     });
     expect(scope.years).toContain(2023);
+  });
+
+  it('leads every agency and year of the scope file to a report whose open data is published', () => {
+    const scope = JSON.parse(
+      readFileSync(path.join(DIST, SEARCH_SCOPE), 'utf8'),
+    ) as SearchScopeData;
+    for (const agency of scope.agencies)
+      for (const year of agency.years ?? []) {
+        const folder = namedReport(scope, { agency: agency.id, year: String(year) })!;
+        const data = JSON.parse(
+          readFileSync(path.join(DIST, 'reports', `${folder}.json`), 'utf8'),
+        ) as { agency: { id: string }; year: number };
+        expect([data.agency.id, data.year]).toEqual([agency.id, year]);
+      }
   });
 });
