@@ -27,6 +27,7 @@ import {
 } from '../lib/search/rank.ts';
 import {
   namedReport,
+  rankReportSections,
   reportSectionCandidates,
   type ReportSectionsData,
 } from '../lib/search/report-sections.ts';
@@ -275,7 +276,7 @@ export class SearchEngine {
         } else {
           const { wordings, pinyin } = await this.#wordings(attempt.text);
           reading ??= pinyin;
-          ranked = rankSections(candidates, wordings);
+          ranked = rankReportSections(candidates, wordings);
         }
         if (!ranked.length) continue;
         const result: SearchPage = {

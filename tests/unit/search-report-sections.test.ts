@@ -3,6 +3,7 @@ import { recordContent } from '../../src/node/page-records.ts';
 import { parseOffsets, rankSections } from '../../src/lib/search/rank.ts';
 import {
   namedReport,
+  rankReportSections,
   reportSectionCandidates,
   scopeDataOf,
   type ReportSectionsData,
@@ -110,5 +111,14 @@ describe('a query naming one report', () => {
     const ranked = rankSections(reportSectionCandidates(report, '/'), ['矛盾纠纷']);
     expect(ranked[0]!.candidate.section).toBe('s1-1');
     expect(ranked[0]!.href).toBe('/reports/2021-minhang-police/#s1-1-p2');
+  });
+
+  it('puts a section holding the words as typed before one that ties through a synonym', () => {
+    const candidates = reportSectionCandidates(report, '/');
+    // 枫桥经验 (s1-1) as typed, 化解机制 (s2) only through a synonym; both score alike.
+    const ranked = rankReportSections(candidates, ['化解机制', '枫桥经验']);
+    expect(ranked.map((r) => r.candidate.section).slice(0, 2)).toEqual(['s2', 's1-1']);
+    const swapped = rankReportSections(candidates, ['枫桥经验', '化解机制']);
+    expect(swapped.map((r) => r.candidate.section).slice(0, 2)).toEqual(['s1-1', 's2']);
   });
 });

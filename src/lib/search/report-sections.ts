@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../../schemas/open-data.ts';
 import { reportPath } from '../addresses/urls.ts';
 import { PART_LABELS, type SearchScopeData } from './index-contract.ts';
-import type { SectionCandidate } from './rank.ts';
+import { rankSections, type RankedSection, type SectionCandidate } from './rank.ts';
 import type { Filters } from './scope.ts';
 
 /**
@@ -115,4 +115,22 @@ export function scopeDataOf(
     agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
     years: [...years].sort((a, b) => b - a),
   };
+}
+
+/**
+ * Ranks a report's sections for the wordings of a query (as typed first, then its synonyms and
+ * spellings). Without an engine's order to break ties, a section holding the words as typed goes
+ * before one that scores as well through a synonym only, then document order.
+ */
+export function rankReportSections<T extends SectionCandidate>(
+  candidates: readonly T[],
+  wordings: readonly string[],
+): RankedSection<T>[] {
+  const typed = rankSections(candidates, wordings.slice(0, 1));
+  const order = new Map(typed.map((ranked, i) => [ranked.candidate, i]));
+  const ordered = candidates.map((candidate, i) => ({
+    ...candidate,
+    engineRank: order.get(candidate) ?? typed.length + i,
+  }));
+  return rankSections(ordered, wordings);
 }
