@@ -84,6 +84,7 @@ describe('scoped queries', () => {
       ['长春市朝阳区 2021 矛盾纠纷', 'changchun-chaoyang-police'],
       ['长春朝阳 2021 矛盾纠纷', 'changchun-chaoyang-police'],
       ['北京朝阳区2021年矛盾纠纷', 'chaoyang-police'],
+      ['北京朝阳公安分局2021年矛盾纠纷', 'chaoyang-police'],
     ] as const)
       expect(scopeQuery(query, shared)).toEqual({
         filters: { agency: id, year: '2021' },

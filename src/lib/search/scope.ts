@@ -80,8 +80,9 @@ export function scopeKeys(data: SearchScopeData): ScopeKeys {
       // Where two cities have a district of the same name (朝阳 in 北京 and 长春), readers
       // write the city in front: 长春朝阳, 长春市朝阳区.
       const city = CITY.exec(agency.name)?.[1];
-      for (const key of [place, ...['区', '县', '市'].map((suffix) => place + suffix)]) {
-        add(key, agency.id);
+      const short = agency.shortName;
+      for (const key of [place, ...['区', '县', '市'].map((suffix) => place + suffix), short]) {
+        if (key !== short) add(key, agency.id);
         if (city && !key.startsWith(city)) {
           add(city + key, agency.id);
           add(`${city}市${key}`, agency.id);
