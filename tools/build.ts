@@ -4,10 +4,8 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
-import { readSynonyms } from '../src/data/content-files.ts';
-import { buildErrors } from '../src/data/content-review.ts';
-import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
-import { readSiteConfig } from '../src/data/site.ts';
+import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
 import {
@@ -58,12 +56,10 @@ const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 try {
   profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
-  const issues = [
-    // Placeholders (……, 待补充) in a report that is not a draft must not be published either.
-    ...(await buildErrors(path.resolve(root, REPORTS_DIR), root)),
-    ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
-    ...readSiteConfig(SITE_CONFIG_FILE, root).issues,
-  ];
+  // Placeholders (……, 待补充) in a report that is not a draft are errors too.
+  const issues = errorsOf(
+    (await checkContentFiles(contentPathsFrom(process.env), root)).problems,
+  ).map(({ severity: _severity, ...issue }) => issue);
   if (issues.length) throw new ContentError(issues);
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);

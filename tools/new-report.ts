@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContent } from '../src/data/content-files.ts';
+import { loadContent } from '../src/data/report-folders.ts';
 import { REPORTS_DIR } from '../src/data/paths.ts';
 import { STABLE_ID } from '../src/lib/addresses/ids.ts';
 import { scaffoldReport, shiftYears } from '../src/lib/content/scaffold.ts';

@@ -4,7 +4,7 @@ import { ContentError } from '../lib/content/errors.ts';
 import { buildOutline, type OutlineSection } from '../lib/content/outline.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
-import { readSynonyms } from './content-files.ts';
+import { readSynonyms } from './synonyms.ts';
 import type { ReportData } from '../schemas/report.ts';
 import { publishedReports } from './drafts.ts';
 

@@ -1,9 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import path from 'node:path';
 import type { Plugin } from 'vite';
-import { readSynonyms } from '../data/content-files.ts';
-import { type LocatedIssue, reviewReports } from '../data/content-review.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../data/paths.ts';
+import { type ContentProblem, checkContentFiles, errorsOf } from '../data/content-check.ts';
+import { type ContentPaths, contentPathsFrom } from '../data/paths.ts';
 import { devErrorPage } from '../node/dev-error-page.ts';
 
 /**
@@ -12,7 +10,9 @@ import { devErrorPage } from '../node/dev-error-page.ts';
  * an older page or Astro's English overlay. Checking takes a fraction of a second; nothing is
  * cached, so a saved fix shows on the next reload.
  */
-export default function devContentErrors(): AstroIntegration {
+export default function devContentErrors(
+  paths: ContentPaths = contentPathsFrom(process.env),
+): AstroIntegration {
   return {
     name: 'fzzf:dev-content-errors',
     hooks: {
@@ -25,7 +25,7 @@ export default function devContentErrors(): AstroIntegration {
             server.middlewares.use((req, res, next) => {
               const accept = req.headers.accept ?? '';
               if (req.method !== 'GET' || !accept.includes('text/html')) return next();
-              blockingIssues().then(
+              blockingIssues(paths).then(
                 (issues) => {
                   if (!issues.length) return next();
                   logger.error(`内容有 ${issues.length} 处错误，预览页面显示了错误清单。`);
@@ -44,10 +44,6 @@ export default function devContentErrors(): AstroIntegration {
 }
 
 /** The errors that would stop a build (warnings stay for npm run check:content). */
-export async function blockingIssues(): Promise<LocatedIssue[]> {
-  const reports = await reviewReports(path.resolve(REPORTS_DIR));
-  const synonyms = (await readSynonyms(path.resolve(SYNONYMS_FILE))).issues.map(
-    (issue): LocatedIssue => ({ ...issue, severity: 'error', line: 1 }),
-  );
-  return [...reports, ...synonyms].filter((issue) => issue.severity === 'error');
+export async function blockingIssues(paths: ContentPaths): Promise<ContentProblem[]> {
+  return errorsOf((await checkContentFiles(paths)).problems);
 }

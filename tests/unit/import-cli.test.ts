@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateReports } from '../../src/data/content-files.ts';
+import { validateReports } from '../../src/data/report-folders.ts';
 import { IMPORT_FIXTURES } from '../support/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
