@@ -192,4 +192,26 @@ describe('cross-file checks', () => {
       'r/2024-a/s3.md order 3，前面缺少 order 为 2 的同级章节',
     ]);
   });
+
+  it('blames the section whose order changed when its numbering still names the gap', () => {
+    const issues = checkContent(
+      [report],
+      [
+        section({ id: 's1', order: 4 }),
+        section({ id: 's2', order: 2, numbering: '二、' }),
+        section({ id: 's3', order: 3, numbering: '三、' }),
+      ],
+    );
+    expect(issues.map((issue) => `${issue.file} ${issue.field} ${issue.found}`)).toEqual([
+      'r/2024-a/s1.md order 4，但 numbering 是 “一、”，同级章节中缺少 order 为 1 的一节',
+    ]);
+  });
+
+  it('blames the changed section, not its sibling, when the new order is taken', () => {
+    const issues = checkContent(
+      [report],
+      [section({ id: 's1', order: 2 }), section({ id: 's2', order: 2, numbering: '二、' })],
+    );
+    expect(issues.map((issue) => `${issue.file} ${issue.field}`)).toEqual(['r/2024-a/s1.md order']);
+  });
 });
