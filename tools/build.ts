@@ -52,6 +52,9 @@ const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZ
 // interruption and that an unexpected error is reported without a stack trace.
 const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
 const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
+// …with a file-system error code (ENOSPC, EACCES …) on a file of the new version, as a full disk
+// or a folder without write permission would fail.
+const failCode = process.env['FZZF_FAIL_CODE'];
 
 try {
   profile.mark(STEPS.check);
@@ -90,7 +93,14 @@ try {
     },
     onStep: (step) => {
       if (step === killAt) process.kill(process.pid, 'SIGKILL');
-      if (step === failAt) throw new Error(`injected failure at ${step}`);
+      if (step !== failAt) return;
+      const injected = new Error(`injected failure at ${step}`);
+      if (failCode)
+        Object.assign(injected, {
+          code: failCode,
+          path: path.join(path.dirname(outDir), '.dist-versions', 'index.html'),
+        });
+      throw injected;
     },
   });
 } catch (error) {
