@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseContent } from '../schemas/common.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import { checkContent, type ReportInput, type SectionInput } from '../lib/content/checks.ts';
@@ -239,7 +240,7 @@ function checkFile(
   const { issues: bodyIssues, facts: body } = readBody(file, read.body, 1);
   checked.issues.push(...bodyIssues);
   const schema = isReport ? reportSchema : sectionSchema;
-  const result = schema.safeParse(read.data);
+  const result = parseContent(schema, read.data);
   if (!result.success) {
     for (const issue of result.error.issues)
       checked.issues.push(

@@ -2,6 +2,7 @@ import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
+import { parseContent } from '../schemas/common.ts';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
 import { SITE_CONFIG_FILE } from './paths.ts';
 import { readYaml } from './yaml-positions.ts';
@@ -38,7 +39,7 @@ export function readSiteConfig(
       ],
     };
   const data: unknown = yaml.doc.toJS() ?? {};
-  const result = siteConfigSchema.safeParse(data);
+  const result = parseContent(siteConfigSchema, data);
   if (!result.success)
     return {
       config: defaults,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseContent } from '../schemas/common.ts';
 import { type SynonymGroups, synonymsSchema } from '../schemas/synonyms.ts';
 import { decodeUtf8 } from '../lib/content/encoding.ts';
 import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
@@ -41,7 +42,7 @@ export async function readSynonyms(
       ],
     };
   const data: unknown = yaml.doc.toJS() ?? [];
-  const result = synonymsSchema.safeParse(data);
+  const result = parseContent(synonymsSchema, data);
   if (!result.success)
     return {
       groups: [],

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { parseContent } from '../../src/schemas/common.ts';
 import { fragmentId, reservedIdReason } from '../../src/lib/addresses/ids.ts';
 import { checkContent, type SectionInput } from '../../src/lib/content/checks.ts';
 import { decodeUtf8, detectEncoding } from '../../src/lib/content/encoding.ts';
@@ -18,7 +20,7 @@ const messages = (result: { error?: { issues: { path: PropertyKey[]; message: st
 
 describe('schema messages', () => {
   it('say what to write, in Chinese, with no zod type names', () => {
-    const result = sectionSchema.safeParse({
+    const result = parseContent(sectionSchema, {
       id: 'S1',
       numbering: '',
       title: 42,
@@ -57,8 +59,17 @@ describe('schema messages', () => {
     ]);
   });
 
+  it('leave zod as it was for any other code in the process', () => {
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/expected string/);
+    expect(sectionSchema.safeParse({}).success).toBe(false);
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/expected string/);
+  });
+
   it('a URL and a length limit are explained, not named', () => {
-    const result = reportSchema.safeParse({ sourceUrl: 'www.gov.cn', title: '长'.repeat(81) });
+    const result = parseContent(reportSchema, {
+      sourceUrl: 'www.gov.cn',
+      title: '长'.repeat(81),
+    });
     const shown = messages(result)!.filter((m) => /^(sourceUrl|title):/.test(m));
     expect(shown).toMatchInlineSnapshot(`
       [

@@ -1,3 +1,4 @@
+import { parseContent } from '../../schemas/common.ts';
 import { reportSchema } from '../../schemas/report.ts';
 import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 import { checkReport, checkSections, type SectionInput } from '../content/checks.ts';
@@ -242,7 +243,7 @@ function validate(
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const reportFile = `${dir}/report.md`;
-  const parsed = reportSchema.safeParse(data);
+  const parsed = parseContent(reportSchema, data);
   if (!parsed.success)
     issues.push(
       ...parsed.error.issues.flatMap((issue) => fromSchemaIssue(reportFile, data, issue)),
@@ -252,7 +253,7 @@ function validate(
   for (const section of sections) {
     const file = `${dir}/${section.id}.md`;
     const frontmatter = sectionData(section);
-    const result = sectionSchema.safeParse(frontmatter);
+    const result = parseContent(sectionSchema, frontmatter);
     if (result.success) inputs.push({ folder, file, data: result.data });
     else
       issues.push(
