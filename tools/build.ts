@@ -6,12 +6,14 @@ import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
+import siteOptionsIntegration from '../src/integrations/site-options.ts';
+import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
 import {
   BUILD_USAGE,
+  type BuildOptions,
   BuildOptionsError,
-  DRAFTS_ENV,
   parseBuildOptions,
 } from '../src/node/build-options.ts';
 import {
@@ -27,21 +29,21 @@ const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+let options: BuildOptions;
 try {
-  const options = parseBuildOptions(process.argv.slice(2), process.env);
-  if (!options) {
+  const parsed = parseBuildOptions(process.argv.slice(2), process.env);
+  if (!parsed) {
     console.log(BUILD_USAGE);
     process.exit(0);
   }
-  // Astro's config, the content loaders and the search index read these.
-  process.env['SITE_URL'] = options.siteUrl;
-  if (options.drafts) process.env[DRAFTS_ENV] = '1';
-  else delete process.env[DRAFTS_ENV];
+  options = parsed;
 } catch (error) {
   if (!(error instanceof BuildOptionsError)) throw error;
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
+// Tests point the content paths at fixtures through the environment; from here on they are values.
+const paths = contentPathsFrom(process.env);
 const { outDir, staging, cacheDir } = buildFolders(
   root,
   process.env['OUT_DIR'],
@@ -60,9 +62,9 @@ try {
   profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
   // Placeholders (……, 待补充) in a report that is not a draft are errors too.
-  const issues = errorsOf(
-    (await checkContentFiles(contentPathsFrom(process.env), root)).problems,
-  ).map(({ severity: _severity, ...issue }) => issue);
+  const issues = errorsOf((await checkContentFiles(paths, root)).problems).map(
+    ({ severity: _severity, ...issue }) => issue,
+  );
   if (issues.length) throw new ContentError(issues);
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
@@ -80,11 +82,17 @@ try {
       // A failed Astro run must leave nothing behind beside dist/.
       await build({
         root,
+        // The public address and this build's options reach Astro's config, the content
+        // loaders and the pages as values.
+        ...siteUrl(options.siteUrl),
         outDir: staging,
         cacheDir,
         // Astro's own log is English; BUILD_LOG=info shows it to developers.
         logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
-        integrations: [buildProfileIntegration(profile)],
+        integrations: [
+          siteOptionsIntegration({ drafts: options.drafts, paths }),
+          buildProfileIntegration(profile),
+        ],
       }).catch(async (error: unknown) => {
         await rm(staging, { recursive: true, force: true });
         throw error;

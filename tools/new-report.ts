@@ -5,7 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/data/report-folders.ts';
-import { REPORTS_DIR } from '../src/data/paths.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { STABLE_ID } from '../src/lib/addresses/ids.ts';
 import { scaffoldReport, shiftYears } from '../src/lib/content/scaffold.ts';
 
@@ -54,7 +54,7 @@ if (!STABLE_ID.test(agency))
     `--agency 应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police；现在是“${agency}”`,
   );
 
-const reportsDir = path.resolve(REPORTS_DIR);
+const reportsDir = path.resolve(contentPathsFrom(process.env).reportsDir);
 const { reports, sections } = await loadContent(reportsDir);
 const earlier = reports
   .filter((report) => report.data.agency.id === agency && report.data.year < year)

@@ -52,7 +52,12 @@ export async function checkContentFiles(
     ...errors(synonyms.issues),
     ...errors(site.issues),
   ];
-  return { problems: placed(problems, content), content, synonyms: synonyms.groups, site: site.config };
+  return {
+    problems: placed(problems, content),
+    content,
+    synonyms: synonyms.groups,
+    site: site.config,
+  };
 }
 
 /** Only the problems that stop a build. */

@@ -99,7 +99,10 @@ const YAML_REASONS: [RegExp, string][] = [
 
 /** A frontmatter that YAML cannot read, in Chinese, with the line in the file. */
 function yamlIssue(error: unknown, source: string): Omit<ContentIssue, 'file'> {
-  const { reason, mark } = error as { reason?: string; mark?: { line?: number; position?: number } };
+  const { reason, mark } = error as {
+    reason?: string;
+    mark?: { line?: number; position?: number };
+  };
   const what = YAML_REASONS.find(([pattern]) => pattern.test(reason ?? ''))?.[1];
   // The parser counts from the opening ---, where the raw YAML it was given starts.
   const opening = lineAt(source, source.indexOf('---'));

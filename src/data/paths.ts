@@ -27,10 +27,3 @@ export function contentPathsFrom(env: Readonly<Record<string, string | undefined
     siteFile: env['SITE_CONFIG'] || CONTENT_PATHS.siteFile,
   };
 }
-
-// The Astro side (content.config.ts, src/data/reports.ts, src/data/site.ts) still takes these
-// from the environment the build command sets, until the options reach it as values.
-const env = process.env;
-export const REPORTS_DIR = contentPathsFrom(env).reportsDir;
-export const SYNONYMS_FILE = contentPathsFrom(env).synonymsFile;
-export const SITE_CONFIG_FILE = contentPathsFrom(env).siteFile;

@@ -2,7 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { checkContent } from '../lib/content/checks.ts';
 import { ContentError } from '../lib/content/errors.ts';
 import { buildOutline, type OutlineSection } from '../lib/content/outline.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
+import { siteOptions } from './options.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './synonyms.ts';
 import type { ReportData } from '../schemas/report.ts';
@@ -20,7 +20,7 @@ export interface Report {
 
 const folderOf = (id: string) => id.split('/')[0]!;
 const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
-  entry.filePath ?? `${REPORTS_DIR}/${entry.id}.md`;
+  entry.filePath ?? `${siteOptions().paths.reportsDir}/${entry.id}.md`;
 
 let loaded: Promise<Report[]> | undefined;
 
@@ -73,5 +73,5 @@ export function loadReports(): Promise<Report[]> {
 
 /** The search's synonym groups, validated before the build; the search page sends them to the browser. */
 export async function loadSynonyms(): Promise<SynonymGroups> {
-  return (await readSynonyms(SYNONYMS_FILE)).groups;
+  return (await readSynonyms(siteOptions().paths.synonymsFile)).groups;
 }

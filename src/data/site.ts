@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ContentError, type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { parseContent } from '../schemas/common.ts';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
-import { SITE_CONFIG_FILE } from './paths.ts';
+import { siteOptions } from './options.ts';
 import { readYaml } from './yaml-positions.ts';
 
 /**
@@ -12,7 +12,7 @@ import { readYaml } from './yaml-positions.ts';
  * name and column, nothing else); a broken one is reported like any other content problem.
  */
 export function readSiteConfig(
-  file: string = SITE_CONFIG_FILE,
+  file: string = siteOptions().paths.siteFile,
   cwd = process.cwd(),
 ): { config: SiteConfig; issues: ContentIssue[] } {
   const shown = path.relative(cwd, path.resolve(cwd, file)) || file;

@@ -107,7 +107,11 @@ export function readYaml(text: string, firstLine = 1): PlacedYaml {
 /** The line (from 1) of a character offset in `text`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  )
     line++;
   return line;
 }

@@ -14,9 +14,6 @@ export interface BuildOptions {
   profile: boolean;
 }
 
-/** Set for Astro, the content loaders and the search index when drafts are built. */
-export const DRAFTS_ENV = 'FZZF_DRAFTS';
-
 export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选项]
 
 生成网站到 dist/。SITE_URL 是网站上线后的完整地址，例如：

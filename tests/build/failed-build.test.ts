@@ -192,9 +192,8 @@ describe.concurrent('the catalogue of content that is refused', () => {
   it('blames the section whose order changed, not the one after the gap it left', async ({
     expect,
   }) => {
-    expect(
-      await refused(expect, 'order-moved', { [PART_ONE]: set('order', 'order: 3') }),
-    ).toMatchInlineSnapshot(`
+    expect(await refused(expect, 'order-moved', { [PART_ONE]: set('order', 'order: 3') }))
+      .toMatchInlineSnapshot(`
       "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
