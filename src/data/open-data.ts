@@ -10,7 +10,7 @@ import type { Report } from './reports.ts';
 export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
   const sections = flattenOutline(report.outline);
   const paragraphsOf = (entry: { rendered?: { html: string } | undefined }) =>
-    renderedParagraphs(entry.rendered?.html ?? '');
+    renderedParagraphs(entry.rendered);
   return {
     folder: report.folder,
     data: report.data,
