@@ -1,6 +1,4 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { checkContent } from '../lib/content/checks.ts';
-import { ContentError } from '../lib/content/errors.ts';
 import { buildOutline, type OutlineSection } from '../lib/content/outline.ts';
 import { siteOptions } from './options.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
@@ -19,14 +17,12 @@ export interface Report {
 }
 
 const folderOf = (id: string) => id.split('/')[0]!;
-const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
-  entry.filePath ?? `${siteOptions().paths.reportsDir}/${entry.id}.md`;
-
 let loaded: Promise<Report[]> | undefined;
 
 /**
- * All reports, newest first, with their sections in order. Runs the cross-file checks once per
- * build and throws a ContentError naming every problem, which stops the build.
+ * All reports, newest first, with their sections in order. The content was checked before Astro
+ * started (src/data/content-check.ts). Kept for the run: under npm run dev this module is loaded
+ * again when the content changes, so an edit shows on the next reload.
  */
 export function loadReports(): Promise<Report[]> {
   loaded ??= (async () => {
@@ -34,20 +30,6 @@ export function loadReports(): Promise<Report[]> {
       getCollection('reports'),
       getCollection('sections'),
     ]);
-    const issues = checkContent(
-      reportEntries.map((entry) => ({
-        folder: folderOf(entry.id),
-        file: fileOf(entry),
-        data: entry.data,
-      })),
-      sectionEntries.map((entry) => ({
-        folder: folderOf(entry.id),
-        file: fileOf(entry),
-        data: entry.data,
-      })),
-    );
-    if (issues.length) throw new ContentError(issues);
-
     // Grouped in one pass: filtering every section for every report grows with the square of
     // the number of reports (a million comparisons at 300).
     const sectionsByFolder = Map.groupBy(sectionEntries, (section) => folderOf(section.id));

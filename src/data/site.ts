@@ -1,10 +1,9 @@
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError, type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
+import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { parseContent } from '../schemas/common.ts';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
-import { siteOptions } from './options.ts';
 import { readYaml } from './yaml-positions.ts';
 
 /**
@@ -12,7 +11,7 @@ import { readYaml } from './yaml-positions.ts';
  * name and column, nothing else); a broken one is reported like any other content problem.
  */
 export function readSiteConfig(
-  file: string = siteOptions().paths.siteFile,
+  file: string,
   cwd = process.cwd(),
 ): { config: SiteConfig; issues: ContentIssue[] } {
   const shown = path.relative(cwd, path.resolve(cwd, file)) || file;
@@ -52,15 +51,4 @@ export function readSiteConfig(
       ),
     };
   return { config: result.data, issues: [] };
-}
-
-let cached: SiteConfig | undefined;
-
-/** The validated site identity, read once per build; a broken file stops the build. */
-export function loadSiteConfig(): SiteConfig {
-  if (cached) return cached;
-  const { config, issues } = readSiteConfig();
-  if (issues.length) throw new ContentError(issues);
-  cached = config;
-  return config;
 }

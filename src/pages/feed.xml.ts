@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { toRef } from '../data/portal.ts';
 import { loadReports } from '../data/reports.ts';
-import { loadSiteConfig } from '../data/site.ts';
+import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
 import * as paths from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
