@@ -4,13 +4,23 @@ import { siteOptions } from './options.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './synonyms.ts';
 import type { ReportData } from '../schemas/report.ts';
+import { newestFirst, type ReportRef } from '../lib/portal/index-pages.ts';
 import { publishedReports } from './drafts.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
-export interface Report {
+/**
+ * One report as every page, feed, sitemap and open-data file reads it: the facts derived from its
+ * frontmatter are computed here once, and formatted only where they are shown.
+ */
+export interface Report extends ReportRef {
   /** Folder under content/reports/, the report's stable identity and URL segment. */
   folder: string;
+  /** The year reported on. */
+  year: number;
+  /** Publication date, YYYY-MM-DD, as the frontmatter gives it; undefined for an undated draft. */
+  published: string | undefined;
+  agency: ReportData['agency'];
   data: ReportData;
   entry: CollectionEntry<'reports'>;
   outline: OutlineSection<SectionEntry>[];
@@ -41,14 +51,18 @@ export function loadReports(): Promise<Report[]> {
           data: section.data,
           entry: section,
         }));
-        return { folder, data: entry.data, entry, outline: buildOutline(sections) };
+        const { year, published, agency } = entry.data;
+        return {
+          folder,
+          year,
+          published,
+          agency,
+          data: entry.data,
+          entry,
+          outline: buildOutline(sections),
+        };
       })
-      .sort(
-        (a, b) =>
-          b.data.year - a.data.year ||
-          (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
-          a.folder.localeCompare(b.folder),
-      );
+      .sort(newestFirst);
   })();
   return loaded;
 }

@@ -5,7 +5,6 @@ import { absoluteUrl } from '../lib/addresses/urls.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
 import { sitemapXml } from '../node/sitemap.ts';
-import { toRef } from '../data/portal.ts';
 
 // Every page a reader would land on: listings, every report and every section page. Former
 // addresses (alias redirects), search and 404 are left out; drafts never reach loadReports.
@@ -13,17 +12,16 @@ const lastmod = (published: string | undefined) => (published ? { lastmod: publi
 
 export const GET: APIRoute = async ({ site }) => {
   const reports = await loadReports();
-  const refs = reports.map(toRef);
   const url = (path: string) => absoluteUrl(site!, path);
   const pages = [
     { url: url(paths.homePath()) },
-    ...reportsByYear(refs).map(({ year }) => ({ url: url(paths.yearPath(year)) })),
-    ...reportsByAgency(refs).map(({ id }) => ({ url: url(paths.agencyPath(id)) })),
+    ...reportsByYear(reports).map(({ year }) => ({ url: url(paths.yearPath(year)) })),
+    ...reportsByAgency(reports).map(({ id }) => ({ url: url(paths.agencyPath(id)) })),
     ...reports.flatMap((report) => [
-      { url: url(paths.reportPath(report.folder)), ...lastmod(report.data.published) },
+      { url: url(paths.reportPath(report.folder)), ...lastmod(report.published) },
       ...flattenOutline(report.outline).map((section) => ({
         url: url(paths.sectionPath(report.folder, section.id)),
-        ...lastmod(report.data.published),
+        ...lastmod(report.published),
       })),
     ]),
     { url: url(paths.statutoryRulePath()) },
