@@ -39,7 +39,10 @@ describe('npm run dev while files are edited', () => {
     await expect.poll(async () => (await reportPage()).html, poll).toContain('甲市法治报告网');
     writeFileSync(siteFile, 'name: 乙市法治报告网\n');
     await expect.poll(async () => (await reportPage()).html, poll).toContain('乙市法治报告网');
-    expect((await reportPage()).html).not.toContain('甲市法治报告网');
+    const { html } = await reportPage();
+    expect(html).not.toContain('甲市法治报告网');
+    // Share cards name the site as site.yml does.
+    expect(html).toContain('<meta property="og:site_name" content="乙市法治报告网">');
   });
 
   it('shows a report edit on the next reload', async () => {
