@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/data/report-folders.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
-import { STABLE_ID } from '../src/lib/addresses/ids.ts';
+import { isReportYear, reportFolder, STABLE_ID } from '../src/lib/addresses/ids.ts';
 import { scaffoldReport, shiftYears } from '../src/lib/content/scaffold.ts';
 
 const USAGE = `用法：npm run new -- --year 年度 --agency 机构标识 [--force]
@@ -43,7 +43,7 @@ if (values.help) {
   process.exit(0);
 }
 const year = Number(values.year);
-if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100)
+if (!values.year || !isReportYear(year))
   fail(
     `--year 应为报告所述年度，例如 --year 2024${values.year ? `；现在是“${values.year}”` : ''}\n\n${USAGE}`,
   );
@@ -66,7 +66,7 @@ if (!latest) {
     `没有找到机构 ${agency} 在 ${year} 年以前的报告，无从参照。\n已有报告的机构：${known.join('、') || '（无）'}\n第一次发布的机构请按 content/README.md 用导入工具（npm run import）或照模板新建。`,
   );
 }
-const folder = `${year}-${agency}`;
+const folder = reportFolder(year, agency);
 const target = path.join(reportsDir, folder);
 const shown = path.relative(process.cwd(), target);
 if (existsSync(target)) {

@@ -15,6 +15,7 @@ import {
   paragraphId,
   parseParagraphId,
   PREAMBLE_PREFIX,
+  reportFolder,
 } from '../addresses/ids.ts';
 import type { BodyFacts } from './body.ts';
 
@@ -199,7 +200,7 @@ function linkProblem(
 export function checkReport(report: ReportInput): ContentIssue[] {
   const { folder, file, data } = report;
   const issues: ContentIssue[] = [];
-  const expectedFolder = `${data.year}-${data.agency.id}`;
+  const expectedFolder = reportFolder(data.year, data.agency.id);
   if (folder !== expectedFolder) {
     issues.push({
       file,

@@ -1,3 +1,4 @@
+import { reportFolder } from '../addresses/ids.ts';
 import { parseContent } from '../../schemas/common.ts';
 import { reportSchema } from '../../schemas/report.ts';
 import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
@@ -114,7 +115,7 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
         : '同机构全称';
   if (problems.length) return { ok: false, problems, issues: [] };
 
-  const folder = `${year}-${options.agencyId}`;
+  const folder = reportFolder(year!, options.agencyId);
   const [published, publishedOrigin] = firstOf([
     [options.published, '来自 --published'],
     [
