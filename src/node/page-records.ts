@@ -1,7 +1,10 @@
 import { Parser } from 'htmlparser2';
+import { reportPath } from '../lib/addresses/urls.ts';
 import {
   SEARCH_ATTRIBUTES as A,
+  PART_LABELS,
   type ReportDeclaration,
+  type SearchRecordMeta,
   type SectionDeclaration,
 } from '../lib/search/index-contract.ts';
 import { STATUTORY_ITEMS, type StatutoryItem } from '../schemas/section.ts';
@@ -118,4 +121,46 @@ export function recordContent(section: Pick<SectionText, 'heading' | 'paragraphs
     content += paragraph.text;
   }
   return { content, offsets: offsets.join(' ') };
+}
+
+/** One record for the search index: a section's text, where it leads, its meta and filters. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'zh-cn';
+  meta: SearchRecordMeta & Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/**
+ * The index's records of one report page, in the order the page shows its sections: that order
+ * travels as data (meta `order`), so results listed in reading order never depend on the shape of
+ * section ids. URLs are under `/`: Pagefind puts the site's base in front of them itself.
+ */
+export function searchRecords({ report, sections }: PageRecords): SearchRecord[] {
+  const page = reportPath('/', report.folder);
+  return sections.flatMap((section, order) => {
+    const { content, offsets } = recordContent(section);
+    if (!content || (!section.id && !section.paragraphs.length)) return [];
+    return [
+      {
+        url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
+        content,
+        language: 'zh-cn',
+        meta: {
+          title: report.title,
+          section: section.id,
+          heading: section.heading,
+          part: section.part,
+          paragraphs: offsets,
+          order: String(order),
+        },
+        filters: {
+          year: [String(report.year)],
+          agency: [report.agency.id],
+          ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
+        },
+      },
+    ];
+  });
 }

@@ -6,7 +6,7 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { compareDocumentOrder, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
+import { mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -56,6 +56,8 @@ export interface Candidate extends SectionCandidate {
   title: string;
   part: string;
   section: string;
+  /** Position in its report's reading order, as the index gives it. */
+  order: number;
 }
 
 export interface SearchPage {
@@ -168,6 +170,7 @@ export class SearchEngine {
       title: data.meta['title'] ?? '',
       part: data.meta['part'] ?? '',
       section: data.meta['section'] ?? '',
+      order: Number(data.meta['order'] ?? 0),
     };
   }
 
@@ -207,7 +210,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           results.slice(0, 40).map((result, i) => this.#candidate(result, i)),
         );
-        candidates.sort((a, b) => compareDocumentOrder(a.section, b.section));
+        candidates.sort((a, b) => a.order - b.order);
         const ranked = candidates.slice(0, window).map((candidate) => ({
           candidate,
           score: 1,

@@ -106,6 +106,8 @@ export interface SearchRecordMeta {
   part: string;
   /** Paragraph ids with the offset where each starts in the record's content: "s1-2-p1:0 s1-2-p2:231". */
   paragraphs: string;
+  /** Position in the report's reading order as the page shows it: "0" for the preamble, "1" … */
+  order: string;
 }
 
 /**
