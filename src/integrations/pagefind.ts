@@ -14,7 +14,7 @@ import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
-import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
+import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
 const BATCH = 256;
@@ -131,9 +131,16 @@ function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
     agencies.set(report.agency.id, report.agency);
     years.add(report.year);
   }
+  // Which characters make a query Traditional: only those whose Simplified form the index holds.
+  const corpus = pages
+    .flatMap(({ sections }) =>
+      sections.flatMap((section) => [section.heading, ...section.paragraphs.map((p) => p.text)]),
+    )
+    .join('');
   return {
     agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
     years: [...years].sort((a, b) => b - a),
+    traditional: traditionalCharsFor(corpus),
   };
 }
 

@@ -80,13 +80,13 @@ export interface EngineOptions {
   /** The scope file, when the page has started fetching it already. */
   scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
-  traditional?: string;
 }
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
   #lexicon: Promise<PinyinLexicon> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
+  #traditional: Promise<string> | undefined;
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
@@ -99,6 +99,7 @@ export class SearchEngine {
     const empty: SearchScopeData = { agencies: [], years: [] };
     const data = (this.options.scope ?? loadScope()).catch(() => empty);
     this.#scope ??= data.then(scopeKeys);
+    this.#traditional ??= data.then((scope) => scope.traditional ?? '');
     this.#pagefind ??= Promise.all([
       import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
       data,
@@ -178,7 +179,7 @@ export class SearchEngine {
   async #wordings(query: string): Promise<{ wordings: string[]; pinyin?: string }> {
     const forms = [query];
     let reading: string | undefined;
-    if (hasTraditional(query, this.options.traditional ?? ''))
+    if (hasTraditional(query, (await this.#traditional) ?? ''))
       forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
     if (looksLikePinyin(query)) {
       const read = readPinyin(query, await this.#loadLexicon());

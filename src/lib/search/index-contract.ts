@@ -118,6 +118,11 @@ export interface SearchScopeData {
   agencies: { id: string; shortName: string; name: string }[];
   years: number[];
   /**
+   * The Traditional-only characters whose Simplified form the index holds: a query with one of
+   * them loads the converter (src/lib/search/traditional.ts) before searching.
+   */
+  traditional?: string;
+  /**
    * The index's cache tag and the files every search needs first (under pagefind/), so a page
    * can fetch them all at once when the reader reaches for the box, not one after another.
    */
