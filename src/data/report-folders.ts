@@ -80,12 +80,15 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
   try {
     entries = readdirSync(reportsDir, { withFileTypes: true });
   } catch {
-    issues.push({
-      file: path.relative(cwd, reportsDir) || reportsDir,
-      field: '（文件夹）',
-      found: '文件夹不存在',
-      expected: '存放各报告文件夹的目录，例如 content/reports',
-    });
+    issues.push(
+      folderIssue(
+        reportsDir,
+        cwd,
+        '（文件夹）',
+        '文件夹不存在',
+        '存放各报告文件夹的目录，例如 content/reports',
+      ),
+    );
     return loaded;
   }
   const folders: string[] = [];
@@ -286,11 +289,25 @@ export function validateContent(
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)
-    all.push({
-      file: path.relative(cwd, reportsDir) || reportsDir,
-      field: '（报告）',
-      found: '没有任何报告',
-      expected: '至少一个报告文件夹（如 2024-jiading-police/），其中有 report.md 和各章节文件',
-    });
+    all.push(
+      folderIssue(
+        reportsDir,
+        cwd,
+        '（报告）',
+        '没有任何报告',
+        '至少一个报告文件夹（如 2024-jiading-police/），其中有 report.md 和各章节文件',
+      ),
+    );
   return all;
+}
+
+/** A problem with the reports folder as a whole. */
+function folderIssue(
+  reportsDir: string,
+  cwd: string,
+  field: string,
+  found: string,
+  expected: string,
+): ContentIssue {
+  return { file: path.relative(cwd, reportsDir) || reportsDir, field, found, expected };
 }
