@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { parseContent } from '../../src/schemas/common.ts';
 import { fragmentId, reservedIdReason } from '../../src/lib/addresses/ids.ts';
 import { checkContent, type SectionInput } from '../../src/lib/content/checks.ts';
-import { decodeUtf8, detectEncoding } from '../../src/lib/content/encoding.ts';
+import { decodeUtf8 } from '../../src/lib/content/encoding.ts';
 import {
   formatFieldPath,
   fromSchemaIssue,
@@ -121,10 +121,15 @@ describe('ids', () => {
 describe('encodings', () => {
   it('accept UTF-8 with or without a byte order mark, and name the others', () => {
     expect(decodeUtf8(new TextEncoder().encode('\ufeff标题'))).toEqual({ text: '标题' });
-    expect(detectEncoding(new Uint8Array([0xb1, 0xea, 0xcc, 0xe2]))).toBe('gb18030');
-    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x07, 0x68]))).toBe('utf-16le');
-    expect(detectEncoding(new Uint8Array([0x00, 0x74, 0x00, 0x69, 0x00, 0x74]))).toBe('utf-16be');
-    expect(detectEncoding(new Uint8Array([0xff, 0xff, 0xff]))).toBe('unknown');
+    const found = (bytes: number[]) => {
+      const decoded = decodeUtf8(new Uint8Array(bytes));
+      return 'found' in decoded ? decoded.found : decoded.text;
+    };
+    expect(found([0xb1, 0xea, 0xcc, 0xe2])).toContain('GBK / GB18030');
+    expect(found([0xff, 0xfe, 0x07, 0x68])).toContain('UTF-16（');
+    expect(found([0x00, 0x74, 0x00, 0x69, 0x00, 0x74])).toContain('UTF-16 BE');
+    expect(found([0xff, 0xff, 0xff])).toContain('无法识别的编码');
+    expect(found([0x61, 0x1b, 0x62])).toBe('a\u001bb');
   });
 });
 
