@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { PARAGRAPH_ID } from '../lib/addresses/ids.ts';
 import { reportPath } from '../lib/addresses/urls.ts';
 import {
   SEARCH_ATTRIBUTES as A,
@@ -103,6 +104,43 @@ export function extractRecords(html: string): PageRecords | undefined {
   parser.end(html);
   if (!report) return undefined;
   return { report, sections };
+}
+
+/**
+ * The paragraphs of a piece of rendered HTML (a content entry's), with their ids and text as the
+ * page shows them: every <p> with a paragraph id. The same reading as extractRecords, for the
+ * open-data copies, so they cannot drift from the page.
+ */
+export function paragraphsOf(html: string): { id: string; text: string }[] {
+  const paragraphs: { id: string; text: string }[] = [];
+  let open: { id: string; text: string } | undefined;
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (open) depth += 1;
+        else if (name === 'p' && attributes['id'] && PARAGRAPH_ID.test(attributes['id'])) {
+          open = { id: attributes['id'], text: '' };
+          depth = 0;
+        }
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag() {
+        if (!open) return;
+        if (depth > 0) {
+          depth -= 1;
+          return;
+        }
+        paragraphs.push({ id: open.id, text: open.text.trim() });
+        open = undefined;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return paragraphs;
 }
 
 /**

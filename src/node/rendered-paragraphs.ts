@@ -1,5 +1,4 @@
-import { load } from 'cheerio';
-import { PARAGRAPH_ID } from '../lib/addresses/ids.ts';
+import { paragraphsOf } from './page-records.ts';
 
 // The .json, .md and .txt copies of a report each ask for the same entries' paragraphs. Kept
 // with the rendered entry itself, so they go when the run's entries go (a dev reload, the end of
@@ -19,15 +18,7 @@ export function renderedParagraphs(rendered: { html: string } | undefined): {
   const known = parsed.get(rendered);
   if (known) return known;
   const { html } = rendered;
-  // htmlparser2 rather than cheerio's default parse5: this HTML comes from the site's own
-  // Markdown pipeline (well-formed, no implied elements), and it parses several times faster.
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } }, false);
-  const paragraphs = $('p[id]')
-    .toArray()
-    .flatMap((element) => {
-      const id = $(element).attr('id')!;
-      return PARAGRAPH_ID.test(id) ? [{ id, text: $(element).text().trim() }] : [];
-    });
+  const paragraphs = paragraphsOf(html);
   parsed.set(rendered, paragraphs);
   return paragraphs;
 }
