@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ContentIssue } from '../lib/content/errors.ts';
 import { reviewContent } from '../lib/content/review.ts';
@@ -58,6 +60,34 @@ export async function checkContentFiles(
     synonyms: synonyms.groups,
     site: site.config,
   };
+}
+
+/**
+ * The door for a report folder not yet written (the importer's): `files` (name → text) are
+ * checked exactly as the build will check them once written as `folder` under `outDir`, and the
+ * problems name them there.
+ */
+export async function checkReportFolder(
+  outDir: string,
+  folder: string,
+  files: ReadonlyMap<string, string>,
+): Promise<ContentProblem[]> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-check-'));
+  try {
+    mkdirSync(path.join(scratch, folder));
+    for (const [name, text] of files) writeFileSync(path.join(scratch, folder, name), text);
+    const none = path.join(scratch, 'none.yml');
+    const { problems } = await checkContentFiles(
+      { reportsDir: '.', synonymsFile: none, siteFile: none },
+      scratch,
+    );
+    return problems.map((problem) => ({
+      ...problem,
+      file: `${outDir}/${problem.file.split(path.sep).join('/')}`,
+    }));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Only the problems that stop a build. */

@@ -39,7 +39,7 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
 /** Published on time, and which parts cover each statutory item. */
 export function reportFacts(report: Report) {
   return statutoryFacts(
-    report.data,
+    report,
     report.outline.map((part) => ({ id: part.id, item: part.item })),
   );
 }
