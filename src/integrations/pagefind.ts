@@ -9,20 +9,15 @@ import {
   PAGEFIND_DIR,
   PINYIN_DIR,
   pinyinLexiconFile,
-  reportPath,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
-import {
-  PART_LABELS,
-  type SearchRecordMeta,
-  type SearchScopeData,
-} from '../lib/search/index-contract.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
-import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
+import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
-import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
+import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 
 /** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
 const PRELOAD_META_LIMIT = 64 * 1024;
@@ -53,33 +48,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const records: pagefind.CustomRecord[] = [];
-        for (const { report, sections } of pages) {
-          // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
-          const page = reportPath('/', report.folder);
-          for (const section of sections) {
-            const { content, offsets } = recordContent(section);
-            if (!content || (!section.id && !section.paragraphs.length)) continue;
-            const meta: SearchRecordMeta & Record<string, string> = {
-              title: report.title,
-              section: section.id,
-              heading: section.heading,
-              part: section.part,
-              paragraphs: offsets,
-            };
-            records.push({
-              url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
-              content,
-              language: 'zh-cn',
-              meta,
-              filters: {
-                year: [String(report.year)],
-                agency: [report.agency.id],
-                ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
-              },
-            });
-          }
-        }
+        const records: pagefind.CustomRecord[] = pages.flatMap(searchRecords);
         if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
         const pagefindDir = path.join(outDir, 'pagefind');
         const key = indexKey(records, root);
@@ -109,7 +78,7 @@ export default function pagefindIntegration(): AstroIntegration {
         for (const [file, json] of lexiconFiles) await writeFile(path.join(outDir, file), json);
         await writeFile(
           path.join(outDir, SEARCH_SCOPE),
-          JSON.stringify({ ...scopeDataOf(pages.map((page) => page.report)), index: entry }),
+          JSON.stringify({ ...scopeOf(pages), index: entry }),
         );
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
         logger.info(
@@ -168,6 +137,20 @@ async function readReportPages(outDir: string): Promise<PageRecords[]> {
     }),
   );
   return pages.filter((page) => page !== undefined);
+}
+
+/** The agencies (with their years) and years of the index, for scoping queries that name them. */
+function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
+  // Which characters make a query Traditional: only those whose Simplified form the index holds.
+  const corpus = pages
+    .flatMap(({ sections }) =>
+      sections.flatMap((section) => [section.heading, ...section.paragraphs.map((p) => p.text)]),
+    )
+    .join('');
+  return {
+    ...scopeDataOf(pages.map((page) => page.report)),
+    traditional: traditionalCharsFor(corpus),
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ReportSectionCandidate extends SectionCandidate {
   part: string;
   /** Section id, '' for the preamble. */
   section: string;
+  /** Position in the report's reading order: 0 for the preamble, then its sections. */
+  order: number;
 }
 
 /** The part of the open data the search reads. */
@@ -55,6 +57,7 @@ export function reportSectionCandidates(
   const headings = new Map(report.sections.map((section) => [section.id, section.heading]));
   const out: ReportSectionCandidate[] = [];
   const add = (
+    order: number,
     section: string,
     heading: string,
     part: string,
@@ -78,14 +81,15 @@ export function reportSectionCandidates(
       title: report.title,
       part,
       section,
+      order,
     });
   };
-  if (!filters.part) add('', '', '', report.preamble);
-  for (const section of report.sections) {
-    if (filters.part && PART_LABELS[section.item] !== filters.part) continue;
+  if (!filters.part) add(0, '', '', '', report.preamble);
+  report.sections.forEach((section, i) => {
+    if (filters.part && PART_LABELS[section.item] !== filters.part) return;
     const part = section.parent ? (headings.get(section.parent) ?? '') : '';
-    add(section.id, section.heading, part, section.paragraphs);
-  }
+    add(i + 1, section.id, section.heading, part, section.paragraphs);
+  });
   return out;
 }
 
