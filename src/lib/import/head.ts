@@ -1,0 +1,213 @@
+import { type Block, blockText, spansText } from './blocks.ts';
+import { readTitleYear } from './dates.ts';
+import { readHeadingCandidate } from './headings.ts';
+import {
+  cellsOfLine,
+  mergeMetadata,
+  readMetadataCells,
+  readMetadataLine,
+  type ReleaseMetadata,
+} from './metadata.ts';
+import { agencyFromTitle } from './names.ts';
+
+/**
+ * The head of a release: what comes before its preamble. Copies from portals and from the sites
+ * that re-post them put around the title a site name, a breadcrumb (on one line or a crumb a
+ * line), a stray column name, status lines (文件已失效), a re-post line (转自:…) and an
+ * information table (索引号, 发布机构, 成文日期, 发布日期 …, sometimes printed twice). The title
+ * itself may be split over two lines, or given twice in two wordings, or missing.
+ */
+
+/** A line the importer did not import, with why, so the publisher can check it. */
+export interface SkippedLine {
+  /** Line of a text file, paragraph of a Word file. */
+  line: number;
+  text: string;
+  /** Why, in Chinese. */
+  reason: string;
+}
+
+export interface ReportHead {
+  /** '' when the text has no title line. */
+  title: string;
+  /** Where the title came from, in Chinese (第 3 行, 第 1、2 行合并). */
+  titleOrigin?: string;
+  metadata: ReleaseMetadata;
+  /** Index of the first block of the report's text. */
+  start: number;
+  skipped: SkippedLine[];
+  notes: string[];
+  /** The head's lines as text, for recognising what kind of text this is. */
+  texts: string[];
+}
+
+/** Captions and page furniture that web releases put around a report, never part of it. */
+export const CAPTIONS = [
+  /^扫一扫在手机(上)?打开(当前页|本页)$/,
+  /^【?(打印|关闭|收藏|打印本页|关闭窗口|返回顶部)】?([\s\u3000]*【?(打印|关闭|收藏|打印本页|关闭窗口|返回顶部)】?)*$/,
+  /^分享到[:：]?/,
+  /^【?字[体号][:：]?[\s\u3000]*[[【]?[\s\u3000]*[大中小][\s\u3000]*[大中小]?[\s\u3000]*[大中小]?[\s\u3000]*[\]】]?】?$/,
+  /^(当前位置|您当前的位置|您的位置|当前所在位置|您现在的位置|您所在的位置|所在位置)[\s\u3000]*[:：]/,
+  /^首页[\s\u3000]*[>＞»›]/,
+  /^[(（]此件.{1,10}[)）]$/,
+];
+const MAX_CAPTION_LENGTH = 60;
+
+// A breadcrumb copied a crumb a line leaves the separators and 首页/正文 on lines of their own.
+const CRUMB = /^([>＞»›/]+|首页|正文|网站首页|返回|上一篇|下一篇)$/;
+// A site's name printed twice side by side (logo text and heading): 中意资讯网 中意资讯网.
+const DOUBLED = /^(.{2,20}?)[\s\u3000]+\1$/;
+// Validity stamps portals print on a document's page.
+const STATUS =
+  /^[【[(（]?(本?文件|此件|该文件)?(已失效|已废止|失效|废止|已修改|已修订|现行有效|有效)[】\])）]?$/;
+
+// How report titles end: 情况报告, 年度报告, 工作报告, 情况, 总结, or a title quoted in 《》.
+const TITLE_END = /(报告|報告|情况|情況|总结|總結|年报|年報)[》」]?$/;
+const SENTENCE = /[。！？；]|[:：]$/;
+// Addressees (各区县局, 各乡镇人民政府) end like names but are not the title's first half.
+const ADDRESSEE = /^各/;
+const ORGANISATION =
+  /(政府|办公室|委员会|局|厅|部|院|委|会|所|处|中心|分局|队|署|办|站|街道|办事处|县|市|区|镇|乡|旗|州|省|政府辦公室|委員會|辦事處)$/;
+
+/** A line of the report's text rather than of its head: a sentence, a salutation, a long line. */
+function isText(text: string): boolean {
+  return SENTENCE.test(text) || text.length > 80 || (/[，,]/.test(text) && text.length > 30);
+}
+
+/** A whole title: names 法治 and ends as titles end. */
+function isTitle(text: string): boolean {
+  const plain = text.replace(/^《|》$/g, '');
+  return plain.length <= 80 && /法治/.test(plain) && TITLE_END.test(plain) && !isText(plain);
+}
+
+/** The first half of a title split after the agency: 赵县人民政府 / 2022年度法治政府建设情况报告. */
+function isAgencyLine(text: string): boolean {
+  return (
+    text.length <= 30 &&
+    !ADDRESSEE.test(text) &&
+    ORGANISATION.test(text) &&
+    readTitleYear(text) === undefined &&
+    !/法治|[，,、：:]/.test(text)
+  );
+}
+
+/** A line that starts a title but does not end it: XX市人民政府关于2022年度法治政府 / 建设情况的报告. */
+function isTitleStart(text: string): boolean {
+  return /法治|[12][0-9]{3}\s*年/.test(text) && !TITLE_END.test(text) && !isText(text);
+}
+
+/** Reads the head of a release; `unit` names positions (行 or 段). */
+export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportHead {
+  const metadata: ReleaseMetadata = { other: [] };
+  const skipped: SkippedLine[] = [];
+  const notes: string[] = [];
+  const texts: string[] = [];
+  const lines: { index: number; line: number; text: string }[] = [];
+  const skip = (block: Block, reason: string) =>
+    skipped.push({ line: block.line, text: blockText(block), reason });
+  const addMetadata = (block: Block, found: ReleaseMetadata) => {
+    const source = found.source;
+    mergeMetadata(metadata, found);
+    if (found.sourceLabel && /^转/.test(found.sourceLabel))
+      skip(block, `转载说明：“${source}”记为来源（source）`);
+    else skip(block, '网页上的发布信息，已读取其中的字段');
+  };
+
+  let start = 0;
+  for (; start < blocks.length; start++) {
+    const block = blocks[start]!;
+    if (block.kind === 'table') {
+      const rows = block.rows.map((row) => readMetadataCells(row.map(spansText)));
+      if (rows.length && rows.every(Boolean)) {
+        for (const row of rows) mergeMetadata(metadata, row!);
+        skip(block, '网页上的发布信息表，已读取其中的字段');
+        continue;
+      }
+      break;
+    }
+    if (block.kind !== 'paragraph') break;
+    const text = blockText(block);
+    texts.push(text);
+    const cells = cellsOfLine(text);
+    const found = cells ? readMetadataCells(cells) : readMetadataLine(text);
+    if (found) {
+      addMetadata(block, found);
+      continue;
+    }
+    if (STATUS.test(text)) {
+      skip(block, '网页上的文件状态');
+      notes.push(
+        `原文网页标有“${text}”：这是网站对文件有效性的标注，不是报告正文；请确认要发布的是这一份报告`,
+      );
+      continue;
+    }
+    if (isCaption(text) || CRUMB.test(text) || DOUBLED.test(text)) {
+      skip(block, '网页上的导航或按钮');
+      continue;
+    }
+    if (readHeadingCandidate(block) || isText(text)) break;
+    lines.push({ index: start, line: block.line, text });
+  }
+
+  // The title: a whole title line, or two lines that make one; the others are page text.
+  const titles: { text: string; at: number[]; origin: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    const adjacent = next !== undefined && next.index === line.index + 1;
+    if (adjacent && isAgencyLine(line.text) && isTitle(next.text) && !agencyFromTitle(next.text)) {
+      titles.push({
+        text: line.text + next.text,
+        at: [i, i + 1],
+        origin: `第 ${line.line}、${next.line} ${unit}合并`,
+      });
+      i++;
+    } else if (
+      adjacent &&
+      isTitleStart(line.text) &&
+      !isTitle(next.text) &&
+      isTitle(line.text + next.text)
+    ) {
+      titles.push({
+        text: line.text + next.text,
+        at: [i, i + 1],
+        origin: `第 ${line.line}、${next.line} ${unit}合并`,
+      });
+      i++;
+    } else if (isTitle(line.text))
+      titles.push({ text: line.text, at: [i], origin: `第 ${line.line} ${unit}` });
+  }
+  // Two wordings of the title: the one that names an agency, else the later one (the document's
+  // own title under the page's headline).
+  const named = titles.filter((title) => agencyFromTitle(title.text) !== undefined);
+  let chosen = (named.length ? named : titles).at(-1);
+  // Without a whole title, a line naming 法治 or a year is the best there is (a notice's title).
+  if (!chosen) {
+    const i = lines.findIndex((line) => /法治|[12][0-9]{3}\s*年|通知|解读/.test(line.text));
+    if (i >= 0) chosen = { text: lines[i]!.text, at: [i], origin: `第 ${lines[i]!.line} ${unit}` };
+  }
+  lines.forEach((line, i) => {
+    if (chosen?.at.includes(i)) return;
+    const other = titles.find((title) => title.at.includes(i));
+    skipped.push({
+      line: line.line,
+      text: line.text,
+      reason: other ? '标题的另一种写法，未采用' : '标题前后的网页文字（栏目、导航等）',
+    });
+  });
+  skipped.sort((a, b) => a.line - b.line);
+  const title = (chosen?.text ?? '').replace(/^《(.*)》$/, '$1');
+  return {
+    title,
+    ...(chosen ? { titleOrigin: `取自${chosen.origin}` } : {}),
+    metadata,
+    start,
+    skipped,
+    notes,
+    texts,
+  };
+}
+
+export function isCaption(text: string): boolean {
+  return text.length <= MAX_CAPTION_LENGTH && CAPTIONS.some((caption) => caption.test(text));
+}
