@@ -476,6 +476,54 @@ export const REAL_CASES: ImportCase[] = [
       kept: ['进社区……”系列活动'],
     },
   },
+  {
+    file: 'title-in-table-only.txt',
+    kind: 'a table copied a cell a line, its 名称 the only title; a line of buttons',
+    expected: {
+      kind: 'report',
+      title: '泉州市司法局2023年度法治政府建设情况报告',
+      agency: '泉州市司法局',
+      year: 2023,
+      published: '2024-03-27',
+      source: null,
+      indexNumber: '11370500004345022D/2024-00517',
+      tree: [
+        '一、主要举措和成效',
+        '  (一)统筹推进法治政府建设',
+        '  (二)强化行政执法监督',
+        '二、存在的不足',
+        '三、2024年工作打算',
+      ],
+      furniture: ['索引号', '字体', '名称'],
+      listed: ['字体'],
+    },
+  },
+  {
+    file: 'title-byline.txt',
+    kind: 'a title naming no agency, a 会议 line and the agency under it',
+    expected: {
+      kind: 'report',
+      title: '关于2023年度法治政府建设情况的报告',
+      agency: '广元区人民政府',
+      year: 2023,
+      published: null,
+      source: null,
+      tree: [
+        '一、2023年法治政府建设工作情况',
+        '  (一)依法全面履行政府职能',
+        '  (二)推进严格规范公正文明执法',
+        '二、存在的问题',
+        '三、2024年工作打算',
+      ],
+      kept: ['区人大常委会:', '现将我区2023年度法治政府建设情况报告如下'],
+      listed: ['第十八届人民代表大会常务委员会', '广元区人民政府'],
+    },
+  },
+  {
+    file: 'news-article.txt',
+    kind: 'a news item about a meeting on 法治政府建设: refused',
+    expected: { kind: 'refused', says: ['新闻'] },
+  },
 ];
 
 /** The four public samples (tests/fixtures/import/samples/README.md says what each must give). */

@@ -1,8 +1,10 @@
 import { type Block, blockText, spansText } from './blocks.ts';
 import { readTitleYear } from './dates.ts';
 import { readHeadingCandidate } from './headings.ts';
+import { readDate } from './dates.ts';
 import {
   cellsOfLine,
+  isMetadataLabel,
   mergeMetadata,
   readMetadataCells,
   readMetadataLine,
@@ -39,6 +41,8 @@ export interface ReportHead {
   notes: string[];
   /** The head's lines as text, for recognising what kind of text this is. */
   texts: string[];
+  /** An agency's name on a line of its own under the title (the report's 署名). */
+  byline?: string;
 }
 
 /** Captions and page furniture that web releases put around a report, never part of it. */
@@ -128,6 +132,22 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
     if (block.kind !== 'paragraph') break;
     const text = blockText(block);
     texts.push(text);
+    if (isCaption(text) || CRUMB.test(text) || DOUBLED.test(text) || isButtons(text)) {
+      skip(block, '网页上的导航或按钮');
+      continue;
+    }
+    // A table copied a cell a line: the label alone, its value on the next line.
+    const next = blocks[start + 1];
+    if (isMetadataLabel(text) && next?.kind === 'paragraph') {
+      const value = blockText(next);
+      const pair = !isMetadataLabel(value) ? readMetadataCells([text, value]) : undefined;
+      if (pair) {
+        addMetadata(block, pair);
+        skip(next, '网页上的发布信息，已读取其中的字段');
+        start++;
+        continue;
+      }
+    }
     const cells = cellsOfLine(text);
     const found = cells ? readMetadataCells(cells) : readMetadataLine(text);
     if (found) {
@@ -139,10 +159,6 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
       notes.push(
         `原文网页标有“${text}”：这是网站对文件有效性的标注，不是报告正文；请确认要发布的是这一份报告`,
       );
-      continue;
-    }
-    if (isCaption(text) || CRUMB.test(text) || DOUBLED.test(text)) {
-      skip(block, '网页上的导航或按钮');
       continue;
     }
     if (readHeadingCandidate(block) || isText(text)) break;
@@ -186,26 +202,60 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
     const i = lines.findIndex((line) => /法治|[12][0-9]{3}\s*年|通知|解读/.test(line.text));
     if (i >= 0) chosen = { text: lines[i]!.text, at: [i], origin: `第 ${lines[i]!.line} ${unit}` };
   }
+  const afterTitle = chosen ? Math.max(...chosen.at) : lines.length;
+  const bylineAt = lines.findIndex((line, i) => i > afterTitle && isAgencyLine(line.text));
   lines.forEach((line, i) => {
     if (chosen?.at.includes(i)) return;
     const other = titles.find((title) => title.at.includes(i));
     skipped.push({
       line: line.line,
       text: line.text,
-      reason: other ? '标题的另一种写法，未采用' : '标题前后的网页文字（栏目、导航等）',
+      reason: other
+        ? '标题的另一种写法，未采用'
+        : i === bylineAt
+          ? '标题下的署名，用作机构名称的依据'
+          : hasDate(line.text)
+            ? '标题下的日期或署名，未作为发布日期（如是发布日期，请用 --published 给出）'
+            : '标题前后的网页文字（栏目、导航等）',
     });
   });
   skipped.sort((a, b) => a.line - b.line);
-  const title = (chosen?.text ?? '').replace(/^《(.*)》$/, '$1');
+  // A 政府信息公开 table names the document (标题, 名称): the title when no line gives one.
+  const fromTable = !chosen && metadata.title !== undefined;
+  const title = (chosen?.text ?? metadata.title ?? '').replace(/^《(.*)》$/, '$1');
   return {
     title,
     ...(chosen ? { titleOrigin: `取自${chosen.origin}` } : {}),
+    ...(fromTable ? { titleOrigin: '取自网页信息中的“标题”' } : {}),
+    ...(bylineAt >= 0 ? { byline: lines[bylineAt]!.text } : {}),
     metadata,
     start,
     skipped,
     notes,
     texts,
   };
+}
+
+// Words of the buttons and switches a portal prints around a text, in any brackets and spacing.
+const BUTTON_WORDS = new Set(
+  '打印 关闭 收藏 打印本页 关闭窗口 返回顶部 返回 字体 字号 大 中 小 默认 分享 分享到 微信 微博 QQ空间 纠错 我要纠错 视力保护色 背景色 朗读 保存 复制链接 一键分享'.split(
+    ' ',
+  ),
+);
+
+/** A line of buttons only: 【字体：大 中 小】【打印】【关闭】. */
+function isButtons(text: string): boolean {
+  const words = text.split(/[\s\u3000【】[\]|｜:：]+/).filter(Boolean);
+  return words.length >= 2 && words.every((word) => BUTTON_WORDS.has(word));
+}
+
+/** A line with a date in it: 2024年3月20日, （2024年3月20日）, 清水县人民政府 2024年01月08日. */
+function hasDate(text: string): boolean {
+  return (
+    /[0-9０-９]{4}[\s\u3000]*年[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*月[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*日/.test(
+      text,
+    ) || text.split(/[\s\u3000()（）]+/).some((part) => part !== '' && readDate(part) !== undefined)
+  );
 }
 
 export function isCaption(text: string): boolean {

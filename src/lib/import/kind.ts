@@ -19,6 +19,10 @@ const REPORT_TITLE = /法治.*(报告|報告|情况|情況|总结|總結)$/;
 const PLAN_TITLE =
   /(工作要点|要點|实施方案|實施方案|工作方案|工作计划|工作計劃|规划|規劃|任务分工|责任清单)$/;
 
+// What news items about rule-of-law work are titled with: meetings, visits, training.
+const NEWS_TITLE =
+  /(召开|举行|举办|召集|部署会|推进会|座谈会|培训班|专题会|调研|督导|走访|开展.{0,12}活动|获评|荣获|入选)/;
+
 /** The first 《…》 in `texts` that is a report's title. */
 function namedReport(texts: readonly string[]): string | undefined {
   for (const text of texts)
@@ -75,6 +79,12 @@ export function recogniseNotAReport(input: {
   }
 
   const plain = title.replace(/^《|》$/g, '');
+  if (NEWS_TITLE.test(plain) && !REPORT_TITLE.test(plain))
+    return {
+      what: '新闻报道',
+      message: `这是一篇新闻报道（“${plain}”），不是年度报告。${instead || '请改为导入报告原文。'}`,
+      ...(report ? { instead: report } : {}),
+    };
   if (PLAN_TITLE.test(plain) && !REPORT_TITLE.test(plain))
     return {
       what: '工作安排',

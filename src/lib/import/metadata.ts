@@ -19,11 +19,13 @@ export interface ReleaseMetadata {
   publishedLabel?: string;
   indexNumber?: string;
   documentNumber?: string;
+  /** 标题 / 名称, as a 政府信息公开 table names the document. */
+  title?: string;
   /** Pairs that are not report metadata (浏览次数, 字号, 成文日期 …), reported as not imported. */
   other: string[];
 }
 
-type Field = 'source' | 'publisher' | 'published' | 'indexNumber' | 'documentNumber';
+type Field = 'source' | 'publisher' | 'published' | 'indexNumber' | 'documentNumber' | 'title';
 
 // Labels as portals print them; mirrors converted to traditional characters print them so too.
 const KEYS: Record<string, Field | undefined> = {
@@ -47,6 +49,11 @@ const KEYS: Record<string, Field | undefined> = {
   發布日期: 'published',
   时间: 'published',
   日期: 'published',
+  标题: 'title',
+  名称: 'title',
+  信息名称: 'title',
+  文件名称: 'title',
+  公文名称: 'title',
   索引号: 'indexNumber',
   索引號: 'indexNumber',
   文号: 'documentNumber',
@@ -165,6 +172,14 @@ export function readMetadataCells(cells: readonly string[]): ReleaseMetadata | u
   return readMetadataLine(pairs.join('　'));
 }
 
+/** Whether a line is a label alone (索引号, [ 发布日期 ], 来源：), its value being on the next line. */
+export function isMetadataLabel(line: string): boolean {
+  const label = line
+    .replace(/^[\s\u3000]*[[【]?[\s\u3000]*|[\s\u3000]*[\]】]?[\s\u3000]*$/g, '')
+    .replace(/[:：]$/, '');
+  return label in KEYS;
+}
+
 /** The cells of a line copied from a table: Markdown pipes or tabs; undefined for other lines. */
 export function cellsOfLine(line: string): string[] | undefined {
   const text = line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
@@ -175,7 +190,7 @@ export function cellsOfLine(line: string): string[] | undefined {
 
 /** Adds what `next` says to `into`, keeping the first value of each field. */
 export function mergeMetadata(into: ReleaseMetadata, next: ReleaseMetadata): void {
-  for (const field of ['source', 'publisher', 'indexNumber', 'documentNumber'] as const) {
+  for (const field of ['source', 'publisher', 'indexNumber', 'documentNumber', 'title'] as const) {
     const value = next[field];
     if (into[field] === undefined && value !== undefined) {
       into[field] = value;

@@ -127,9 +127,12 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   const titleOrganisation =
     titleAgency !== undefined && isOrganisationName(titleAgency) ? titleAgency : undefined;
   const publisher = report.metadata.publisher;
-  const ownNames = [options.signature?.body, report.signature?.body, titleOrganisation].filter(
-    (name): name is string => name !== undefined,
-  );
+  const ownNames = [
+    options.signature?.body,
+    report.signature?.body,
+    report.byline,
+    titleOrganisation,
+  ].filter((name): name is string => name !== undefined);
   const publisherAgrees =
     publisher !== undefined && (ownNames.length === 0 || ownNames.includes(publisher));
   const [agencyName, nameOrigin] = firstOf([
@@ -137,6 +140,7 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     [publisherAgrees ? publisher : undefined, '取自“发布机构”'],
     [options.signature?.body, '来自 --signature'],
     [report.signature?.body, '取自落款'],
+    [report.byline, '取自标题下的署名'],
     [titleOrganisation, '由标题推得'],
     [titleAgency, '由标题推得'],
   ]);

@@ -56,6 +56,8 @@ export interface ImportedReport {
   skipped: SkippedLine[];
   /** What an editor should check, in Chinese, e.g. a numbering out of sequence kept as text. */
   notes: string[];
+  /** An agency's name on a line of its own under the title (the report's 署名). */
+  byline?: string;
   /** Set when the text is not a report (a 政策解读, a 通知 …): the import is refused. */
   notAReport?: NotAReport;
 }
@@ -189,6 +191,7 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
   return {
     title,
     ...(head.titleOrigin ? { titleOrigin: head.titleOrigin } : {}),
+    ...(head.byline ? { byline: head.byline } : {}),
     year: readTitleYear(title),
     metadata,
     preamble,
