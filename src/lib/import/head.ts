@@ -78,10 +78,60 @@ function isText(text: string): boolean {
   return SENTENCE.test(text) || text.length > 80 || (/[，,]/.test(text) && text.length > 30);
 }
 
+// A portal's tag before or after a title: 【全文】, （全文）, 【法治政府建设】.
+const TAG_AFTER = /[[【（(]全文[\]】）)]$/;
+const TAG_BEFORE = /^【[^】]{1,12}】/;
+
+/** A title without the portal's tags around it and the 《》 some pages put it in. */
+export function untagTitle(text: string): string {
+  let plain = text.replace(TAG_AFTER, '');
+  const untagged = plain.replace(TAG_BEFORE, '');
+  if (untagged !== plain && !/解读|解讀/.test(plain.slice(0, plain.length - untagged.length)))
+    plain = untagged;
+  return plain.replace(/^《(.*)》$/, '$1');
+}
+
 /** A whole title: names 法治 and ends as titles end. */
 function isTitle(text: string): boolean {
-  const plain = text.replace(/^《|》$/g, '');
+  const plain = untagTitle(text);
   return plain.length <= 80 && /法治/.test(plain) && TITLE_END.test(plain) && !isText(plain);
+}
+
+/**
+ * A title broken over two or three lines, from its first line: the agency alone, then a title
+ * that names none (赵县人民政府 / 2022年度法治政府建设情况报告); or pieces none of which is a
+ * whole title (XX县人民政府 / 关于二〇二三年度法治政府建设 / 情况的报告).
+ */
+function joinedTitle<T extends { index: number; text: string }>(
+  lines: readonly T[],
+  i: number,
+): T[] | undefined {
+  for (const count of [3, 2]) {
+    const pieces = lines.slice(i, i + count);
+    if (
+      pieces.length < count ||
+      pieces.some((p, k) => k > 0 && p.index !== pieces[k - 1]!.index + 1)
+    )
+      continue;
+    const text = pieces.map((piece) => piece.text).join('');
+    if (!isTitle(text)) continue;
+    const [first, ...rest] = pieces;
+    const last = rest.at(-1)!;
+    if (
+      count === 2 &&
+      isAgencyLine(first!.text) &&
+      isTitle(last.text) &&
+      !agencyFromTitle(last.text)
+    )
+      return pieces;
+    if (
+      (isAgencyLine(first!.text) || isTitleStart(first!.text)) &&
+      pieces.every((piece) => !isTitle(piece.text)) &&
+      rest.slice(0, -1).every((piece) => isTitleStart(piece.text))
+    )
+      return pieces;
+  }
+  return undefined;
 }
 
 /** The first half of a title split after the agency: 赵县人民政府 / 2022年度法治政府建设情况报告. */
@@ -97,7 +147,11 @@ function isAgencyLine(text: string): boolean {
 
 /** A line that starts a title but does not end it: XX市人民政府关于2022年度法治政府 / 建设情况的报告. */
 function isTitleStart(text: string): boolean {
-  return /法治|[12][0-9]{3}\s*年/.test(text) && !TITLE_END.test(text) && !isText(text);
+  return (
+    /法治|[12１２][0-9０-９]{3}\s*年|[〇○零一二三四五六七八九]{4}年/.test(text) &&
+    !TITLE_END.test(text) &&
+    !isText(text)
+  );
 }
 
 /** Reads the head of a release; `unit` names positions (行 or 段). */
@@ -168,30 +222,16 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
   // The title: a whole title line, or two lines that make one; the others are page text.
   const titles: { text: string; at: number[]; origin: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const next = lines[i + 1];
-    const adjacent = next !== undefined && next.index === line.index + 1;
-    if (adjacent && isAgencyLine(line.text) && isTitle(next.text) && !agencyFromTitle(next.text)) {
+    const joined = joinedTitle(lines, i);
+    if (joined) {
       titles.push({
-        text: line.text + next.text,
-        at: [i, i + 1],
-        origin: `第 ${line.line}、${next.line} ${unit}合并`,
+        text: joined.map((line) => line.text).join(''),
+        at: joined.map((_, k) => i + k),
+        origin: `第 ${joined.map((line) => line.line).join('、')} ${unit}合并`,
       });
-      i++;
-    } else if (
-      adjacent &&
-      isTitleStart(line.text) &&
-      !isTitle(next.text) &&
-      isTitle(line.text + next.text)
-    ) {
-      titles.push({
-        text: line.text + next.text,
-        at: [i, i + 1],
-        origin: `第 ${line.line}、${next.line} ${unit}合并`,
-      });
-      i++;
-    } else if (isTitle(line.text))
-      titles.push({ text: line.text, at: [i], origin: `第 ${line.line} ${unit}` });
+      i += joined.length - 1;
+    } else if (isTitle(lines[i]!.text))
+      titles.push({ text: lines[i]!.text, at: [i], origin: `第 ${lines[i]!.line} ${unit}` });
   }
   // Two wordings of the title: the one that names an agency, else the later one (the document's
   // own title under the page's headline).
@@ -222,7 +262,18 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
   skipped.sort((a, b) => a.line - b.line);
   // A 政府信息公开 table names the document (标题, 名称): the title when no line gives one.
   const fromTable = !chosen && metadata.title !== undefined;
-  const title = (chosen?.text ?? metadata.title ?? '').replace(/^《(.*)》$/, '$1');
+  const title = untagTitle(chosen?.text ?? metadata.title ?? '');
+  if (chosen) {
+    const raw = chosen.text.replace(/^《(.*)》$/, '$1');
+    const first = lines[chosen.at[0]!]?.line ?? 0;
+    const last = lines[chosen.at.at(-1)!]?.line ?? first;
+    for (const [tag, line] of [
+      [TAG_BEFORE.exec(raw)?.[0], first],
+      [TAG_AFTER.exec(raw)?.[0], last],
+    ] as const)
+      if (tag !== undefined && !title.includes(tag))
+        skipped.push({ line, text: tag, reason: '标题旁的网页标注，已去掉' });
+  }
   return {
     title,
     ...(chosen ? { titleOrigin: `取自${chosen.origin}` } : {}),

@@ -133,6 +133,8 @@ export const wordNotes = {
   mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
 };
 
+const FIELDS_READ = /已读取其中的字段/;
+
 const clip = (text: string, length = 24) =>
   text.length > length ? `${text.slice(0, length)}…` : text;
 
@@ -224,11 +226,18 @@ export function formatImportSummary(input: {
 
   const skipped = report.skipped ?? report.dropped.map((text) => ({ line: 0, text, reason: '' }));
   const unit = input.file.toLowerCase().endsWith('.docx') ? '段' : '行';
-  // Consecutive lines skipped for one reason (a table printed row by row) are one entry.
+  // Consecutive rows of a portal's information table (printed row by row, often twice) are one
+  // entry: their fields are shown above; every other line is listed as it was.
   const runs: { first: number; last: number; text: string; reason: string; count: number }[] = [];
   for (const line of skipped) {
     const run = runs.at(-1);
-    if (run && line.line && run.last + 1 === line.line && run.reason === line.reason) {
+    if (
+      run &&
+      line.line &&
+      run.last + 1 === line.line &&
+      run.reason === line.reason &&
+      FIELDS_READ.test(line.reason)
+    ) {
       run.last = line.line;
       run.count++;
     } else

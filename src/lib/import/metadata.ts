@@ -60,8 +60,15 @@ const KEYS: Record<string, Field | undefined> = {
   發文字號: 'documentNumber',
   文號: 'documentNumber',
   发文字号: 'documentNumber',
+  公开日期: 'published',
   // Known portal labels that are not report metadata: recognised so that the line is, and reported.
   成文日期: undefined,
+  生成日期: undefined,
+  发文日期: undefined,
+  印发日期: undefined,
+  主题词: undefined,
+  关键词: undefined,
+  所属机构: undefined,
   主題分類: undefined,
   體裁分類: undefined,
   体裁分类: undefined,
@@ -107,7 +114,7 @@ const EMPTY = /^(无|暂无|-+|—+|／|\/)$/;
  */
 export function readMetadataLine(line: string): ReleaseMetadata | undefined {
   // [ 标签 ] cells: the label's brackets and the spaces inside them go.
-  const text = line
+  const text = unspaceLabels(line)
     .replace(/[[【][\s\u3000]*([^\]】]{1,8}?)[\s\u3000]*[\]】]/g, (cell, label: string) =>
       label in KEYS ? `${label}：` : cell,
     )
@@ -172,9 +179,20 @@ export function readMetadataCells(cells: readonly string[]): ReleaseMetadata | u
   return readMetadataLine(pairs.join('　'));
 }
 
+/** 索 引 号：, 标　　题：: labels spaced out to line up in a table, closed up. */
+function unspaceLabels(line: string): string {
+  return line.replace(
+    /(?<![\u4e00-\u9fff])([\u4e00-\u9fff](?:[\s\u3000]+[\u4e00-\u9fff]){1,4})(?=[\s\u3000]*[:：])/g,
+    (spaced) => {
+      const label = spaced.replace(/[\s\u3000]+/g, '');
+      return label in KEYS ? label : spaced;
+    },
+  );
+}
+
 /** Whether a line is a label alone (索引号, [ 发布日期 ], 来源：), its value being on the next line. */
 export function isMetadataLabel(line: string): boolean {
-  const label = line
+  const label = unspaceLabels(line)
     .replace(/^[\s\u3000]*[[【]?[\s\u3000]*|[\s\u3000]*[\]】]?[\s\u3000]*$/g, '')
     .replace(/[:：]$/, '');
   return label in KEYS;

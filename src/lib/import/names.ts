@@ -3,7 +3,7 @@
  * 法治政府建设情况) or before 关于 (XX省人民政府关于2023年度法治政府建设情况的报告).
  */
 
-const YEAR = /([12][0-9]{3}|[〇○零一二三四五六七八九]{4})\s*年/;
+const YEAR = /([12１２][0-9０-９]{3}|[〇○零一二三四五六七八九]{4})\s*年/;
 
 /**
  * The agency as the title names it: what comes before the year, cut at 关于 (XX省人民政府关于…

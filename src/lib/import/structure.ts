@@ -10,7 +10,7 @@ import { readDate, readTitleYear } from './dates.ts';
 import { type HeadingCandidate, readHeadingCandidate, splitHeading } from './headings.ts';
 import { isCaption, readHead, type SkippedLine } from './head.ts';
 import { findMaskedWords, type NotAReport, recogniseNotAReport } from './kind.ts';
-import type { ReleaseMetadata } from './metadata.ts';
+import { mergeMetadata, readMetadataLine, type ReleaseMetadata } from './metadata.ts';
 
 /**
  * Reads a released report (title, portal metadata, preamble, parts and subsections, 落款) into
@@ -93,8 +93,18 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
   const notes = [...head.notes];
   const start = head.start;
 
-  // Tail: the 落款, as much of it as there is.
+  // Tail: page furniture after the text (来源, 责任编辑, 分享, 上一篇), then the 落款.
   let end = blocks.length;
+  while (end > start + 1) {
+    const block = blocks[end - 1]!;
+    const why = block.kind === 'paragraph' ? tailFurniture(blockText(block)) : undefined;
+    if (!why) break;
+    const found = readMetadataLine(blockText(block).replace(/^[(（]|[)）]$/g, ''));
+    if (found) mergeMetadata(metadata, found);
+    skipped.push({ line: block.line, text: blockText(block), reason: why });
+    end--;
+  }
+  skipped.sort((a, b) => a.line - b.line);
   let signature: ImportedReport['signature'];
   const textAt = (i: number) => {
     const block = blocks[i];
@@ -255,6 +265,23 @@ function toSection(
     },
     usedNext: false,
   };
+}
+
+/** Why a line at the end of a copy is page furniture, or undefined when it is the report's. */
+function tailFurniture(text: string): string | undefined {
+  if (/^(上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|附件下载)[:：]?/.test(text))
+    return '网页上的导航或按钮';
+  if (
+    /^(责任编辑|编辑|审核|校对|审校|作者|来源|信息来源|文章来源|稿件来源|分享|分享到)[:：]/.test(
+      text,
+    ) &&
+    text.length <= 60
+  )
+    return '网页上的发布信息';
+  if (/^[(（](来源|信息来源|稿件来源|转自|编辑|责任编辑)[:：].{1,40}[)）]$/.test(text))
+    return '网页上的发布信息';
+  if (/^(分享|分享到)[:：]?$/.test(text)) return '网页上的导航或按钮';
+  return undefined;
 }
 
 function outOfSequence(where: string, candidate: HeadingCandidate, expected: string): string {

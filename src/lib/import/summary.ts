@@ -22,7 +22,8 @@ export function deriveSummary(paragraphs: readonly string[]): string | undefined
     if (text === '' || NOT_TEXT.test(text)) continue;
     for (const [sentence] of text.matchAll(SENTENCE)) {
       const trimmed = sentence.trim();
-      if (trimmed.length < 4 || trimmed.includes('……') || findPlaceholders(trimmed).length) continue;
+      if (trimmed.length < 4 || trimmed.includes('……') || findPlaceholders(trimmed).length)
+        continue;
       if (trimmed.length <= Math.min(WHOLE_SENTENCE, SUMMARY_MAX)) return trimmed;
       let cut = -1;
       for (let i = 0; i < SUMMARY_LENGTH; i++) if (CLAUSE_END.test(trimmed[i]!)) cut = i;
