@@ -86,6 +86,8 @@ async function readInput(file: string): Promise<{
     const notes: string[] = [];
     if (document.autoNumbered) notes.push(wordNotes.autoNumbered(document.autoNumbered));
     if (document.mergedCells) notes.push(wordNotes.mergedCells(document.mergedCells));
+    if (document.numberedHeadings)
+      notes.push(wordNotes.numberedHeadings(document.numberedHeadings));
     return {
       blocks: document.blocks,
       unit: '段',

@@ -4,6 +4,7 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -651,8 +652,8 @@ export const SAMPLE_CASES: ImportCase[] = [
   },
 ];
 
-export type Form = 'text' | 'full-width' | 'docx';
-export const FORMS: readonly Form[] = ['text', 'full-width', 'docx'];
+export type Form = 'text' | 'full-width' | 'docx' | 'docx-numbered';
+export const FORMS: readonly Form[] = ['text', 'full-width', 'docx', 'docx-numbered'];
 
 /**
  * A copy as a portal shows it: full-width punctuation (a colon or comma between digits, as in a
@@ -687,13 +688,16 @@ export function toFullWidth(text: string): string {
 }
 
 const PART = /^[\s\u3000]*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+const NUMBERED_PART = /^[\s\u3000]*[一二三四五六七八九十]+、/;
 const SUBSECTION = /^[\s\u3000]*[(（][一二三四五六七八九十]+[)）]/;
 
 /**
  * A Word file holding the text: pipe rows as a table, parts in Word's Heading 1 style (mammoth
  * reads them as headings), subsections bold, the first line centred, the rest plain paragraphs.
+ * `numbered`: the 一、 and （一） of headings are drawn by a Word numbering style (Chinese
+ * counting), not typed, as in Word files made from an agency's template.
  */
-export async function toDocx(text: string): Promise<Uint8Array> {
+export async function toDocx(text: string, numbered = false): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let rows: string[][] = [];
   const flushTable = () => {
@@ -733,6 +737,21 @@ export async function toDocx(text: string): Promise<Uint8Array> {
           children: [new TextRun({ text: line, bold: true })],
         }),
       );
+    else if (numbered && NUMBERED_PART.test(line))
+      children.push(
+        new Paragraph({
+          text: line.replace(NUMBERED_PART, ''),
+          heading: HeadingLevel.HEADING_1,
+          numbering: { reference: 'headings', level: 0 },
+        }),
+      );
+    else if (numbered && SUBSECTION.test(line))
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: line.replace(SUBSECTION, ''), bold: true })],
+          numbering: { reference: 'headings', level: 1 },
+        }),
+      );
     else if (PART.test(line))
       children.push(new Paragraph({ text: line, heading: HeadingLevel.HEADING_1 }));
     else if (SUBSECTION.test(line) && line.length < 40)
@@ -740,7 +759,20 @@ export async function toDocx(text: string): Promise<Uint8Array> {
     else children.push(new Paragraph(line));
   });
   flushTable();
-  const document = new Document({ sections: [{ children }] });
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'headings',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+          ],
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
@@ -795,8 +827,11 @@ export async function blocksOf(
   form: Form,
 ): Promise<{ blocks: unknown[]; unit: '行' | '段' }> {
   const text = new TextDecoder().decode(bytes);
-  if (form === 'docx')
-    return { blocks: (await modules.readDocx(await toDocx(text))).blocks, unit: '段' };
+  if (form === 'docx' || form === 'docx-numbered')
+    return {
+      blocks: (await modules.readDocx(await toDocx(text, form === 'docx-numbered'))).blocks,
+      unit: '段',
+    };
   const input = form === 'full-width' ? new TextEncoder().encode(toFullWidth(text)) : bytes;
   return { blocks: modules.blocksFromTextFile(input, 'txt')!.blocks, unit: '行' };
 }

@@ -131,6 +131,8 @@ export const wordNotes = {
   autoNumbered: (count: number) =>
     `有 ${count} 个段落使用 Word 自动编号，已按编号列表导入；如其中有章节标题，请在 Word 中改为手工输入的编号后重新导入`,
   mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
+  numberedHeadings: (count: number) =>
+    `有 ${count} 个标题的编号（如“一、”“（一）”）是 Word 自动编号，已按 Word 显示的编号写入标题，请核对章节编号`,
 };
 
 const FIELDS_READ = /已读取其中的字段/;
@@ -256,7 +258,8 @@ export function formatImportSummary(input: {
         : run.count > 1
           ? `第 ${run.first}–${run.last} ${unit}（${run.count} ${unit}）`
           : `第 ${run.first} ${unit}`;
-      return `${where}“${clip(run.text, 40)}”${run.count > 1 ? '等' : ''}${run.reason ? `：${run.reason}` : ''}`;
+      // Runs of spaces (U+3000 between a table's cells) shown as one.
+      return `${where}“${clip(run.text.replace(/[\s\u3000]+/g, ' '), 40)}”${run.count > 1 ? '等' : ''}${run.reason ? `：${run.reason}` : ''}`;
     }),
     ...report.metadata.other.map((pair) => `网页信息“${pair}”：不是报告的字段，未采用`),
     ...(input.notImported ?? []).map((what) => `${what}：报告只导入文字`),

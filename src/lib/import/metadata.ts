@@ -179,7 +179,7 @@ export function readMetadataCells(cells: readonly string[]): ReleaseMetadata | u
   return readMetadataLine(pairs.join('　'));
 }
 
-/** 索 引 号：, 标　　题：: labels spaced out to line up in a table, closed up. */
+/** Labels spaced out to line up in a table (索 引 号：, 标 and 题 with two U+3000 between), closed up. */
 function unspaceLabels(line: string): string {
   return line.replace(
     /(?<![\u4e00-\u9fff])([\u4e00-\u9fff](?:[\s\u3000]+[\u4e00-\u9fff]){1,4})(?=[\s\u3000]*[:：])/g,
