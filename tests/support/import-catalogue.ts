@@ -584,6 +584,22 @@ export const REAL_CASES: ImportCase[] = [
       listed: ['2024-03-29 08:31', '责任编辑'],
     },
   },
+  {
+    file: 'breadcrumb-slashes.txt',
+    kind: 'a breadcrumb from 网站首页, the title with its list date on one line, 发布者',
+    expected: {
+      kind: 'report',
+      title: '清河区2023年法治政府建设年度报告',
+      agency: '清河区人民政府',
+      year: 2023,
+      published: null,
+      source: '清河区人民政府办公室',
+      tree: ['一、主要做法及成效', '二、存在的不足', '三、2024年工作安排'],
+      kept: ['满意度>95%的事项占比提高'],
+      furniture: ['网站首页', '2024-03-21'],
+      listed: ['网站首页', '2024-03-21'],
+    },
+  },
 ];
 
 /** The four public samples (tests/fixtures/import/samples/README.md says what each must give). */

@@ -33,6 +33,7 @@ const KEYS: Record<string, Field | undefined> = {
   信息来源: 'source',
   文章来源: 'source',
   稿件来源: 'source',
+  发布者: 'source',
   // A re-post names the site it copied from: the release's source, listed for the editor.
   转自: 'source',
   转载自: 'source',
