@@ -600,6 +600,27 @@ export const REAL_CASES: ImportCase[] = [
       listed: ['网站首页', '2024-03-21'],
     },
   },
+  {
+    file: 'fullwidth-digits.txt',
+    kind: 'a copy with full-width digits: ２０２３年 in the title, １． subsections',
+    expected: {
+      kind: 'report',
+      title: '青石县农业农村局２０２３年度法治政府建设工作报告',
+      agency: '青石县农业农村局',
+      year: 2023,
+      published: '2024-02-27',
+      source: null,
+      tree: [
+        '一、主要举措和成效',
+        '  １．加强组织领导',
+        '  ２．规范执法行为',
+        '二、存在的不足',
+        '  １．执法装备保障不足。',
+        '  ２．执法人员专业能力有待提升。',
+        '三、２０２４年工作安排',
+      ],
+    },
+  },
 ];
 
 /** The four public samples (tests/fixtures/import/samples/README.md says what each must give). */
