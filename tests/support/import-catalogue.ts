@@ -602,7 +602,7 @@ export const REAL_CASES: ImportCase[] = [
   },
   {
     file: 'fullwidth-digits.txt',
-    kind: 'a copy with full-width digits: ２０２３年 in the title, １． subsections',
+    kind: 'full-width digits: ２０２３年 in the title, １． subsections, and a list of one-sentence １． items',
     expected: {
       kind: 'report',
       title: '青石县农业农村局２０２３年度法治政府建设工作报告',
@@ -615,10 +615,24 @@ export const REAL_CASES: ImportCase[] = [
         '  １．加强组织领导',
         '  ２．规范执法行为',
         '二、存在的不足',
-        '  １．执法装备保障不足。',
-        '  ２．执法人员专业能力有待提升。',
         '三、２０２４年工作安排',
       ],
+      kept: ['１．执法装备保障不足。', '２．执法人员专业能力有待提升。'],
+      listed: ['一句一项的列表'],
+    },
+  },
+  {
+    file: 'truncated-after-heading.txt',
+    kind: 'an opening that stops right after a heading: the empty heading is named, not written',
+    expected: {
+      kind: 'report',
+      title: '松江区市场监督管理局2024年法治政府建设情况报告',
+      agency: '松江区市场监督管理局',
+      year: 2024,
+      published: '2025-03-10',
+      source: null,
+      tree: ['一、主要举措和成效', '  (一)强化法治引领'],
+      listed: ['(二)规范执法行为', '原文到此为止'],
     },
   },
 ];

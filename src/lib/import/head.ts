@@ -68,7 +68,8 @@ const STATUS =
   /^[【[(（]?(本?文件|此件|该文件)?(已失效|已废止|失效|废止|已修改|已修订|现行有效|有效)[】\])）]?$/;
 
 // How report titles end: 情况报告, 年度报告, 工作报告, 情况, 总结, or a title quoted in 《》.
-const TITLE_END = /(报告|報告|情况|情況|总结|總結|年报|年報)[》」]?$/;
+// A short note in brackets may follow: （摘要）, （2023年度）.
+const TITLE_END = /(报告|報告|情况|情況|总结|總結|年报|年報)[》」]?([（(][^（）()]{1,10}[）)])?$/;
 const SENTENCE = /[。！？；]|[:：]$/;
 // Addressees (各区县局, 各乡镇人民政府) end like names but are not the title's first half.
 const ADDRESSEE = /^各/;
@@ -96,7 +97,10 @@ export function untagTitle(text: string): string {
 /** A whole title: names 法治 and ends as titles end. */
 function isTitle(text: string): boolean {
   const plain = untagTitle(text);
-  return plain.length <= 80 && /法治/.test(plain) && TITLE_END.test(plain) && !isText(plain);
+  // Reports before 2019 were often titled 依法行政工作报告.
+  return (
+    plain.length <= 80 && /法治|依法行政/.test(plain) && TITLE_END.test(plain) && !isText(plain)
+  );
 }
 
 /**
