@@ -110,8 +110,17 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   const title = (options.title ?? report.title).replace(/^《(.*)》$/, '$1');
   if (options.title !== undefined) origins['title'] = '来自 --title';
   else if (report.titleOrigin) origins['title'] = report.titleOrigin;
-  const year = options.year ?? readTitleYear(title);
-  origins['year'] = options.year !== undefined ? '来自 --year' : '取自标题';
+  // A title without a year: the preamble's opening 2023年， is the year reported on.
+  const openingYear = readTitleYear(
+    /^\S{0,4}[12１２][0-9０-９]{3}年/.exec(report.preambleText[0] ?? '')?.[0] ?? '',
+  );
+  const year = options.year ?? readTitleYear(title) ?? (title !== '' ? openingYear : undefined);
+  origins['year'] =
+    options.year !== undefined
+      ? '来自 --year'
+      : readTitleYear(title) !== undefined
+        ? '取自标题'
+        : '标题中没有年份，取自开头第一句';
   if (title === '')
     problems.push(
       '原文没有标题行（开头就是正文）。请用 --title 给出报告标题，例如 --title "XX区人民政府关于2023年度法治政府建设情况的报告"',
@@ -170,6 +179,8 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     notes.push(
       `机构名称“${agencyName}”取自标题，像是地名而不是机构全称；如需全称（如“${agencyName}人民政府”），请用 --agency 给出`,
     );
+  if (options.year === undefined && readTitleYear(title) === undefined && year !== undefined)
+    notes.push(`标题中没有年份，报告年度 ${year} 取自开头第一句；如不对，请用 --year 给出`);
   const shortName = options.shortName ?? deriveShortName(title, agencyName);
   origins['agency.shortName'] =
     options.shortName !== undefined
