@@ -240,7 +240,11 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
 
   const missing: MissingField[] = [];
   if (published === undefined)
-    missing.push({ field: 'published', label: '发布日期', option: '--published 2024-03-28' });
+    missing.push({
+      field: 'published',
+      label: '发布日期',
+      option: `--published ${year! + 1}-03-28`,
+    });
   if (summary === undefined)
     missing.push({ field: 'summary', label: '简介', option: '--summary "一两句话的简介"' });
   const draft = options.draft === true || missing.length > 0;
