@@ -12,8 +12,7 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
   const paragraphsOf = (entry: { rendered?: { html: string } | undefined }) =>
     renderedParagraphs(entry.rendered);
   return {
-    folder: report.folder,
-    data: report.data,
+    report,
     facts: reportFacts(report),
     preamble: paragraphsOf(report.entry),
     preambleBody: report.entry.body ?? '',

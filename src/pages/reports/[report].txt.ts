@@ -12,6 +12,6 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
   new Response(
-    reportPlainText(reportDocument(reportTextInput(props.report, site!, BASE)), props.report.data),
+    reportPlainText(reportDocument(reportTextInput(props.report, site!, BASE)), props.report),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );
