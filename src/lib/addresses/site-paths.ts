@@ -7,16 +7,15 @@ import * as urls from './urls.ts';
  */
 export const BASE = urls.normaliseBase(import.meta.env.BASE_URL);
 
-export const homePath = (): string => urls.homePath(BASE);
-export const reportPath = (folder: string): string => urls.reportPath(BASE, folder);
-export const sectionPath = (folder: string, id: string): string =>
-  urls.sectionPath(BASE, folder, id);
-export const sectionAnchorPath = (folder: string, id: string): string =>
-  urls.sectionAnchorPath(BASE, folder, id);
-export const searchPath = (query?: string): string => urls.searchPath(BASE, query);
-export const assetPath = (file: string): string => urls.assetPath(BASE, file);
-export const yearPath = (year: number): string => urls.yearPath(BASE, year);
-export const agencyPath = (agencyId: string): string => urls.agencyPath(BASE, agencyId);
-export const reportDataPath = (folder: string, format: urls.ReportDataFormat): string =>
-  urls.reportDataPath(BASE, folder, format);
-export const statutoryRulePath = (): string => urls.statutoryRulePath(BASE);
+export const {
+  homePath,
+  reportPath,
+  sectionPath,
+  sectionAnchorPath,
+  searchPath,
+  assetPath,
+  yearPath,
+  agencyPath,
+  reportDataPath,
+  statutoryRulePath,
+} = urls.withBase(BASE, urls.pathBuilders);

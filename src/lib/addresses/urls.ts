@@ -77,6 +77,43 @@ export function assetPath(base: string, file: string): string {
 }
 
 /**
+ * The path builders a page or component calls with the configured base already bound
+ * (src/lib/addresses/site-paths.ts binds them all at once, so each builder is written only here).
+ */
+export const pathBuilders = {
+  homePath,
+  reportPath,
+  sectionPath,
+  sectionAnchorPath,
+  searchPath,
+  assetPath,
+  yearPath,
+  agencyPath,
+  reportDataPath,
+  statutoryRulePath,
+};
+
+/** Each builder of `builders` without its first argument, the base. */
+export type WithBase<T> = {
+  [K in keyof T]: T[K] extends (base: string, ...rest: infer A) => infer R
+    ? (...rest: A) => R
+    : never;
+};
+
+/** Binds `base` as the first argument of every builder. */
+export function withBase<T extends Record<string, (base: string, ...rest: never[]) => string>>(
+  base: string,
+  builders: T,
+): WithBase<T> {
+  return Object.fromEntries(
+    Object.entries(builders).map(([name, build]) => [
+      name,
+      (...rest: never[]) => build(base, ...rest),
+    ]),
+  ) as WithBase<T>;
+}
+
+/**
  * Absolute URL of a site path. `site` is the origin from SITE_URL and `path` already carries
  * the base, so a site served under /fzzf/ gets /fzzf/ in every URL.
  */
