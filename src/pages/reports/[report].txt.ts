@@ -1,14 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { reportTextInput } from '../../data/open-data.ts';
-import { type Report, loadReports } from '../../data/reports.ts';
+import { reportPages } from '../../data/pages.ts';
+import type { Report } from '../../data/reports.ts';
 import { BASE } from '../../lib/addresses/site-paths.ts';
 import { reportDocument, reportPlainText } from '../../lib/portal/open-data.ts';
 
 export const getStaticPaths = (async () =>
-  (await loadReports()).map((report) => ({
-    params: { report: report.folder },
-    props: { report },
-  }))) satisfies GetStaticPaths;
+  (await reportPages()).map(({ params, props }) => ({ params, props }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
   new Response(

@@ -1,0 +1,100 @@
+import {
+  FEED_FILE,
+  REPORT_DATA_FORMATS,
+  REPORT_SCHEMA_FILE,
+  SITEMAP_FILE,
+  type pathBuilders,
+  type WithBase,
+} from '../addresses/urls.ts';
+import { reportsByAgency, reportsByYear, type ReportRef } from './index-pages.ts';
+
+/** A report as the page model needs it: its record and its sections in reading order. */
+export interface ModelReport extends ReportRef {
+  sections: readonly { id: string; aliases: readonly string[] }[];
+}
+
+export type PageKind =
+  | 'home'
+  | 'year'
+  | 'agency'
+  | 'report'
+  | 'section'
+  | 'statutory'
+  | 'search'
+  | 'not-found'
+  | 'alias'
+  | 'report-data'
+  | 'report-schema'
+  | 'feed'
+  | 'sitemap'
+  | 'robots';
+
+export interface SitePage {
+  kind: PageKind;
+  /** Path under the site's base; ends with / for a page served as <path>index.html. */
+  path: string;
+  /** An HTML page (rather than a data file). */
+  html: boolean;
+  /** A page a reader would land on, listed in the sitemap. */
+  listed: boolean;
+  /** For a report and its sections, the date a search engine may take as the last change. */
+  lastmod?: string;
+}
+
+// The 404 page is written as a file, not a folder: static hosts look for <base>404.html.
+const NOT_FOUND_FILE = '404.html';
+const ROBOTS_FILE = 'robots.txt';
+
+/**
+ * Every file the site's routes write, in the sitemap's order for the pages a reader would land
+ * on (home, years, agencies, each report followed by its section pages, the statutory rule), then
+ * the rest: search, 404, former section addresses (aliases), open-data files, feed, sitemap, robots.
+ */
+export function sitePages(
+  reports: readonly ModelReport[],
+  paths: WithBase<typeof pathBuilders>,
+): SitePage[] {
+  const page = (
+    kind: PageKind,
+    path: string,
+    html: boolean,
+    listed: boolean,
+    lastmod?: string,
+  ) => ({
+    kind,
+    path,
+    html,
+    listed,
+    ...(lastmod ? { lastmod } : {}),
+  });
+  return [
+    page('home', paths.homePath(), true, true),
+    ...reportsByYear(reports).map(({ year }) => page('year', paths.yearPath(year), true, true)),
+    ...reportsByAgency(reports).map(({ id }) => page('agency', paths.agencyPath(id), true, true)),
+    ...reports.flatMap((report) => [
+      page('report', paths.reportPath(report.folder), true, true, report.published),
+      ...report.sections.map((section) =>
+        page('section', paths.sectionPath(report.folder, section.id), true, true, report.published),
+      ),
+    ]),
+    page('statutory', paths.statutoryRulePath(), true, true),
+    page('search', paths.searchPath(), true, false),
+    page('not-found', paths.assetPath(NOT_FOUND_FILE), true, false),
+    ...reports.flatMap((report) =>
+      report.sections.flatMap((section) =>
+        section.aliases.map((alias) =>
+          page('alias', paths.sectionPath(report.folder, alias), true, false),
+        ),
+      ),
+    ),
+    ...reports.flatMap((report) =>
+      REPORT_DATA_FORMATS.map((format) =>
+        page('report-data', paths.reportDataPath(report.folder, format), false, false),
+      ),
+    ),
+    page('report-schema', paths.assetPath(REPORT_SCHEMA_FILE), false, false),
+    page('feed', paths.assetPath(FEED_FILE), false, false),
+    page('sitemap', paths.assetPath(SITEMAP_FILE), false, false),
+    page('robots', paths.assetPath(ROBOTS_FILE), false, false),
+  ];
+}
