@@ -1,4 +1,4 @@
-import * as sitePaths from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
 import { type SitePage, sitePages } from '../lib/portal/page-model.ts';

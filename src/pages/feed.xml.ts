@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { loadReports } from '../data/reports.ts';
 import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
-import * as paths from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
 
 /** An Atom feed of reports, newest first: one entry per report, with its summary and date. */
@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const url = (path: string) => absoluteUrl(site!, path);
   // Newest first, as loadReports gives them.
   const reports = await loadReports();
-  const home = url(paths.homePath());
+  const home = url(sitePaths.homePath());
   const newest = reports[0]?.published;
   const feed = new Feed({
     title: config.name,
@@ -23,12 +23,12 @@ export const GET: APIRoute = async ({ site }) => {
     copyright: config.sponsor ?? config.name,
     // The feed changes when a report is published; an empty site has an arbitrary stable date.
     updated: new Date(`${newest ?? '2000-01-01'}T00:00:00+08:00`),
-    feedLinks: { atom: url(paths.assetPath(FEED_FILE)) },
+    feedLinks: { atom: url(sitePaths.assetPath(FEED_FILE)) },
   });
   for (const report of reports) {
     // A draft not yet dated has no place in a feed ordered by date.
     if (!report.published) continue;
-    const link = url(paths.reportPath(report.folder));
+    const link = url(sitePaths.reportPath(report.folder));
     const date = new Date(`${report.published}T00:00:00+08:00`);
     feed.addItem({
       title: report.data.title,
@@ -38,7 +38,7 @@ export const GET: APIRoute = async ({ site }) => {
       published: date,
       description: report.data.summary,
       author: [
-        { name: report.data.agency.name, link: url(paths.agencyPath(report.data.agency.id)) },
+        { name: report.data.agency.name, link: url(sitePaths.agencyPath(report.data.agency.id)) },
       ],
     });
   }

@@ -1,5 +1,5 @@
 import { searchUi } from '../i18n/search.ts';
-import { searchPath } from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
 import { SearchEngine } from './search-engine.ts';
@@ -31,7 +31,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   const all = document.createElement('a');
   all.className = 'search-suggest-all';
   all.dataset['suggestAll'] = '';
-  all.href = searchPath();
+  all.href = sitePaths.searchPath();
   all.textContent = searchUi['search.allResults'];
   panel.append(status, list, all);
   input.after(panel);
@@ -61,7 +61,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   const update = async () => {
     const raw = input.value;
     const run = ++latest;
-    all.href = searchPath(raw.trim() || undefined);
+    all.href = sitePaths.searchPath(raw.trim() || undefined);
     if (!raw.trim()) {
       list.replaceChildren();
       status.textContent = '';

@@ -7,15 +7,5 @@ import * as urls from './urls.ts';
  */
 export const BASE = urls.normaliseBase(import.meta.env.BASE_URL);
 
-export const {
-  homePath,
-  reportPath,
-  sectionPath,
-  sectionAnchorPath,
-  searchPath,
-  assetPath,
-  yearPath,
-  agencyPath,
-  reportDataPath,
-  statutoryRulePath,
-} = urls.withBase(BASE, urls.pathBuilders);
+/** Every path builder of urls.ts, called without the base: `sitePaths.reportPath(folder)`. */
+export const sitePaths = urls.withBase(BASE, urls.pathBuilders);
