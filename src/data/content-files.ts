@@ -18,6 +18,9 @@ import type { ContentIssue } from '../lib/content/errors.ts';
 import { fromSchemaIssue, makeVisible } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { buildCache, sourceVersion } from '../node/build-cache.ts';
+import { checkFigures } from '../lib/figures/check.ts';
+import { readIndicators } from './indicators.ts';
+import { INDICATORS_FILE } from './paths.ts';
 
 /**
  * The one reader of content/: every file is read, decoded, split and validated here, with the
@@ -341,6 +344,7 @@ function checkFile(
     const line = lineOf(field.split('.'));
     if (line) lines[field] = line;
   }
+  if (isReport) Object.assign(lines, figureLines(result.data as ReportInput['data'], lineOf));
   if (isReport)
     checked.report = {
       folder,
@@ -358,6 +362,21 @@ function checkFile(
       ...(body ? { body } : {}),
     };
   return checked;
+}
+
+/** Lines of each figure's entry and fields, as `figures.0`, `figures.0.value` …. */
+function figureLines(
+  data: ReportInput['data'],
+  lineOf: (at: readonly PropertyKey[]) => number | undefined,
+): Record<string, number> {
+  const lines: Record<string, number> = {};
+  (data.figures ?? []).forEach((_, i) => {
+    for (const field of ['', 'indicator', 'value', 'section']) {
+      const line = lineOf(field ? ['figures', i, field] : ['figures', i]);
+      if (line) lines[field ? `figures.${i}.${field}` : `figures.${i}`] = line;
+    }
+  });
+  return lines;
 }
 
 /**
@@ -457,7 +476,9 @@ export function validateContent(
   cwd = process.cwd(),
 ): ContentIssue[] {
   const cross = checkContent(reports, sections, { incomplete, failedReports });
-  const all = [...issues, ...cross];
+  const indicators = readIndicators(path.resolve(cwd, INDICATORS_FILE), cwd);
+  const figures = checkFigures(reports, sections, indicators.issues.length ? undefined : indicators.list);
+  const all = [...issues, ...cross, ...indicators.issues, ...figures];
   if (!all.length && !reports.length)
     all.push({
       file: path.relative(cwd, reportsDir) || reportsDir,

@@ -9,3 +9,6 @@ export const SYNONYMS_FILE = process.env['SYNONYMS_FILE'] ?? './content/search/s
 
 /** The site's identity (footer, page metadata, 纠错 address). Tests point SITE_CONFIG at fixtures. */
 export const SITE_CONFIG_FILE = process.env['SITE_CONFIG'] ?? './content/site.yml';
+
+/** The indicators figures are reported in (content/indicators.yml). Tests point INDICATORS_FILE at fixtures. */
+export const INDICATORS_FILE = process.env['INDICATORS_FILE'] ?? './content/indicators.yml';
