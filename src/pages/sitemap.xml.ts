@@ -6,6 +6,8 @@ import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
 import { sitemapXml } from '../node/sitemap.ts';
 import { toRef } from '../data/portal.ts';
+import { indicatorList } from '../data/figures.ts';
+import { FIGURES_FILES, indicatorCsvFile } from '../lib/addresses/urls.ts';
 
 // Every page a reader would land on: listings, every report and every section page. Former
 // addresses (alias redirects), search and 404 are left out; drafts never reach loadReports.
@@ -27,6 +29,14 @@ export const GET: APIRoute = async ({ site }) => {
       })),
     ]),
     { url: url(paths.statutoryRulePath()) },
+    // Key figures: the overview, each indicator's page and the downloads it lists.
+    { url: url(paths.dataPath()) },
+    { url: url(paths.assetPath(FIGURES_FILES.csv)) },
+    { url: url(paths.assetPath(FIGURES_FILES.json)) },
+    ...indicatorList().flatMap((indicator) => [
+      { url: url(paths.indicatorPath(indicator.id)) },
+      { url: url(paths.assetPath(indicatorCsvFile(indicator.id))) },
+    ]),
   ];
   return new Response(await sitemapXml(pages), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

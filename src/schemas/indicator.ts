@@ -13,7 +13,9 @@ const wording = (max: number) =>
  */
 export const indicatorSchema = z.strictObject({
   /** Stable ASCII id, the URL segment of /data/<id>/ and the key in reports' figures. Never change it. */
-  id: stableId,
+  id: stableId.refine((id) => id !== 'figures', {
+    error: 'figures 已用作全部数据的文件名（/data/figures.csv），请另选一个 id',
+  }),
   /** The Chinese name shown with the figures, e.g. 行政复议案件. */
   name: wording(30),
   /** The unit every value is written in, e.g. 件, %, 人次, 万元. */
@@ -60,7 +62,7 @@ export const figureEntrySchema = z.strictObject({
   /** The indicator's id in content/indicators.yml, e.g. admin-reconsideration. */
   indicator: stableId,
   /** The value as the text states it, in the indicator's unit, e.g. 36 for 36件, 100 for 百分之百. */
-  value: z.number().nonnegative().finite(),
+  value: z.number().nonnegative(),
   /** The id of the section whose text states the value, e.g. s1-3. */
   section: stableId,
 });
