@@ -5,6 +5,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  proposedFiguresBlock,
+  proposedFiguresSummary,
+  proposeFigures,
+  withProposedFigures,
+} from '../src/lib/import/figures.ts';
+import { readIndicators } from '../src/data/indicators.ts';
+import { INDICATORS_FILE } from '../src/data/paths.ts';
 import type { Block } from '../src/lib/import/blocks.ts';
 import type { TextEncodingName } from '../src/lib/import/encoding.ts';
 import { blocksFromTextFile } from '../src/lib/import/input.ts';
@@ -172,7 +180,11 @@ async function importFile(
   const exists = existsSync(target);
   if (exists && !flags.force && !flags['dry-run'])
     refuse(messages.exists(`${options.outDir}/${plan.folder}`));
-  if (!flags['dry-run']) await writeFolder(target, renderReportFiles(plan), exists);
+  const files = renderReportFiles(plan);
+  // Figures the text states are proposed, commented out, for the editor to confirm.
+  const figures = proposeFigures(plan.sections, readIndicators(path.resolve(INDICATORS_FILE)).list);
+  files.set('report.md', withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)));
+  if (!flags['dry-run']) await writeFolder(target, files, exists);
   console.log(
     formatImportSummary({
       file,
@@ -185,6 +197,7 @@ async function importFile(
       notes: input.notes,
     }),
   );
+  if (figures.length) console.log(`\n${proposedFiguresSummary(figures)}`);
 }
 
 main().catch((error: unknown) => {
