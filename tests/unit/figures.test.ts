@@ -7,6 +7,7 @@ import { locateFigure, sentenceAt } from '../../src/lib/figures/locate.ts';
 import {
   agencyCharts,
   type FigureRecord,
+  figureTags,
   indicatorCoverage,
   yearCharts,
 } from '../../src/lib/figures/records.ts';
@@ -392,5 +393,15 @@ describe('the importer’s proposed figures', () => {
         '#     section: s1\n' +
         '---\n\n正文。\n',
     );
+  });
+});
+
+describe('paragraph labels of several figures', () => {
+  it('names every figure a paragraph states, in the order of the list', () => {
+    const tags = figureTags([
+      { ...record({}), name: '行政复议案件' },
+      { ...record({ indicator: 'court-appearance-rate', value: 100, unit: '%' }), name: '出庭应诉率' },
+    ]);
+    expect([...tags]).toEqual([['s1-3-p1', '行政复议案件：36件；出庭应诉率：100%']]);
   });
 });

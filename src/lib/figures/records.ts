@@ -96,14 +96,18 @@ export function indicatorTable(records: readonly FigureRecord[]): FigureRecord[]
   return records.toSorted((a, b) => b.year - a.year || byValueDescending(a, b));
 }
 
-/** The paragraphs a report's figures are stated in, with the label they show (指标：数值). */
+/**
+ * The paragraphs a report's figures are stated in, with the label they show (指标：数值); a
+ * paragraph stating several figures names them all, in the order of the list.
+ */
 export function figureTags(
   figures: readonly (FigureRecord & { name: string })[],
 ): Map<string, string> {
-  return new Map(
-    figures.map((figure) => [
-      figure.paragraph,
-      `${figure.name}：${formatValue(figure.value, figure.unit, figure.approx)}`,
-    ]),
-  );
+  const tags = new Map<string, string>();
+  for (const figure of figures) {
+    const label = `${figure.name}：${formatValue(figure.value, figure.unit, figure.approx)}`;
+    const before = tags.get(figure.paragraph);
+    tags.set(figure.paragraph, before ? `${before}；${label}` : label);
+  }
+  return tags;
 }
