@@ -6,6 +6,8 @@ import { openPage } from '../support/browser.ts';
 import { runBuild } from '../support/build.ts';
 import { type StaticServer, serveDist } from '../support/server.ts';
 import { useBuiltSite } from '../support/site.ts';
+import { axe } from '../support/axe.ts';
+import { modeContext, READER_MODES } from '../support/reader-modes.ts';
 
 // tests/fixtures/figures: 嘉定区人民政府 2022 and 2023, 宝山区人民政府 2023, each stating
 // 行政复议案件, 行政诉讼案件 and 出庭应诉率 in one paragraph (s1-1-p2).
@@ -185,5 +187,31 @@ describe('charts in every reading mode', () => {
       .locator('.figure-chart-value')
       .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().right));
     for (const right of rights) expect(right).toBeLessThanOrEqual(390);
+  });
+});
+
+// The main site's one report has no agency chart (one year only): the fixture's pages carry
+// every kind of chart, the report's figure list and the paragraph labels.
+const FIGURE_PAGES = [
+  'agencies/jiading-gov/',
+  'years/2023/',
+  'data/',
+  'data/court-appearance-rate/',
+  'reports/2023-jiading-gov/#s1-1-p2',
+];
+
+describe.each(READER_MODES)('axe-core on the figure pages in $name mode', (mode) => {
+  it.each(FIGURE_PAGES)('finds no violations on %s, at phone and desktop width', async (rest) => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const { options, init } = modeContext(mode);
+      const { page } = await openPage(site.browser, { ...options, viewport, bypassCSP: true });
+      if (init) await page.context().addInitScript(init);
+      await page.goto(url(rest));
+      expect(await axe(page, mode.highContrast), `${rest} at ${viewport.width}px in ${mode.name}`).toEqual([]);
+      await page.context().close();
+    }
   });
 });
