@@ -183,7 +183,10 @@ async function importFile(
   const files = renderReportFiles(plan);
   // Figures the text states are proposed, commented out, for the editor to confirm.
   const figures = proposeFigures(plan.sections, readIndicators(path.resolve(INDICATORS_FILE)).list);
-  files.set('report.md', withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)));
+  files.set(
+    'report.md',
+    withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)),
+  );
   if (!flags['dry-run']) await writeFolder(target, files, exists);
   console.log(
     formatImportSummary({

@@ -477,7 +477,11 @@ export function validateContent(
 ): ContentIssue[] {
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const indicators = readIndicators(path.resolve(cwd, INDICATORS_FILE), cwd);
-  const figures = checkFigures(reports, sections, indicators.issues.length ? undefined : indicators.list);
+  const figures = checkFigures(
+    reports,
+    sections,
+    indicators.issues.length ? undefined : indicators.list,
+  );
   const all = [...issues, ...cross, ...indicators.issues, ...figures];
   if (!all.length && !reports.length)
     all.push({

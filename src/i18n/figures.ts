@@ -22,7 +22,8 @@ export const figuresUi = {
   'figures.yearLabel': (year: number) => `${year}年`,
   'figures.paragraphTag': (name: string, value: string) => `${name}：${value}`,
   'data.title': '关键数据',
-  'data.description': '各机关法治政府建设年度报告中写明的关键数据：按指标、机关和年度汇总，可下载。',
+  'data.description':
+    '各机关法治政府建设年度报告中写明的关键数据：按指标、机关和年度汇总，可下载。',
   'data.intro':
     '数据均摘自报告正文，每个数值都链接到写明它的段落；以正文为准。下表列出本站的全部指标及报告它们的机关数和年度数。',
   'data.indicator': '指标',
@@ -37,7 +38,8 @@ export const figuresUi = {
   'data.indicatorCsv': (name: string) => `${name}（CSV）`,
   'data.noFigures': '尚无报告写明此项数据。',
   'data.indicatorTitle': (name: string) => `${name}：各机关历年数据`,
-  'data.indicatorDescription': (name: string) => `各机关法治政府建设年度报告中的“${name}”数据，按年度和机关列出，可下载。`,
+  'data.indicatorDescription': (name: string) =>
+    `各机关法治政府建设年度报告中的“${name}”数据，按年度和机关列出，可下载。`,
   'data.yearChart': (year: number, name: string) => `${year}年度各机关${name}`,
   'data.agencyChart': (agency: string, name: string) => `${agency}历年${name}`,
   'data.synonyms': '又称',

@@ -94,11 +94,12 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
       active = -1;
       input.removeAttribute('aria-activedescendant');
       const count = page?.count ?? 0;
-      status.textContent = ranked.length || figures.length
-        ? page?.pinyin
-          ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
-          : ''
-        : searchUi['search.countNone'];
+      status.textContent =
+        ranked.length || figures.length
+          ? page?.pinyin
+            ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
+            : ''
+          : searchUi['search.countNone'];
       all.textContent = count
         ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
             '{count}',

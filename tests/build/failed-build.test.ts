@@ -765,7 +765,10 @@ describe.concurrent('the catalogue of content that is refused', () => {
   // Key figures: the report lists a figure; the subsection's text states 行政复议案件36件.
   const withFigures = (figures: string): Patch => ({
     [REPORT]: (text: string) =>
-      text.replace('indexNumber: TEST-2025-001\n', `indexNumber: TEST-2025-001\nfigures:\n${figures}`),
+      text.replace(
+        'indexNumber: TEST-2025-001\n',
+        `indexNumber: TEST-2025-001\nfigures:\n${figures}`,
+      ),
     [SUBSECTION]: body('全年办理行政复议案件36件，同比下降。\n\n第二段。'),
   });
   const figure = (indicator: string, value: string, section: string) =>

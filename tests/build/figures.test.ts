@@ -47,8 +47,7 @@ beforeAll(() => {
   rows = JSON.parse(read('data/figures.json')) as Row[];
 });
 
-const chartPages = () =>
-  htmlFiles(dist).filter((file) => /^(agencies|years|data)\//.test(file));
+const chartPages = () => htmlFiles(dist).filter((file) => /^(agencies|years|data)\//.test(file));
 
 describe('charts', () => {
   it('draw the same values as their tables, and as figures.json at the same paragraph', () => {
@@ -105,10 +104,11 @@ describe('charts', () => {
 
   it('chart an agency’s indicators reported in two or more years, oldest year first', () => {
     const $ = open('agencies/alpha-justice/index.html');
-    expect($('[data-chart]').toArray().map((chart) => $(chart).attr('data-chart'))).toEqual([
-      'figure-admin-reconsideration',
-      'figure-court-appearance-rate',
-    ]);
+    expect(
+      $('[data-chart]')
+        .toArray()
+        .map((chart) => $(chart).attr('data-chart')),
+    ).toEqual(['figure-admin-reconsideration', 'figure-court-appearance-rate']);
     const years = $('[data-chart="figure-admin-reconsideration"] tbody th')
       .toArray()
       .map((th) => $(th).text());
@@ -131,7 +131,9 @@ describe('charts', () => {
       .map((rect) => parseFloat($(rect).attr('width')!));
     expect(widths[0]).toBeGreaterThan(widths[1]! * 20);
     expect(widths[2]).toBeGreaterThan(0);
-    const zero = open('years/2022/index.html')('[data-chart="figure-admin-reconsideration"] rect[data-value="0"]');
+    const zero = open('years/2022/index.html')(
+      '[data-chart="figure-admin-reconsideration"] rect[data-value="0"]',
+    );
     expect(zero.attr('width')).toBe('0%');
   });
 
@@ -160,7 +162,9 @@ describe('open data', () => {
     const csv = read('data/figures.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('agency_id,agency_name,year,indicator,indicator_name,value,unit,approx,url');
+    expect(lines[0]).toBe(
+      'agency_id,agency_name,year,indicator,indicator_name,value,unit,approx,url',
+    );
     expect(lines).toHaveLength(rows.length + 1);
     expect(rows).toHaveLength(10);
     const perIndicator = read('data/court-appearance-rate.csv').slice(1).trim().split('\r\n');
@@ -200,7 +204,9 @@ describe('open data', () => {
       sentence: string;
       url: string;
     }[];
-    const beta = figures.find((figure) => figure.agencyShort === '乙区市场监管局' && figure.year === 2023);
+    const beta = figures.find(
+      (figure) => figure.agencyShort === '乙区市场监管局' && figure.year === 2023,
+    );
     expect(beta?.sentence).toBe('全年办理行政复议案件300余件。');
     expect(beta?.url).toBe('/fzzf/reports/2023-beta-market/#s1-2-p2');
   });

@@ -34,9 +34,11 @@ async function answers(query: string) {
       timeout: 15_000,
     })
     .toBe('false');
-  const lines = await page.locator('[data-search-figures] li').evaluateAll((items) =>
-    items.map((item) => item.querySelector('.search-figure-line')!.textContent),
-  );
+  const lines = await page
+    .locator('[data-search-figures] li')
+    .evaluateAll((items) =>
+      items.map((item) => item.querySelector('.search-figure-line')!.textContent),
+    );
   return { page, errors, lines };
 }
 
@@ -51,7 +53,7 @@ describe('the search answers a query that names an indicator', () => {
       await answer.evaluate((list) =>
         Boolean(
           list.compareDocumentPosition(document.querySelector('[data-search-results]')!) &
-            Node.DOCUMENT_POSITION_FOLLOWING,
+          Node.DOCUMENT_POSITION_FOLLOWING,
         ),
       ),
     ).toBe(true);
@@ -140,8 +142,7 @@ describe('landing on a figure’s sentence', () => {
     const { page } = await openPage(site.browser);
     await page.goto(url('reports/2023-baoshan-gov/'));
     const paragraph = page.locator('#s1-1-p2');
-    const visibility = () =>
-      paragraph.evaluate((p) => getComputedStyle(p, '::before').visibility);
+    const visibility = () => paragraph.evaluate((p) => getComputedStyle(p, '::before').visibility);
     expect(await visibility()).toBe('hidden');
     await paragraph.hover();
     expect(await visibility()).toBe('visible');
@@ -210,7 +211,10 @@ describe.each(READER_MODES)('axe-core on the figure pages in $name mode', (mode)
       const { page } = await openPage(site.browser, { ...options, viewport, bypassCSP: true });
       if (init) await page.context().addInitScript(init);
       await page.goto(url(rest));
-      expect(await axe(page, mode.highContrast), `${rest} at ${viewport.width}px in ${mode.name}`).toEqual([]);
+      expect(
+        await axe(page, mode.highContrast),
+        `${rest} at ${viewport.width}px in ${mode.name}`,
+      ).toEqual([]);
       await page.context().close();
     }
   });

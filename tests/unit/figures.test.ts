@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportInput, SectionInput } from '../../src/lib/content/checks.ts';
-import { BAR_AREA, barWidth, layoutChart, MIN_BAR, niceMax, scaleMax } from '../../src/lib/figures/chart.ts';
+import {
+  BAR_AREA,
+  barWidth,
+  layoutChart,
+  MIN_BAR,
+  niceMax,
+  scaleMax,
+} from '../../src/lib/figures/chart.ts';
 import { checkFigures } from '../../src/lib/figures/check.ts';
 import { BOM, figureRow, toCsv } from '../../src/lib/figures/csv.ts';
 import { locateFigure, sentenceAt } from '../../src/lib/figures/locate.ts';
@@ -244,7 +251,10 @@ describe('chart scales', () => {
   });
 
   it('draws a single value against its round top', () => {
-    const { bars, max } = layoutChart([{ label: '2023年', value: 36, text: '36件', href: '#a' }], '件');
+    const { bars, max } = layoutChart(
+      [{ label: '2023年', value: 36, text: '36件', href: '#a' }],
+      '件',
+    );
     expect(max).toBe(50);
     expect(bars[0]!.width).toBeCloseTo((36 / 50) * BAR_AREA);
   });
@@ -318,7 +328,10 @@ describe('grouping figures for pages', () => {
 
   it('compares a year’s agencies largest first', () => {
     const charts = yearCharts(
-      [record({ agencyId: 'a', value: 3 }), record({ agencyId: 'b', agencyShortName: '乙区', value: 40 })],
+      [
+        record({ agencyId: 'a', value: 3 }),
+        record({ agencyId: 'b', agencyShortName: '乙区', value: 40 }),
+      ],
       indicators,
     );
     expect(charts[0]!.records.map((r) => r.value)).toEqual([40, 3]);
@@ -400,7 +413,10 @@ describe('paragraph labels of several figures', () => {
   it('names every figure a paragraph states, in the order of the list', () => {
     const tags = figureTags([
       { ...record({}), name: '行政复议案件' },
-      { ...record({ indicator: 'court-appearance-rate', value: 100, unit: '%' }), name: '出庭应诉率' },
+      {
+        ...record({ indicator: 'court-appearance-rate', value: 100, unit: '%' }),
+        name: '出庭应诉率',
+      },
     ]);
     expect([...tags]).toEqual([['s1-3-p1', '行政复议案件：36件；出庭应诉率：100%']]);
   });

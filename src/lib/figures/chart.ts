@@ -16,7 +16,8 @@ export const ROW = { label: 20, bar: 18, gap: 14 } as const;
 export function niceMax(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * power + 1e-9 * power) return step * power;
+  for (const step of [1, 2, 2.5, 5, 10])
+    if (value <= step * power + 1e-9 * power) return step * power;
   return 10 * power;
 }
 

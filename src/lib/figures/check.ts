@@ -88,7 +88,9 @@ export function checkFigures(
         ...lineAt(report, i, 'value'),
         field: field('value'),
         found: `${section.file} 的正文中没有写明“${formatValue(figure.value, indicator.unit)}”${
-          written.length ? `（该节以“${indicator.unit}”为单位写明的数值有：${written.join('、')}）` : ''
+          written.length
+            ? `（该节以“${indicator.unit}”为单位写明的数值有：${written.join('、')}）`
+            : ''
         }`,
         expected: `该节正文写明的数值，单位为“${indicator.unit}”，写法如 ${examples(indicator.unit)}（见内容编写指南“关键数据”）；请核对 value 或 section`,
       });

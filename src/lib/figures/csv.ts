@@ -41,6 +41,9 @@ function field(value: string | number | boolean): string {
 
 /** Rows as CSV with a header line, CRLF line ends and a BOM. */
 export function toCsv(rows: readonly FigureRow[]): string {
-  const lines = [FIGURE_COLUMNS.join(','), ...rows.map((row) => FIGURE_COLUMNS.map((key) => field(row[key])).join(','))];
+  const lines = [
+    FIGURE_COLUMNS.join(','),
+    ...rows.map((row) => FIGURE_COLUMNS.map((key) => field(row[key])).join(',')),
+  ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -65,9 +65,7 @@ export function yearCharts(
   const byIndicator = Map.groupBy(records, (record) => record.indicator);
   return indicators.flatMap((indicator) => {
     const own = byIndicator.get(indicator.id) ?? [];
-    return own.length
-      ? [{ indicator, records: own.toSorted(byValueDescending) }]
-      : [];
+    return own.length ? [{ indicator, records: own.toSorted(byValueDescending) }] : [];
   });
 }
 

@@ -64,9 +64,7 @@ export function proposeFigures(
       }
       offset += text.length + 1;
     }
-  return [...found.values()]
-    .sort((a, b) => a.at - b.at)
-    .map(({ at: _at, ...figure }) => figure);
+  return [...found.values()].sort((a, b) => a.at - b.at).map(({ at: _at, ...figure }) => figure);
 }
 
 /** The commented-out block for report.md's frontmatter (YAML comments), or '' for none. */

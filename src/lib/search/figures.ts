@@ -68,7 +68,8 @@ export function answerFigures(
   figures: readonly SearchFigure[],
 ): SearchFigure[] {
   const { year, words } = queryFilters(query, wording);
-  let matched = year === undefined ? [...figures] : figures.filter((figure) => figure.year === year);
+  let matched =
+    year === undefined ? [...figures] : figures.filter((figure) => figure.year === year);
   for (const word of words) {
     const place = word.replace(PLACE_SUFFIX, '');
     const forms = place && place !== word ? [word, place] : [word];

@@ -3,7 +3,9 @@ import { figureDownloadRows, indicatorList } from '../../data/figures.ts';
 import { toCsv } from '../../lib/figures/csv.ts';
 
 export const getStaticPaths = (() =>
-  indicatorList().map((indicator) => ({ params: { indicator: indicator.id } }))) satisfies GetStaticPaths;
+  indicatorList().map((indicator) => ({
+    params: { indicator: indicator.id },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site, params }) =>
   new Response(

@@ -4,7 +4,9 @@ import { sectionAnchorPath } from '../../../lib/addresses/site-paths.ts';
 import type { SearchFigure } from '../../../lib/search/figures.ts';
 
 export const getStaticPaths = (() =>
-  indicatorList().map((indicator) => ({ params: { indicator: indicator.id } }))) satisfies GetStaticPaths;
+  indicatorList().map((indicator) => ({
+    params: { indicator: indicator.id },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { figures } = await loadFigures();
