@@ -62,7 +62,7 @@ describe('charts', () => {
           .toArray()
           .map((rect) => Number($(rect).attr('data-value')));
         const written = chart
-          .find('text.figure-chart-value')
+          .find('.figure-chart-value')
           .toArray()
           .map((text) => Number($(text).attr('data-value')));
         const cells = chart

@@ -1,16 +1,16 @@
 /**
  * The scale and layout of the site's bar charts, made at build time as inline SVG
- * (src/components/FigureChart.astro). One bar per row, the label above it and the value written
- * after it, so a chart reads at 390 px as at 1280 px and every number is on the page, not only
- * a length. Positions are in percent of the chart's width, so text keeps its size at any width.
+ * (src/components/FigureChart.astro). One bar per row under a line with its label and value, so
+ * a chart reads at 320 px as at 1280 px, with the largest text, and every number is on the page,
+ * not only a length. Positions are in percent of the chart's width, so text keeps its size.
  */
 
-/** Bars never use more than this share of the width: the value is written after the bar. */
-export const BAR_AREA = 78;
+/** Bars use at most this share of the width (the axis line takes the first pixel). */
+export const BAR_AREA = 99;
 /** A value above zero never draws thinner than this (percent of the bar area), however small. */
 export const MIN_BAR = 0.6;
 /** Row geometry in CSS pixels: the label line, then the bar. */
-export const ROW = { label: 20, bar: 18, gap: 14 } as const;
+export const ROW = { label: 22, bar: 16, gap: 14 } as const;
 
 /** The round number at or above `value` that the axis ends at: 1, 2, 2.5, 5 × 10ⁿ. */
 export function niceMax(value: number): number {
