@@ -126,7 +126,7 @@ describe('charts', () => {
         .map((td) => $(td).text()),
     ).toEqual(['300余件', '9件', '7件']);
     const widths = chart
-      .find('rect')
+      .find('rect.figure-chart-bar')
       .toArray()
       .map((rect) => parseFloat($(rect).attr('width')!));
     expect(widths[0]).toBeGreaterThan(widths[1]! * 20);
