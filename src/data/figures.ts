@@ -25,8 +25,21 @@ function paragraphTexts(markdown: string): string[] {
     .map(plainText);
 }
 
+// Each report's figures are located once per build: the report page, its section pages, its
+// JSON and the listings all ask for them.
+const located = new WeakMap<Report, FigureRecord[]>();
+
 /** A report's figures, each tied to the paragraph and sentence of its section that state it. */
 export function reportFigures(report: Report, indicators: readonly Indicator[]): FigureRecord[] {
+  let records = located.get(report);
+  if (!records) {
+    records = locateReportFigures(report, indicators);
+    located.set(report, records);
+  }
+  return records;
+}
+
+function locateReportFigures(report: Report, indicators: readonly Indicator[]): FigureRecord[] {
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   const sections = new Map(flattenOutline(report.outline).map((section) => [section.id, section]));
   return (report.data.figures ?? []).flatMap((figure) => {
