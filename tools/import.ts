@@ -181,8 +181,12 @@ async function importFile(
   if (exists && !flags.force && !flags['dry-run'])
     refuse(messages.exists(`${options.outDir}/${plan.folder}`));
   const files = renderReportFiles(plan);
-  // Figures the text states are proposed, commented out, for the editor to confirm.
-  const figures = proposeFigures(plan.sections, readIndicators(path.resolve(INDICATORS_FILE)).list);
+  // Figures the text states are proposed, commented out, for the editor to confirm. The
+  // indicators are the project's own, wherever the command runs from.
+  const figures = proposeFigures(
+    plan.sections,
+    readIndicators(path.resolve(import.meta.dirname, '..', INDICATORS_FILE)).list,
+  );
   files.set(
     'report.md',
     withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)),
