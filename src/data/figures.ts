@@ -88,8 +88,7 @@ export function loadFigures(): Promise<{ indicators: Indicator[]; figures: Figur
 
 /** Every figure as a download row (figures.csv, figures.json, <indicator>.csv), oldest year first. */
 export async function figureDownloadRows(site: URL): Promise<FigureRow[]> {
-  const { indicators: list, figures } = await loadFigures();
-  const names = new Map(list.map((indicator) => [indicator.id, indicator.name]));
+  const { figures } = await loadFigures();
   return figures
     .toSorted(
       (a, b) =>
@@ -100,7 +99,6 @@ export async function figureDownloadRows(site: URL): Promise<FigureRow[]> {
     .map((figure) =>
       figureRow(
         figure,
-        names.get(figure.indicator) ?? figure.indicator,
         absoluteUrl(site, sectionAnchorPath(BASE, figure.folder, figure.paragraph)),
       ),
     );

@@ -12,12 +12,9 @@ export const figuresUi = {
   'figures.value': (value: number, unit: string, approx: boolean) =>
     formatValue(value, unit, approx),
   'figures.valueNote': '“余”表示原文写作“××余”，数值为下限。',
-  'figures.source': '原文',
-  'figures.sourceLink': (label: string) => `查看${label}的原文`,
   'figures.tableYear': '年度',
   'figures.tableAgency': '机关',
   'figures.tableValue': '数值',
-  'figures.tableSentence': '原文语句',
   'figures.chartAlt': (title: string, items: string) => `${title}：${items}。`,
   'figures.yearLabel': (year: number) => `${year}年`,
   'figures.paragraphTag': (name: string, value: string) => `${name}：${value}`,

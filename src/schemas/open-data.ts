@@ -50,9 +50,8 @@ const figureSchema = z
     unit: z.string(),
     /** True when the text gives a lower bound (9000余处). */
     approx: z.boolean(),
-    /** The section that states it, and its address on the report page. */
+    /** The id of the section that states it. */
     section: z.string(),
-    sectionUrl: z.url(),
     /** The paragraph that states it, e.g. s1-2-p1, and its address. */
     paragraph: z.string(),
     paragraphUrl: z.url(),

@@ -28,7 +28,6 @@ interface Row {
   agency_name: string;
   year: number;
   indicator: string;
-  indicator_name: string;
   value: number;
   unit: string;
   approx: boolean;
@@ -61,19 +60,21 @@ describe('charts', () => {
           .find('rect[data-value]')
           .toArray()
           .map((rect) => Number($(rect).attr('data-value')));
+        // The value written on each bar, as the table writes it.
         const written = chart
-          .find('.figure-chart-value')
+          .find('svg tspan')
           .toArray()
-          .map((text) => Number($(text).attr('data-value')));
+          .map((tspan) => $(tspan).text());
         const cells = chart
           .find('td[data-value]')
           .toArray()
           .map((td) => ({
             value: Number($(td).attr('data-value')),
+            text: $(td).text().trim(),
             href: $(td).find('a').attr('href')!,
           }));
         expect(bars, `${file} ${chart.attr('data-chart')}`).toEqual(cells.map((c) => c.value));
-        expect(written).toEqual(bars);
+        expect(written).toEqual(cells.map((c) => c.text));
         const barLinks = chart
           .find('svg a')
           .toArray()
@@ -98,7 +99,9 @@ describe('charts', () => {
       const { file, hash } = target(row.url);
       const paragraph = open(file)(`p${hash}`);
       expect(paragraph.length, row.url).toBe(1);
-      expect(paragraph.attr('data-figure')).toContain(row.indicator_name);
+      expect(paragraph.attr('data-figure')).toContain(
+        `${row.value}${row.approx ? '余' : ''}${row.unit}`,
+      );
     }
   });
 
@@ -126,7 +129,7 @@ describe('charts', () => {
         .map((td) => $(td).text()),
     ).toEqual(['300余件', '9件', '7件']);
     const widths = chart
-      .find('rect.figure-chart-bar')
+      .find('rect[data-value]')
       .toArray()
       .map((rect) => parseFloat($(rect).attr('width')!));
     expect(widths[0]).toBeGreaterThan(widths[1]! * 20);

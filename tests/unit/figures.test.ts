@@ -31,6 +31,12 @@ import {
   withProposedFigures,
 } from '../../src/lib/import/figures.ts';
 import { indicatorsSchema } from '../../src/schemas/indicator.ts';
+import {
+  answerFigures,
+  indicatorOf,
+  queryFilters,
+  type SearchFigure,
+} from '../../src/lib/search/figures.ts';
 import { REPORT_2023 } from '../support/report-data.ts';
 
 const INDICATORS = [
@@ -349,9 +355,7 @@ describe('grouping figures for pages', () => {
 
 describe('downloads', () => {
   it('starts the CSV with a BOM, quotes what needs it and ends lines with CRLF', () => {
-    const csv = toCsv([
-      figureRow(record({ agencyName: '甲区,"人民"政府' }), '行政复议案件', 'https://x/#s1-3-p1'),
-    ]);
+    const csv = toCsv([figureRow(record({ agencyName: '甲区,"人民"政府' }), 'https://x/#s1-3-p1')]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toContain('"甲区,""人民""政府"');
     expect(csv.split('\r\n')).toHaveLength(3);
@@ -419,5 +423,62 @@ describe('paragraph labels of several figures', () => {
       },
     ]);
     expect([...tags]).toEqual([['s1-3-p1', '行政复议案件：36件；出庭应诉率：100%']]);
+  });
+});
+
+describe('search answers', () => {
+  const figures: SearchFigure[] = [
+    {
+      agency: '上海市嘉定区人民政府',
+      agencyShort: '嘉定区人民政府',
+      year: 2023,
+      value: 36,
+      approx: false,
+      sentence: '甲。',
+      url: '/a',
+    },
+    {
+      agency: '上海市嘉定区人民政府',
+      agencyShort: '嘉定区人民政府',
+      year: 2022,
+      value: 41,
+      approx: false,
+      sentence: '乙。',
+      url: '/b',
+    },
+    {
+      agency: '上海市宝山区人民政府',
+      agencyShort: '宝山区人民政府',
+      year: 2023,
+      value: 52,
+      approx: false,
+      sentence: '丙。',
+      url: '/c',
+    },
+  ];
+  const ask = (query: string) => {
+    const named = indicatorOf(query, INDICATORS);
+    return named ? answerFigures(query, named.wording, figures).map((f) => f.url) : undefined;
+  };
+
+  it('finds the indicator by name or synonym, the longest wording first', () => {
+    expect(indicatorOf('行政复议案件 嘉定', INDICATORS)?.wording).toBe('行政复议案件');
+    expect(indicatorOf('嘉定区 行政诉讼 多少件', INDICATORS)?.indicator.id).toBe(
+      'admin-litigation',
+    );
+    expect(indicatorOf('出庭应诉率', INDICATORS)?.indicator.id).toBe('court-appearance-rate');
+    expect(indicatorOf('一网通办', INDICATORS)).toBeUndefined();
+  });
+
+  it('narrows by year and place, 嘉定区 matching 嘉定…, newest then largest first', () => {
+    expect(ask('行政复议 嘉定 2023')).toEqual(['/a']);
+    expect(ask('嘉定区 行政复议 多少件')).toEqual(['/a', '/b']);
+    expect(ask('2023年行政复议')).toEqual(['/c', '/a']);
+    expect(ask('上海 行政复议')).toEqual(['/c', '/a', '/b']);
+  });
+
+  it('answers nothing when a word names no agency', () => {
+    expect(ask('行政复议 浦东')).toEqual([]);
+    expect(queryFilters('嘉定区 行政诉讼 多少件', '行政诉讼')).toEqual({ words: ['嘉定区'] });
   });
 });

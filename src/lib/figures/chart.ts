@@ -35,7 +35,8 @@ export function scaleMax(values: readonly number[], unit: string): number {
 /** A bar's length in percent of the chart width: zero for zero, never invisible otherwise. */
 export function barWidth(value: number, max: number): number {
   if (!(value > 0)) return 0;
-  return Math.max(MIN_BAR, (value / max) * 100) * (BAR_AREA / 100);
+  // Two decimals: a hundredth of a percent is below a pixel, and a year page has many bars.
+  return Math.round(Math.max(MIN_BAR, (value / max) * 100) * BAR_AREA) / 100;
 }
 
 export interface ChartInput {

@@ -9,7 +9,6 @@ export const FIGURE_COLUMNS = [
   'agency_name',
   'year',
   'indicator',
-  'indicator_name',
   'value',
   'unit',
   'approx',
@@ -19,13 +18,12 @@ export const FIGURE_COLUMNS = [
 export type FigureRow = Record<(typeof FIGURE_COLUMNS)[number], string | number | boolean>;
 
 /** One download row of a record; `url` is the absolute address of the paragraph. */
-export function figureRow(record: FigureRecord, indicatorName: string, url: string): FigureRow {
+export function figureRow(record: FigureRecord, url: string): FigureRow {
   return {
     agency_id: record.agencyId,
     agency_name: record.agencyName,
     year: record.year,
     indicator: record.indicator,
-    indicator_name: indicatorName,
     value: record.value,
     unit: record.unit,
     approx: record.approx,

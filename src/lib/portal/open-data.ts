@@ -86,7 +86,6 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       unit: figure.unit,
       approx: figure.approx,
       section: figure.section,
-      sectionUrl: `${input.urls.report}#${figure.section}`,
       paragraph: figure.paragraph,
       paragraphUrl: `${input.urls.report}#${figure.paragraph}`,
     })),
