@@ -165,9 +165,7 @@ describe('open data', () => {
     const csv = read('data/figures.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'agency_id,agency_name,year,indicator,indicator_name,value,unit,approx,url',
-    );
+    expect(lines[0]).toBe('agency_id,agency_name,year,indicator,value,unit,approx,url');
     expect(lines).toHaveLength(rows.length + 1);
     expect(rows).toHaveLength(10);
     const perIndicator = read('data/court-appearance-rate.csv').slice(1).trim().split('\r\n');
