@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { type Response, serveDist } from '../tests/support/server.ts';
-import { splitFrontmatter } from '../src/data/content-files.ts';
+import { splitFrontmatter } from '../src/data/frontmatter.ts';
 import { readIndicators } from '../src/data/indicators.ts';
 import { proposeFigures } from '../src/lib/import/figures.ts';
 

@@ -1,18 +1,11 @@
 // npm run import -- <file> --agency-id <id> [options]: turns a released report (.docx, .txt, .md)
 // into a report folder under content/reports/. All parsing is in src/lib/import/; this file reads
 // and writes files and talks to the publisher, in Chinese (see messages.ts), never with a stack trace.
+import { checkReportFolder, errorsOf } from '../src/data/content-check.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  proposedFiguresBlock,
-  proposedFiguresSummary,
-  proposeFigures,
-  withProposedFigures,
-} from '../src/lib/import/figures.ts';
-import { readIndicators } from '../src/data/indicators.ts';
-import { INDICATORS_FILE } from '../src/data/paths.ts';
 import type { Block } from '../src/lib/import/blocks.ts';
 import type { TextEncodingName } from '../src/lib/import/encoding.ts';
 import { blocksFromTextFile } from '../src/lib/import/input.ts';
@@ -27,6 +20,14 @@ import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
 import { parseReport } from '../src/lib/import/structure.ts';
 import { readDocx } from '../src/node/docx.ts';
 import { renderReportFiles } from '../src/node/report-files.ts';
+import { readIndicators } from '../src/data/indicators.ts';
+import { CONTENT_PATHS } from '../src/data/paths.ts';
+import {
+  proposedFiguresBlock,
+  proposedFiguresSummary,
+  proposeFigures,
+  withProposedFigures,
+} from '../src/lib/import/figures.ts';
 
 /** A refusal with a message for the publisher; anything else thrown is a bug. */
 class ImportRefused extends Error {}
@@ -168,29 +169,28 @@ async function importFile(
   const report = parseReport(input.blocks, { unit: input.unit });
   const result = planImport(report, options);
   if (!result.ok) {
-    refuse(
-      result.problems.length
-        ? messages.cannotImport(file, result.problems)
-        : messages.invalidResult(result.issues),
-    );
+    refuse(messages.cannotImport(file, result.problems));
     return;
   }
   const { plan } = result;
-  const target = path.join(options.outDir, plan.folder);
-  const exists = existsSync(target);
-  if (exists && !flags.force && !flags['dry-run'])
-    refuse(messages.exists(`${options.outDir}/${plan.folder}`));
   const files = renderReportFiles(plan);
   // Figures the text states are proposed, commented out, for the editor to confirm. The
   // indicators are the project's own, wherever the command runs from.
   const figures = proposeFigures(
     plan.sections,
-    readIndicators(path.resolve(import.meta.dirname, '..', INDICATORS_FILE)).list,
+    readIndicators(path.resolve(import.meta.dirname, '..', CONTENT_PATHS.indicatorsFile)).list,
   );
   files.set(
     'report.md',
     withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)),
   );
+  // Checked as the build will check it, before anything is written.
+  const errors = errorsOf(await checkReportFolder(options.outDir, plan.folder, files));
+  if (errors.length) refuse(messages.invalidResult(errors));
+  const target = path.join(options.outDir, plan.folder);
+  const exists = existsSync(target);
+  if (exists && !flags.force && !flags['dry-run'])
+    refuse(messages.exists(`${options.outDir}/${plan.folder}`));
   if (!flags['dry-run']) await writeFolder(target, files, exists);
   console.log(
     formatImportSummary({

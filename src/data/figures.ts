@@ -8,7 +8,7 @@ import { locateFigure } from '../lib/figures/locate.ts';
 import type { FigureRecord } from '../lib/figures/records.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { readIndicators } from './indicators.ts';
-import { INDICATORS_FILE } from './paths.ts';
+import { siteOptions } from './options.ts';
 import { loadReports, type Report } from './reports.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { figureRow, type FigureRow } from '../lib/figures/csv.ts';
@@ -72,7 +72,7 @@ let indicators: Indicator[] | undefined;
 
 /** The indicators of content/indicators.yml, read once per build (checked before it starts). */
 export function indicatorList(): Indicator[] {
-  indicators ??= readIndicators(INDICATORS_FILE).list;
+  indicators ??= readIndicators(siteOptions().paths.indicatorsFile).list;
   return indicators;
 }
 

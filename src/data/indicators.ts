@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { decodeUtf8 } from '../lib/content/encoding.ts';
 import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
+import { parseContent } from '../schemas/common.ts';
 import { type Indicator, indicatorsSchema } from '../schemas/indicator.ts';
+import { readYaml } from './yaml-positions.ts';
 
 /**
  * Reads and validates content/indicators.yml. A missing file means no indicators (and then any
@@ -15,26 +16,25 @@ export function readIndicators(
   file: string,
   cwd = process.cwd(),
 ): { list: Indicator[]; issues: ContentIssue[] } {
-  const shown = path.relative(cwd, file) || file;
+  const shown = path.relative(cwd, path.resolve(cwd, file)) || file;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(path.resolve(cwd, file));
   } catch {
     return { list: [], issues: [] };
   }
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded))
     return { list: [], issues: [{ file: shown, field: '（文件编码）', ...decoded }] };
-  const counter = new LineCounter();
-  const doc = parseDocument(decoded.text, { lineCounter: counter, uniqueKeys: true });
-  const [error] = doc.errors;
+  const yaml = readYaml(decoded.text);
+  const [error] = yaml.errors;
   if (error)
     return {
       list: [],
       issues: [
         {
           file: shown,
-          line: counter.linePos(error.pos[0]).line,
+          line: error.line,
           field: '（整个文件）',
           found: error.code === 'DUPLICATE_KEY' ? '同一项中同一个字段写了两次' : '无法读取这一行',
           expected:
@@ -42,24 +42,16 @@ export function readIndicators(
         },
       ],
     };
-  const data: unknown = doc.toJS() ?? [];
-  const result = indicatorsSchema.safeParse(data);
+  const data: unknown = yaml.doc.toJS() ?? [];
+  const result = parseContent(indicatorsSchema, data);
   if (result.success) return { list: result.data, issues: [] };
-  const lineOf = (at: readonly PropertyKey[]) => {
-    for (let n = at.length; n > 0; n--) {
-      const node = doc.getIn(at.slice(0, n) as PropertyKey[], true) as
-        { range?: [number] } | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
   return {
     list: [],
     issues: result.error.issues.flatMap((issue) =>
       fromSchemaIssue(shown, data, issue, {
         unit: '项',
         rootLabel: '（整个文件）',
-        lineOf,
+        lineOf: yaml.lineOf,
         knownKeys: (at) => schemaKeys(indicatorsSchema, at),
       }),
     ),

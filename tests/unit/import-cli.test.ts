@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateReports } from '../../src/data/content-files.ts';
+import { checkContentFiles, errorsOf } from '../../src/data/content-check.ts';
+import { validateReports } from '../../src/data/report-folders.ts';
 import { IMPORT_FIXTURES } from '../support/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -194,6 +195,20 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(await validateReports(path.join(work, 'reports'), work)).toEqual([]);
   });
 
+  it('checks the files it would write as the build does, naming file and line, and writes nothing', async () => {
+    const text = readFileSync(path.join(IMPORT_FIXTURES, 'portal-header.txt'), 'utf8');
+    writeFileSync(
+      path.join(work, 'long-index.txt'),
+      text.replace('QF-2024-00031', `QF-2024-00031-${'0'.repeat(60)}`),
+    );
+    const run = await runImport('long-index.txt', '--agency-id', 'qingfeng', '--out', 'checked');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('checked/2023-qingfeng/report.md:16\n  字段：indexNumber');
+    expect(run.err).toContain('不超过 60 个字');
+    expect(run.err).toContain('未写入任何文件');
+    expect(existsSync(path.join(work, 'checked'))).toBe(false);
+  });
+
   it('writes a report the content checks accept, and refuses to overwrite it without --force', async () => {
     const name = fixture('portal-header.txt');
     const first = await runImport(name, '--agency-id', 'qingfeng', '--out', 'reports');
@@ -272,14 +287,28 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(reportMd).toContain('#   - indicator: admin-reconsideration # 行政复议案件 36件');
     // Commented out, nothing is published; uncommented, each figure passes the check.
     const dir = path.join(work, 'figures');
-    expect(await validateReports(dir, ROOT)).toEqual([]);
+    const errors = async () =>
+      errorsOf(
+        (
+          await checkContentFiles(
+            {
+              reportsDir: dir,
+              synonymsFile: 'none.yml',
+              siteFile: 'none.yml',
+              indicatorsFile: path.join(ROOT, 'content/indicators.yml'),
+            },
+            ROOT,
+          )
+        ).problems,
+      );
+    expect(await errors()).toEqual([]);
     writeFileSync(
       path.join(dir, '2023-jiading-gov/report.md'),
-      reportMd.replace(/^# (figures:|  )/gm, '$1'),
+      reportMd.replace(/^# (figures:| {2})/gm, '$1'),
     );
     const confirmed = readFileSync(path.join(dir, '2023-jiading-gov/report.md'), 'utf8');
-    expect(confirmed).toMatch(/^figures:\n  - indicator: admin-reconsideration/m);
-    expect(await validateReports(dir, ROOT)).toEqual([]);
+    expect(confirmed).toMatch(/^figures:\n {2}- indicator: admin-reconsideration/m);
+    expect(await errors()).toEqual([]);
   });
 
   it('reads a GBK file and the Markdown fixture into reports that pass the content checks', async () => {
