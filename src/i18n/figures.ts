@@ -6,7 +6,6 @@ import { formatValue } from '../lib/figures/values.ts';
  */
 export const figuresUi = {
   'figures.heading': '关键数据',
-  'figures.reportIntro': '以下数据摘自本报告正文，点击可查看原文所在段落。',
   'figures.agencyIntro': '本机关在两个及以上年度报告中写明的数据，按年度排列。点击数值查看原文。',
   'figures.yearIntro': '本年度各机关报告中写明的数据，按数值从大到小排列。点击数值查看原文。',
   'figures.value': (value: number, unit: string, approx: boolean) =>
@@ -17,7 +16,6 @@ export const figuresUi = {
   'figures.tableValue': '数值',
   'figures.chartAlt': (title: string, items: string) => `${title}：${items}。`,
   'figures.yearLabel': (year: number) => `${year}年`,
-  'figures.paragraphTag': (name: string, value: string) => `${name}：${value}`,
   'data.title': '关键数据',
   'data.description':
     '各机关法治政府建设年度报告中写明的关键数据：按指标、机关和年度汇总，可下载。',
