@@ -6,7 +6,10 @@
 // with --queries/--eval, at every size, scoped recall@1, median query time and the first query's
 // bytes from the site's own search page; then one machine-readable line.
 // Usage: npm run bench:scale -- 1 300 3000 [--runs 3] [--query 一网通办] [--pinyin yiwangtongban]
-//        [--eval] [--queries FILE] [--keep] [--no-rebuild]
+//        [--eval] [--queries FILE] [--keep] [--no-rebuild] [--figures]
+// With --figures, each N is also built a second time with figures on every report (those its
+// text states, see addFigures), interleaved with the first, and the cost of the figures
+// (/data/ pages, charts, downloads, paragraph labels) is printed as a ratio.
 import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -24,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  addFigures,
   epochNow,
   kib,
   launchBrowser,
@@ -49,6 +53,7 @@ const { values: options, positionals } = parseArgs({
     // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
     queries: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    figures: { type: 'boolean', default: false },
   },
 });
 const sizes = [...new Set(positionals.map(Number))].sort((a, b) => a - b);
@@ -226,6 +231,8 @@ function outputBytes(dist: string) {
 
 interface Result {
   n: number;
+  /** Built with figures on every report (--figures). */
+  figures: boolean;
   clean: Build[];
   rebuild: Build[];
   bytes?: ReturnType<typeof outputBytes>;
@@ -243,24 +250,42 @@ interface Quality {
   p50ms: number;
   firstBytes: number;
 }
-const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [], quality: new Map() }));
-const siteOf = (n: number) => path.join(scratch, `site-${n}`);
+const all: Result[] = sizes.flatMap((n) =>
+  [false, ...(options.figures ? [true] : [])].map((figures) => ({
+    n,
+    figures,
+    clean: [],
+    rebuild: [],
+    quality: new Map(),
+  })),
+);
+// The plain corpus, as before --figures existed: its rows and ratios keep their meaning.
+const results = all.filter((result) => !result.figures);
+const siteOf = (n: number, figures = false) =>
+  path.join(scratch, `site-${n}${figures ? '-figures' : ''}`);
 
 try {
   for (const n of sizes) {
-    log(`preparing ${n} report(s) in ${siteOf(n)}`);
-    scratchProject(siteOf(n));
     const corpus = path.join(scratch, `corpus-${n}`);
     node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n), '--out', corpus]);
-    node([
-      path.join(shared, 'tools/corpus/adapt.mjs'),
-      ...['--target', 'project', '--in', corpus, '--site', siteOf(n), '--replace-content'],
-    ]);
+    for (const { figures } of all.filter((result) => result.n === n)) {
+      const site = siteOf(n, figures);
+      log(`preparing ${n} report(s) in ${site}`);
+      scratchProject(site);
+      node([
+        path.join(shared, 'tools/corpus/adapt.mjs'),
+        ...['--target', 'project', '--in', corpus, '--site', site, '--replace-content'],
+      ]);
+      if (figures) {
+        const added = addFigures(site);
+        log(`  ${added.figures} figures stated in the text, on ${added.reports} of ${n} reports`);
+      }
+    }
   }
 
   for (let run = 1; run <= runs; run++)
-    for (const result of results) {
-      const dir = siteOf(result.n);
+    for (const result of all) {
+      const dir = siteOf(result.n, result.figures);
       for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
       const clean = await build(dir, `build-${run}-clean`);
       const rebuild = options.rebuild
@@ -269,7 +294,7 @@ try {
       result.clean.push(clean);
       result.rebuild.push(rebuild);
       log(
-        `run ${run}/${runs}  n=${result.n}  clean ${clean.seconds.toFixed(1)} s ` +
+        `run ${run}/${runs}  n=${result.n}${result.figures ? ' +figures' : ''}  clean ${clean.seconds.toFixed(1)} s ` +
           `(CPU ${clean.cpu.toFixed(1)} s)  rebuild ${rebuild.seconds.toFixed(1)} s  ` +
           `peak ${clean.peakMib.toFixed(0)} MiB`,
       );
@@ -277,8 +302,8 @@ try {
 
   const browser = await launchBrowser();
   try {
-    for (const result of results) {
-      const dist = path.join(siteOf(result.n), 'dist');
+    for (const result of all) {
+      const dist = path.join(siteOf(result.n, result.figures), 'dist');
       result.bytes = outputBytes(dist);
       const server = await serveGzip(dist);
       const context = await browser.newContext({ locale: 'zh-CN' });
@@ -402,6 +427,28 @@ try {
   };
   stepTable('clean build', (r) => r.clean);
   if (options.rebuild) stepTable('rebuild', (r) => r.rebuild);
+
+  // What figures on every report cost: the same corpus with and without, run by run.
+  for (const withFigures of all.filter((result) => result.figures)) {
+    const plain = results.find((result) => result.n === withFigures.n)!;
+    const cleanRatio = pairedRatio(of(withFigures.clean, 'seconds'), of(plain.clean, 'seconds'));
+    const cpuFigures = pairedRatio(of(withFigures.clean, 'cpu'), of(plain.clean, 'cpu'));
+    const perPlain = plain.bytes!.total / plain.n;
+    const perFigures = withFigures.bytes!.total / withFigures.n;
+    console.log(
+      `figures at n=${withFigures.n}: clean ${median(of(withFigures.clean, 'seconds')).toFixed(1)} s ` +
+        `vs ${median(of(plain.clean, 'seconds')).toFixed(1)} s (×${cleanRatio.toFixed(3)}, ` +
+        `CPU ×${cpuFigures.toFixed(3)}); output/report ${kib(perFigures)} vs ${kib(perPlain)} ` +
+        `(HTML ${(withFigures.bytes!.html / withFigures.n / 1024).toFixed(1)} KiB, ` +
+        `other ${(withFigures.bytes!.other / withFigures.n / 1024).toFixed(1)} KiB); ` +
+        `first search ${kib(withFigures.firstSearch!.bytes)}`,
+    );
+    console.log(
+      `bench:scale:figures: n=${withFigures.n} build_ratio=${cleanRatio.toFixed(3)} ` +
+        `cpu_ratio=${cpuFigures.toFixed(3)} bytes_per_report=${perFigures.toFixed(0)} ` +
+        `bytes_per_report_plain=${perPlain.toFixed(0)}`,
+    );
+  }
 
   if (options.eval || options.queries) {
     // The shared folder is read-only: run a copy that uses this project's playwright-core.

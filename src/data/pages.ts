@@ -2,6 +2,7 @@ import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
 import { type SitePage, sitePages } from '../lib/portal/page-model.ts';
+import { indicatorList } from './figures.ts';
 import { loadReports } from './reports.ts';
 
 /**
@@ -65,12 +66,17 @@ export async function allPages(): Promise<SitePage[]> {
       aliases: section.entry.data.aliases,
     })),
   }));
-  return sitePages(reports, sitePaths);
+  return sitePages(
+    reports,
+    indicatorList().map((indicator) => indicator.id),
+    sitePaths,
+  );
 }
 
 /**
- * Every page a reader would land on, in the sitemap's order. Former addresses (alias redirects),
- * search, 404 and the data files are left out; drafts never reach loadReports.
+ * Every page a reader would land on, and the figures' downloads, in the sitemap's order. Former
+ * addresses (alias redirects), search, 404 and the other data files are left out; drafts never
+ * reach loadReports.
  */
 export async function readerPages(): Promise<{ path: string; lastmod?: string }[]> {
   return (await allPages())

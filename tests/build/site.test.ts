@@ -210,7 +210,10 @@ describe('the page model (src/lib/portal/page-model.ts)', () => {
       { folder, year: report.year, published: report.published, agency: report.agency, sections },
     ];
   });
-  const model = sitePages(reports, withBase('/', pathBuilders));
+  const indicators = (
+    parseYaml(readFileSync(path.join(ROOT, 'content/indicators.yml'), 'utf8')) as { id: string }[]
+  ).map((indicator) => indicator.id);
+  const model = sitePages(reports, indicators, withBase('/', pathBuilders));
   const fileOf = (urlPath: string) =>
     urlPath.slice(1) + (urlPath.endsWith('/') ? 'index.html' : '');
 

@@ -91,6 +91,8 @@ export const pathBuilders = {
   agencyPath,
   reportDataPath,
   statutoryRulePath,
+  dataPath,
+  indicatorPath,
 };
 
 /** Each builder of `builders` without its first argument, the base. */
@@ -164,4 +166,28 @@ export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
       `SITE_URL must be an absolute http(s) URL without ? or #, such as https://www.example.gov.cn/fzzf/, got "${value}"`,
     );
   return { site: parsed.site, base: parsed.base };
+}
+
+/** The open-data overview of key figures, /data/. */
+export function dataPath(base: string): string {
+  return `${base}data/`;
+}
+
+/** One indicator's values, agency × year, /data/<indicator>/. */
+export function indicatorPath(base: string, indicator: string): string {
+  return `${dataPath(base)}${indicator}/`;
+}
+
+/** Every figure as one table: figures.csv and figures.json under /data/. */
+export const FIGURES_FILES = { csv: 'data/figures.csv', json: 'data/figures.json' } as const;
+
+/** One indicator's values as CSV, /data/<indicator>.csv. */
+export function indicatorCsvFile(indicator: string): string {
+  return `data/${indicator}.csv`;
+}
+
+/** The indicators' wordings the search recognises, and each indicator's figures for its answer. */
+export const SEARCH_INDICATORS = 'search/indicators.json';
+export function searchFiguresFile(indicator: string): string {
+  return `search/figures/${indicator}.json`;
 }

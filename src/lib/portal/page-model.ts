@@ -1,7 +1,11 @@
 import {
   FEED_FILE,
+  FIGURES_FILES,
+  indicatorCsvFile,
   REPORT_DATA_FORMATS,
   REPORT_SCHEMA_FILE,
+  SEARCH_INDICATORS,
+  searchFiguresFile,
   SITEMAP_FILE,
   type pathBuilders,
   type WithBase,
@@ -20,11 +24,16 @@ export type PageKind =
   | 'report'
   | 'section'
   | 'statutory'
+  | 'figures'
+  | 'indicator'
+  | 'figures-data'
+  | 'indicator-data'
   | 'search'
   | 'not-found'
   | 'alias'
   | 'report-data'
   | 'report-schema'
+  | 'search-data'
   | 'feed'
   | 'sitemap'
   | 'robots';
@@ -47,11 +56,14 @@ const ROBOTS_FILE = 'robots.txt';
 
 /**
  * Every file the site's routes write, in the sitemap's order for the pages a reader would land
- * on (home, years, agencies, each report followed by its section pages, the statutory rule), then
- * the rest: search, 404, former section addresses (aliases), open-data files, feed, sitemap, robots.
+ * on (home, years, agencies, each report followed by its section pages, the statutory rule, the
+ * key figures with their downloads), then the rest: search, 404, former section addresses
+ * (aliases), open-data files, search data, feed, sitemap, robots. `indicators` are the ids of
+ * content/indicators.yml, in its order.
  */
 export function sitePages(
   reports: readonly ModelReport[],
+  indicators: readonly string[],
   paths: WithBase<typeof pathBuilders>,
 ): SitePage[] {
   const page = (
@@ -78,6 +90,13 @@ export function sitePages(
       ),
     ]),
     page('statutory', paths.statutoryRulePath(), true, true),
+    page('figures', paths.dataPath(), true, true),
+    page('figures-data', paths.assetPath(FIGURES_FILES.csv), false, true),
+    page('figures-data', paths.assetPath(FIGURES_FILES.json), false, true),
+    ...indicators.flatMap((id) => [
+      page('indicator', paths.indicatorPath(id), true, true),
+      page('indicator-data', paths.assetPath(indicatorCsvFile(id)), false, true),
+    ]),
     page('search', paths.searchPath(), true, false),
     page('not-found', paths.assetPath(NOT_FOUND_FILE), true, false),
     ...reports.flatMap((report) =>
@@ -93,6 +112,10 @@ export function sitePages(
       ),
     ),
     page('report-schema', paths.assetPath(REPORT_SCHEMA_FILE), false, false),
+    page('search-data', paths.assetPath(SEARCH_INDICATORS), false, false),
+    ...indicators.map((id) =>
+      page('search-data', paths.assetPath(searchFiguresFile(id)), false, false),
+    ),
     page('feed', paths.assetPath(FEED_FILE), false, false),
     page('sitemap', paths.assetPath(SITEMAP_FILE), false, false),
     page('robots', paths.assetPath(ROBOTS_FILE), false, false),
