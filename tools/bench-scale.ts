@@ -1,10 +1,16 @@
 // How the build and the first search grow with the number of reports. For each N given, a scratch
-// copy of this project gets N synthetic reports (shared tools/corpus), then is built clean and
-// rebuilt unchanged; sizes are interleaved run by run so machine noise hits them alike.
-// Prints build times, output bytes per report, peak memory of the build process tree and the
-// bytes a cold first search fetches in Chromium, then one machine-readable line.
-// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE] [--keep]
+// copy of this project gets N synthetic reports (shared tools/corpus), then is built clean,
+// rebuilt unchanged, and built again with the (N+1)th report added; that output is compared byte
+// for byte with a clean build of the N+1 reports. The floor (a bare Astro + Pagefind site, one
+// page per report) and Starlight are built from the same corpus in the same run (shared
+// tools/corpus/sites; installed once under node_modules/.cache/fzzf-bench/). Sizes and sites are
+// interleaved run by run so machine noise hits them alike.
+// Prints build wall and CPU times, peak memory of the build process tree, output bytes per report
+// and the bytes a cold first search fetches in Chromium, then one machine-readable line.
+// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE]
+//        [--no-floor] [--starlight-max 1000] [--no-compare] [--keep]
 import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   createWriteStream,
@@ -13,13 +19,17 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import {
   epochNow,
   kib,
@@ -42,13 +52,27 @@ const { values: options, positionals } = parseArgs({
     // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
     queries: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // The floor (bare Astro + Pagefind) is built beside every size unless --no-floor.
+    'no-floor': { type: 'boolean', default: false },
+    // Starlight's output grows with the square of the reports (every page lists every page).
+    'starlight-max': { type: 'string', default: '1000' },
+    // The add-one build is compared byte for byte with a clean build of the N+1 reports.
+    'no-compare': { type: 'boolean', default: false },
   },
 });
+const MAX_REPORTS = 4230;
 const sizes = [...new Set(positionals.map(Number))].sort((a, b) => a - b);
 const runs = Number(options.runs);
-if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1)) {
+const starlightMax = Number(options['starlight-max']);
+if (
+  !sizes.length ||
+  sizes.some((n) => !Number.isInteger(n) || n < 1 || n >= MAX_REPORTS) ||
+  !(runs >= 1) ||
+  !(starlightMax >= 0)
+) {
   console.error(
-    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--eval] [--keep]  (N ≤ 480)',
+    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--eval] [--queries FILE] ' +
+      `[--no-floor] [--starlight-max 1000] [--no-compare] [--keep]  (N < ${MAX_REPORTS}: one more is added)`,
   );
   process.exit(2);
 }
@@ -64,6 +88,14 @@ process.on('SIGINT', () => {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const node = (args: string[], cwd = ROOT) =>
   execFileSync(process.execPath, args, { cwd, encoding: 'utf8' });
+
+/** Links every entry of `from` into a new `to` folder but the build caches, which stay per site. */
+function linkModules(from: string, to: string): void {
+  mkdirSync(to);
+  for (const entry of readdirSync(from))
+    if (!['.astro', '.vite', '.cache'].includes(entry))
+      symlinkSync(path.join(from, entry), path.join(to, entry));
+}
 
 /**
  * The working tree as it is (committed or not, ignored files left out), so uncommitted work is
@@ -85,10 +117,39 @@ function scratchProject(dir: string): void {
       // Deleted but not yet staged: git still lists it.
     }
   }
-  mkdirSync(path.join(dir, 'node_modules'));
-  for (const entry of readdirSync(path.join(ROOT, 'node_modules')))
-    if (!['.astro', '.vite', '.cache'].includes(entry))
-      symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+  linkModules(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+}
+
+type Kind = 'astro' | 'starlight';
+
+/**
+ * A comparison site, its pinned packages installed once and kept between runs in the system's
+ * temporary folder (keyed by its package.json), so only the first run reaches the registry.
+ * Sizes share it, one build at a time: `corpus` is adapted into it before each build. Its
+ * node_modules cannot be links into another folder: Vite then resolves Starlight's components
+ * outside the site and fails.
+ */
+function comparisonSite(kind: Kind, corpus: string): string {
+  const skeleton = path.join(shared, 'tools/corpus/sites', kind);
+  const manifest = readFileSync(path.join(skeleton, 'package.json'));
+  const key = createHash('sha256').update(manifest).digest('hex').slice(0, 12);
+  const dir = path.join(os.tmpdir(), `fzzf-bench-${kind}-${key}`);
+  if (!existsSync(path.join(dir, '.installed'))) {
+    log(`installing the ${kind} comparison site's packages in ${dir}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), manifest);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    writeFileSync(path.join(dir, '.installed'), '');
+  }
+  node([
+    path.join(shared, 'tools/corpus/adapt.mjs'),
+    ...['--target', kind, '--in', corpus, '--site', dir],
+  ]);
+  return dir;
 }
 
 // node_modules/.cache holds the build's own caches (QR codes), .dist-versions the published
@@ -101,6 +162,9 @@ const CACHES = [
   'node_modules/.vite',
   'node_modules/.cache',
 ];
+const wipe = (dir: string) => {
+  for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
+};
 
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
 function treeRssKib(root: number): number {
@@ -149,19 +213,36 @@ function stepsOf(log: string): Map<string, number> {
 // Wall time is at the mercy of other jobs on a shared machine; CPU time much less so.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** `npm run build` in a scratch copy: wall and CPU time, peak memory, its output kept in a log. */
-function build(dir: string, logName: string): Promise<Build> {
-  const logFile = path.join(dir, `${logName}.log`);
-  const timeFile = path.join(dir, `${logName}.time`);
+/**
+ * This project's build (tools/build.ts, as `npm run build` runs it) or a comparison site's
+ * (`astro build`, then Pagefind for the floor), with the site's own Node and binaries first on
+ * PATH: wall and CPU time, peak memory, its output kept in a log.
+ */
+function build(
+  dir: string,
+  logName: string,
+  kind: 'project' | Kind = 'project',
+  logDir = dir,
+): Promise<Build> {
+  const logFile = path.join(logDir, `${logName}.log`);
+  const timeFile = path.join(logDir, `${logName}.time`);
   const out = createWriteStream(logFile);
-  const command = [process.execPath, 'tools/build.ts'];
+  const command =
+    kind === 'project'
+      ? [process.execPath, 'tools/build.ts']
+      : ['sh', '-c', kind === 'astro' ? 'astro build && pagefind --site dist' : 'astro build'];
   if (GNU_TIME) command.unshift(GNU_TIME, '-f', '%U %S', '-o', timeFile);
   const start = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: dir,
     // Root base path, whatever the caller's environment says: the bench serves dist/ at /.
     // FZZF_PROFILE: the build ends its log with the time of each step.
-    env: { ...process.env, SITE_URL: 'https://www.example.gov.cn/', FZZF_PROFILE: '1' },
+    env: {
+      ...process.env,
+      SITE_URL: 'https://www.example.gov.cn/',
+      FZZF_PROFILE: '1',
+      PATH: `${path.join(dir, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Each line gets the seconds since start, so the log shows where the time went.
@@ -217,135 +298,278 @@ function outputBytes(dist: string) {
   return { ...sum, total: sum.html + sum.pagefind + sum.other };
 }
 
+/** Every file under `dist` (links followed) with a hash of its bytes: what a byte comparison needs. */
+function fileHashes(dist: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else
+        hashes.set(
+          path.relative(dist, full),
+          createHash('sha256').update(readFileSync(full)).digest('hex'),
+        );
+    }
+  };
+  walk(realpathSync(dist));
+  return hashes;
+}
+
+/** The files that differ between two outputs (missing on either side or with other bytes). */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((name) => a.get(name) !== b.get(name)).sort();
+}
+
 interface Result {
   n: number;
   clean: Build[];
   rebuild: Build[];
+  /** The (N+1)th report added, then built again. */
+  addOne: Build[];
+  /** Files in which the add-one output differs from a clean build of N+1 reports, per run. */
+  addOneDiffs: string[][];
+  floor: Build[];
+  starlight: Build[];
   bytes?: ReturnType<typeof outputBytes>;
+  floorBytes?: ReturnType<typeof outputBytes>;
   firstSearch?: { bytes: number; requests: number; ms: number };
 }
-const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [] }));
+const results: Result[] = sizes.map((n) => ({
+  n,
+  clean: [],
+  rebuild: [],
+  addOne: [],
+  addOneDiffs: [],
+  floor: [],
+  starlight: [],
+}));
 const siteOf = (n: number) => path.join(scratch, `site-${n}`);
+/** The first N reports only, for the comparison sites. */
+const corpusOf = (n: number) => path.join(scratch, `corpus-${n}-only`);
+/** The (N+1)th report's folder name, and where it waits while it is not in the site. */
+const extraName = new Map<number, string>();
+const extraOf = (n: number) => path.join(scratch, `extra-${n}`, extraName.get(n)!);
+const withStarlight = (n: number) => n <= starlightMax;
+
+/** The report folder the adapter writes for corpus report `id` ("2023-jiading"). */
+const folderOf = (id: string) => `${id}-police`;
 
 try {
   for (const n of sizes) {
     log(`preparing ${n} report(s) in ${siteOf(n)}`);
     scratchProject(siteOf(n));
+    // N+1 reports are written, and the last one set aside for the add-one build: the first N of
+    // a larger corpus are the N of the smaller.
     const corpus = path.join(scratch, `corpus-${n}`);
-    node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n), '--out', corpus]);
+    node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n + 1), '--out', corpus]);
     node([
       path.join(shared, 'tools/corpus/adapt.mjs'),
       ...['--target', 'project', '--in', corpus, '--site', siteOf(n), '--replace-content'],
     ]);
+    const ids = (
+      JSON.parse(readFileSync(path.join(corpus, 'corpus.json'), 'utf8')) as {
+        reports: string[];
+      }
+    ).reports;
+    extraName.set(n, folderOf(ids[n]!));
+    mkdirSync(path.dirname(extraOf(n)));
+    renameSync(path.join(siteOf(n), 'content/reports', extraName.get(n)!), extraOf(n));
+    // The comparison sites get the first N reports only.
+    node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n), '--out', corpusOf(n)]);
   }
-
-  for (let run = 1; run <= runs; run++)
-    for (const result of results) {
-      const dir = siteOf(result.n);
-      for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
-      const clean = await build(dir, `build-${run}-clean`);
-      const rebuild = await build(dir, `build-${run}-rebuild`);
-      result.clean.push(clean);
-      result.rebuild.push(rebuild);
-      log(
-        `run ${run}/${runs}  n=${result.n}  clean ${clean.seconds.toFixed(1)} s ` +
-          `(CPU ${clean.cpu.toFixed(1)} s)  rebuild ${rebuild.seconds.toFixed(1)} s  ` +
-          `peak ${clean.peakMib.toFixed(0)} MiB`,
-      );
-    }
 
   const browser = await launchBrowser();
   try {
-    for (const result of results) {
-      const dist = path.join(siteOf(result.n), 'dist');
-      result.bytes = outputBytes(dist);
-      const server = await serveGzip(dist);
-      const context = await browser.newContext({ locale: 'zh-CN' });
-      const page = await context.newPage();
-      await recordMarks(page);
-      const from = epochNow();
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(options.query)}`);
-      const marks = await waitForMark(page);
-      result.firstSearch = {
-        ...server.between(from, marks.results!),
-        ms: marks.results! - marks.timeOrigin,
-      };
-      await context.close();
-      await server.close();
-    }
+    for (let run = 1; run <= runs; run++)
+      for (const result of results) {
+        const { n } = result;
+        const dir = siteOf(n);
+        wipe(dir);
+        const clean = await build(dir, `build-${run}-clean`);
+        result.clean.push(clean);
+        if (run === 1) {
+          result.bytes = outputBytes(path.join(dir, 'dist'));
+          result.firstSearch = await firstSearch(browser, path.join(dir, 'dist'));
+        }
+        const rebuild = await build(dir, `build-${run}-rebuild`);
+        result.rebuild.push(rebuild);
+        const added = addReport(n);
+        const addOne = await build(dir, `build-${run}-add-one`);
+        result.addOne.push(addOne);
+        if (!options['no-compare']) {
+          const incremental = fileHashes(path.join(dir, 'dist'));
+          wipe(dir);
+          await build(dir, `build-${run}-clean-plus-one`);
+          result.addOneDiffs.push(differences(incremental, fileHashes(path.join(dir, 'dist'))));
+        }
+        renameSync(added, extraOf(n));
+        let side = '';
+        if (!options['no-floor']) {
+          const site = comparisonSite('astro', corpusOf(n));
+          wipe(site);
+          const floor = await build(site, `build-${run}-floor-${n}`, 'astro', scratch);
+          result.floor.push(floor);
+          if (run === 1) result.floorBytes = outputBytes(path.join(site, 'dist'));
+          side += `  floor ${floor.seconds.toFixed(1)} s (CPU ${floor.cpu.toFixed(1)} s, peak ${floor.peakMib.toFixed(0)} MiB)`;
+        }
+        if (withStarlight(n)) {
+          const site = comparisonSite('starlight', corpusOf(n));
+          wipe(site);
+          const starlight = await build(site, `build-${run}-starlight-${n}`, 'starlight', scratch);
+          result.starlight.push(starlight);
+          side += `  starlight ${starlight.seconds.toFixed(1)} s (peak ${starlight.peakMib.toFixed(0)} MiB)`;
+        }
+        const diffs = result.addOneDiffs.at(-1);
+        log(
+          `run ${run}/${runs}  n=${n}  clean ${clean.seconds.toFixed(1)} s ` +
+            `(CPU ${clean.cpu.toFixed(1)} s, peak ${clean.peakMib.toFixed(0)} MiB)  ` +
+            `rebuild ${rebuild.seconds.toFixed(1)} s  add one ${addOne.seconds.toFixed(1)} s` +
+            (diffs ? ` (${diffs.length ? `${diffs.length} file(s) differ` : 'identical'})` : '') +
+            side,
+        );
+      }
   } finally {
     await browser.close();
   }
 
-  // --- Report ---------------------------------------------------------------------------------
+  printReport();
+  if (options.eval || options.queries) evaluate();
+  if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
+} finally {
+  cleanUp();
+}
+
+/** Puts the set-aside (N+1)th report into the site; returns where it now is. */
+function addReport(n: number): string {
+  const target = path.join(siteOf(n), 'content/reports', extraName.get(n)!);
+  renameSync(extraOf(n), target);
+  return target;
+}
+
+/** Bytes and time of a cold first search from /search/?q= until a result shows, gzip bodies. */
+async function firstSearch(browser: Browser, dist: string) {
+  const server = await serveGzip(dist);
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await recordMarks(page);
+    const from = epochNow();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(options.query)}`);
+    const marks = await waitForMark(page);
+    return { ...server.between(from, marks.results!), ms: marks.results! - marks.timeOrigin };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+function printReport(): void {
   // Ratios are taken run by run, then the median: the load of other jobs drifts over minutes,
   // and builds of the same run ran side by side.
   const of = (builds: Build[], key: 'seconds' | 'cpu' | 'peakMib') => builds.map((b) => b[key]);
-  const pairedRatio = (over: number[], under: number[]) =>
-    median(over.map((value, run) => value / under[run]!));
-  const [smallest, largest] = [results[0]!, results.at(-1)!];
-  const cleanS = results.map((r) => median(of(r.clean, 'seconds')));
-  const cpuS = results.map((r) => median(of(r.clean, 'cpu')));
-  const rebuildS = results.map((r) => median(of(r.rebuild, 'seconds')));
-  const rebuildRatio = results.map((r) =>
-    pairedRatio(of(r.rebuild, 'seconds'), of(r.clean, 'seconds')),
-  );
-  const peak = results.map((r) => median(of(r.clean, 'peakMib')));
-  const perReport = results.map((r) => r.bytes!.total / r.n);
-  const first = results.map((r) => r.firstSearch!.bytes);
-  const ratio = pairedRatio(of(largest.clean, 'seconds'), of(smallest.clean, 'seconds'));
-  const cpuRatio = pairedRatio(of(largest.clean, 'cpu'), of(smallest.clean, 'cpu'));
-  const firstRatio = first.at(-1)! / first[0]!;
-
+  const pairedRatio = (over: Build[], under: Build[], key: 'seconds' | 'cpu' | 'peakMib') =>
+    under.length ? median(over.map((build, run) => build[key] / under[run]![key])) : NaN;
+  const med = (builds: Build[], key: 'seconds' | 'cpu' | 'peakMib') =>
+    builds.length ? median(of(builds, key)) : NaN;
+  const fixed = (value: number, digits = 1) =>
+    Number.isFinite(value) ? value.toFixed(digits) : '–';
   const table = (widths: number[], head: string[], rows: string[][]) => {
     const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('');
     console.log(line(head));
     for (const cells of rows) console.log(line(cells));
   };
+  const [smallest, largest] = [results[0]!, results.at(-1)!];
+
   console.log(
-    `\nscale: ${sizes.join(', ')} report(s), ${runs} run(s) each, sizes interleaved; medians; ` +
-      'ratios per run, then the median',
+    `\nscale: ${sizes.join(', ')} report(s), ${runs} run(s) each, sizes and sites interleaved; ` +
+      'medians; ratios per run, then the median',
   );
   console.log(
-    'output per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
+    'this site: wall s (CPU s); rebuild = unchanged; add one = the N+1th report added, then built; ' +
+      '"same" = its output byte-identical to a clean build of N+1',
   );
   table(
-    [7, 10, 8, 11, 15, 10, 15, 26, 14, 10, 8],
-    [
-      'reports',
-      'clean s',
-      'CPU s',
-      'rebuild s',
-      'rebuild/clean',
-      'peak MiB',
-      'output/report',
-      'HTML / Pagefind / other',
-      'first search',
-      'requests',
-      'ms',
-    ],
-    results.map((r, i) => {
+    [7, 16, 16, 8, 16, 8, 6, 10],
+    ['reports', 'clean', 'rebuild', '÷clean', 'add one', '÷clean', 'same', 'peak MiB'],
+    results.map((r) => [
+      String(r.n),
+      `${fixed(med(r.clean, 'seconds'))} (${fixed(med(r.clean, 'cpu'))})`,
+      `${fixed(med(r.rebuild, 'seconds'))} (${fixed(med(r.rebuild, 'cpu'))})`,
+      fixed(pairedRatio(r.rebuild, r.clean, 'seconds'), 2),
+      `${fixed(med(r.addOne, 'seconds'))} (${fixed(med(r.addOne, 'cpu'))})`,
+      fixed(pairedRatio(r.addOne, r.clean, 'seconds'), 2),
+      r.addOneDiffs.length ? (r.addOneDiffs.every((d) => !d.length) ? 'yes' : 'NO') : '–',
+      fixed(med(r.clean, 'peakMib'), 0),
+    ]),
+  );
+  for (const r of results)
+    for (const [run, diffs] of r.addOneDiffs.entries())
+      if (diffs.length)
+        console.log(
+          `  n=${r.n} run ${run + 1}: ${diffs.length} file(s) differ from a clean build, e.g. ${diffs.slice(0, 5).join(', ')}`,
+        );
+
+  console.log(
+    '\noutput per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
+  );
+  table(
+    [7, 15, 26, 14, 10, 8],
+    ['reports', 'output/report', 'HTML / Pagefind / other', 'first search', 'requests', 'ms'],
+    results.map((r) => {
       const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
       return [
         String(r.n),
-        cleanS[i]!.toFixed(1),
-        cpuS[i]!.toFixed(1),
-        rebuildS[i]!.toFixed(1),
-        rebuildRatio[i]!.toFixed(2),
-        peak[i]!.toFixed(0),
-        kib(perReport[i]!),
+        kib(r.bytes!.total / r.n),
         `${per(r.bytes!.html)} / ${per(r.bytes!.pagefind)} / ${per(r.bytes!.other)}`,
-        kib(first[i]!),
+        kib(r.firstSearch!.bytes),
         String(r.firstSearch!.requests),
         r.firstSearch!.ms.toFixed(0),
       ];
     }),
   );
+
+  if (!options['no-floor'] || results.some((r) => r.starlight.length)) {
+    console.log(
+      '\nside by side, clean builds in the same run: wall s (CPU s), peak MiB; ' +
+        '÷floor = this site over the floor (goal at 3,000: wall ≤ 1.75, memory ≤ 1.00)',
+    );
+    table(
+      [7, 16, 10, 16, 10, 12, 10, 10, 16, 10],
+      [
+        'reports',
+        'this site',
+        'MiB',
+        'floor',
+        'MiB',
+        'floor/report',
+        '÷floor',
+        'MiB ÷',
+        'starlight',
+        'MiB',
+      ],
+      results.map((r) => [
+        String(r.n),
+        `${fixed(med(r.clean, 'seconds'))} (${fixed(med(r.clean, 'cpu'))})`,
+        fixed(med(r.clean, 'peakMib'), 0),
+        `${fixed(med(r.floor, 'seconds'))} (${fixed(med(r.floor, 'cpu'))})`,
+        fixed(med(r.floor, 'peakMib'), 0),
+        r.floorBytes ? kib(r.floorBytes.total / r.n) : '–',
+        fixed(pairedRatio(r.clean, r.floor, 'seconds'), 2),
+        fixed(pairedRatio(r.clean, r.floor, 'peakMib'), 2),
+        `${fixed(med(r.starlight, 'seconds'))} (${fixed(med(r.starlight, 'cpu'))})`,
+        fixed(med(r.starlight, 'peakMib'), 0),
+      ]),
+    );
+  }
   if (results.length > 1)
     console.log(
-      `largest vs smallest: clean build ×${ratio.toFixed(2)} (CPU ×${cpuRatio.toFixed(2)}), ` +
-        `first-search bytes ×${firstRatio.toFixed(2)}`,
+      `largest vs smallest: clean build ×${fixed(pairedRatio(largest.clean, smallest.clean, 'seconds'), 2)} ` +
+        `(CPU ×${fixed(pairedRatio(largest.clean, smallest.clean, 'cpu'), 2)}), ` +
+        `first-search bytes ×${fixed(largest.firstSearch!.bytes / smallest.firstSearch!.bytes, 2)}`,
     );
+
   const stepTable = (label: string, pick: (r: Result) => Build[]) => {
     console.log(`${label} by step, seconds (the build's own profile, src/node/build-profile.ts):`);
     const keys = Object.keys(STEPS);
@@ -356,49 +580,55 @@ try {
         String(r.n),
         ...keys.map((key) => {
           const values = pick(r).flatMap((b) => b.steps.get(key) ?? []);
-          return values.length ? median(values).toFixed(1) : '?';
+          return values.length ? median(values).toFixed(1) : '–';
         }),
       ]),
     );
   };
+  console.log('');
   stepTable('clean build', (r) => r.clean);
   stepTable('rebuild', (r) => r.rebuild);
+  stepTable('add one', (r) => r.addOne);
 
-  if (options.eval || options.queries) {
-    const largest = results.at(-1)!;
-    if (largest.n !== 300)
-      log(
-        `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
-      );
-    // The shared folder is read-only: run a copy that uses this project's playwright-core.
-    const copy = path.join(scratch, 'search-eval');
-    cpSync(path.join(shared, 'tools/search-eval'), copy, {
-      recursive: true,
-      filter: (source) => !source.includes('node_modules'),
-    });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-    const sets = [
-      ...(options.eval ? [path.join(copy, 'scoped-queries-300.json')] : []),
-      ...(options.queries ? [path.resolve(options.queries)] : []),
-    ];
-    for (const set of sets) {
-      const out = node(
-        [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
-        copy,
-      );
-      console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
-    }
-  }
-
-  const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(',');
+  const list = (values: number[], digits: number) => values.map((v) => fixed(v, digits)).join(',');
+  const each = (pick: (r: Result) => number, digits: number) => list(results.map(pick), digits);
   console.log(
-    `bench:scale: n=${sizes.join(',')} runs=${runs} build_s=${list(cleanS, 1)} ` +
-      `ratio=${ratio.toFixed(2)} cpu_s=${list(cpuS, 1)} cpu_ratio=${cpuRatio.toFixed(2)} ` +
-      `rebuild_s=${list(rebuildS, 1)} rebuild_ratio=${list(rebuildRatio, 2)} ` +
-      `bytes_per_report=${list(perReport, 0)} peak_mb=${list(peak, 0)} ` +
-      `firstsearch_bytes=${list(first, 0)} firstsearch_ratio=${firstRatio.toFixed(2)}`,
+    `bench:scale: n=${sizes.join(',')} runs=${runs} ` +
+      `build_s=${each((r) => med(r.clean, 'seconds'), 1)} cpu_s=${each((r) => med(r.clean, 'cpu'), 1)} ` +
+      `rebuild_s=${each((r) => med(r.rebuild, 'seconds'), 1)} rebuild_ratio=${each((r) => pairedRatio(r.rebuild, r.clean, 'seconds'), 2)} ` +
+      `addone_s=${each((r) => med(r.addOne, 'seconds'), 1)} addone_ratio=${each((r) => pairedRatio(r.addOne, r.clean, 'seconds'), 2)} ` +
+      `addone_identical=${results.map((r) => (r.addOneDiffs.length ? String(r.addOneDiffs.every((d) => !d.length)) : '-')).join(',')} ` +
+      `bytes_per_report=${each((r) => r.bytes!.total / r.n, 0)} peak_mb=${each((r) => med(r.clean, 'peakMib'), 0)} ` +
+      `firstsearch_bytes=${each((r) => r.firstSearch!.bytes, 0)} ` +
+      `floor_s=${each((r) => med(r.floor, 'seconds'), 1)} floor_peak_mb=${each((r) => med(r.floor, 'peakMib'), 0)} ` +
+      `floor_ratio=${each((r) => pairedRatio(r.clean, r.floor, 'seconds'), 2)} ` +
+      `starlight_s=${each((r) => med(r.starlight, 'seconds'), 1)} starlight_peak_mb=${each((r) => med(r.starlight, 'peakMib'), 0)}`,
   );
-  if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
-} finally {
-  cleanUp();
+}
+
+/** Scores the search query sets on the largest size's site (its dist holds N+1 reports then). */
+function evaluate(): void {
+  const largest = results.at(-1)!;
+  if (largest.n !== 300)
+    log(
+      `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
+    );
+  // The shared folder is read-only: run a copy that uses this project's playwright-core.
+  const copy = path.join(scratch, 'search-eval');
+  cpSync(path.join(shared, 'tools/search-eval'), copy, {
+    recursive: true,
+    filter: (source) => !source.includes('node_modules'),
+  });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  const sets = [
+    ...(options.eval ? [path.join(copy, 'scoped-queries-300.json')] : []),
+    ...(options.queries ? [path.resolve(options.queries)] : []),
+  ];
+  for (const set of sets) {
+    const out = node(
+      [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
+      copy,
+    );
+    console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
+  }
 }

@@ -10,6 +10,7 @@ import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.
 import { readSiteConfig } from '../src/data/site.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
+import { alreadyPublished, inputFingerprint, recordPublished } from '../src/node/build-inputs.ts';
 import {
   BUILD_USAGE,
   BuildOptionsError,
@@ -29,12 +30,14 @@ const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+let force = false;
 try {
   const options = parseBuildOptions(process.argv.slice(2), process.env);
   if (!options) {
     console.log(BUILD_USAGE);
     process.exit(0);
   }
+  force = options.force;
   // Astro's config, the content loaders and the search index read these.
   process.env['SITE_URL'] = options.siteUrl;
   if (options.drafts) process.env[DRAFTS_ENV] = '1';
@@ -54,6 +57,26 @@ const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZ
 // interruption and that an unexpected error is reported without a stack trace.
 const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
 const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
+
+// Taken before anything is read, so a file changed during the build leaves the record stale
+// (and the next build builds) rather than wrongly fresh.
+const fingerprint = inputFingerprint({
+  root,
+  content: [path.join(root, 'content'), REPORTS_DIR, SYNONYMS_FILE, SITE_CONFIG_FILE],
+  settings: {
+    siteUrl: process.env['SITE_URL'],
+    drafts: process.env[DRAFTS_ENV] === '1',
+    reports: path.resolve(root, REPORTS_DIR),
+  },
+});
+if (!force && !killAt && !failAt && alreadyPublished(outDir, fingerprint)) {
+  console.log(
+    `内容和程序自上次生成以来都没有变化，网站保持不变：${path.relative(root, outDir) || outDir}/（如需重新生成，加 --force）`,
+  );
+  if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);
+  process.exit(0);
+}
+let published = '';
 
 try {
   profile.mark(STEPS.check);
@@ -91,12 +114,14 @@ try {
         throw error;
       });
       await rename(staging, version);
+      published = version;
     },
     onStep: (step) => {
       if (step === killAt) process.kill(process.pid, 'SIGKILL');
       if (step === failAt) throw new Error(`injected failure at ${step}`);
     },
   });
+  recordPublished(outDir, published, fingerprint);
 } catch (error) {
   console.error(describeFailure(error, root, outDir));
   process.exit(1);

@@ -12,6 +12,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** Print where the build's time went, step by step (tools/build.ts reads it). */
   profile: boolean;
+  /** Build even when nothing the site is made from changed since the live build. */
+  force: boolean;
 }
 
 /** Set for Astro, the content loaders and the search index when drafts are built. */
@@ -26,6 +28,7 @@ export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选
   --drafts   同时生成草稿（draft: true 的报告），页面标明“草稿”，不让搜索引擎收录；只用于内部审阅
   --local    只在本机查看：地址用 ${DEFAULT_SITE_URL}，不需要 SITE_URL（npm start 和测试使用）
   --profile  生成后列出各步骤用时
+  --force    即使内容和程序都没有变化也重新生成（默认此时直接保留现有网站）
   --help     显示本说明`;
 
 /** Why the address matters, shown when it is missing or wrong. */
@@ -52,7 +55,13 @@ export function parseBuildOptions(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): BuildOptions | undefined {
-  let values: { drafts?: boolean; local?: boolean; profile?: boolean; help?: boolean };
+  let values: {
+    drafts?: boolean;
+    local?: boolean;
+    profile?: boolean;
+    force?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -60,6 +69,7 @@ export function parseBuildOptions(
         drafts: { type: 'boolean' },
         local: { type: 'boolean' },
         profile: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -71,14 +81,15 @@ export function parseBuildOptions(
   if (values.help) return undefined;
   const drafts = values.drafts ?? false;
   const profile = values.profile ?? false;
+  const force = values.force ?? false;
   const given = env['SITE_URL']?.trim();
   if (!given) {
-    if (values.local) return { siteUrl: DEFAULT_SITE_URL, drafts, profile };
+    if (values.local) return { siteUrl: DEFAULT_SITE_URL, drafts, profile, force };
     throw new BuildOptionsError(
       `没有设置网站地址 SITE_URL，网站没有生成。\n\n${WHY_SITE_URL}\n\n请这样生成：\n  SITE_URL=https://www.example.gov.cn/fzzf/ npm run build\n只在本机查看：npm start（地址 ${DEFAULT_SITE_URL}）`,
     );
   }
-  return { siteUrl: checkSiteUrl(given), drafts, profile };
+  return { siteUrl: checkSiteUrl(given), drafts, profile, force };
 }
 
 /** SITE_URL as an absolute http(s) address ending with /, or a Chinese explanation. */

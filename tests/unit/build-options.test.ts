@@ -25,9 +25,10 @@ describe('build options', () => {
       siteUrl: DEFAULT_SITE_URL,
       drafts: false,
       profile: false,
+      force: false,
     });
     expect(parseBuildOptions(['--local'], { SITE_URL: 'https://www.example.gov.cn/fzzf' })).toEqual(
-      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false, profile: false },
+      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false, profile: false, force: false },
     );
   });
 
@@ -37,6 +38,11 @@ describe('build options', () => {
 
   it('accepts --profile alongside the other flags', () => {
     expect(parseBuildOptions(['--profile', '--local'], {})?.profile).toBe(true);
+  });
+
+  it('builds even an unchanged site with --force', () => {
+    expect(parseBuildOptions(['--force', '--local'], {})?.force).toBe(true);
+    expect(parseBuildOptions(['--local'], {})?.force).toBe(false);
   });
 
   it('returns nothing for --help so the caller prints the usage', () => {
