@@ -198,6 +198,24 @@ interface Build {
   peakMib: number;
   /** Seconds spent in each step, read from the build's log. */
   steps: Map<string, number>;
+  /** Peak memory of the process tree within each step, MiB (steps laid end to end from the start). */
+  stepPeaks: Map<string, number>;
+}
+
+/** The highest sample within each step, the steps' durations laid end to end from time 0. */
+function peaksByStep(
+  steps: Map<string, number>,
+  samples: { at: number; kib: number }[],
+): Map<string, number> {
+  const peaks = new Map<string, number>();
+  let from = 0;
+  for (const [key, seconds] of steps) {
+    const to = from + seconds;
+    const within = samples.filter((sample) => sample.at >= from && sample.at < to);
+    if (within.length) peaks.set(key, Math.max(...within.map((sample) => sample.kib)) / 1024);
+    from = to;
+  }
+  return peaks;
 }
 
 /** The build's own profile (FZZF_PROFILE=1) at the end of its log: seconds per step. */
@@ -259,7 +277,12 @@ function build(
   stamp(child.stdout);
   stamp(child.stderr);
   let peak = 0;
-  const poll = setInterval(() => (peak = Math.max(peak, treeRssKib(child.pid!))), 100);
+  const samples: { at: number; kib: number }[] = [];
+  const poll = setInterval(() => {
+    const kib = treeRssKib(child.pid!);
+    samples.push({ at: (performance.now() - start) / 1000, kib });
+    peak = Math.max(peak, kib);
+  }, 100);
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => {
       clearInterval(poll);
@@ -273,7 +296,14 @@ function build(
                 .split(/\s+/)
                 .reduce((sum, value) => sum + Number(value), 0)
             : NaN;
-          return resolve({ seconds, cpu, peakMib: peak / 1024, steps: stepsOf(log) });
+          const steps = stepsOf(log);
+          return resolve({
+            seconds,
+            cpu,
+            peakMib: peak / 1024,
+            steps,
+            stepPeaks: peaksByStep(steps, samples),
+          });
         }
         const tail = log.split('\n').slice(-30).join('\n');
         reject(new Error(`build failed in ${dir} (log ${logFile}):\n${tail}`));
@@ -301,18 +331,19 @@ function outputBytes(dist: string) {
 /** Every file under `dist` (links followed) with a hash of its bytes: what a byte comparison needs. */
 function fileHashes(dist: string): Map<string, string> {
   const hashes = new Map<string, string>();
+  const real = realpathSync(dist);
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else
         hashes.set(
-          path.relative(dist, full),
+          path.relative(real, full),
           createHash('sha256').update(readFileSync(full)).digest('hex'),
         );
     }
   };
-  walk(realpathSync(dist));
+  walk(real);
   return hashes;
 }
 
@@ -570,8 +601,13 @@ function printReport(): void {
         `first-search bytes ×${fixed(largest.firstSearch!.bytes / smallest.firstSearch!.bytes, 2)}`,
     );
 
-  const stepTable = (label: string, pick: (r: Result) => Build[]) => {
-    console.log(`${label} by step, seconds (the build's own profile, src/node/build-profile.ts):`);
+  const stepTable = (
+    label: string,
+    pick: (r: Result) => Build[],
+    value: (b: Build, key: string) => number | undefined = (b, key) => b.steps.get(key),
+    unit = 'seconds',
+  ) => {
+    console.log(`${label} by step, ${unit} (the build's own profile, src/node/build-profile.ts):`);
     const keys = Object.keys(STEPS);
     table(
       [7, ...keys.map((key) => Math.max(8, key.length + 2))],
@@ -579,8 +615,8 @@ function printReport(): void {
       results.map((r) => [
         String(r.n),
         ...keys.map((key) => {
-          const values = pick(r).flatMap((b) => b.steps.get(key) ?? []);
-          return values.length ? median(values).toFixed(1) : '–';
+          const values = pick(r).flatMap((b) => value(b, key) ?? []);
+          return values.length ? median(values).toFixed(unit === 'seconds' ? 1 : 0) : '–';
         }),
       ]),
     );
@@ -589,6 +625,12 @@ function printReport(): void {
   stepTable('clean build', (r) => r.clean);
   stepTable('rebuild', (r) => r.rebuild);
   stepTable('add one', (r) => r.addOne);
+  stepTable(
+    'clean build',
+    (r) => r.clean,
+    (b, key) => b.stepPeaks.get(key),
+    'peak MiB of the process tree',
+  );
 
   const list = (values: number[], digits: number) => values.map((v) => fixed(v, digits)).join(',');
   const each = (pick: (r: Result) => number, digits: number) => list(results.map(pick), digits);
