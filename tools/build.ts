@@ -15,6 +15,7 @@ import {
   BUILD_USAGE,
   BuildOptionsError,
   DRAFTS_ENV,
+  PART_YEARS_ENV,
   parseBuildOptions,
 } from '../src/node/build-options.ts';
 import {
@@ -42,6 +43,8 @@ try {
   process.env['SITE_URL'] = options.siteUrl;
   if (options.drafts) process.env[DRAFTS_ENV] = '1';
   else delete process.env[DRAFTS_ENV];
+  if (options.years) process.env[PART_YEARS_ENV] = `${options.years.from}-${options.years.to}`;
+  else delete process.env[PART_YEARS_ENV];
 } catch (error) {
   if (!(error instanceof BuildOptionsError)) throw error;
   console.error(`\n${error.message}\n`);
@@ -66,6 +69,7 @@ const fingerprint = inputFingerprint({
   settings: {
     siteUrl: process.env['SITE_URL'],
     drafts: process.env[DRAFTS_ENV] === '1',
+    years: process.env[PART_YEARS_ENV],
     reports: path.resolve(root, REPORTS_DIR),
   },
 });

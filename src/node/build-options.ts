@@ -14,10 +14,24 @@ export interface BuildOptions {
   profile: boolean;
   /** Build even when nothing the site is made from changed since the live build. */
   force: boolean;
+  /**
+   * Render only the reports of these years (a part of a site built in several parts, merged by
+   * `npm run merge-parts`); listings, links and the feed still cover every report.
+   */
+  years?: YearRange;
+}
+
+/** Years from `from` to `to`, both included. */
+export interface YearRange {
+  from: number;
+  to: number;
 }
 
 /** Set for Astro, the content loaders and the search index when drafts are built. */
 export const DRAFTS_ENV = 'FZZF_DRAFTS';
+
+/** Set for Astro when the build renders one part of the site: `2016-2020` or `2023`. */
+export const PART_YEARS_ENV = 'FZZF_PART_YEARS';
 
 export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选项]
 
@@ -29,6 +43,9 @@ export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选
   --local    只在本机查看：地址用 ${DEFAULT_SITE_URL}，不需要 SITE_URL（npm start 和测试使用）
   --profile  生成后列出各步骤用时
   --force    即使内容和程序都没有变化也重新生成（默认此时直接保留现有网站）
+  --years 2016-2020
+             只生成这些年份的报告页面（网站分部分生成时用，各部分再用 npm run merge-parts 合并）；
+             首页、年度页、机构页、订阅和网站地图仍包含全部报告
   --help     显示本说明`;
 
 /** Why the address matters, shown when it is missing or wrong. */
@@ -60,6 +77,7 @@ export function parseBuildOptions(
     local?: boolean;
     profile?: boolean;
     force?: boolean;
+    years?: string;
     help?: boolean;
   };
   try {
@@ -70,6 +88,7 @@ export function parseBuildOptions(
         local: { type: 'boolean' },
         profile: { type: 'boolean' },
         force: { type: 'boolean' },
+        years: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -82,14 +101,16 @@ export function parseBuildOptions(
   const drafts = values.drafts ?? false;
   const profile = values.profile ?? false;
   const force = values.force ?? false;
+  const years = values.years === undefined ? undefined : parseYearRange(values.years);
+  const part = years ? { years } : {};
   const given = env['SITE_URL']?.trim();
   if (!given) {
-    if (values.local) return { siteUrl: DEFAULT_SITE_URL, drafts, profile, force };
+    if (values.local) return { siteUrl: DEFAULT_SITE_URL, drafts, profile, force, ...part };
     throw new BuildOptionsError(
       `没有设置网站地址 SITE_URL，网站没有生成。\n\n${WHY_SITE_URL}\n\n请这样生成：\n  SITE_URL=https://www.example.gov.cn/fzzf/ npm run build\n只在本机查看：npm start（地址 ${DEFAULT_SITE_URL}）`,
     );
   }
-  return { siteUrl: checkSiteUrl(given), drafts, profile, force };
+  return { siteUrl: checkSiteUrl(given), drafts, profile, force, ...part };
 }
 
 /** SITE_URL as an absolute http(s) address ending with /, or a Chinese explanation. */
@@ -111,4 +132,16 @@ export function checkSiteUrl(value: string): string {
       `SITE_URL 只写网站地址，不带 ? 或 # 之后的部分，现在是：“${value}”。例如 https://www.example.gov.cn/fzzf/`,
     );
   return url.pathname.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** `2016-2020` or `2023` as a range of years, or a Chinese explanation. */
+export function parseYearRange(value: string): YearRange {
+  const match = /^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$/.exec(value);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2] ?? match?.[1]);
+  if (!match || to < from)
+    throw new BuildOptionsError(
+      `--years 的写法不对：“${value}”。应写一个年份（如 2023）或一段年份（如 2016-2020，前一年不晚于后一年）。`,
+    );
+  return { from, to };
 }

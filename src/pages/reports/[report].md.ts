@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { reportTextInput } from '../../data/open-data.ts';
+import { inPart } from '../../data/part.ts';
 import { reportPagesKey } from '../../data/page-keys.ts';
 import { type Report, loadReports } from '../../data/reports.ts';
 import { BASE } from '../../lib/addresses/site-paths.ts';
@@ -7,7 +8,7 @@ import { reportMarkdown } from '../../lib/portal/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const reports = await loadReports();
-  return reports.map((report) => ({
+  return reports.filter(inPart).map((report) => ({
     params: { report: report.folder },
     props: { report },
     cacheKey: reportPagesKey(report, reports),
