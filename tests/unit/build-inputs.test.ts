@@ -8,6 +8,7 @@ import {
   recordPublished,
 } from '../../src/node/build-inputs.ts';
 import { reportPagesKey } from '../../src/data/page-keys.ts';
+import { mergeJson } from '../../src/node/merge-parts.ts';
 import type { Report } from '../../src/data/reports.ts';
 
 describe('build inputs', () => {
@@ -116,5 +117,24 @@ describe('incremental page keys', () => {
     expect(
       reportPagesKey(retitled, [retitled, report('2022-a', 2022, 'a', '正文', '新标题')]),
     ).not.toBe(key);
+  });
+});
+
+describe('merging the search data of parts', () => {
+  it('unites objects key by key and lists without repeats, the first part first', () => {
+    expect(
+      mergeJson(
+        { spell: { fazhi: ['法治'] }, initials: { fz: ['法治'] }, n: 1 },
+        { spell: { fazhi: ['法制', '法治'], zhifa: ['执法'] }, n: 2 },
+      ),
+    ).toEqual({
+      spell: { fazhi: ['法治', '法制'], zhifa: ['执法'] },
+      initials: { fz: ['法治'] },
+      n: 1,
+    });
+    expect(mergeJson([{ id: 'a' }], [{ id: 'a' }, { id: 'b' }])).toEqual([
+      { id: 'a' },
+      { id: 'b' },
+    ]);
   });
 });
