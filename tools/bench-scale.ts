@@ -153,6 +153,42 @@ function comparisonSite(kind: Kind, corpus: string): string {
   return dir;
 }
 
+/**
+ * Runs `use` on the comparison site with `corpus` in it, clean, while holding the site's lock:
+ * two benchmarks running at once share the installed site and must take turns.
+ */
+async function withComparison<T>(
+  kind: Kind,
+  corpus: string,
+  use: (site: string) => Promise<T>,
+): Promise<T> {
+  const lock = path.join(os.tmpdir(), `fzzf-bench-${kind}.lock`);
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = holder !== process.pid;
+      } catch {
+        // The holder is gone: its lock is stale.
+      }
+      if (!alive) rmSync(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  try {
+    const site = comparisonSite(kind, corpus);
+    wipe(site);
+    return await use(site);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 // node_modules/.cache holds the build's own caches (QR codes), .dist-versions the published
 // versions dist links to and Astro's staging folder: a clean build starts without any of them.
 const CACHES = [
@@ -446,17 +482,18 @@ try {
         }
         let side = '';
         if (!options['no-floor']) {
-          const site = comparisonSite('astro', corpusOf(n));
-          wipe(site);
-          const floor = await build(site, `build-${run}-floor-${n}`, 'astro', scratch);
+          const floor = await withComparison('astro', corpusOf(n), async (site) => {
+            const built = await build(site, `build-${run}-floor-${n}`, 'astro', scratch);
+            if (run === 1) result.floorBytes = outputBytes(path.join(site, 'dist'));
+            return built;
+          });
           result.floor.push(floor);
-          if (run === 1) result.floorBytes = outputBytes(path.join(site, 'dist'));
           side += `  floor ${floor.seconds.toFixed(1)} s (CPU ${floor.cpu.toFixed(1)} s, peak ${floor.peakMib.toFixed(0)} MiB)`;
         }
         if (withStarlight(n)) {
-          const site = comparisonSite('starlight', corpusOf(n));
-          wipe(site);
-          const starlight = await build(site, `build-${run}-starlight-${n}`, 'starlight', scratch);
+          const starlight = await withComparison('starlight', corpusOf(n), (site) =>
+            build(site, `build-${run}-starlight-${n}`, 'starlight', scratch),
+          );
           result.starlight.push(starlight);
           side += `  starlight ${starlight.seconds.toFixed(1)} s (peak ${starlight.peakMib.toFixed(0)} MiB)`;
         }
