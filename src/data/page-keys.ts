@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { yearNeighbours } from '../lib/portal/index-pages.ts';
-import { SITE_CONFIG_FILE } from './paths.ts';
-import { toRef } from './portal.ts';
+import { siteOptions } from './options.ts';
 import type { Report } from './reports.ts';
 import { STATUTORY_GUIDE } from './statutory-rule.ts';
 
@@ -23,7 +22,8 @@ let siteWide: string | undefined;
 function siteWideKey(): string {
   siteWide ??= (() => {
     const hash = createHash('sha256');
-    for (const file of [SITE_CONFIG_FILE, STATUTORY_GUIDE]) {
+    const { paths, drafts } = siteOptions();
+    for (const file of [paths.siteFile, STATUTORY_GUIDE]) {
       try {
         hash.update(readFileSync(path.resolve(file)));
       } catch {
@@ -31,7 +31,8 @@ function siteWideKey(): string {
       }
       hash.update('\0');
     }
-    hash.update(JSON.stringify([process.env['SITE_URL'], process.env['FZZF_DRAFTS']]));
+    // The address (site, base) is part of Astro's configuration, which Astro keys itself.
+    hash.update(JSON.stringify({ drafts }));
     return hash.digest('hex');
   })();
   return siteWide;
@@ -58,9 +59,9 @@ export function reportPagesKey(report: Report, reports: readonly Report[]): stri
     }
   };
   visit(report.outline);
-  const { previous, next } = yearNeighbours(reports.map(toRef), toRef(report));
-  const brief = (ref: { folder: string; report: Report } | undefined) =>
-    ref && [ref.folder, ref.report.data.title, ref.report.data.year, ref.report.data.draft];
+  const { previous, next } = yearNeighbours(reports, report);
+  const brief = (ref: Report | undefined) =>
+    ref && [ref.folder, ref.data.title, ref.data.year, ref.data.draft, ref.published];
   hash.update(JSON.stringify([brief(previous), brief(next)]));
   const key = hash.digest('hex').slice(0, 32);
   keys.set(report, key);

@@ -1,4 +1,4 @@
-import { PART_YEARS_ENV, parseYearRange } from '../node/build-options.ts';
+import { siteOptions } from './options.ts';
 
 /**
  * Whether a report's pages are rendered by this build. A site can be built in parts, by years
@@ -8,9 +8,6 @@ import { PART_YEARS_ENV, parseYearRange } from '../node/build-options.ts';
  * the pages made from one report (report, sections, aliases, open data) and the search index
  * are the part's own.
  */
-export function inPart(report: { data: { year: number } }): boolean {
-  const years = process.env[PART_YEARS_ENV];
-  if (!years) return true;
-  const { from, to } = parseYearRange(years);
-  return report.data.year >= from && report.data.year <= to;
+export function inPart(report: { year: number }, years = siteOptions().years): boolean {
+  return !years || (report.year >= years.from && report.year <= years.to);
 }

@@ -1,20 +1,19 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
-import { toRef } from '../data/portal.ts';
 import { loadReports } from '../data/reports.ts';
-import { loadSiteConfig } from '../data/site.ts';
+import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
 import * as paths from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
-import { newestFirst } from '../lib/portal/index-pages.ts';
 
 /** An Atom feed of reports, newest first: one entry per report, with its summary and date. */
 export const GET: APIRoute = async ({ site }) => {
   const config = loadSiteConfig();
   const url = (path: string) => absoluteUrl(site!, path);
-  const reports = [...(await loadReports())].sort((a, b) => newestFirst(toRef(a), toRef(b)));
+  // Newest first, as loadReports gives them.
+  const reports = await loadReports();
   const home = url(paths.homePath());
-  const newest = reports[0]?.data.published;
+  const newest = reports[0]?.published;
   const feed = new Feed({
     title: config.name,
     description: t('feed.description'),
@@ -28,9 +27,9 @@ export const GET: APIRoute = async ({ site }) => {
   });
   for (const report of reports) {
     // A draft not yet dated has no place in a feed ordered by date.
-    if (!report.data.published) continue;
+    if (!report.published) continue;
     const link = url(paths.reportPath(report.folder));
-    const date = new Date(`${report.data.published}T00:00:00+08:00`);
+    const date = new Date(`${report.published}T00:00:00+08:00`);
     feed.addItem({
       title: report.data.title,
       id: link,

@@ -83,6 +83,9 @@ describe('incremental page keys', () => {
   ): Report =>
     ({
       folder,
+      year,
+      published: `${year + 1}-03-01`,
+      agency: { id: agency, name: agency, shortName: agency },
       data: {
         year,
         title,

@@ -8,11 +8,13 @@ import { reportDocument } from '../../lib/portal/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const reports = await loadReports();
-  return reports.filter(inPart).map((report) => ({
-    params: { report: report.folder },
-    props: { report },
-    cacheKey: reportPagesKey(report, reports),
-  }));
+  return reports
+    .filter((report) => inPart(report))
+    .map((report) => ({
+      params: { report: report.folder },
+      props: { report },
+      cacheKey: reportPagesKey(report, reports),
+    }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
