@@ -5,10 +5,13 @@
 // page per report) and Starlight are built from the same corpus in the same run (shared
 // tools/corpus/sites; installed once under node_modules/.cache/fzzf-bench/). Sizes and sites are
 // interleaved run by run so machine noise hits them alike.
-// Prints build wall and CPU times, peak memory of the build process tree, output bytes per report
-// and the bytes a cold first search fetches in Chromium, then one machine-readable line.
-// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE]
-//        [--no-floor] [--starlight-max 1000] [--no-compare] [--keep]
+// Prints build wall and CPU times, peak memory of the build process tree, output bytes per report,
+// the bytes a cold first search fetches in Chromium (--query, and the pinyin data a Latin query
+// loads), and with --queries/--eval, at every size, scoped recall@1, median query time and the
+// first query's bytes from the site's own search page; then one machine-readable line.
+// Usage: npm run bench:scale -- 1 300 3000 [--runs 3] [--query 一网通办] [--pinyin yiwangtongban]
+//        [--eval] [--queries FILE] [--no-rebuild] [--no-floor] [--starlight-max 1000]
+//        [--no-compare] [--keep]
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -45,9 +48,13 @@ import { STEPS } from '../src/node/build-profile.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
+  allowNegative: true,
   options: {
     runs: { type: 'string', default: '3' },
     query: { type: 'string', default: '一网通办' },
+    pinyin: { type: 'string', default: 'yiwangtongban' },
+    // The unchanged rebuild doubles the time of a run at thousands of reports.
+    rebuild: { type: 'boolean', default: true },
     eval: { type: 'boolean', default: false },
     // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
     queries: { type: 'string' },
@@ -71,7 +78,7 @@ if (
   !(starlightMax >= 0)
 ) {
   console.error(
-    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--eval] [--queries FILE] ' +
+    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--pinyin Q] [--eval] [--queries FILE] [--no-rebuild] ' +
       `[--no-floor] [--starlight-max 1000] [--no-compare] [--keep]  (N ≤ ${MAX_REPORTS}; ` +
       `below it, the N+1th report is added in an add-one build)`,
   );
@@ -403,6 +410,18 @@ interface Result {
   bytes?: ReturnType<typeof outputBytes>;
   floorBytes?: ReturnType<typeof outputBytes>;
   firstSearch?: { bytes: number; requests: number; ms: number };
+  /** Pinyin lexicon files a cold Latin-letter query fetched before its results. */
+  pinyin?: { bytes: number; files: number };
+  /** Per query set: scored by the site's own search page (eval-ui.mjs). */
+  quality: Map<string, Quality>;
+}
+
+interface Quality {
+  /** Queries whose report is in this site, and how many land on an answer first. */
+  scored: number;
+  recall1: number;
+  p50ms: number;
+  firstBytes: number;
 }
 const results: Result[] = sizes.map((n) => ({
   n,
@@ -412,6 +431,7 @@ const results: Result[] = sizes.map((n) => ({
   addOneDiffs: [],
   floor: [],
   starlight: [],
+  quality: new Map(),
 }));
 const siteOf = (n: number) => path.join(scratch, `site-${n}`);
 /** The first N reports only, for the comparison sites. */
@@ -463,10 +483,13 @@ try {
         result.clean.push(clean);
         if (run === 1) {
           result.bytes = outputBytes(path.join(dir, 'dist'));
-          result.firstSearch = await firstSearch(browser, path.join(dir, 'dist'));
+          ({ first: result.firstSearch, pinyin: result.pinyin } = await firstSearch(
+            browser,
+            path.join(dir, 'dist'),
+          ));
         }
-        const rebuild = await build(dir, `build-${run}-rebuild`);
-        result.rebuild.push(rebuild);
+        const rebuild = options.rebuild ? await build(dir, `build-${run}-rebuild`) : undefined;
+        if (rebuild) result.rebuild.push(rebuild);
         let addOne: Build | undefined;
         if (extraName.has(n)) {
           const added = addReport(n);
@@ -501,7 +524,7 @@ try {
         log(
           `run ${run}/${runs}  n=${n}  clean ${clean.seconds.toFixed(1)} s ` +
             `(CPU ${clean.cpu.toFixed(1)} s, peak ${clean.peakMib.toFixed(0)} MiB)  ` +
-            `rebuild ${rebuild.seconds.toFixed(1)} s` +
+            (rebuild ? `rebuild ${rebuild.seconds.toFixed(1)} s` : '') +
             (addOne ? `  add one ${addOne.seconds.toFixed(1)} s` : '') +
             (diffs ? ` (${diffs.length ? `${diffs.length} file(s) differ` : 'identical'})` : '') +
             side,
@@ -511,8 +534,8 @@ try {
     await browser.close();
   }
 
-  printReport();
   if (options.eval || options.queries) evaluate();
+  printReport();
   if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
 } finally {
   cleanUp();
@@ -525,19 +548,37 @@ function addReport(n: number): string {
   return target;
 }
 
-/** Bytes and time of a cold first search from /search/?q= until a result shows, gzip bodies. */
+/**
+ * Bytes and time of a cold first search from /search/?q= until a result shows, gzip bodies; then,
+ * cold again, the pinyin lexicon files a Latin-letter query fetched before its results.
+ */
 async function firstSearch(browser: Browser, dist: string) {
   const server = await serveGzip(dist);
-  const context = await browser.newContext({ locale: 'zh-CN' });
   try {
+    const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await recordMarks(page);
     const from = epochNow();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent(options.query)}`);
     const marks = await waitForMark(page);
-    return { ...server.between(from, marks.results!), ms: marks.results! - marks.timeOrigin };
-  } finally {
+    const first = {
+      ...server.between(from, marks.results!),
+      ms: marks.results! - marks.timeOrigin,
+    };
     await context.close();
+    const latin = await browser.newContext({ locale: 'zh-CN' });
+    const latinPage = await latin.newPage();
+    await recordMarks(latinPage);
+    const sentBefore = server.sent.length;
+    await latinPage.goto(`${server.origin}/search/?q=${encodeURIComponent(options.pinyin)}`);
+    const latinMarks = await waitForMark(latinPage);
+    const lexicon = server.sent
+      .slice(sentBefore)
+      .filter((s) => s.at <= latinMarks.results! && s.url.startsWith('/search/pinyin'));
+    await latin.close();
+    const pinyin = { bytes: lexicon.reduce((sum, s) => sum + s.bytes, 0), files: lexicon.length };
+    return { first, pinyin };
+  } finally {
     await server.close();
   }
 }
@@ -589,11 +630,20 @@ function printReport(): void {
         );
 
   console.log(
-    '\noutput per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
+    `\noutput per report in KiB (HTML / Pagefind / other); first search = cold /search/?q=${options.query} ` +
+      `until a result, gzip bodies; pinyin = lexicon files fetched for ${options.pinyin}`,
   );
   table(
-    [7, 15, 26, 14, 10, 8],
-    ['reports', 'output/report', 'HTML / Pagefind / other', 'first search', 'requests', 'ms'],
+    [7, 15, 26, 14, 10, 8, 18],
+    [
+      'reports',
+      'output/report',
+      'HTML / Pagefind / other',
+      'first search',
+      'requests',
+      'ms',
+      'pinyin (files)',
+    ],
     results.map((r) => {
       const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
       return [
@@ -603,6 +653,7 @@ function printReport(): void {
         kib(r.firstSearch!.bytes),
         String(r.firstSearch!.requests),
         r.firstSearch!.ms.toFixed(0),
+        `${kib(r.pinyin!.bytes)} (${r.pinyin!.files})`,
       ];
     }),
   );
@@ -669,7 +720,7 @@ function printReport(): void {
   };
   console.log('');
   stepTable('clean build', (r) => r.clean);
-  stepTable('rebuild', (r) => r.rebuild);
+  if (options.rebuild) stepTable('rebuild', (r) => r.rebuild);
   stepTable('add one', (r) => r.addOne);
   stepTable(
     'clean build',
@@ -688,19 +739,34 @@ function printReport(): void {
       `addone_identical=${results.map((r) => (r.addOneDiffs.length ? String(r.addOneDiffs.every((d) => !d.length)) : '-')).join(',')} ` +
       `bytes_per_report=${each((r) => r.bytes!.total / r.n, 0)} peak_mb=${each((r) => med(r.clean, 'peakMib'), 0)} ` +
       `firstsearch_bytes=${each((r) => r.firstSearch!.bytes, 0)} ` +
+      `pinyin_bytes=${each((r) => r.pinyin!.bytes, 0)} ` +
+      [...results[0]!.quality.keys()]
+        .map((name) => {
+          const key = name.replace(/\.json$/, '').replace(/\W+/g, '_');
+          return (
+            `${key}_recall1=${each((r) => r.quality.get(name)!.recall1, 2)} ` +
+            `${key}_p50ms=${each((r) => r.quality.get(name)!.p50ms, 0)} ` +
+            `${key}_firstbytes=${each((r) => r.quality.get(name)!.firstBytes, 0)} `
+          );
+        })
+        .join('') +
       `floor_s=${each((r) => med(r.floor, 'seconds'), 1)} floor_peak_mb=${each((r) => med(r.floor, 'peakMib'), 0)} ` +
       `floor_ratio=${each((r) => pairedRatio(r.clean, r.floor, 'seconds'), 2)} ` +
       `starlight_s=${each((r) => med(r.starlight, 'seconds'), 1)} starlight_peak_mb=${each((r) => med(r.starlight, 'peakMib'), 0)}`,
   );
 }
 
-/** Scores the search query sets on the largest size's site (its dist holds N+1 reports then). */
+/**
+ * Scores the search query sets through each size's own search page (its dist holds N+1 reports
+ * after the add-one build): recall@1 over the queries whose report the site holds, median query
+ * time and the first query's bytes.
+ */
 function evaluate(): void {
-  const largest = results.at(-1)!;
-  if (largest.n !== 300)
-    log(
-      `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
-    );
+  const table = (widths: number[], head: string[], rows: string[][]) => {
+    const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('');
+    console.log(line(head));
+    for (const cells of rows) console.log(line(cells));
+  };
   // The shared folder is read-only: run a copy that uses this project's playwright-core.
   const copy = path.join(scratch, 'search-eval');
   cpSync(path.join(shared, 'tools/search-eval'), copy, {
@@ -713,10 +779,65 @@ function evaluate(): void {
     ...(options.queries ? [path.resolve(options.queries)] : []),
   ];
   for (const set of sets) {
-    const out = node(
-      [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
-      copy,
+    const name = path.basename(set);
+    for (const result of results) {
+      const dist = path.join(siteOf(result.n), 'dist');
+      const json = path.join(scratch, `eval-${result.n}-${name}`);
+      const out = node(
+        [path.join(copy, 'eval-ui.mjs'), dist, set, '--quiet', '--json', json],
+        copy,
+      );
+      log(`n=${result.n} ${name}: ${out.trim().split('\n').at(-1)}`);
+      const rows = JSON.parse(readFileSync(json, 'utf8')) as {
+        rank: number | null;
+        ms: number;
+        bytes: number;
+        page: string[];
+        group: string;
+      }[];
+      // Recall only over the queries whose report this site holds: a smaller corpus is a prefix
+      // of a larger one, so one set serves every size.
+      const held = rows.filter(
+        (row) =>
+          row.group === 'core' &&
+          row.page.length > 0 &&
+          row.page.every((page) => existsSync(path.join(dist, page, 'index.html'))),
+      );
+      result.quality.set(name, {
+        scored: held.length,
+        recall1: held.length ? held.filter((row) => row.rank === 1).length / held.length : NaN,
+        p50ms: median(rows.map((row) => row.ms)),
+        firstBytes: rows[0]?.bytes ?? NaN,
+      });
+    }
+    const base = results[0]!.quality.get(name)!;
+    console.log(
+      `${name} through the search page (eval-ui.mjs), every size in this run; recall@1 over ` +
+        'the queries whose report the site holds; time = navigation to results, warm cache:',
     );
-    console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
+    table(
+      [7, 10, 8, 11, 12, 16, 18],
+      [
+        'reports',
+        'recall@1',
+        'scored',
+        'median ms',
+        '× smallest',
+        'first query',
+        'bytes × smallest',
+      ],
+      results.map((r) => {
+        const q = r.quality.get(name)!;
+        return [
+          String(r.n),
+          Number.isNaN(q.recall1) ? '—' : q.recall1.toFixed(2),
+          String(q.scored),
+          q.p50ms.toFixed(0),
+          (q.p50ms / base.p50ms).toFixed(2),
+          kib(q.firstBytes),
+          (q.firstBytes / base.firstBytes).toFixed(2),
+        ];
+      }),
+    );
   }
 }
