@@ -11,7 +11,10 @@
 // first query's bytes from the site's own search page; then one machine-readable line.
 // Usage: npm run bench:scale -- 1 300 3000 [--runs 3] [--query 一网通办] [--pinyin yiwangtongban]
 //        [--eval] [--queries FILE] [--no-rebuild] [--no-floor] [--starlight-max 1000]
-//        [--no-compare] [--keep]
+//        [--no-compare] [--keep] [--figures]
+// With --figures, each N is also built a second time with figures on every report (those its
+// text states, see addFigures), interleaved with the first, and the cost of the figures
+// (/data/ pages, charts, downloads, paragraph labels) is printed as a ratio.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -34,6 +37,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import {
+  addFigures,
   epochNow,
   kib,
   launchBrowser,
@@ -59,6 +63,7 @@ const { values: options, positionals } = parseArgs({
     // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
     queries: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    figures: { type: 'boolean', default: false },
     // The floor (bare Astro + Pagefind) is built beside every size unless --no-floor.
     'no-floor': { type: 'boolean', default: false },
     // Starlight's output grows with the square of the reports (every page lists every page).
@@ -423,6 +428,19 @@ interface Quality {
   p50ms: number;
   firstBytes: number;
 }
+/** Built with figures on every report (--figures): clean builds only, to price the figures. */
+const withFigures: Result[] = options.figures
+  ? sizes.map((n) => ({
+      n,
+      clean: [],
+      rebuild: [],
+      addOne: [],
+      addOneDiffs: [],
+      floor: [],
+      starlight: [],
+      quality: new Map(),
+    }))
+  : [];
 const results: Result[] = sizes.map((n) => ({
   n,
   clean: [],
@@ -433,7 +451,8 @@ const results: Result[] = sizes.map((n) => ({
   starlight: [],
   quality: new Map(),
 }));
-const siteOf = (n: number) => path.join(scratch, `site-${n}`);
+const siteOf = (n: number, figures = false) =>
+  path.join(scratch, `site-${n}${figures ? '-figures' : ''}`);
 /** The first N reports only, for the comparison sites. */
 const corpusOf = (n: number) => path.join(scratch, `corpus-${n}-only`);
 /** The (N+1)th report's folder name, and where it waits while it is not in the site. */
@@ -470,12 +489,36 @@ try {
     }
     // The comparison sites get the first N reports only.
     node([path.join(shared, 'tools/corpus/gen.mjs'), '--n', String(n), '--out', corpusOf(n)]);
+    if (options.figures) {
+      const site = siteOf(n, true);
+      log(`preparing ${n} report(s) with figures in ${site}`);
+      scratchProject(site);
+      node([
+        path.join(shared, 'tools/corpus/adapt.mjs'),
+        ...['--target', 'project', '--in', corpusOf(n), '--site', site, '--replace-content'],
+      ]);
+      const added = addFigures(site);
+      log(`  ${added.figures} figures stated in the text, on ${added.reports} of ${n} reports`);
+    }
   }
 
   const browser = await launchBrowser();
   try {
     for (let run = 1; run <= runs; run++)
       for (const result of results) {
+        const figured = withFigures.find((each) => each.n === result.n);
+        if (figured) {
+          const site = siteOf(result.n, true);
+          wipe(site);
+          figured.clean.push(await build(site, `build-${run}-clean`));
+          if (run === 1) {
+            figured.bytes = outputBytes(path.join(site, 'dist'));
+            ({ first: figured.firstSearch, pinyin: figured.pinyin } = await firstSearch(
+              browser,
+              path.join(site, 'dist'),
+            ));
+          }
+        }
         const { n } = result;
         const dir = siteOf(n);
         wipe(dir);
@@ -720,6 +763,27 @@ function printReport(): void {
   };
   console.log('');
   stepTable('clean build', (r) => r.clean);
+  // What figures on every report cost: the same corpus with and without, run by run.
+  for (const figured of withFigures) {
+    const plain = results.find((result) => result.n === figured.n)!;
+    const cleanRatio = pairedRatio(figured.clean, plain.clean, 'seconds');
+    const cpuFigures = pairedRatio(figured.clean, plain.clean, 'cpu');
+    const perPlain = plain.bytes!.total / plain.n;
+    const perFigures = figured.bytes!.total / figured.n;
+    console.log(
+      `figures at n=${figured.n}: clean ${med(figured.clean, 'seconds').toFixed(1)} s ` +
+        `vs ${med(plain.clean, 'seconds').toFixed(1)} s (×${cleanRatio.toFixed(3)}, ` +
+        `CPU ×${cpuFigures.toFixed(3)}); output/report ${kib(perFigures)} vs ${kib(perPlain)} ` +
+        `(HTML ${(figured.bytes!.html / figured.n / 1024).toFixed(1)} KiB, ` +
+        `other ${(figured.bytes!.other / figured.n / 1024).toFixed(1)} KiB); ` +
+        `first search ${kib(figured.firstSearch!.bytes)}`,
+    );
+    console.log(
+      `bench:scale:figures: n=${figured.n} build_ratio=${cleanRatio.toFixed(3)} ` +
+        `cpu_ratio=${cpuFigures.toFixed(3)} bytes_per_report=${perFigures.toFixed(0)} ` +
+        `bytes_per_report_plain=${perPlain.toFixed(0)}`,
+    );
+  }
   if (options.rebuild) stepTable('rebuild', (r) => r.rebuild);
   stepTable('add one', (r) => r.addOne);
   stepTable(

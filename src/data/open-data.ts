@@ -5,6 +5,7 @@ import { statutoryFacts } from '../lib/content/statutory.ts';
 import type { ReportTextInput } from '../lib/portal/open-data.ts';
 import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
 import type { Report } from './reports.ts';
+import { indicatorList, reportFigures } from './figures.ts';
 
 /** What the open-data files of a report are made from: its metadata and its rendered text. */
 export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
@@ -17,6 +18,7 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
     facts: reportFacts(report),
     preamble: paragraphsOf(report.entry),
     preambleBody: report.entry.body ?? '',
+    figures: namedFigures(report),
     sections: sections.map((section) => ({
       id: section.id,
       parent: section.entry.data.parent,
@@ -42,4 +44,14 @@ export function reportFacts(report: Report) {
     report,
     report.outline.map((part) => ({ id: part.id, item: part.item })),
   );
+}
+
+/** A report's figures with their indicator's name, for its JSON copy. */
+export function namedFigures(report: Report) {
+  const indicators = indicatorList();
+  const names = new Map(indicators.map((indicator) => [indicator.id, indicator.name]));
+  return reportFigures(report, indicators).map((figure) => ({
+    ...figure,
+    name: names.get(figure.indicator) ?? figure.indicator,
+  }));
 }

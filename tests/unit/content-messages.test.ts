@@ -138,6 +138,7 @@ describe('cross-file checks', () => {
     data: Record<string, unknown>,
     body = {
       paragraphs: 1,
+      texts: ['正文。'],
       hasText: true,
       links: [] as { url: string; line: number }[],
       problems: [],
@@ -165,7 +166,7 @@ describe('cross-file checks', () => {
       signature: { body: '甲', date: '2025-01-01' },
       summary: '摘要',
     }),
-    body: { paragraphs: 2, hasText: true, links: [], problems: [] },
+    body: { paragraphs: 2, texts: ['一。', '二。'], hasText: true, links: [], problems: [] },
   };
 
   it('resolve links to sections, aliases and paragraphs, and name the ones that do not', () => {
@@ -184,7 +185,7 @@ describe('cross-file checks', () => {
       [
         section(
           { id: 's1', aliases: ['old'] },
-          { paragraphs: 1, hasText: true, links, problems: [] },
+          { paragraphs: 1, texts: ['正文。'], hasText: true, links, problems: [] },
         ),
       ],
     );

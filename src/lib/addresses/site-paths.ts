@@ -20,3 +20,5 @@ export const agencyPath = (agencyId: string): string => urls.agencyPath(BASE, ag
 export const reportDataPath = (folder: string, format: urls.ReportDataFormat): string =>
   urls.reportDataPath(BASE, folder, format);
 export const statutoryRulePath = (): string => urls.statutoryRulePath(BASE);
+export const dataPath = (): string => urls.dataPath(BASE);
+export const indicatorPath = (indicator: string): string => urls.indicatorPath(BASE, indicator);

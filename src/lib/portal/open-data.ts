@@ -2,6 +2,7 @@ import type { ReportData } from '../../schemas/report.ts';
 import type { ReportDocument } from '../../schemas/open-data.ts';
 import type { StatutoryFacts } from '../content/statutory.ts';
 import { formatChineseDate } from '../content/dates.ts';
+import type { FigureRecord } from '../figures/records.ts';
 
 /** A section with its text, as read from the built page's Markdown output. */
 export interface SectionText {
@@ -25,6 +26,8 @@ export interface ReportTextInput {
   preamble: { id: string; text: string }[];
   preambleBody: string;
   sections: SectionText[];
+  /** Key figures the report states (src/lib/figures/records.ts), with their indicator's name. */
+  figures?: (FigureRecord & { name: string })[];
   urls: {
     schema: string;
     report: string;
@@ -75,6 +78,16 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       url: `${input.urls.report}#${section.id}`,
       pageUrl: input.urls.sectionPage(section.id),
       paragraphs: section.paragraphs.map(paragraph),
+    })),
+    figures: (input.figures ?? []).map((figure) => ({
+      indicator: figure.indicator,
+      name: figure.name,
+      value: figure.value,
+      unit: figure.unit,
+      approx: figure.approx,
+      section: figure.section,
+      paragraph: figure.paragraph,
+      paragraphUrl: `${input.urls.report}#${figure.paragraph}`,
     })),
   };
 }
