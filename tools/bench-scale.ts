@@ -65,11 +65,11 @@ const { values: options, positionals } = parseArgs({
     keep: { type: 'boolean', default: false },
     figures: { type: 'boolean', default: false },
     // The floor (bare Astro + Pagefind) is built beside every size unless --no-floor.
-    'no-floor': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: true },
     // Starlight's output grows with the square of the reports (every page lists every page).
     'starlight-max': { type: 'string', default: '1000' },
     // The add-one build is compared byte for byte with a clean build of the N+1 reports.
-    'no-compare': { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: true },
   },
 });
 const MAX_REPORTS = 4230;
@@ -538,7 +538,7 @@ try {
           const added = addReport(n);
           addOne = await build(dir, `build-${run}-add-one`);
           result.addOne.push(addOne);
-          if (!options['no-compare']) {
+          if (options.compare) {
             const incremental = fileHashes(path.join(dir, 'dist'));
             wipe(dir);
             await build(dir, `build-${run}-clean-plus-one`);
@@ -547,7 +547,7 @@ try {
           renameSync(added, extraOf(n));
         }
         let side = '';
-        if (!options['no-floor']) {
+        if (options.floor) {
           const floor = await withComparison('astro', corpusOf(n), async (site) => {
             const built = await build(site, `build-${run}-floor-${n}`, 'astro', scratch);
             if (run === 1) result.floorBytes = outputBytes(path.join(site, 'dist'));
@@ -701,7 +701,7 @@ function printReport(): void {
     }),
   );
 
-  if (!options['no-floor'] || results.some((r) => r.starlight.length)) {
+  if (options.floor || results.some((r) => r.starlight.length)) {
     console.log(
       '\nside by side, clean builds in the same run: wall s (CPU s), peak MiB; ' +
         '÷floor = this site over the floor (goal at 3,000: wall ≤ 1.75, memory ≤ 1.00)',
