@@ -3,7 +3,9 @@ import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
 import { type SitePage, sitePages } from '../lib/portal/page-model.ts';
 import { indicatorList } from './figures.ts';
-import { loadReports } from './reports.ts';
+import { reportPagesKey } from './page-keys.ts';
+import { inPart } from './part.ts';
+import { type Report, loadReports } from './reports.ts';
 
 /**
  * The page model: which pages of each kind exist, each with the route data (params, props) its
@@ -52,6 +54,23 @@ export async function aliasPages() {
       })),
     ),
   );
+}
+
+/**
+ * The route data of pages made from one report, as getStaticPaths returns it: only those of this
+ * build's part (src/data/part.ts), each with the cache key of its report's pages.
+ */
+export async function partRoutes<P extends { params: object; props: { report: Report } }>(
+  pages: readonly P[],
+) {
+  const reports = await loadReports();
+  return pages
+    .filter(({ props }) => inPart(props.report))
+    .map(({ params, props }) => ({
+      params: params as P['params'],
+      props: props as P['props'],
+      cacheKey: reportPagesKey(props.report, reports),
+    }));
 }
 
 /** Every file the site's routes write, from src/lib/portal/page-model.ts. */

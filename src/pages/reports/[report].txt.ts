@@ -1,22 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { reportTextInput } from '../../data/open-data.ts';
-import { inPart } from '../../data/part.ts';
-import { reportPagesKey } from '../../data/page-keys.ts';
-import { reportPages } from '../../data/pages.ts';
-import { type Report, loadReports } from '../../data/reports.ts';
+import { partRoutes, reportPages } from '../../data/pages.ts';
+import type { Report } from '../../data/reports.ts';
 import { BASE } from '../../lib/addresses/site-paths.ts';
 import { reportDocument, reportPlainText } from '../../lib/portal/open-data.ts';
 
-export const getStaticPaths = (async () => {
-  const reports = await loadReports();
-  return (await reportPages())
-    .filter(({ props }) => inPart(props.report))
-    .map(({ params, props }) => ({
-      params,
-      props,
-      cacheKey: reportPagesKey(props.report, reports),
-    }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  partRoutes(await reportPages())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
   new Response(
