@@ -82,6 +82,20 @@ export function publishingIssues(
     }));
 }
 
+/** What keeps published reports from getting a first edition: their errors and placeholders. */
+export function publishedReportErrors(
+  loaded: LoadedContent,
+  reportsDir: string,
+  cwd = process.cwd(),
+): ContentIssue[] {
+  return [
+    ...validateFiles(loaded, reportsDir, cwd),
+    ...reviewLoaded(loaded, (report) => !report.data.draft).filter(
+      (issue) => issue.severity === 'error',
+    ),
+  ];
+}
+
 /** Reviews the valid reports `include` accepts; body lines are counted in the whole file. */
 function reviewLoaded(
   { reports, sections, sources }: LoadedContent,

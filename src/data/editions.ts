@@ -101,6 +101,7 @@ export function editionIssues(
   const issues: ContentIssue[] = [];
   for (const report of loaded.reports) {
     const { folder } = report;
+    if (skip.has(folder)) continue;
     const folderPath = path.join(reportsDir, folder);
     const recordFile = path.relative(cwd, path.join(folderPath, EDITIONS_FILE));
     const { record, problem } = readRecord(folderPath);
@@ -133,7 +134,6 @@ export function editionIssues(
       });
       continue;
     }
-    if (skip.has(folder)) continue;
     const current = currentText(loaded, folder);
     if (!current) continue;
     const { differences } = compareText(record.current, current, allChanges(record));

@@ -1,13 +1,19 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type LoadedContent, loadContent, validateFiles } from '../data/content-files.ts';
-import { publishingIssues } from '../data/content-review.ts';
+import {
+  folderOfIssue,
+  type LoadedContent,
+  loadContent,
+  validateFiles,
+} from '../data/content-files.ts';
+import { publishedReportErrors, publishingIssues } from '../data/content-review.ts';
 import { currentText, EDITIONS_FILE, readRecord } from '../data/editions.ts';
 import { formatReviewLine } from '../lib/content/review.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
 import { compareText } from '../lib/editions/compare.ts';
 import { allChanges, latestEdition, lastEventDate, withdrawalOf } from '../lib/editions/record.ts';
 import type { EditionRecord } from '../schemas/editions.ts';
+import { isoDateInChina } from '../lib/editions/citation.ts';
 
 /**
  * The logic of `npm run publish-report`, `npm run correct` and `npm run withdraw`, importable by
@@ -33,9 +39,7 @@ export interface CommandOptions {
 }
 
 /** Today's date in China (UTC+8), as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export const todayInChina = isoDateInChina;
 
 /** Whether `text` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
@@ -168,9 +172,8 @@ export async function publishAll(options: CommandOptions): Promise<{ recorded: s
   const recorded: string[] = [];
   const refused: { folder: string; reason: string }[] = [];
   const failing = new Map<string, number>();
-  const reportsShown = path.relative(cwd, options.reportsDir);
-  for (const issue of validateFiles(loaded, options.reportsDir, cwd)) {
-    const folder = path.relative(reportsShown, issue.file).split(path.sep)[0]!;
+  for (const issue of publishedReportErrors(loaded, options.reportsDir, cwd)) {
+    const folder = folderOfIssue(issue, options.reportsDir, cwd)!;
     failing.set(folder, (failing.get(folder) ?? 0) + 1);
   }
   for (const report of loaded.reports) {

@@ -30,7 +30,7 @@ export const SHOWN_REPORT_FIELDS = [
 ] as const;
 
 /** Fields of a section file that its heading shows. */
-export const SHOWN_SECTION_FIELDS = ['numbering', 'title', 'item', 'runIn'] as const;
+export const SHOWN_SECTION_FIELDS = ['numbering', 'title', 'item', 'runIn', 'parent'] as const;
 
 /** A body block as read from the file, with the line it starts on (for messages). */
 export interface BodyUnit {
