@@ -19,6 +19,12 @@ export const SECOND_CORRECTION = { date: '2025-03-01', note: '补充说明并删
 export async function correctedFixture(dir: string): Promise<string> {
   const reportsDir = path.join(dir, 'reports');
   cpSync(path.join(ROOT, 'tests/fixtures/valid'), reportsDir, { recursive: true });
+  await correctTwice(reportsDir);
+  return reportsDir;
+}
+
+/** The two corrections of correctedFixture, on a copy of the valid fixture already in place. */
+export async function correctTwice(reportsDir: string): Promise<void> {
   const file = path.join(reportsDir, CORRECTED_REPORT, 's1-1.md');
   const edit = (from: string, to: string) =>
     writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
@@ -27,7 +33,6 @@ export async function correctedFixture(dir: string): Promise<string> {
   await correctReport(CORRECTED_REPORT, FIRST_CORRECTION.note, { ...options, date: FIRST_CORRECTION.date });
   edit('第一段。\n', `${INSERTED_TEXT}\n`);
   await correctReport(CORRECTED_REPORT, SECOND_CORRECTION.note, { ...options, date: SECOND_CORRECTION.date });
-  return reportsDir;
 }
 
 /** Copies the portal fixture (nine reports) into `dir` and withdraws one of them. */
