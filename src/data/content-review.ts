@@ -75,7 +75,9 @@ export function publishingIssues(
       .map((each): ReviewIssue => ({ ...each, severity: 'error' })),
     ...reviewLoaded(asPublished, () => true),
   ]
-    .filter((issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder)
+    .filter(
+      (issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder,
+    )
     .map((issue) => ({
       ...issue,
       line: issue.line ?? fieldLine(loaded.sources.get(issue.file) ?? '', issue.field),

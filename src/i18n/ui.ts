@@ -127,7 +127,8 @@ export const ui = {
   'edition.correctedNotice': (date: string) => `本报告于${date}更正`,
   'edition.history': '修订记录',
   'edition.historyTitle': (title: string) => `修订记录 - ${title}`,
-  'edition.historyDescription': (title: string) => `${title}的各个版本：发布、更正和撤回的日期与说明。`,
+  'edition.historyDescription': (title: string) =>
+    `${title}的各个版本：发布、更正和撤回的日期与说明。`,
   'edition.historyIntro':
     '本报告发布后的每一次更正都在此记录。每个版本都有自己的网址，可以随时查阅；引用时请注明所引用的版本。',
   'edition.number': (n: number) => `第 ${n} 版`,
@@ -143,12 +144,14 @@ export const ui = {
   'edition.compare': (a: number, b: number) => `比较第 ${a} 版与第 ${b} 版`,
   'edition.current': '现行版本',
   'edition.earlierTitle': (n: number, title: string) => `${title}（第 ${n} 版）`,
-  'edition.earlierNotice': (n: number, date: string) => `这是本报告的早先版本：第 ${n} 版（${date}）。`,
+  'edition.earlierNotice': (n: number, date: string) =>
+    `这是本报告的早先版本：第 ${n} 版（${date}）。`,
   'edition.earlierLink': '阅读现行版本',
   'edition.compareTitle': (a: number, b: number, title: string) =>
     `第 ${a} 版与第 ${b} 版的比较 - ${title}`,
   'edition.compareHeading': (a: number, b: number) => `第 ${a} 版与第 ${b} 版的比较`,
-  'edition.compareIntro': '左为较早的版本，右为较新的版本；删去的文字用删除线标出，新增的文字加下划线标出。',
+  'edition.compareIntro':
+    '左为较早的版本，右为较新的版本；删去的文字用删除线标出，新增的文字加下划线标出。',
   'edition.compareBefore': (n: number) => `第 ${n} 版`,
   'edition.compareAfter': (n: number) => `第 ${n} 版`,
   'edition.compareNone': '（无）',

@@ -30,8 +30,7 @@ export const GET: APIRoute = async ({ site }) => {
         : [],
     ),
   );
-  return new Response(
-    `${JSON.stringify({ url: url(paths.assetPath(CHANGES_FILE)), changes })}\n`,
-    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
-  );
+  return new Response(`${JSON.stringify({ url: url(paths.assetPath(CHANGES_FILE)), changes })}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

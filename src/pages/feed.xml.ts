@@ -23,7 +23,11 @@ export const GET: APIRoute = async ({ site }) => {
   const reports = [...(await loadReports())].sort((a, b) => newestFirst(toRef(a), toRef(b)));
   const home = url(paths.homePath());
   const dates = reports.flatMap((report) =>
-    report.record ? [lastEventDate(report.record)] : report.data.published ? [report.data.published] : [],
+    report.record
+      ? [lastEventDate(report.record)]
+      : report.data.published
+        ? [report.data.published]
+        : [],
   );
   const newest = dates.sort().at(-1);
   const feed = new Feed({

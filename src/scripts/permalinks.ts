@@ -105,10 +105,14 @@ class CopyLinkStatus extends HTMLElement {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = section ? 'cite-button is-section' : 'cite-button';
-      button.textContent = section ? permalinkUi['cite.sectionButton'] : permalinkUi['cite.paragraph'];
+      button.textContent = section
+        ? permalinkUi['cite.sectionButton']
+        : permalinkUi['cite.paragraph'];
       button.setAttribute(
         'aria-label',
-        section ? permalinkUi['cite.sectionLabel'](heading ?? '') : permalinkUi['cite.paragraphLabel'],
+        section
+          ? permalinkUi['cite.sectionLabel'](heading ?? '')
+          : permalinkUi['cite.paragraphLabel'],
       );
       button.addEventListener('click', () => {
         const url = new URL(`#${encodeURIComponent(id)}`, cite.url).href;

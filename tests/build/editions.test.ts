@@ -33,13 +33,16 @@ const open = (file: string): CheerioAPI => {
   return cache.get(file)!;
 };
 const report = `reports/${CORRECTED_REPORT}`;
-const text = ($: CheerioAPI, selector: string) => $(selector).first().text().replace(/\s+/g, ' ').trim();
+const text = ($: CheerioAPI, selector: string) =>
+  $(selector).first().text().replace(/\s+/g, ' ').trim();
 
 beforeAll(async () => {
   const reports = await correctedFixture(path.join(scratch, 'corrected'));
   const portal = await withdrawnFixture(path.join(scratch, 'withdrawn'), WITHDRAWN);
   cpSync(portal, reports, { recursive: true });
-  const result = runBuild(path.join(scratch, 'dist'), { REPORTS_DIR: path.relative(ROOT, reports) });
+  const result = runBuild(path.join(scratch, 'dist'), {
+    REPORTS_DIR: path.relative(ROOT, reports),
+  });
   expect(result.status, result.output).toBe(0);
   dist = result.outDir;
 }, 300_000);
@@ -51,12 +54,18 @@ describe('a corrected report', () => {
     expect(notice.text()).toContain('本报告于2025年3月1日更正');
     expect(notice.text()).toContain(SECOND_CORRECTION.note);
     expect(notice.find('a').attr('href')).toBe(`/${report}/editions/`);
-    expect(text(open(`${report}/s1-1/index.html`), '.edition-notice')).toContain('本报告于2025年3月1日更正');
+    expect(text(open(`${report}/s1-1/index.html`), '.edition-notice')).toContain(
+      '本报告于2025年3月1日更正',
+    );
   });
 
   it('keeps every paragraph id: the cited one after the inserted paragraph, and a note with its wording before', () => {
     const $ = open(`${report}/index.html`);
-    const ids = $('#s1-1').closest('section').find('.report-text > p[id]').toArray().map((p) => $(p).attr('id'));
+    const ids = $('#s1-1')
+      .closest('section')
+      .find('.report-text > p[id]')
+      .toArray()
+      .map((p) => $(p).attr('id'));
     expect(ids).toEqual(['s1-1-p3', CITED_PARAGRAPH]);
     expect($(`#${CITED_PARAGRAPH}`).text()).toBe('第二段，已更正。');
     const note = $(`#${CITED_PARAGRAPH}`).next('details.paragraph-history');
@@ -80,14 +89,19 @@ describe('a corrected report', () => {
     const $ = open(`${report}/editions/index.html`);
     const items = $('.edition-history > li')
       .toArray()
-      .map((li) => `${$(li).find('time').text()} ${$(li).find('strong').text().replace(/\s+/g, ' ').trim()}`);
+      .map(
+        (li) =>
+          `${$(li).find('time').text()} ${$(li).find('strong').text().replace(/\s+/g, ' ').trim()}`,
+      );
     expect(items).toEqual([
       '2025年3月1日 第 3 版 · 更正 · 现行版本',
       '2025年2月10日 第 2 版 · 更正',
       '2025年2月1日 第 1 版 · 首次发布',
     ]);
     expect($('.edition-history').text()).toContain(FIRST_CORRECTION.note);
-    const links = $('.edition-history a').toArray().map((a) => $(a).attr('href'));
+    const links = $('.edition-history a')
+      .toArray()
+      .map((a) => $(a).attr('href'));
     expect(links).toEqual([
       `/${report}/`,
       `/${report}/compare/2-3/`,
@@ -95,12 +109,15 @@ describe('a corrected report', () => {
       `/${report}/compare/1-2/`,
       `/${report}/editions/1/`,
     ]);
-    for (const href of links) expect(existsSync(path.join(dist, href!, 'index.html')), href).toBe(true);
+    for (const href of links)
+      expect(existsSync(path.join(dist, href!, 'index.html')), href).toBe(true);
   });
 
   it('shows an earlier edition as it read, marked, linked to the current one, and out of the search index', () => {
     const $ = open(`${report}/editions/1/index.html`);
-    expect(text($, '.edition-notice.is-earlier')).toContain('这是本报告的早先版本：第 1 版（2025年2月1日）');
+    expect(text($, '.edition-notice.is-earlier')).toContain(
+      '这是本报告的早先版本：第 1 版（2025年2月1日）',
+    );
     expect($('.edition-notice.is-earlier a').first().attr('href')).toBe(`/${report}/`);
     expect($('#s1-1-p1').text()).toBe('第一段。');
     expect($('#s1-1-p2').text()).toBe('第二段。');
@@ -108,7 +125,9 @@ describe('a corrected report', () => {
     const $section = open(`${report}/editions/1/s1-1/index.html`);
     expect($section('#s1-1-p2').text()).toBe('第二段。');
     expect($section('.edition-notice.is-earlier a').first().attr('href')).toBe(`/${report}/s1-1/`);
-    expect($section('link[rel="canonical"]').attr('href')).toBe(`${SITE}${report}/editions/1/s1-1/`);
+    expect($section('link[rel="canonical"]').attr('href')).toBe(
+      `${SITE}${report}/editions/1/s1-1/`,
+    );
   });
 
   it('compares two editions side by side, marking the changed characters, each with its permalink', () => {
@@ -116,10 +135,12 @@ describe('a corrected report', () => {
     const row = $(`#change-${CITED_PARAGRAPH}`);
     expect(row.find('del').length).toBe(0);
     expect(row.find('ins').text()).toBe('，已更正');
-    expect(row.find('a').toArray().map((a) => $(a).attr('href'))).toEqual([
-      `/${report}/editions/1/#${CITED_PARAGRAPH}`,
-      `/${report}/#${CITED_PARAGRAPH}`,
-    ]);
+    expect(
+      row
+        .find('a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual([`/${report}/editions/1/#${CITED_PARAGRAPH}`, `/${report}/#${CITED_PARAGRAPH}`]);
     expect($(`#change-${REMOVED_PARAGRAPH} del`).text()).toBe('第一段。');
   });
 
@@ -136,7 +157,9 @@ describe('a corrected report', () => {
     const section = json.sections.find((each) => each.id === 's1-1')!;
     expect(section.paragraphs.map((p) => p.id)).toEqual(['s1-1-p3', CITED_PARAGRAPH]);
     expect(section.paragraphs[1]!.citation).toMatch(
-      new RegExp(`^测试市测试局\\. 测试局2024年法治政府建设情况：（一）第一项举措\\[EB/OL\\]\\. 3版\\. \\(2025-03-01\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${SITE}${report}/#${CITED_PARAGRAPH}$`),
+      new RegExp(
+        `^测试市测试局\\. 测试局2024年法治政府建设情况：（一）第一项举措\\[EB/OL\\]\\. 3版\\. \\(2025-03-01\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${SITE}${report}/#${CITED_PARAGRAPH}$`,
+      ),
     );
     expect(section.citation).toContain('（一）第一项举措[EB/OL]. 3版.');
   });
@@ -157,7 +180,9 @@ describe('a withdrawn report', () => {
     expect(read('index.html')).not.toContain(WITHDRAWN);
     expect(read('years/2022/index.html')).not.toContain(WITHDRAWN);
     expect(read('agencies/beta-market/index.html')).not.toContain(WITHDRAWN);
-    expect(open(`reports/${WITHDRAWN}/index.html`)('[data-search-report], [data-search-section]').length).toBe(0);
+    expect(
+      open(`reports/${WITHDRAWN}/index.html`)('[data-search-report], [data-search-section]').length,
+    ).toBe(0);
     expect(read('sitemap.xml')).not.toContain(WITHDRAWN);
   });
 });
@@ -166,11 +191,15 @@ describe('machines', () => {
   const xml = new XMLParser({ ignoreAttributes: false });
 
   it('dates a corrected report’s sitemap entries by its latest edition, and leaves earlier editions out', () => {
-    const urls = (xml.parse(read('sitemap.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+    const urls = (
+      xml.parse(read('sitemap.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } }
+    ).urlset.url;
     const entry = urls.find((url) => url.loc === `${SITE}${report}/`);
     expect(entry?.lastmod).toBe('2025-03-01');
     expect(urls.find((url) => url.loc === `${SITE}${report}/s1-1/`)?.lastmod).toBe('2025-03-01');
-    expect(urls.some((url) => url.loc.includes('/editions/') || url.loc.includes('/compare/'))).toBe(false);
+    expect(
+      urls.some((url) => url.loc.includes('/editions/') || url.loc.includes('/compare/')),
+    ).toBe(false);
   });
 
   it('adds a feed entry for each correction and the withdrawal, with its date and note', () => {
@@ -178,12 +207,23 @@ describe('machines', () => {
     const feed = xml.parse(read('feed.xml')) as {
       feed: { entry: { title: Text; id: string; updated: string; summary?: Text }[] };
     };
-    const str = (value: Text | undefined) => (typeof value === 'object' ? value['#text'] : (value ?? ''));
+    const str = (value: Text | undefined) =>
+      typeof value === 'object' ? value['#text'] : (value ?? '');
     const summary = (entry: { summary?: Text }) => str(entry.summary);
     const corrections = feed.feed.entry.filter((entry) => str(entry.title).startsWith('更正：'));
-    expect(corrections.map((entry) => [entry.id, entry.updated.slice(0, 10), summary(entry)])).toEqual([
-      [`${SITE}${report}/editions/#edition-2`, '2025-02-09', `2025年2月10日：${FIRST_CORRECTION.note}`],
-      [`${SITE}${report}/editions/#edition-3`, '2025-02-28', `2025年3月1日：${SECOND_CORRECTION.note}`],
+    expect(
+      corrections.map((entry) => [entry.id, entry.updated.slice(0, 10), summary(entry)]),
+    ).toEqual([
+      [
+        `${SITE}${report}/editions/#edition-2`,
+        '2025-02-09',
+        `2025年2月10日：${FIRST_CORRECTION.note}`,
+      ],
+      [
+        `${SITE}${report}/editions/#edition-3`,
+        '2025-02-28',
+        `2025年3月1日：${SECOND_CORRECTION.note}`,
+      ],
     ]);
     const withdrawal = feed.feed.entry.find((entry) => str(entry.title).startsWith('撤回：'))!;
     expect(summary(withdrawal)).toBe('2025年6月1日：报告数据有误，待核实后重新发布');
@@ -193,7 +233,14 @@ describe('machines', () => {
 
   it('lists every publication, correction and withdrawal in changes.json, newest first', () => {
     const { changes } = JSON.parse(read('changes.json')) as {
-      changes: { date: string; kind: string; report: string; edition?: number; note: string; url: string }[];
+      changes: {
+        date: string;
+        kind: string;
+        report: string;
+        edition?: number;
+        note: string;
+        url: string;
+      }[];
     };
     expect(changes.slice(0, 3).map((change) => [change.date, change.kind, change.report])).toEqual([
       ['2025-06-01', 'withdrawal', WITHDRAWN],

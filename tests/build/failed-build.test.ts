@@ -877,9 +877,8 @@ describe.concurrent('the catalogue of content that is refused', () => {
   it('refuses a published report without an edition record, naming publish-report', async ({
     expect,
   }) => {
-    expect(
-      await refused(expect, 'no-edition-record', { '2024-test-agency/editions.json': null }),
-    ).toMatchInlineSnapshot(`
+    expect(await refused(expect, 'no-edition-record', { '2024-test-agency/editions.json': null }))
+      .toMatchInlineSnapshot(`
       "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
@@ -945,25 +944,33 @@ describe.concurrent('the catalogue of content that is refused', () => {
 /** Runs a command of tools/ on a copy of the valid fixture; returns its exit code and message. */
 function command(name: string, patch: Patch, args: string[]) {
   const reports = makeFixture(path.join(scratch, name, 'reports'), patch);
-  const run = spawnSync(process.execPath, [...args.slice(0, 1), ...args.slice(1), '--dir', reports], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...args.slice(0, 1), ...args.slice(1), '--dir', reports],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return {
     status: run.status,
-    output: `${run.stdout}${run.stderr}`.trim().replaceAll(path.relative(ROOT, reports), '<reports>'),
+    output: `${run.stdout}${run.stderr}`
+      .trim()
+      .replaceAll(path.relative(ROOT, reports), '<reports>'),
     reports,
   };
 }
 
 describe('the edition commands refuse what makes no sense', () => {
   it('refuses to correct a draft, saying how a draft is published', ({ expect }) => {
-    const run = command('correct-draft', { [REPORT]: (text) => text.replace('year: 2024', 'year: 2024\ndraft: true'), '2024-test-agency/editions.json': null }, [
-      'tools/correct.ts',
-      '2024-test-agency',
-      '--note',
-      '更正',
-    ]);
+    const run = command(
+      'correct-draft',
+      {
+        [REPORT]: (text) => text.replace('year: 2024', 'year: 2024\ndraft: true'),
+        '2024-test-agency/editions.json': null,
+      },
+      ['tools/correct.ts', '2024-test-agency', '--note', '更正'],
+    );
     expect(run.status).toBe(1);
     expect(run.output).toMatchInlineSnapshot(`
       "2024-test-agency 是草稿（draft: true），还没有发布，不能更正：草稿可以直接修改；定稿后运行 npm run publish-report -- 2024-test-agency 发布。
@@ -1023,7 +1030,12 @@ describe('the edition commands refuse what makes no sense', () => {
 
       运行 npm run correct -- --help 查看用法。"
     `);
-    const unknown = command('withdraw-unknown', {}, ['tools/withdraw.ts', '2024-nobody', '--note', '撤回']);
+    const unknown = command('withdraw-unknown', {}, [
+      'tools/withdraw.ts',
+      '2024-nobody',
+      '--note',
+      '撤回',
+    ]);
     expect(unknown.status).toBe(1);
     expect(unknown.output).toMatchInlineSnapshot(`
       "没有这份报告：<reports> 下没有文件夹 2024-nobody（或其中没有 report.md）。报告标识就是报告文件夹名，例如 2024-jiading-police。
@@ -1044,7 +1056,9 @@ describe('the edition commands refuse what makes no sense', () => {
       'publish-placeholder',
       {
         [REPORT]: (text) =>
-          text.replace('year: 2024', 'year: 2024\ndraft: true').replace('用于测试的最小报告。', '待补充'),
+          text
+            .replace('year: 2024', 'year: 2024\ndraft: true')
+            .replace('用于测试的最小报告。', '待补充'),
         '2024-test-agency/editions.json': null,
       },
       ['tools/publish-report.ts', '2024-test-agency'],

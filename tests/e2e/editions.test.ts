@@ -47,12 +47,16 @@ describe('a citation across corrections', () => {
   let citedUrl = '';
 
   it('copies a GB/T 7714 reference to a paragraph in one tap, naming the first edition', async () => {
-    const { page } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await openPage(browser, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.goto(`${server!.url}reports/${CORRECTED_REPORT}/`);
     const paragraph = page.locator(`#${CITED_PARAGRAPH}`);
     await paragraph.hover();
     await paragraph.getByRole('button', { name: '复制本段的引用（GB/T 7714）' }).click();
-    await expect.poll(() => page.locator('[data-copy-link-status]').textContent()).toContain('已复制引用');
+    await expect
+      .poll(() => page.locator('[data-copy-link-status]').textContent())
+      .toContain('已复制引用');
     cited = await page.evaluate(() => navigator.clipboard.readText());
     expect(cited).toMatch(
       /^测试市测试局\. 测试局2024年法治政府建设情况：（一）第一项举措\[EB\/OL\]\. 1版\. \(2025-02-01\)\[\d{4}-\d{2}-\d{2}\]\. http:\/\/localhost:4321\/reports\/2024-test-agency\/#s1-1-p2$/,
@@ -77,9 +81,13 @@ describe('a citation across corrections', () => {
     expect(await note.locator('summary').textContent()).toBe('此段已于2025年2月10日更正');
     expect(await note.locator('.paragraph-before').isVisible()).toBe(false);
     await note.locator('summary').click();
-    expect(await note.locator('.paragraph-before').textContent()).toBe('2025年2月10日更正前：第二段。');
+    expect(await note.locator('.paragraph-before').textContent()).toBe(
+      '2025年2月10日更正前：第二段。',
+    );
     expect(await page.locator('#s1-1-p3').textContent()).toContain(INSERTED_TEXT);
-    expect(await page.locator('.report-header .edition-notice').textContent()).toContain('本报告于2025年3月1日更正');
+    expect(await page.locator('.report-header .edition-notice').textContent()).toContain(
+      '本报告于2025年3月1日更正',
+    );
   });
 
   it('takes a removed paragraph’s link to the edition that had it', async () => {
@@ -101,9 +109,15 @@ describe('a citation across corrections', () => {
   });
 
   it('cites the current edition once corrected', async () => {
-    const { page } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await openPage(browser, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.goto(`${server!.url}reports/${CORRECTED_REPORT}/`);
-    await page.locator('#s1-1').locator('..').getByRole('button', { name: /复制本节的引用/ }).click();
+    await page
+      .locator('#s1-1')
+      .locator('..')
+      .getByRole('button', { name: /复制本节的引用/ })
+      .click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('（一）第一项举措[EB/OL]. 3版. (2025-03-01)');
     expect(text).toMatch(/\/reports\/2024-test-agency\/#s1-1$/);

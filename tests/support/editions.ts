@@ -30,9 +30,15 @@ export async function correctTwice(reportsDir: string): Promise<void> {
     writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
   const options = { reportsDir, cwd: ROOT, today: '2026-01-01' };
   edit('第二段。', '第二段，已更正。');
-  await correctReport(CORRECTED_REPORT, FIRST_CORRECTION.note, { ...options, date: FIRST_CORRECTION.date });
+  await correctReport(CORRECTED_REPORT, FIRST_CORRECTION.note, {
+    ...options,
+    date: FIRST_CORRECTION.date,
+  });
   edit('第一段。\n', `${INSERTED_TEXT}\n`);
-  await correctReport(CORRECTED_REPORT, SECOND_CORRECTION.note, { ...options, date: SECOND_CORRECTION.date });
+  await correctReport(CORRECTED_REPORT, SECOND_CORRECTION.note, {
+    ...options,
+    date: SECOND_CORRECTION.date,
+  });
 }
 
 /** Copies the portal fixture (nine reports) into `dir` and withdraws one of them. */

@@ -3,7 +3,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { gbtCitation } from '../../src/lib/editions/citation.ts';
 import { siteChanges } from '../../src/lib/editions/changes.ts';
-import { alignUnits, compareText, type CurrentText, undoChanges } from '../../src/lib/editions/compare.ts';
+import {
+  alignUnits,
+  compareText,
+  type CurrentText,
+  undoChanges,
+} from '../../src/lib/editions/compare.ts';
 import { charDiff, shortenChange, similarity } from '../../src/lib/editions/diff.ts';
 import {
   compareEditions,
@@ -11,12 +16,19 @@ import {
   paragraphHistories,
 } from '../../src/lib/editions/record.ts';
 import { bodyUnits, normaliseMarkdown } from '../../src/lib/editions/shown.ts';
-import { editionRecordSchema, type EditionRecord, type ShownText } from '../../src/schemas/editions.ts';
+import {
+  editionRecordSchema,
+  type EditionRecord,
+  type ShownText,
+} from '../../src/schemas/editions.ts';
 
 const units = (body: string) => bodyUnits(unified().use(remarkParse).parse(body), body);
 
 /** A report of one section whose text is `body`, as the files hold it now. */
-const current = (body: string, fields: Record<string, string> = { title: '甲局报告' }): CurrentText => ({
+const current = (
+  body: string,
+  fields: Record<string, string> = { title: '甲局报告' },
+): CurrentText => ({
   fields,
   sections: [
     { id: 'intro', file: 'report.md', heading: {}, units: units('开头。') },
@@ -59,7 +71,9 @@ describe('what readers see, unit by unit', () => {
   });
 
   it('keeps a list with the paragraph before it, so every change lands on a citable paragraph', () => {
-    expect(units('第一段。\n\n- 甲\n- 乙\n\n第二段。').map((unit) => [unit.paragraph, unit.md])).toEqual([
+    expect(
+      units('第一段。\n\n- 甲\n- 乙\n\n第二段。').map((unit) => [unit.paragraph, unit.md]),
+    ).toEqual([
       [true, '第一段。\n\n- 甲\n- 乙'],
       [true, '第二段。'],
     ]);
@@ -69,14 +83,22 @@ describe('what readers see, unit by unit', () => {
 describe('change detection', () => {
   it('finds nothing when only whitespace or a comment changed', () => {
     const record = history('第一段。\n\n第二段。');
-    expect(compareText(record.current, current('第一段。  \n\n\n第二段。<!-- 核对 -->')).changes).toEqual([]);
+    expect(
+      compareText(record.current, current('第一段。  \n\n\n第二段。<!-- 核对 -->')).changes,
+    ).toEqual([]);
   });
 
   it('names the paragraph, the old and the new wording of a reworded paragraph', () => {
     const record = history('第一段。\n\n排查隐患9000余处。');
     const { differences } = compareText(record.current, current('第一段。\n\n排查隐患9500余处。'));
     expect(differences).toEqual([
-      expect.objectContaining({ where: 's1-p2', kind: 'unit', before: '排查隐患9000余处。', after: '排查隐患9500余处。', bodyLine: 3 }),
+      expect.objectContaining({
+        where: 's1-p2',
+        kind: 'unit',
+        before: '排查隐患9000余处。',
+        after: '排查隐患9500余处。',
+        bodyLine: 3,
+      }),
     ]);
   });
 
@@ -84,25 +106,40 @@ describe('change detection', () => {
     const record = history('第一段。');
     const { differences } = compareText(record.current, current('第一段。', { title: '乙局报告' }));
     expect(differences).toEqual([
-      expect.objectContaining({ where: 'title', kind: 'field', before: '甲局报告', after: '乙局报告' }),
+      expect.objectContaining({
+        where: 'title',
+        kind: 'field',
+        before: '甲局报告',
+        after: '乙局报告',
+      }),
     ]);
   });
 
   it('aligns identical paragraphs first, then reworded ones by likeness', () => {
     const old = ['甲甲甲甲。', '乙乙乙乙。', '丙丙丙丙。'].map((md) => ({ md, paragraph: true }));
-    const now = ['新新新新新新。', '甲甲甲甲。', '乙乙乙乙有改动。', '丙丙丙丙。'].map((md) => ({ md, paragraph: true }));
+    const now = ['新新新新新新。', '甲甲甲甲。', '乙乙乙乙有改动。', '丙丙丙丙。'].map((md) => ({
+      md,
+      paragraph: true,
+    }));
     expect(alignUnits(old, now)).toEqual([-1, 0, 1, 2]);
   });
 });
 
 describe('paragraph ids across editions', () => {
   it('never shifts an existing id when a paragraph is inserted before it', () => {
-    const record = history('第一段。\n\n第二段。\n\n第三段。', '第一段。\n\n补充：本项工作于年底完成。\n\n第二段。\n\n第三段。');
+    const record = history(
+      '第一段。\n\n第二段。\n\n第三段。',
+      '第一段。\n\n补充：本项工作于年底完成。\n\n第二段。\n\n第三段。',
+    );
     expect(ids(record.current)).toEqual(['s1-p1', 's1-p4', 's1-p2', 's1-p3']);
   });
 
   it('never reuses the id of a removed paragraph', () => {
-    const record = history('第一段。\n\n第二段。\n\n第三段。', '第一段。\n\n第二段。', '第一段。\n\n第二段。\n\n另起的一段，与原文无关。');
+    const record = history(
+      '第一段。\n\n第二段。\n\n第三段。',
+      '第一段。\n\n第二段。',
+      '第一段。\n\n第二段。\n\n另起的一段，与原文无关。',
+    );
     expect(ids(record.current)).toEqual(['s1-p1', 's1-p2', 's1-p4']);
   });
 
@@ -122,11 +159,22 @@ describe('the edition record', () => {
   it('rebuilds every earlier edition from what each correction changed', () => {
     const texts = editionTexts(record);
     expect(texts.map((text) => text.sections[1]!.units)).toEqual([
-      [['s1-p1', '第一段。'], ['s1-p2', '第二段。']],
-      [['s1-p1', '第一段。'], ['s1-p2', '第二段，已更正。']],
-      [['s1-p3', '补充：本项工作于年底完成。'], ['s1-p2', '第二段，已更正。']],
+      [
+        ['s1-p1', '第一段。'],
+        ['s1-p2', '第二段。'],
+      ],
+      [
+        ['s1-p1', '第一段。'],
+        ['s1-p2', '第二段，已更正。'],
+      ],
+      [
+        ['s1-p3', '补充：本项工作于年底完成。'],
+        ['s1-p2', '第二段，已更正。'],
+      ],
     ]);
-    expect(undoChanges(texts[2]!, (record.events[2] as { changes: never[] }).changes)).toEqual(texts[1]);
+    expect(undoChanges(texts[2]!, (record.events[2] as { changes: never[] }).changes)).toEqual(
+      texts[1],
+    );
   });
 
   it('tells the current page which paragraphs were reworded and which were removed, and where to read them', () => {
@@ -134,7 +182,12 @@ describe('the edition record', () => {
     expect(changed.get('s1-p2')).toEqual({
       corrections: [{ edition: 2, date: '2024-04-10', before: '第二段。' }],
     });
-    expect(removed.get('s1-p1')).toEqual({ id: 's1-p1', section: 's1', edition: 2, date: '2024-04-11' });
+    expect(removed.get('s1-p1')).toEqual({
+      id: 's1-p1',
+      section: 's1',
+      edition: 2,
+      date: '2024-04-11',
+    });
   });
 
   it('compares two editions paragraph by paragraph', () => {
@@ -148,14 +201,20 @@ describe('the edition record', () => {
   });
 
   it('refuses a record with no event, as a hand edit would leave it', () => {
-    expect(editionRecordSchema.safeParse({ version: 1, events: [], current: EMPTY }).success).toBe(false);
+    expect(editionRecordSchema.safeParse({ version: 1, events: [], current: EMPTY }).success).toBe(
+      false,
+    );
   });
 });
 
 describe('the character diff', () => {
   it('marks only the changed characters of a Chinese sentence', () => {
     const parts = charDiff('投入资金2.4亿元', '投入资金2.5亿元');
-    const text = (kind: string) => parts.filter((part) => part.kind === kind).map((part) => part.text).join('');
+    const text = (kind: string) =>
+      parts
+        .filter((part) => part.kind === kind)
+        .map((part) => part.text)
+        .join('');
     expect([text('same'), text('removed'), text('added')]).toEqual(['投入资金2.亿元', '4', '5']);
   });
 
@@ -177,7 +236,14 @@ describe('citations and the change list', () => {
   it('formats a GB/T 7714 electronic-resource reference naming the edition', () => {
     expect(
       gbtCitation(
-        { agency: '上海市公安局嘉定分局', title: '嘉定公安分局2023年法治政府建设情况', heading: '（一）狠抓法治理念教育。', edition: 2, date: '2024-04-10', url: 'https://x.gov.cn/r/#s1-1-p3' },
+        {
+          agency: '上海市公安局嘉定分局',
+          title: '嘉定公安分局2023年法治政府建设情况',
+          heading: '（一）狠抓法治理念教育。',
+          edition: 2,
+          date: '2024-04-10',
+          url: 'https://x.gov.cn/r/#s1-1-p3',
+        },
         '2024-05-01',
       ),
     ).toBe(
@@ -199,7 +265,13 @@ describe('citations and the change list', () => {
           { kind: 'withdraw', date: '2024-04-01', note: '撤回' },
         ],
       },
-      { folder: 'b', title: '乙', agency: '乙局', urls, events: [{ kind: 'publish', edition: 1, date: '2024-03-15', note: '首次发布' }] },
+      {
+        folder: 'b',
+        title: '乙',
+        agency: '乙局',
+        urls,
+        events: [{ kind: 'publish', edition: 1, date: '2024-03-15', note: '首次发布' }],
+      },
     ]);
     expect(changes.map((change) => `${change.date} ${change.kind} ${change.report}`)).toEqual([
       '2024-04-01 withdrawal a',

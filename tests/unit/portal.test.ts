@@ -282,7 +282,9 @@ describe('the open-data copies', () => {
     expect(document.sections[0]!.citation).toBe(
       '上海市公安局嘉定分局. 嘉定公安分局2023年法治政府建设情况：一、成效[EB/OL]. 2版. (2024-04-10)[2024-05-01]. https://x.gov.cn/reports/2023-jiading-police/#s1',
     );
-    expect(document.sections[0]!.paragraphs[0]!.citation).toContain('一、成效[EB/OL]. 2版. (2024-04-10)');
+    expect(document.sections[0]!.paragraphs[0]!.citation).toContain(
+      '一、成效[EB/OL]. 2版. (2024-04-10)',
+    );
     expect(document.sections[0]!.paragraphs[0]!.citation).toMatch(/#s1-p1$/);
     expect(document.editions.map((edition) => edition.edition)).toEqual([1, 2]);
   });

@@ -44,7 +44,8 @@ export function shortenChange(
   context = 10,
 ): { before: string; after: string } {
   let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
+  while (start < before.length && start < after.length && before[start] === after[start])
+    start += 1;
   let end = 0;
   while (
     end < before.length - start &&
@@ -56,7 +57,8 @@ export function shortenChange(
   const cut = (text: string) => {
     const to = Math.min(text.length, text.length - end + context);
     const middle = text.slice(from, to);
-    const clipped = middle.length > 60 ? `${middle.slice(0, 28)}${ELLIPSIS}${middle.slice(-28)}` : middle;
+    const clipped =
+      middle.length > 60 ? `${middle.slice(0, 28)}${ELLIPSIS}${middle.slice(-28)}` : middle;
     return `${from > 0 ? ELLIPSIS : ''}${clipped}${to < text.length ? ELLIPSIS : ''}`;
   };
   return { before: cut(before), after: cut(after) };

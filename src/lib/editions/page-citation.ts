@@ -18,7 +18,11 @@ export function citationData(
     agency,
     title,
     url,
-    ...(edition ? { edition: edition.edition, date: edition.date } : published ? { date: published } : {}),
+    ...(edition
+      ? { edition: edition.edition, date: edition.date }
+      : published
+        ? { date: published }
+        : {}),
   };
   return JSON.stringify(data);
 }
@@ -28,7 +32,9 @@ export function readCitationData(value: string | undefined | null): PageCitation
   if (!value) return undefined;
   try {
     const data = JSON.parse(value) as Partial<PageCitation>;
-    return typeof data.agency === 'string' && typeof data.title === 'string' && typeof data.url === 'string'
+    return typeof data.agency === 'string' &&
+      typeof data.title === 'string' &&
+      typeof data.url === 'string'
       ? (data as PageCitation)
       : undefined;
   } catch {

@@ -66,7 +66,8 @@ export function bodyUnits(tree: Node, body: string): BodyUnit[] {
     if (!md) continue;
     const line = child.position!.start.line;
     const last = units.at(-1);
-    if (child.type === 'paragraph' || !last) units.push({ paragraph: child.type === 'paragraph', md, line });
+    if (child.type === 'paragraph' || !last)
+      units.push({ paragraph: child.type === 'paragraph', md, line });
     else last.md = `${last.md}\n\n${md}`;
   }
   return units;
