@@ -19,7 +19,7 @@ import { fromSchemaIssue, makeVisible } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { buildCache, sourceVersion } from '../node/build-cache.ts';
 import { type BodyUnit, bodyUnits } from '../lib/editions/shown.ts';
-import { editionIssues } from './editions.ts';
+import { editionIssues, withRecordedIds } from './editions.ts';
 
 /**
  * The one reader of content/: every file is read, decoded, split and validated here, with the
@@ -483,7 +483,9 @@ export function validateFiles(
   reportsDir: string,
   cwd = process.cwd(),
 ): ContentIssue[] {
-  const { reports, sections, issues, incomplete, failedReports } = loaded;
+  const { issues, incomplete, failedReports } = loaded;
+  const reports = withRecordedIds(loaded.reports, reportsDir);
+  const sections = withRecordedIds(loaded.sections, reportsDir);
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)

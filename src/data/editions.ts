@@ -221,3 +221,30 @@ export function paragraphPlan(file: string | URL | undefined): ParagraphPlan | u
     removed: [...known.removed.values()].filter((each) => each.section === section.id),
   };
 }
+
+/**
+ * Gives the inputs of published reports their recorded paragraph ids (and the ids of removed
+ * paragraphs, which stay anchors on the page), so links to them are checked against the ids the
+ * page will have, not against positions.
+ */
+export function withRecordedIds<
+  T extends { folder: string; file: string; paragraphIds?: readonly string[] },
+>(inputs: readonly T[], reportsDir: string): T[] {
+  return inputs.map((input) => {
+    const { record } = readRecord(path.join(reportsDir, input.folder));
+    if (!record) return input;
+    const name = path.basename(input.file);
+    const section = record.current.sections.find((each) => each.file === name);
+    if (!section) return input;
+    let known = histories.get(record);
+    if (!known) histories.set(record, (known = paragraphHistories(record)));
+    const removed = [...known.removed.values()].filter((each) => each.section === section.id);
+    return {
+      ...input,
+      paragraphIds: [
+        ...section.units.map(([id]) => id).filter((id) => !isHeadUnit(id)),
+        ...removed.map((each) => each.id),
+      ],
+    };
+  });
+}
