@@ -186,8 +186,18 @@ function changeIssue(difference: Difference, folder: string, folderShown: string
     ...(difference.bodyLine ? { line: difference.bodyLine } : {}),
     field,
     found,
-    expected: `已发布的报告改动后须记录更正：运行 ${correctCommand(folder)}（日期默认今天，可加 --date YYYY-MM-DD）；不是有意改动的，请改回原文`,
+    expected: `${CHANGE_EXPECTED}运行 ${correctCommand(folder)}（日期默认今天，可加 --date YYYY-MM-DD）；不是有意改动的，请改回原文`,
   };
+}
+
+const CHANGE_EXPECTED = '已发布的报告改动后须记录更正：';
+
+/**
+ * Whether an issue is a change to published text not yet recorded. npm run dev previews such a
+ * change (a publisher reads a correction before recording it); check:content and the build stop.
+ */
+export function isUnrecordedChange(issue: { expected: string }): boolean {
+  return issue.expected.startsWith(CHANGE_EXPECTED);
 }
 
 /** What the Markdown plugins need to know about one content file's paragraphs. */

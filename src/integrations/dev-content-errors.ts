@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { readSynonyms } from '../data/content-files.ts';
 import { type LocatedIssue, reviewReports } from '../data/content-review.ts';
+import { isUnrecordedChange } from '../data/editions.ts';
 import { REPORTS_DIR, SYNONYMS_FILE } from '../data/paths.ts';
 import { devErrorPage } from '../node/dev-error-page.ts';
 
@@ -43,11 +44,17 @@ export default function devContentErrors(): AstroIntegration {
   };
 }
 
-/** The errors that would stop a build (warnings stay for npm run check:content). */
+/**
+ * The errors that would stop a build (warnings stay for npm run check:content), but for changes
+ * to a published report not yet recorded as a correction: the preview shows them, so the
+ * correction can be read before it is recorded.
+ */
 export async function blockingIssues(): Promise<LocatedIssue[]> {
   const reports = await reviewReports(path.resolve(REPORTS_DIR));
   const synonyms = (await readSynonyms(path.resolve(SYNONYMS_FILE))).issues.map(
     (issue): LocatedIssue => ({ ...issue, severity: 'error', line: 1 }),
   );
-  return [...reports, ...synonyms].filter((issue) => issue.severity === 'error');
+  return [...reports, ...synonyms].filter(
+    (issue) => issue.severity === 'error' && !isUnrecordedChange(issue),
+  );
 }
