@@ -116,7 +116,7 @@ describe('a corrected report', () => {
   it('shows an earlier edition as it read, marked, linked to the current one, and out of the search index', () => {
     const $ = open(`${report}/editions/1/index.html`);
     expect(text($, '.edition-notice.is-earlier')).toContain(
-      '这是本报告的早先版本：第 1 版（2025年2月1日）',
+      '这是本报告的第 1 版（2025年2月1日），不是现行版本。',
     );
     expect($('.edition-notice.is-earlier a').first().attr('href')).toBe(`/${report}/`);
     expect($('#s1-1-p1').text()).toBe('第一段。');
