@@ -144,8 +144,9 @@ export const ui = {
   'edition.compare': (a: number, b: number) => `比较第 ${a} 版与第 ${b} 版`,
   'edition.current': '现行版本',
   'edition.earlierTitle': (n: number, title: string) => `${title}（第 ${n} 版）`,
+  'edition.earlierLabel': '早先版本',
   'edition.earlierNotice': (n: number, date: string) =>
-    `这是本报告的早先版本：第 ${n} 版（${date}）。`,
+    `这是本报告的第 ${n} 版（${date}），不是现行版本。`,
   'edition.earlierLink': '阅读现行版本',
   'edition.compareTitle': (a: number, b: number, title: string) =>
     `第 ${a} 版与第 ${b} 版的比较 - ${title}`,
