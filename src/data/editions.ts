@@ -19,8 +19,8 @@ import {
   shownFields,
 } from '../lib/editions/shown.ts';
 import { type EditionRecord, editionRecordSchema } from '../schemas/editions.ts';
-import type { LoadedContent } from './content-files.ts';
-import { REPORTS_DIR } from './paths.ts';
+import type { LoadedContent } from './report-folders.ts';
+import { siteOptions } from './options.ts';
 
 /**
  * Edition records (content/reports/<folder>/editions.json) as the checks, the pages and the
@@ -29,6 +29,9 @@ import { REPORTS_DIR } from './paths.ts';
  */
 
 export const EDITIONS_FILE = 'editions.json';
+
+/** The field an edition record's own problems name (missing, unreadable). */
+export const RECORD_FIELD = '（版本记录）';
 
 type ReadRecord = { record?: EditionRecord; problem?: string };
 const records = new Map<string, { stamp: string; read: ReadRecord }>();
@@ -60,7 +63,7 @@ export function readRecord(folderPath: string): ReadRecord {
 
 /** The record of a report folder under the site's reports directory, for pages. */
 export function reportRecord(folder: string): EditionRecord | undefined {
-  return readRecord(path.resolve(REPORTS_DIR, folder)).record;
+  return readRecord(path.resolve(siteOptions().paths.reportsDir, folder)).record;
 }
 
 /** A report's files as readers see them now, in reading order; undefined when a file failed. */
@@ -118,7 +121,7 @@ export function editionIssues(
     if (problem) {
       issues.push({
         file: recordFile,
-        field: '（版本记录）',
+        field: RECORD_FIELD,
         found: `无法读取：${problem}`,
         expected:
           'editions.json 由 npm run publish-report、npm run correct 和 npm run withdraw 写入，不能手工修改；请从备份或版本库恢复原文件',
@@ -138,7 +141,7 @@ export function editionIssues(
     if (!record) {
       issues.push({
         file: report.file,
-        field: '（版本记录）',
+        field: RECORD_FIELD,
         found: '正式报告没有版本记录（editions.json）',
         expected: `运行 npm run publish-report -- ${folder} 记录它的第一版；草稿请在 report.md 中写 draft: true`,
       });

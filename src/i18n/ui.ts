@@ -9,7 +9,6 @@ import { searchUi } from './search.ts';
  * script imports its module, so its strings travel in its bundle and no page carries them.
  */
 export const ui = {
-  'site.name': '法治政府建设年度报告',
   'site.description': '各机关法治政府建设年度报告全文，可按章节阅读、检索和引用。',
   skipLink: '跳到正文',
   'nav.home': '首页',

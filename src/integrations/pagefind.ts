@@ -8,18 +8,13 @@ import {
   normaliseBase,
   PAGEFIND_DIR,
   PINYIN_LEXICON,
-  reportPath,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
-import {
-  PART_LABELS,
-  type SearchRecordMeta,
-  type SearchScopeData,
-} from '../lib/search/index-contract.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
-import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
+import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
-import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
+import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
 const BATCH = 256;
@@ -47,33 +42,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const records: pagefind.CustomRecord[] = [];
-        for (const { report, sections } of pages) {
-          // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
-          const page = reportPath('/', report.folder);
-          for (const section of sections) {
-            const { content, offsets } = recordContent(section);
-            if (!content || (!section.id && !section.paragraphs.length)) continue;
-            const meta: SearchRecordMeta & Record<string, string> = {
-              title: report.title,
-              section: section.id,
-              heading: section.heading,
-              part: section.part,
-              paragraphs: offsets,
-            };
-            records.push({
-              url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
-              content,
-              language: 'zh-cn',
-              meta,
-              filters: {
-                year: [String(report.year)],
-                agency: [report.agency.id],
-                ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
-              },
-            });
-          }
-        }
+        const records: pagefind.CustomRecord[] = pages.flatMap(searchRecords);
         if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
         const pagefindDir = path.join(outDir, 'pagefind');
         const key = indexKey(records, root);
@@ -162,9 +131,16 @@ function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
     agencies.set(report.agency.id, report.agency);
     years.add(report.year);
   }
+  // Which characters make a query Traditional: only those whose Simplified form the index holds.
+  const corpus = pages
+    .flatMap(({ sections }) =>
+      sections.flatMap((section) => [section.heading, ...section.paragraphs.map((p) => p.text)]),
+    )
+    .join('');
   return {
     agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
     years: [...years].sort((a, b) => b - a),
+    traditional: traditionalCharsFor(corpus),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { compareDocumentOrder, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
+import { mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -56,6 +56,8 @@ export interface Candidate extends SectionCandidate {
   title: string;
   part: string;
   section: string;
+  /** Position in its report's reading order, as the index gives it. */
+  order: number;
 }
 
 export interface SearchPage {
@@ -78,13 +80,13 @@ export interface EngineOptions {
   /** The scope file, when the page has started fetching it already. */
   scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
-  traditional?: string;
 }
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
   #lexicon: Promise<PinyinLexicon> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
+  #traditional: Promise<string> | undefined;
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
@@ -97,6 +99,7 @@ export class SearchEngine {
     const empty: SearchScopeData = { agencies: [], years: [] };
     const data = (this.options.scope ?? loadScope()).catch(() => empty);
     this.#scope ??= data.then(scopeKeys);
+    this.#traditional ??= data.then((scope) => scope.traditional ?? '');
     this.#pagefind ??= Promise.all([
       import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
       data,
@@ -168,6 +171,7 @@ export class SearchEngine {
       title: data.meta['title'] ?? '',
       part: data.meta['part'] ?? '',
       section: data.meta['section'] ?? '',
+      order: Number(data.meta['order'] ?? 0),
     };
   }
 
@@ -175,7 +179,7 @@ export class SearchEngine {
   async #wordings(query: string): Promise<{ wordings: string[]; pinyin?: string }> {
     const forms = [query];
     let reading: string | undefined;
-    if (hasTraditional(query, this.options.traditional ?? ''))
+    if (hasTraditional(query, (await this.#traditional) ?? ''))
       forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
     if (looksLikePinyin(query)) {
       const read = readPinyin(query, await this.#loadLexicon());
@@ -207,7 +211,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           results.slice(0, 40).map((result, i) => this.#candidate(result, i)),
         );
-        candidates.sort((a, b) => compareDocumentOrder(a.section, b.section));
+        candidates.sort((a, b) => a.order - b.order);
         const ranked = candidates.slice(0, window).map((candidate) => ({
           candidate,
           score: 1,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../../src/data/content-files.ts';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { PARAGRAPH_ID } from '../../src/lib/addresses/ids.ts';
 import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
 import {

@@ -43,7 +43,8 @@ describe('search in the built site', () => {
       aliases: string[];
     }[];
     expect(synonyms).toContainEqual(expect.objectContaining({ term: '电信网络诈骗' }));
-    expect(search.attr('data-traditional')).toContain('詐');
+    // The Traditional characters come from the index (search/scope.json), not from content.
+    expect(search.attr('data-traditional')).toBeUndefined();
     expect($('[data-search-results]').attr('aria-busy')).toBe('false');
   });
 
@@ -115,6 +116,9 @@ describe('the search index contract, on the built pages', () => {
     const scope = JSON.parse(
       readFileSync(path.join(DIST, SEARCH_SCOPE), 'utf8'),
     ) as SearchScopeData;
+    // Characters whose Simplified form the indexed text holds (诈骗 → 詐騙), and none it lacks.
+    expect(scope.traditional).toContain('詐');
+    expect(scope.traditional).not.toContain('龜');
     expect(scope.agencies).toContainEqual({
       id: 'jiading-police',
       shortName: '嘉定公安分局',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDocumentOrder, mergeEngineHits, planSearches } from '../../src/lib/search/plan.ts';
+import { mergeEngineHits, planSearches } from '../../src/lib/search/plan.ts';
 import { readPinyin } from '../../src/lib/search/query.ts';
 import { agencyLabels, scopeAttempts, scopeKeys, scopeQuery } from '../../src/lib/search/scope.ts';
 
@@ -118,18 +118,6 @@ describe('engine searches', () => {
     expect(hits[0]!.result.id).toBe('r5');
     expect(hits).toHaveLength(253);
     expect(mergeEngineHits(['甲乙', '甲'], [[], [{ id: 'y' }]], 1).count).toBe(1);
-  });
-
-  it('orders a report’s sections as they are read: preamble, parts, their subsections', () => {
-    expect(['s2', 's1-2', '', 's10', 's1', 's1-10', 's1-9'].sort(compareDocumentOrder)).toEqual([
-      '',
-      's1',
-      's1-2',
-      's1-9',
-      's1-10',
-      's2',
-      's10',
-    ]);
   });
 });
 

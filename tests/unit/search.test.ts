@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSynonyms } from '../../src/data/content-files.ts';
+import { readSynonyms } from '../../src/data/synonyms.ts';
 import { buildPinyinLexicon, traditionalCharsFor } from '../../src/node/pinyin-lexicon.ts';
 import {
   expandSynonyms,

@@ -1,7 +1,5 @@
-import { reportSchema } from '../../schemas/report.ts';
-import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
-import { checkReport, checkSections, type SectionInput } from '../content/checks.ts';
-import { type ContentIssue, fromSchemaIssue } from '../content/errors.ts';
+import { reportFolder } from '../addresses/ids.ts';
+import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 import { guessItem } from './items.ts';
 import { agencyFromTitle, deriveShortName } from './names.ts';
 import type { ImportedReport, ImportedSection } from './structure.ts';
@@ -68,8 +66,7 @@ export interface ImportPlan {
   sections: PlannedSection[];
 }
 
-export type PlanResult =
-  { ok: true; plan: ImportPlan } | { ok: false; problems: string[]; issues: ContentIssue[] };
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problems: string[] };
 
 /**
  * Turns an imported report and the publisher's options into the files of a report folder.
@@ -111,9 +108,9 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
       : titleAgency !== undefined
         ? '由标题推得'
         : '同机构全称';
-  if (problems.length) return { ok: false, problems, issues: [] };
+  if (problems.length) return { ok: false, problems };
 
-  const folder = `${year}-${options.agencyId}`;
+  const folder = reportFolder(year!, options.agencyId);
   const [published, publishedOrigin] = firstOf([
     [options.published, '来自 --published'],
     [
@@ -162,9 +159,9 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     ...(draft ? { draft: true } : {}),
   };
 
+  // The content checks run on the files as they would be written (tools/import.ts), through
+  // the same door as the build's.
   const sections = planSections(report, year);
-  const issues = validate(`${options.outDir}/${folder}`, folder, data, sections);
-  if (issues.length) return { ok: false, problems: [], issues };
 
   const header = [
     `由 npm run import 从 ${options.inputName} 导入。带“请核对”的值是推测的，核对后可删去注释。`,
@@ -231,36 +228,6 @@ function planSections(report: ImportedReport, year: number | undefined): Planned
     });
   });
   return planned;
-}
-
-/** The content checks the build will run, run now, so that nothing is written that fails them. */
-function validate(
-  dir: string,
-  folder: string,
-  data: Record<string, unknown>,
-  sections: readonly PlannedSection[],
-): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const reportFile = `${dir}/report.md`;
-  const parsed = reportSchema.safeParse(data);
-  if (!parsed.success)
-    issues.push(
-      ...parsed.error.issues.flatMap((issue) => fromSchemaIssue(reportFile, data, issue)),
-    );
-  else issues.push(...checkReport({ folder, file: reportFile, data: parsed.data }));
-  const inputs: SectionInput[] = [];
-  for (const section of sections) {
-    const file = `${dir}/${section.id}.md`;
-    const frontmatter = sectionData(section);
-    const result = sectionSchema.safeParse(frontmatter);
-    if (result.success) inputs.push({ folder, file, data: result.data });
-    else
-      issues.push(
-        ...result.error.issues.flatMap((issue) => fromSchemaIssue(file, frontmatter, issue)),
-      );
-  }
-  issues.push(...checkSections(inputs));
-  return issues;
 }
 
 /** A planned section's frontmatter, as written to its file. */

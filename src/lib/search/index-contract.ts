@@ -106,6 +106,8 @@ export interface SearchRecordMeta {
   part: string;
   /** Paragraph ids with the offset where each starts in the record's content: "s1-2-p1:0 s1-2-p2:231". */
   paragraphs: string;
+  /** Position in the report's reading order as the page shows it: "0" for the preamble, "1" … */
+  order: string;
 }
 
 /**
@@ -115,6 +117,11 @@ export interface SearchRecordMeta {
 export interface SearchScopeData {
   agencies: { id: string; shortName: string; name: string }[];
   years: number[];
+  /**
+   * The Traditional-only characters whose Simplified form the index holds: a query with one of
+   * them loads the converter (src/lib/search/traditional.ts) before searching.
+   */
+  traditional?: string;
   /**
    * The index's cache tag and the files every search needs first (under pagefind/), so a page
    * can fetch them all at once when the reader reaches for the box, not one after another.

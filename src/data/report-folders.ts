@@ -1,24 +1,17 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import type { Node } from 'unist';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { findUnsafeContent } from '../markdown/remark-safe-content.ts';
+import { parseContent } from '../schemas/common.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { sectionSchema } from '../schemas/section.ts';
-import { type SynonymGroups, synonymsSchema } from '../schemas/synonyms.ts';
-import { type BodyFacts, inspectBody } from '../lib/content/body.ts';
 import { checkContent, type ReportInput, type SectionInput } from '../lib/content/checks.ts';
 import { decodeUtf8 } from '../lib/content/encoding.ts';
-import type { ContentIssue } from '../lib/content/errors.ts';
-import { fromSchemaIssue, makeVisible } from '../lib/content/errors.ts';
+import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { buildCache, sourceVersion } from '../node/build-cache.ts';
-import { type BodyUnit, bodyUnits } from '../lib/editions/shown.ts';
+import { readBody } from './body-check.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { type BodyUnit } from '../lib/editions/shown.ts';
 import { editionIssues, withRecordedIds } from './editions.ts';
 
 /**
@@ -30,17 +23,6 @@ import { editionIssues, withRecordedIds } from './editions.ts';
  */
 
 const REPORT_FILES = ['report.md', 'report.mdx'];
-/** Fields the cross-file checks name, whose lines they report. */
-const LINE_FIELDS = [
-  'id',
-  'order',
-  'numbering',
-  'parent',
-  'aliases',
-  'published',
-  'signature.date',
-  'agency.id',
-];
 const CONTENT_FILE = /\.mdx?$/;
 
 // Results of each file's own checks, kept between builds. Versioned by the code that checks
@@ -55,80 +37,22 @@ const checkedFiles = buildCache<CheckedFile>(
 );
 const CONTENT_FILE_ANY_CASE = /\.mdx?$/i;
 
-/**
- * Splits `---` YAML frontmatter from a Markdown file with Astro's own splitter (the one its
- * loader uses); undefined when the file has none. The YAML is returned as text, unparsed.
- */
-export function splitFrontmatter(
-  source: string,
-): { frontmatter: string; body: string } | undefined {
-  const raw = extractFrontmatter(source);
-  if (raw === undefined) return undefined;
-  const end = source.indexOf(raw) + raw.length + 3;
-  return {
-    frontmatter: raw.replace(/^\r?\n/, '').replace(/\r?\n$/, ''),
-    body: source.slice(end).replace(/^\r?\n/, ''),
-  };
+/** Where a file's frontmatter comments and body are, for the editorial review. */
+export interface Placed {
+  /** The line the body starts on. */
+  bodyLine: number;
+  /** Comments after a field's value, with their field and line. */
+  comments: { field: string; line: number; text: string }[];
+  /** The line of every field. */
+  lines: Record<string, number>;
 }
-
-/**
- * A body's problems (safety rules, structure) with their lines in the file, given the line the
- * body starts on.
- */
-export function checkBody(file: string, body: string, firstLine: number): ContentIssue[] {
-  return readBody(file, body, firstLine).issues;
-}
-
-function readBody(
-  file: string,
-  body: string,
-  firstLine: number,
-): { issues: ContentIssue[]; facts?: BodyFacts; units?: BodyUnit[] } {
-  const issues: ContentIssue[] = [];
-  const processor = unified().use(remarkParse);
-  if (file.endsWith('.mdx')) processor.use(remarkMdx);
-  const at = (line: number | undefined) =>
-    line === undefined ? {} : { line: line + firstLine - 1 };
-  let tree: Node;
-  try {
-    tree = processor.parse(body);
-  } catch (error) {
-    const { line } = error as { line?: number };
-    issues.push({
-      file,
-      ...at(line),
-      field: '（正文）',
-      found: 'MDX 语法无法解析：花括号 { } 或尖括号 < > 没有配对',
-      expected:
-        'MDX 中 { } 和 < > 有特殊含义；报告正文请改存为 .md 文件，或删除这些符号。MDX 中不能写代码',
-    });
-    return { issues };
-  }
-  for (const unsafe of findUnsafeContent(tree))
-    issues.push({
-      file,
-      ...at(unsafe.line),
-      field: '（正文）',
-      found: unsafe.message,
-      expected: '只用 Markdown 书写正文，不含可执行代码',
-    });
-  const facts = inspectBody(tree);
-  for (const problem of facts.problems)
-    issues.push({
-      file,
-      ...at(problem.line),
-      field: '（正文）',
-      found: problem.message,
-      expected: '正文只含段落、列表、加粗和链接',
-    });
-  // What readers see of the body, unit by unit, for the edition record's change detection.
-  return { issues, facts, units: bodyUnits(tree, body) };
-}
+export type LoadedReport = ReportInput & Placed;
+export type LoadedSection = SectionInput & Placed;
 
 /** Every report folder's files, parsed: what passed the schemas, and what did not. */
 export interface LoadedContent {
-  reports: ReportInput[];
-  sections: SectionInput[];
+  reports: LoadedReport[];
+  sections: LoadedSection[];
   /** Schema, frontmatter and body problems, one or more per failing file. */
   issues: ContentIssue[];
   /** Folders where a section file could not be read, so some cross-file checks would mislead. */
@@ -161,12 +85,15 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
   try {
     entries = readdirSync(reportsDir, { withFileTypes: true });
   } catch {
-    issues.push({
-      file: path.relative(cwd, reportsDir) || reportsDir,
-      field: '（文件夹）',
-      found: '文件夹不存在',
-      expected: '存放各报告文件夹的目录，例如 content/reports',
-    });
+    issues.push(
+      folderIssue(
+        reportsDir,
+        cwd,
+        '（文件夹）',
+        '文件夹不存在',
+        '存放各报告文件夹的目录，例如 content/reports',
+      ),
+    );
     return loaded;
   }
   const folders: string[] = [];
@@ -291,8 +218,8 @@ function loadFile(
 interface CheckedFile {
   issues: ContentIssue[];
   failed: boolean;
-  report?: ReportInput;
-  section?: SectionInput;
+  report?: LoadedReport;
+  section?: LoadedSection;
   units?: BodyUnit[];
 }
 
@@ -311,140 +238,42 @@ function checkFile(
   };
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) return fail({ field: '（文件编码）', ...decoded });
-  const source = decoded.text;
-  let parsed: { frontmatter: Record<string, unknown>; rawFrontmatter: string; content: string };
-  try {
-    // 'empty-with-lines' keeps the body's line numbers those of the file.
-    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
-  } catch (error) {
-    return fail(yamlIssue(error, source));
-  }
-  if (!parsed.rawFrontmatter.trim())
+  const read = readFrontmatter(decoded.text);
+  if (read === undefined)
     return fail({
       line: 1,
       field: '（字段区）',
       found: '文件开头没有 --- 包围的字段区',
       expected: '文件第一行写 ---，接着每行一个“字段: 值”，再以一行 --- 结束，然后是正文',
     });
-  const linesBefore = source.slice(0, source.indexOf('---')).split('\n').length - 1;
-  const { lineOf, rawValue } = fieldLines(parsed.rawFrontmatter, linesBefore);
-  const { issues: bodyIssues, facts: body, units } = readBody(file, parsed.content, 1);
+  if (!('yaml' in read)) return fail(read);
+  const { issues: bodyIssues, facts: body, units } = readBody(file, read.body, 1);
   if (units) checked.units = units;
   checked.issues.push(...bodyIssues);
   const schema = isReport ? reportSchema : sectionSchema;
-  const data = withDatesAsWritten(parsed.frontmatter, [], rawValue);
-  const result = schema.safeParse(data);
+  const result = parseContent(schema, read.data);
   if (!result.success) {
     for (const issue of result.error.issues)
       checked.issues.push(
-        ...fromSchemaIssue(file, data, issue, {
-          lineOf,
+        ...fromSchemaIssue(file, read.data, issue, {
+          lineOf: read.yaml.lineOf,
           knownKeys: (at) => schemaKeys(schema, at),
         }),
       );
     checked.failed = true;
     return checked;
   }
-  const lines: Record<string, number> = {};
-  for (const field of LINE_FIELDS) {
-    const line = lineOf(field.split('.'));
-    if (line) lines[field] = line;
-  }
-  if (isReport)
-    checked.report = {
-      folder,
-      file,
-      data: result.data as ReportInput['data'],
-      lines,
-      ...(body ? { body } : {}),
-    };
-  else
-    checked.section = {
-      folder,
-      file,
-      data: result.data as SectionInput['data'],
-      lines,
-      ...(body ? { body } : {}),
-    };
+  const placed = {
+    folder,
+    file,
+    lines: read.yaml.lines(),
+    bodyLine: read.bodyLine,
+    comments: read.yaml.comments(),
+    ...(body ? { body } : {}),
+  };
+  if (isReport) checked.report = { ...placed, data: result.data as ReportInput['data'] };
+  else checked.section = { ...placed, data: result.data as SectionInput['data'] };
   return checked;
-}
-
-/**
- * Dates as the publisher wrote them. Astro's YAML parser turns 2024-02-30 into 1 March without a
- * word, so each date it produced is replaced by its text in the file and checked as written.
- */
-function withDatesAsWritten(
-  value: Record<string, unknown>,
-  at: PropertyKey[],
-  rawValue: (at: readonly PropertyKey[]) => unknown,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const here = [...at, key];
-    if (inner instanceof Date) {
-      const raw = rawValue(here);
-      out[key] = typeof raw === 'string' ? raw : inner;
-    } else if (inner && typeof inner === 'object' && !Array.isArray(inner))
-      out[key] = withDatesAsWritten(inner as Record<string, unknown>, here, rawValue);
-    else out[key] = inner;
-  }
-  return out;
-}
-
-/** The line of each frontmatter field in the file, for messages, and its text as written. */
-function fieldLines(raw: string, linesBefore: number) {
-  const counter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter: counter });
-  const rawValue = (at: readonly PropertyKey[]) => doc.getIn(at as PropertyKey[]);
-  const lineOf = (at: readonly PropertyKey[]): number | undefined => {
-    for (let n = at.length; n > 0; n--) {
-      const line = exactLine(at.slice(0, n));
-      if (line) return line;
-    }
-    return undefined;
-  };
-  const exactLine = (at: readonly PropertyKey[]): number | undefined => {
-    let node: unknown = doc.contents;
-    let offset: number | undefined;
-    for (const key of at) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-        if (!pair) return undefined;
-        offset = (pair.key as { range?: [number] }).range?.[0];
-        node = pair.value;
-      } else if (node && typeof key === 'number' && 'items' in (node as object)) {
-        node = (node as { items: unknown[] }).items[key];
-        offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
-      } else return undefined;
-    }
-    // raw starts right after the opening ---, so its first line is that line.
-    return offset === undefined ? undefined : counter.linePos(offset).line + linesBefore;
-  };
-  return { lineOf, rawValue };
-}
-
-const YAML_REASONS: [RegExp, string][] = [
-  [/duplicated mapping key/, '同一个字段写了两次'],
-  [/bad indentation|indentation/, '缩进不对'],
-  [/unexpected end of the stream/, '引号或括号没有结束'],
-  [/can not read a block mapping entry|multiline key/, '一行中有多余的冒号，或冒号后少了空格'],
-  [/tab/, '用了制表符（Tab）缩进'],
-];
-
-/** A frontmatter that YAML cannot read, in Chinese, with the line in the file. */
-function yamlIssue(error: unknown, source: string): Omit<ContentIssue, 'file'> {
-  const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
-  const what = YAML_REASONS.find(([pattern]) => pattern.test(reason ?? ''))?.[1];
-  const linesBefore = source.slice(0, source.indexOf('---')).split('\n').length - 1;
-  const line = mark?.line === undefined ? undefined : mark.line + 1 + linesBefore;
-  const lineText = line === undefined ? undefined : source.split(/\r?\n/)[line - 1];
-  return {
-    ...(line ? { line } : {}),
-    field: '（字段区）',
-    found: `无法读取${what ? `：${what}` : ''}${lineText?.trim() && lineText.trim() !== '---' ? `（该行为 ${makeVisible(lineText.trim())}）` : ''}`,
-    expected:
-      '每行写成“字段: 值”（冒号后加一个空格），下级字段缩进两个空格，每个字段只写一次；值里有冒号或 # 时用引号括起来',
-  };
 }
 
 /**
@@ -484,78 +313,32 @@ export function validateFiles(
   cwd = process.cwd(),
 ): ContentIssue[] {
   const { issues, incomplete, failedReports } = loaded;
+  // A published report's paragraph ids come from its edition record: links are checked
+  // against those.
   const reports = withRecordedIds(loaded.reports, reportsDir);
   const sections = withRecordedIds(loaded.sections, reportsDir);
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)
-    all.push({
-      file: path.relative(cwd, reportsDir) || reportsDir,
-      field: '（报告）',
-      found: '没有任何报告',
-      expected: '至少一个报告文件夹（如 2024-jiading-police/），其中有 report.md 和各章节文件',
-    });
+    all.push(
+      folderIssue(
+        reportsDir,
+        cwd,
+        '（报告）',
+        '没有任何报告',
+        '至少一个报告文件夹（如 2024-jiading-police/），其中有 report.md 和各章节文件',
+      ),
+    );
   return all;
 }
 
-/**
- * Reads and validates the search's synonym list. A missing file means no synonyms; a broken
- * one is reported like any other content problem, naming the file, the group and the field.
- */
-export async function readSynonyms(
-  file: string,
-  cwd = process.cwd(),
-): Promise<{ groups: SynonymGroups; issues: ContentIssue[] }> {
-  const shown = path.relative(cwd, file) || file;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { groups: [], issues: [] };
-  }
-  const decoded = decodeUtf8(bytes);
-  if (!('text' in decoded))
-    return { groups: [], issues: [{ file: shown, field: '（文件编码）', ...decoded }] };
-  const counter = new LineCounter();
-  const doc = parseDocument(decoded.text, { lineCounter: counter, uniqueKeys: true });
-  const [error] = doc.errors;
-  if (error) {
-    const line = counter.linePos(error.pos[0]).line;
-    return {
-      groups: [],
-      issues: [
-        {
-          file: shown,
-          line,
-          field: '（整个文件）',
-          found: error.code === 'DUPLICATE_KEY' ? '同一组中同一个字段写了两次' : '无法读取这一行',
-          expected: '每组写成“- term: 用语”，下一行“  aliases: [别称一, 别称二]”，缩进用空格',
-        },
-      ],
-    };
-  }
-  const data: unknown = doc.toJS() ?? [];
-  const result = synonymsSchema.safeParse(data);
-  if (!result.success) {
-    const lineOf = (at: readonly PropertyKey[]) => {
-      for (let n = at.length; n > 0; n--) {
-        const node = doc.getIn(at.slice(0, n) as PropertyKey[], true) as
-          { range?: [number] } | undefined;
-        if (node?.range) return counter.linePos(node.range[0]).line;
-      }
-      return undefined;
-    };
-    return {
-      groups: [],
-      issues: result.error.issues.flatMap((issue) =>
-        fromSchemaIssue(shown, data, issue, {
-          unit: '组',
-          rootLabel: '（整个文件）',
-          lineOf,
-          knownKeys: (at) => schemaKeys(synonymsSchema, at),
-        }),
-      ),
-    };
-  }
-  return { groups: result.data, issues: [] };
+/** A problem with the reports folder as a whole. */
+function folderIssue(
+  reportsDir: string,
+  cwd: string,
+  field: string,
+  found: string,
+  expected: string,
+): ContentIssue {
+  return { file: path.relative(cwd, reportsDir) || reportsDir, field, found, expected };
 }
