@@ -928,7 +928,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
 
-      <case>/reports/2024-test-agency/report.md
+      <case>/reports/2024-test-agency/report.md:8
         字段：draft
         发现：true，但这份报告已经发布（文件夹中有版本记录 editions.json）
         应为：已发布的报告不能改回草稿：删去 draft: true。要更正，改好后运行 npm run correct -- 2024-test-agency --note "更正说明"；要撤回，运行 npm run withdraw -- 2024-test-agency --note "撤回原因""
