@@ -142,7 +142,7 @@ export function editionIssues(
       issues.push({
         file: report.file,
         field: RECORD_FIELD,
-        found: '正式报告没有版本记录（editions.json）',
+        found: NO_RECORD,
         expected: `运行 npm run publish-report -- ${folder} 记录它的第一版；草稿请在 report.md 中写 draft: true`,
       });
       continue;
@@ -194,13 +194,16 @@ function changeIssue(difference: Difference, folder: string, folderShown: string
 }
 
 const CHANGE_EXPECTED = '已发布的报告改动后须记录更正：';
+const NO_RECORD = '正式报告没有版本记录（editions.json）';
 
 /**
- * Whether an issue is a change to published text not yet recorded. npm run dev previews such a
- * change (a publisher reads a correction before recording it); check:content and the build stop.
+ * Whether an issue asks for a step of publishing rather than a fix: a change to published text
+ * not yet recorded, or a finished report not yet published. npm run dev previews both (a
+ * publisher reads a correction or a new report before recording it); check:content and the
+ * build stop.
  */
-export function isUnrecordedChange(issue: { expected: string }): boolean {
-  return issue.expected.startsWith(CHANGE_EXPECTED);
+export function isUnrecordedChange(issue: { expected: string; found: string }): boolean {
+  return issue.expected.startsWith(CHANGE_EXPECTED) || issue.found === NO_RECORD;
 }
 
 /** What the Markdown plugins need to know about one content file's paragraphs. */
