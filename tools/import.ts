@@ -13,6 +13,7 @@ import { formatImportSummary, HELP, messages, wordNotes } from '../src/lib/impor
 import {
   isAgencyId,
   readDateOption,
+  readItemsOption,
   readSignatureOption,
   readYearOption,
 } from '../src/lib/import/options.ts';
@@ -29,12 +30,18 @@ const refuse = (message: string): never => {
 
 const OPTIONS = {
   'agency-id': { type: 'string' },
+  title: { type: 'string' },
   agency: { type: 'string' },
   'short-name': { type: 'string' },
   year: { type: 'string' },
   published: { type: 'string' },
   signature: { type: 'string' },
   'source-url': { type: 'string' },
+  source: { type: 'string' },
+  'index-number': { type: 'string' },
+  'document-number': { type: 'string' },
+  summary: { type: 'string' },
+  items: { type: 'string' },
   draft: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -82,6 +89,8 @@ async function readInput(file: string): Promise<{
     const notes: string[] = [];
     if (document.autoNumbered) notes.push(wordNotes.autoNumbered(document.autoNumbered));
     if (document.mergedCells) notes.push(wordNotes.mergedCells(document.mergedCells));
+    if (document.numberedHeadings)
+      notes.push(wordNotes.numberedHeadings(document.numberedHeadings));
     return {
       blocks: document.blocks,
       unit: '段',
@@ -117,7 +126,20 @@ async function main(): Promise<void> {
   if (positionals.length === 0) refuse(messages.noFile);
   const id = values['agency-id'] ?? refuse(messages.noAgencyId);
   if (!isAgencyId(id)) refuse(messages.badAgencyId(id));
-  const single = ['year', 'published', 'signature', 'source-url', 'short-name', 'agency'] as const;
+  const single = [
+    'title',
+    'year',
+    'published',
+    'signature',
+    'source-url',
+    'source',
+    'index-number',
+    'document-number',
+    'summary',
+    'items',
+    'short-name',
+    'agency',
+  ] as const;
   const given = single.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
   if (positionals.length > 1 && given.length) refuse(messages.severalFilesWithValues(given));
 
@@ -126,7 +148,18 @@ async function main(): Promise<void> {
     outDir: values.out.replace(/[\\/]+$/, '') || '.',
     ...(values.draft ? { draft: true } : {}),
   };
+  if (values.title !== undefined)
+    options.title = values.title.trim() || refuse(messages.emptyValue('--title'));
+  if (values.summary !== undefined)
+    options.summary = values.summary.trim() || refuse(messages.emptyValue('--summary'));
+  // An empty 来源, 索引号 or 文号 says the release has none: one the text seems to give is left out.
+  if (values.source !== undefined) options.source = values.source.trim();
+  if (values['index-number'] !== undefined) options.indexNumber = values['index-number'].trim();
+  if (values['document-number'] !== undefined)
+    options.documentNumber = values['document-number'].trim();
   if (values.agency !== undefined) options.agencyName = values.agency.trim();
+  if (values.items !== undefined)
+    options.items = readItemsOption(values.items) ?? refuse(messages.badItems(values.items));
   if (values['short-name'] !== undefined) options.shortName = values['short-name'].trim();
   if (values['source-url'] !== undefined) options.sourceUrl = values['source-url'].trim();
   if (values.year !== undefined)
@@ -161,7 +194,11 @@ async function importFile(
   const report = parseReport(input.blocks, { unit: input.unit });
   const result = planImport(report, options);
   if (!result.ok) {
-    refuse(messages.cannotImport(file, result.problems));
+    refuse(
+      result.notAReport
+        ? messages.notAReport(file, result.notAReport.message)
+        : messages.cannotImport(file, result.problems),
+    );
     return;
   }
   const { plan } = result;

@@ -61,13 +61,21 @@ describe('npm run import', { timeout: 60_000 }, () => {
         --agency-id <标识>   机构的英文标识，小写字母开头，只含小写字母、数字和连字符，
                              例如 jiading-police。它是报告网址的一部分，确定后不要再改
 
-      可选（原文没有或识别有误时使用）：
-        --agency <全称>      机构全称，如 上海市公安局嘉定分局（默认取原文的发布机构、落款或标题）
+      可选（原文没有或识别有误时使用；导入工具猜的每一项都可以这样给出）：
+        --title <标题>       报告标题（默认取原文的标题行；原文没有标题行时必须给出）
+        --agency <全称>      机构全称，如 上海市公安局嘉定分局（默认取原文的落款、标题或发布机构）
         --short-name <简称>  机构简称，如 嘉定公安分局（默认由标题推得）
         --year <年度>        报告所述年度，如 2023（默认取自标题）
         --published <日期>   发布日期，如 2024-03-28（默认取原文的“发布时间”或“发布日期”）
         --signature <落款>   落款单位和日期，如 "上海市公安局嘉定分局 2024年3月22日"；
                              只写单位或只写日期也可以
+        --summary <简介>     一两句话的简介（默认取开头第一句）
+        --source <来源>      来源，如 XX区人民政府办公室（默认取原文的“来源”或“转自”；
+                             --source "" 表示不写来源）
+        --index-number <索引号>    索引号（默认取原文的“索引号”；--index-number "" 表示不写）
+        --document-number <文号>   文号（默认取原文的“文号”；--document-number "" 表示不写）
+        --items <事项,…>     各顶级部分的法定报告事项，按顺序用逗号分隔（默认按标题推测），可选：
+                             主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他
         --source-url <网址>  原文的发布网址
         --draft              写为草稿（不发布），即使信息齐全
         --dry-run            只显示识别结果，不写文件
@@ -77,6 +85,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
       原文没有发布日期时，报告写为草稿（draft: true），并列出缺少的字段；
       补全后删去 draft: true，报告才会发布。
+      政策解读、通知、工作要点等不是年度报告的文字不会导入；导入工具会说明它是什么、应导入哪份报告。
 
       示例：
         npm run import -- 报告.docx --agency-id jiading-police
@@ -162,8 +171,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
     writeFileSync(path.join(work, 'no-year.txt'), '某区法治政府建设情况\n一、成效\n正文。\n');
     expect((await runImport('no-year.txt', '--agency-id', 'x')).err).toMatchInlineSnapshot(`
       "导入失败：no-year.txt 缺少必要的信息：
-        - 标题“某区法治政府建设情况”中没有找到年份（如“2023年”）。请用 --year 2023 指明报告所述年度
-        - 没有找到机构名称（标题、发布机构和落款中都没有）。请用 --agency 给出机构全称
+        - 标题“某区法治政府建设情况”中没有找到年份（如“2023年”）。请用 --year 2023 指明报告所述年度；如标题认错了，请用 --title 给出报告标题
+        - 没有找到机构名称（标题、发布机构和落款中都没有）。请用 --agency 给出机构全称，例如 --agency "XX区人民政府"
       未写入任何文件。
       "
     `);
@@ -180,22 +189,23 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(out).toMatchInlineSnapshot(`
       "已读取 no-date-line.txt
-      标题：临川市生态环境局2023年法治政府建设情况
+      请注意（1 条）：
+        - 写为草稿（draft: true），不会发布：原文没有 published（发布日期）。补全后删去 report.md 中的 draft: true；或加上 --published 2024-03-28 --force 重新导入
+      标题：临川市生态环境局2023年法治政府建设情况（取自第 1 行）
       年度：2023（取自标题）
       机构：临川市生态环境局（取自落款）
       简称：临川市生态环境局（由标题推得）
-      发布日期：原文没有
+      发布日期：原文没有（可用 --published 给出）
       落款：临川市生态环境局 2024年2月6日（取自原文落款）
       简介：2023年，市生态环境局坚持依法治污、依法监管，各项工作稳步推进。（取自开头第一句）
+      来源：原文没有
       章节：
         s1    一、主要工作和成效  → 主要举措和成效（推测：标题含“主要工作”）
             s1-1  （一）完善制度体系
             s1-2  （二）强化执法监督
         s2    二、存在的问题和下一步打算  → 存在的不足和原因（推测：标题含“问题”）
       已写入 reports/2023-linchuan-eco/：report.md 和 4 个章节文件。
-      已写为草稿（draft: true）：原文没有 published（发布日期）。
-      草稿不会发布。补全后删去 report.md 中的 draft: true；或加上 --published 2024-03-28 --force 重新导入。
-      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run build 检查。
+      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。
       "
     `);
     expect(await validateReports(path.join(work, 'reports'), work)).toEqual([]);
@@ -221,16 +231,16 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(first.code).toBe(0);
     expect(first.out).toMatchInlineSnapshot(`
       "已读取 portal-header.txt
-      标题：青枫区人民政府关于2023年度法治政府建设情况的报告
+      标题：青枫区人民政府关于2023年度法治政府建设情况的报告（取自第 2 行）
       年度：2023（取自标题）
       机构：青枫区人民政府（取自落款）
       简称：青枫区人民政府（由标题推得）
-      来源：青枫区人民政府办公室
-      索引号：QF-2024-00031
-      文号：青府报〔2024〕5号
       发布日期：2024年3月28日（取自原文“发布时间”，时刻 09:18 不保留）
       落款：青枫区人民政府 2024年3月28日（取自原文落款）
       简介：2023年，青枫区人民政府以建设人民满意的法治政府为目标，把依法行政贯穿政府工作全过程。（取自开头第一句）
+      来源：青枫区人民政府办公室（取自原文“来源”）
+      索引号：QF-2024-00031（取自原文“索引号”）
+      文号：青府报〔2024〕5号（取自原文“文号”）
       章节：
         s1    一、2023年法治政府建设的主要举措和成效  → 主要举措和成效（推测：标题含“举措”）
             s1-1  （一）健全依法决策机制。…
@@ -239,9 +249,12 @@ describe('npm run import', { timeout: 60_000 }, () => {
         s3    三、2024年工作安排  → 下一年度主要安排（推测：标题含“安排”）
             s3-1  （一）持续提升依法决策水平。…
             s3-2  （二）加强执法队伍建设。…
-      未导入：当前位置：首页 > 政务公开 > 法治政府建设；【打印本页】【关闭窗口】
+      未导入（3 项）：
+        - 第 1 行“当前位置：首页 > 政务公开 > 法治政府建设”：网页上的导航或按钮
+        - 第 3–4 行（2 行）“来源:青枫区人民政府办公室 发布时间:2024-03-28 09:18”等：网页上的发布信息，已读取其中的字段
+        - 第 17 行“【打印本页】【关闭窗口】”：网页上的导航或按钮
       已写入 reports/2023-qingfeng/：report.md 和 7 个章节文件。
-      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run build 检查。
+      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。
       "
     `);
     expect(await checkedOncePublished(path.join(work, 'reports'), work)).toEqual([]);
@@ -258,6 +271,58 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const forced = await runImport(name, '--agency-id', 'qingfeng', '--out', 'reports', '--force');
     expect(forced.code).toBe(0);
     expect(existsSync(path.join(work, 'reports/2023-qingfeng/s9.md'))).toBe(false);
+  });
+
+  it('asks for --title when the text has no title line, and imports with it and the other options', async () => {
+    copyFileSync(
+      path.join(IMPORT_FIXTURES, 'real/no-title-line.txt'),
+      path.join(work, 'no-title.txt'),
+    );
+    const refused = await runImport('no-title.txt', '--agency-id', 'jinshui');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatchInlineSnapshot(`
+      "导入失败：no-title.txt 缺少必要的信息：
+        - 原文没有标题行（开头就是正文）。请用 --title 给出报告标题，例如 --title "XX区人民政府关于2023年度法治政府建设情况的报告"
+      未写入任何文件。
+      "
+    `);
+    const items = '主要举措和成效,存在的不足和原因,下一年度主要安排';
+    const { code, out } = await runImport(
+      'no-title.txt',
+      ...['--agency-id', 'jinshui', '--out', 'titled', '--items', items],
+      ...['--title', '金水镇人民政府2023年法治政府建设工作报告', '--published', '2024-01-20'],
+      ...['--source', '金水镇党政办', '--index-number', 'JS-2024-01'],
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('标题：金水镇人民政府2023年法治政府建设工作报告（来自 --title）');
+    expect(out).toContain('来源：金水镇党政办（来自 --source）');
+    expect(out).toContain('索引号：JS-2024-01（来自 --index-number）');
+    expect(out).toContain('s3    三、下一步工作打算  → 下一年度主要安排（来自 --items）');
+    expect(await validateReports(path.join(work, 'titled'), work)).toEqual([]);
+    const wrong = await runImport('no-title.txt', '--agency-id', 'jinshui', '--items', '主要成效');
+    expect(wrong.err).toContain('--items “主要成效” 看不懂');
+  });
+
+  it('refuses a 政策解读 page, saying what it is and which report to import instead', async () => {
+    copyFileSync(
+      path.join(IMPORT_FIXTURES, 'samples/14-not-a-report-policy-interpretation.txt'),
+      path.join(work, '解读.txt'),
+    );
+    const { code, out, err } = await runImport(
+      '解读.txt',
+      '--agency-id',
+      'qingshui',
+      '--out',
+      'no',
+    );
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatchInlineSnapshot(`
+      "导入失败：解读.txt 不是法治政府建设年度报告。这是一篇政策解读，讲的是《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》，不是报告本身。请改为导入《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的原文。
+      未写入任何文件。
+      "
+    `);
+    expect(existsSync(path.join(work, 'no'))).toBe(false);
   });
 
   it('reads a GBK file and the Markdown fixture into reports that pass the content checks', async () => {

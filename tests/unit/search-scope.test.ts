@@ -68,6 +68,32 @@ describe('scoped queries', () => {
     expect(scopeQuery('北京市公安局朝阳分局 执法', shared).filters).toEqual({ agency: 'a' });
   });
 
+  it('names an agency by a shared place written with its city', () => {
+    const shared = scopeKeys({
+      agencies: [
+        { id: 'chaoyang-police', shortName: '朝阳公安分局', name: '北京市公安局朝阳分局' },
+        {
+          id: 'changchun-chaoyang-police',
+          shortName: '朝阳公安分局',
+          name: '长春市公安局朝阳分局',
+        },
+      ],
+      years: [2021],
+    });
+    for (const [query, id] of [
+      ['长春市朝阳区 2021 矛盾纠纷', 'changchun-chaoyang-police'],
+      ['长春朝阳 2021 矛盾纠纷', 'changchun-chaoyang-police'],
+      ['北京朝阳区2021年矛盾纠纷', 'chaoyang-police'],
+      ['北京朝阳公安分局2021年矛盾纠纷', 'chaoyang-police'],
+    ] as const)
+      expect(scopeQuery(query, shared)).toEqual({
+        filters: { agency: id, year: '2021' },
+        topic: '矛盾纠纷',
+        partOnly: false,
+      });
+    expect(scopeQuery('朝阳区 2021 矛盾纠纷', shared).filters).toEqual({ year: '2021' });
+  });
+
   it('falls back to the part words as text, then to the whole query, the reader’s own filters winning', () => {
     const attempts = scopeAttempts('闵行 2021 存在的问题 执法', keys, { year: '2020' });
     expect(attempts).toEqual([

@@ -115,7 +115,15 @@ export interface SearchRecordMeta {
  * that a query naming a place or a year can be scoped to it (src/lib/search/scope.ts).
  */
 export interface SearchScopeData {
-  agencies: { id: string; shortName: string; name: string }[];
+  agencies: {
+    id: string;
+    shortName: string;
+    name: string;
+    /** The years it reported on, so a query naming it and a year can go to that report. */
+    years?: number[];
+    /** Report folders by year, only where a folder is not named <year>-<agency id>. */
+    folders?: Record<string, string>;
+  }[];
   years: number[];
   /**
    * The Traditional-only characters whose Simplified form the index holds: a query with one of
