@@ -27,3 +27,5 @@ export const editionSectionPath = (folder: string, edition: number, id: string):
   urls.editionSectionPath(BASE, folder, edition, id);
 export const comparePath = (folder: string, before: number, after: number): string =>
   urls.comparePath(BASE, folder, before, after);
+export const dataPath = (): string => urls.dataPath(BASE);
+export const indicatorPath = (indicator: string): string => urls.indicatorPath(BASE, indicator);

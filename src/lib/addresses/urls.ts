@@ -156,3 +156,27 @@ export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
     );
   return { site: parsed.site, base: parsed.base };
 }
+
+/** The open-data overview of key figures, /data/. */
+export function dataPath(base: string): string {
+  return `${base}data/`;
+}
+
+/** One indicator's values, agency × year, /data/<indicator>/. */
+export function indicatorPath(base: string, indicator: string): string {
+  return `${dataPath(base)}${indicator}/`;
+}
+
+/** Every figure as one table: figures.csv and figures.json under /data/. */
+export const FIGURES_FILES = { csv: 'data/figures.csv', json: 'data/figures.json' } as const;
+
+/** One indicator's values as CSV, /data/<indicator>.csv. */
+export function indicatorCsvFile(indicator: string): string {
+  return `data/${indicator}.csv`;
+}
+
+/** The indicators' wordings the search recognises, and each indicator's figures for its answer. */
+export const SEARCH_INDICATORS = 'search/indicators.json';
+export function searchFiguresFile(indicator: string): string {
+  return `search/figures/${indicator}.json`;
+}

@@ -3,6 +3,7 @@ import type { ReportDocument } from '../../schemas/open-data.ts';
 import type { StatutoryFacts } from '../content/statutory.ts';
 import { formatChineseDate } from '../content/dates.ts';
 import { gbtCitation } from '../editions/citation.ts';
+import type { FigureRecord } from '../figures/records.ts';
 
 /** A section with its text, as read from the built page's Markdown output. */
 export interface SectionText {
@@ -26,6 +27,8 @@ export interface ReportTextInput {
   preamble: { id: string; text: string }[];
   preambleBody: string;
   sections: SectionText[];
+  /** Key figures the report states (src/lib/figures/records.ts), with their indicator's name. */
+  figures?: (FigureRecord & { name: string })[];
   urls: {
     schema: string;
     report: string;
@@ -98,6 +101,16 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       pageUrl: input.urls.sectionPage(section.id),
       citation: cite(`${input.urls.report}#${section.id}`, section.heading),
       paragraphs: section.paragraphs.map((p) => paragraph(p, section.heading)),
+    })),
+    figures: (input.figures ?? []).map((figure) => ({
+      indicator: figure.indicator,
+      name: figure.name,
+      value: figure.value,
+      unit: figure.unit,
+      approx: figure.approx,
+      section: figure.section,
+      paragraph: figure.paragraph,
+      paragraphUrl: `${input.urls.report}#${figure.paragraph}`,
     })),
   };
 }
