@@ -42,6 +42,7 @@ import {
   kib,
   launchBrowser,
   median,
+  recordFirstEditions,
   recordMarks,
   ROOT,
   serveGzip,
@@ -476,6 +477,8 @@ try {
       path.join(shared, 'tools/corpus/adapt.mjs'),
       ...['--target', 'project', '--in', corpus, '--site', siteOf(n), '--replace-content'],
     ]);
+    // The corpus tools write no edition records: publish every report, as an existing site would.
+    recordFirstEditions(siteOf(n));
     const ids = (
       JSON.parse(readFileSync(path.join(corpus, 'corpus.json'), 'utf8')) as {
         reports: string[];
@@ -497,6 +500,7 @@ try {
         path.join(shared, 'tools/corpus/adapt.mjs'),
         ...['--target', 'project', '--in', corpusOf(n), '--site', site, '--replace-content'],
       ]);
+      recordFirstEditions(site);
       const added = addFigures(site);
       log(`  ${added.figures} figures stated in the text, on ${added.reports} of ${n} reports`);
     }

@@ -2,6 +2,7 @@
 // server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, a
 // page-side recorder of when search results first became visible, and the figures a synthetic
 // report's text states.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -196,6 +197,18 @@ export async function waitForMark(
 }
 
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/**
+ * Records a first edition for every report of a generated corpus, which the corpus tools write
+ * without edition records (a published report without one stops the build). Run after adapting
+ * the corpus into a project copy, as a publisher would on an existing site.
+ */
+export function recordFirstEditions(projectDir: string): void {
+  execFileSync('npm', ['run', '--silent', 'publish-report', '--', '--all'], {
+    cwd: projectDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
 /**
  * Gives every report under `reportsDir` the figures its text states, as a publisher would list

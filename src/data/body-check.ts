@@ -5,6 +5,7 @@ import type { Node } from 'unist';
 import { findUnsafeContent } from '../markdown/remark-safe-content.ts';
 import { type BodyFacts, inspectBody } from '../lib/content/body.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
+import { type BodyUnit, bodyUnits } from '../lib/editions/shown.ts';
 
 /**
  * A body's problems (safety rules, structure) with their lines in the file, given the line the
@@ -18,7 +19,7 @@ export function readBody(
   file: string,
   body: string,
   firstLine: number,
-): { issues: ContentIssue[]; facts?: BodyFacts } {
+): { issues: ContentIssue[]; facts?: BodyFacts; units?: BodyUnit[] } {
   const issues: ContentIssue[] = [];
   const processor = unified().use(remarkParse);
   if (file.endsWith('.mdx')) processor.use(remarkMdx);
@@ -56,5 +57,6 @@ export function readBody(
       found: problem.message,
       expected: '正文只含段落、列表、加粗和链接',
     });
-  return { issues, facts };
+  // What readers see of the body, unit by unit, for the edition record's change detection.
+  return { issues, facts, units: bodyUnits(tree, body) };
 }

@@ -9,6 +9,7 @@ import type { ContentPaths } from './paths.ts';
 import { type LoadedContent, loadContent, validateContent } from './report-folders.ts';
 import { readSiteConfig } from './site.ts';
 import { readSynonyms } from './synonyms.ts';
+import { RECORD_FIELD } from './editions.ts';
 import { readIndicators } from './indicators.ts';
 import { checkFigures } from '../lib/figures/check.ts';
 
@@ -93,10 +94,13 @@ export async function checkReportFolder(
       { reportsDir: '.', synonymsFile: none, siteFile: none, indicatorsFile: none },
       scratch,
     );
-    return problems.map((problem) => ({
-      ...problem,
-      file: `${outDir}/${problem.file.split(path.sep).join('/')}`,
-    }));
+    // A folder not yet written has no edition record: it gets one when it is published.
+    return problems
+      .filter((problem) => problem.field !== RECORD_FIELD)
+      .map((problem) => ({
+        ...problem,
+        file: `${outDir}/${problem.file.split(path.sep).join('/')}`,
+      }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -108,7 +112,7 @@ export function errorsOf<T extends ContentProblem>(problems: readonly T[]): T[] 
 }
 
 /** The review of every valid report, its body as read from the file (lines those of the file). */
-function review({ reports, sections, sources }: LoadedContent): ContentProblem[] {
+export function review({ reports, sections, sources }: LoadedContent): ContentProblem[] {
   const withBody = <T extends { file: string; bodyLine: number }>(item: T) => ({
     ...item,
     body: (sources.get(item.file) ?? '')

@@ -5,6 +5,8 @@ import { statutoryFacts } from '../lib/content/statutory.ts';
 import type { ReportTextInput } from '../lib/portal/open-data.ts';
 import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
 import type { Report } from './reports.ts';
+import { editionsOf, latestEdition, withdrawalOf } from '../lib/editions/record.ts';
+import { isoDateInChina } from '../lib/editions/citation.ts';
 import { indicatorList, reportFigures } from './figures.ts';
 
 /** What the open-data files of a report are made from: its metadata and its rendered text. */
@@ -29,6 +31,9 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
       paragraphs: paragraphsOf(section.entry),
       body: section.entry.body ?? '',
     })),
+    editions: report.record ? editionUrls(report, site, base) : [],
+    withdrawn: report.record && withdrawalOf(report.record),
+    cited: isoDateInChina(),
     urls: {
       schema: absoluteUrl(site, urls.assetPath(base, urls.REPORT_SCHEMA_FILE)),
       report: absoluteUrl(site, urls.reportPath(base, report.folder)),
@@ -43,6 +48,24 @@ export function reportFacts(report: Report) {
     report,
     report.outline.map((part) => ({ id: part.id, item: part.item })),
   );
+}
+
+/** A report's editions with their addresses: the latest reads at the report's own. */
+export function editionUrls(report: Report, site: URL | string, base: string) {
+  const record = report.record!;
+  const latest = latestEdition(record).edition;
+  return editionsOf(record).map(({ edition, date, kind, note }) => ({
+    edition,
+    date,
+    kind,
+    note,
+    url: absoluteUrl(
+      site,
+      edition === latest
+        ? urls.reportPath(base, report.folder)
+        : urls.editionPath(base, report.folder, edition),
+    ),
+  }));
 }
 
 /** A report's figures with their indicator's name, for its JSON copy. */

@@ -5,7 +5,9 @@ import { type SitePage, sitePages } from '../lib/portal/page-model.ts';
 import { indicatorList } from './figures.ts';
 import { reportPagesKey } from './page-keys.ts';
 import { inPart } from './part.ts';
-import { type Report, loadReports } from './reports.ts';
+import { editionText } from './edition-text.ts';
+import { editionsOf, latestEdition } from '../lib/editions/record.ts';
+import { type Report, isWithdrawn, listedReports, loadReports } from './reports.ts';
 
 /**
  * The page model: which pages of each kind exist, each with the route data (params, props) its
@@ -13,15 +15,16 @@ import { type Report, loadReports } from './reports.ts';
  * site's base. Pages, the sitemap and the build test of dist/ all read it, so a new page kind
  * added here is in the sitemap without a second list to keep.
  */
+// Listings leave withdrawn reports out; their own pages stay, as a notice.
 export async function yearPages() {
-  return reportsByYear(await loadReports()).map(({ year, reports }) => ({
+  return reportsByYear(await listedReports()).map(({ year, reports }) => ({
     params: { year: String(year) },
     props: { year, reports },
   }));
 }
 
 export async function agencyPages() {
-  return reportsByAgency(await loadReports()).map((agency) => ({
+  return reportsByAgency(await listedReports()).map((agency) => ({
     params: { agency: agency.id },
     props: { agency },
   }));
@@ -73,18 +76,46 @@ export async function partRoutes<P extends { params: object; props: { report: Re
     }));
 }
 
+/**
+ * What the page model needs of a report's edition record: the date its pages last changed,
+ * whether it is withdrawn, and its earlier editions with the sections each held.
+ */
+async function editionPages(report: Report) {
+  if (!report.record) return {};
+  const latest = latestEdition(report.record);
+  const earlier = await Promise.all(
+    editionsOf(report.record)
+      .filter((edition) => edition.edition < latest.edition)
+      .map(async (edition) => ({
+        edition: edition.edition,
+        sections: (await editionText(report.record!, edition.edition)).outline.flatMap((part) => [
+          part.id,
+          ...part.children.map((child) => child.id),
+        ]),
+      })),
+  );
+  return {
+    lastmod: latest.date,
+    withdrawn: isWithdrawn(report),
+    editions: { count: latest.edition, earlier },
+  };
+}
+
 /** Every file the site's routes write, from src/lib/portal/page-model.ts. */
 export async function allPages(): Promise<SitePage[]> {
-  const reports = (await loadReports()).map((report) => ({
-    folder: report.folder,
-    year: report.year,
-    published: report.published,
-    agency: report.agency,
-    sections: flattenOutline(report.outline).map((section) => ({
-      id: section.id,
-      aliases: section.entry.data.aliases,
+  const reports = await Promise.all(
+    (await loadReports()).map(async (report) => ({
+      folder: report.folder,
+      year: report.year,
+      published: report.published,
+      agency: report.agency,
+      sections: flattenOutline(report.outline).map((section) => ({
+        id: section.id,
+        aliases: section.entry.data.aliases,
+      })),
+      ...(await editionPages(report)),
     })),
-  }));
+  );
   return sitePages(
     reports,
     indicatorList().map((indicator) => indicator.id),

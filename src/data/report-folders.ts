@@ -11,6 +11,8 @@ import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { buildCache, sourceVersion } from '../node/build-cache.ts';
 import { readBody } from './body-check.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { type BodyUnit } from '../lib/editions/shown.ts';
+import { editionIssues, withRecordedIds } from './editions.ts';
 
 /**
  * The one reader of content/: every file is read, decoded, split and validated here, with the
@@ -59,6 +61,8 @@ export interface LoadedContent {
   failedReports: Map<string, string>;
   /** The text of every file read as UTF-8 (path as shown → text), for locating issues. */
   sources: Map<string, string>;
+  /** Each valid file's body as readers see it, unit by unit (path as shown → units). */
+  units: Map<string, BodyUnit[]>;
 }
 
 /**
@@ -73,6 +77,7 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
     incomplete: new Set(),
     failedReports: new Map(),
     sources: new Map(),
+    units: new Map(),
   };
   const { issues } = loaded;
   const shown = (...parts: string[]) => path.relative(cwd, path.join(reportsDir, ...parts));
@@ -204,6 +209,7 @@ function loadFile(
     if (isReport) loaded.failedReports.set(folder, file);
     else loaded.incomplete.add(folder);
   }
+  if (checked.units) loaded.units.set(file, checked.units);
   if (checked.report) loaded.reports.push(checked.report);
   if (checked.section) loaded.sections.push(checked.section);
 }
@@ -214,6 +220,7 @@ interface CheckedFile {
   failed: boolean;
   report?: LoadedReport;
   section?: LoadedSection;
+  units?: BodyUnit[];
 }
 
 /** One file's own checks: encoding, frontmatter, schema, body. */
@@ -240,7 +247,8 @@ function checkFile(
       expected: '文件第一行写 ---，接着每行一个“字段: 值”，再以一行 --- 结束，然后是正文',
     });
   if (!('yaml' in read)) return fail(read);
-  const { issues: bodyIssues, facts: body } = readBody(file, read.body, 1);
+  const { issues: bodyIssues, facts: body, units } = readBody(file, read.body, 1);
+  if (units) checked.units = units;
   checked.issues.push(...bodyIssues);
   const schema = isReport ? reportSchema : sectionSchema;
   const result = parseContent(schema, read.data);
@@ -282,10 +290,33 @@ export async function validateReports(
 
 /** validateReports for content already loaded, so callers that also review it read it once. */
 export function validateContent(
-  { reports, sections, issues, incomplete, failedReports }: LoadedContent,
+  loaded: LoadedContent,
   reportsDir: string,
   cwd = process.cwd(),
 ): ContentIssue[] {
+  const all = validateFiles(loaded, reportsDir, cwd);
+  // Published text is compared with its edition record only in folders without other errors:
+  // a file being fixed is not also reported as changed.
+  const failing = new Set(all.map((issue) => folderOfIssue(issue, reportsDir, cwd)));
+  return [...all, ...editionIssues(loaded, reportsDir, cwd, failing)];
+}
+
+/** The report folder an issue's file is in. */
+export function folderOfIssue(issue: ContentIssue, reportsDir: string, cwd = process.cwd()) {
+  return path.relative(reportsDir, path.resolve(cwd, issue.file)).split(path.sep)[0];
+}
+
+/** validateContent without the edition records: the files' own checks and the cross-file ones. */
+export function validateFiles(
+  loaded: LoadedContent,
+  reportsDir: string,
+  cwd = process.cwd(),
+): ContentIssue[] {
+  const { issues, incomplete, failedReports } = loaded;
+  // A published report's paragraph ids come from its edition record: links are checked
+  // against those.
+  const reports = withRecordedIds(loaded.reports, reportsDir);
+  const sections = withRecordedIds(loaded.sections, reportsDir);
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)

@@ -1,6 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { type ContentProblem, checkContentFiles, errorsOf } from '../data/content-check.ts';
+import { isUnrecordedChange } from '../data/editions.ts';
 import type { ContentPaths } from '../data/paths.ts';
 import { devErrorPage } from '../node/dev-error-page.ts';
 
@@ -34,5 +35,9 @@ export function devContentErrors(paths: ContentPaths, logger: AstroIntegrationLo
 
 /** The errors that would stop a build (warnings stay for npm run check:content). */
 export async function blockingIssues(paths: ContentPaths): Promise<ContentProblem[]> {
-  return errorsOf((await checkContentFiles(paths)).problems);
+  // A change to a published report not yet recorded as a correction is previewed, so the
+  // correction can be read before it is recorded; check:content and the build still stop.
+  return errorsOf((await checkContentFiles(paths)).problems).filter(
+    (problem) => !isUnrecordedChange(problem),
+  );
 }

@@ -5,15 +5,28 @@ import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
 import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
+import { formatChineseDate } from '../lib/content/dates.ts';
+import { lastEventDate } from '../lib/editions/record.ts';
 
-/** An Atom feed of reports, newest first: one entry per report, with its summary and date. */
+const day = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/**
+ * An Atom feed of reports, newest first: one entry per report, with its summary and date, and
+ * one per correction and withdrawal, with its date and note, so a reader of the feed learns of
+ * every change. A report's entry is updated with its latest event.
+ */
 export const GET: APIRoute = async ({ site }) => {
   const config = loadSiteConfig();
   const url = (path: string) => absoluteUrl(site!, path);
   // Newest first, as loadReports gives them.
   const reports = await loadReports();
   const home = url(sitePaths.homePath());
-  const newest = reports[0]?.published;
+  const newest = reports
+    .flatMap((report) =>
+      report.record ? [lastEventDate(report.record)] : report.published ? [report.published] : [],
+    )
+    .sort()
+    .at(-1);
   const feed = new Feed({
     title: config.name,
     description: t('feed.description'),
@@ -29,18 +42,36 @@ export const GET: APIRoute = async ({ site }) => {
     // A draft not yet dated has no place in a feed ordered by date.
     if (!report.published) continue;
     const link = url(sitePaths.reportPath(report.folder));
-    const date = new Date(`${report.published}T00:00:00+08:00`);
+    const date = day(report.published);
+    const author = [
+      { name: report.data.agency.name, link: url(sitePaths.agencyPath(report.data.agency.id)) },
+    ];
     feed.addItem({
       title: report.data.title,
       id: link,
       link,
-      date,
+      date: report.record ? day(lastEventDate(report.record)) : date,
       published: date,
       description: report.data.summary,
-      author: [
-        { name: report.data.agency.name, link: url(sitePaths.agencyPath(report.data.agency.id)) },
-      ],
+      author,
     });
+    for (const event of report.record?.events ?? []) {
+      if (event.kind === 'publish') continue;
+      const history = url(sitePaths.editionsPath(report.folder));
+      const title =
+        event.kind === 'correct'
+          ? t('edition.feedCorrected')(report.data.title)
+          : t('edition.feedWithdrawn')(report.data.title);
+      feed.addItem({
+        title,
+        id: `${history}#${event.kind === 'correct' ? `edition-${event.edition}` : 'withdrawal'}`,
+        link: event.kind === 'correct' ? history : link,
+        date: day(event.date),
+        published: day(event.date),
+        description: `${formatChineseDate(event.date)}：${event.note}`,
+        author,
+      });
+    }
   }
   return new Response(feed.atom1(), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPage } from '../support/browser.ts';
 import { axe } from '../support/axe.ts';
+import { openPage } from '../support/browser.ts';
 import { useBuiltSite } from '../support/site.ts';
 import { modeContext, PAGE_TYPES, READER_MODES } from '../support/reader-modes.ts';
 

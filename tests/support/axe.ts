@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-// axe-core's own file, injected into the page: nothing is fetched from the network.
+// axe-core's own file, injected into the page: nothing is fetched from the network. The page
+// must be opened with bypassCSP, since the site's own CSP refuses an injected inline script.
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface AxeViolation {
@@ -11,7 +12,7 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** axe-core's violations on the page, one line each; AAA contrast too when `enhancedContrast`. */
+/** axe-core's WCAG 2.2 AA and best-practice violations on the page (AAA contrast too when asked). */
 export async function axe(page: Page, enhancedContrast: boolean): Promise<string[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = await page.evaluate(async (enhanced) => {

@@ -196,6 +196,20 @@ describe('cross-file checks', () => {
     ]);
   });
 
+  it('resolve links to a published report by its recorded paragraph ids, not by position', () => {
+    const links = ['#s1-p1', '#s1-p2', '#s1-p3'].map((url) => ({ url, line: 3 }));
+    const corrected = {
+      ...section({ id: 's1' }, { paragraphs: 2, texts: [], hasText: true, links, problems: [] }),
+      // A correction inserted s1-p3 before s1-p2; s1-p1 was removed and stays an anchor.
+      paragraphIds: ['s1-p3', 's1-p2', 's1-p1'],
+    };
+    expect(checkContent([report], [corrected])).toEqual([]);
+    const unknown = { ...corrected, paragraphIds: ['s1-p3', 's1-p2'] };
+    expect(checkContent([report], [unknown]).map((issue) => issue.found)).toEqual([
+      '链接 #s1-p1：本报告中没有 id 为 s1-p1 的章节或段落',
+    ]);
+  });
+
   it('report a gap in order once, on the first section after it', () => {
     const issues = checkContent(
       [report],

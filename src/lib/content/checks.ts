@@ -26,6 +26,11 @@ export interface ReportInput {
   data: ReportData;
   /** The preamble's facts, when the body was read (links and paragraphs are checked then). */
   body?: BodyFacts;
+  /**
+   * The preamble's paragraph ids from the report's edition record (a published report's ids
+   * never shift), with those of paragraphs corrections removed; positional when absent.
+   */
+  paragraphIds?: readonly string[];
   /** Line of each frontmatter field in the file (agency.id, published …), when known. */
   lines?: Readonly<Record<string, number>>;
 }
@@ -37,6 +42,8 @@ export interface SectionInput {
   data: SectionData;
   /** The section text's facts, when the body was read. */
   body?: BodyFacts;
+  /** As ReportInput's: the section's paragraph ids from the edition record, when it has one. */
+  paragraphIds?: readonly string[];
   /** Line of each frontmatter field in the file (id, order …), when known. */
   lines?: Readonly<Record<string, number>>;
 }
@@ -134,17 +141,15 @@ export function checkLinks(
   const pages = new Map<string, Set<string>>();
   for (const report of reports) {
     const ids = new Set<string>(LAYOUT_IDS);
-    for (let n = 1; n <= (report.body?.paragraphs ?? 0); n++) ids.add(paragraphId(undefined, n));
+    for (const id of paragraphIdsOf(report, undefined)) ids.add(id);
     const pageIds = new Set<string>();
     for (const section of sections.filter((s) => s.folder === report.folder)) {
       const names = [section.data.id, ...section.data.aliases];
       for (const name of names) {
         ids.add(name);
         pageIds.add(name);
-        for (let n = 1; n <= (section.body?.paragraphs ?? 0); n++) {
-          const id = paragraphId(section.data.id, n);
+        for (const id of paragraphIdsOf(section, section.data.id))
           ids.add(name === section.data.id ? id : aliasParagraphId(name, id)!);
-        }
       }
     }
     anchors.set(report.folder, ids);
@@ -171,6 +176,15 @@ export function checkLinks(
     }
   }
   return issues;
+}
+
+/** A body's paragraph ids: recorded ones for a published report, by position otherwise. */
+function paragraphIdsOf(
+  input: { body?: BodyFacts | undefined; paragraphIds?: readonly string[] | undefined },
+  sectionId: string | undefined,
+): readonly string[] {
+  if (input.paragraphIds) return input.paragraphIds;
+  return Array.from({ length: input.body?.paragraphs ?? 0 }, (_, n) => paragraphId(sectionId, n + 1));
 }
 
 function linkProblem(

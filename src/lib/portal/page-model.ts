@@ -15,6 +15,15 @@ import { reportsByAgency, reportsByYear, type ReportRef } from './index-pages.ts
 /** A report as the page model needs it: its record and its sections in reading order. */
 export interface ModelReport extends ReportRef {
   sections: readonly { id: string; aliases: readonly string[] }[];
+  /** The date of its latest edition, when it has an edition record. */
+  lastmod?: string;
+  /** A withdrawn report keeps its pages, as a notice, but leaves listings and the sitemap. */
+  withdrawn?: boolean;
+  /** Its editions: how many, and each earlier one with the sections it held. */
+  editions?: {
+    count: number;
+    earlier: readonly { edition: number; sections: readonly string[] }[];
+  };
 }
 
 export type PageKind =
@@ -31,6 +40,11 @@ export type PageKind =
   | 'search'
   | 'not-found'
   | 'alias'
+  | 'editions'
+  | 'edition'
+  | 'edition-section'
+  | 'compare'
+  | 'changes'
   | 'report-data'
   | 'report-schema'
   | 'search-data'
@@ -53,6 +67,15 @@ export interface SitePage {
 // The 404 page is written as a file, not a folder: static hosts look for <base>404.html.
 const NOT_FOUND_FILE = '404.html';
 const ROBOTS_FILE = 'robots.txt';
+const CHANGES_FILE = 'changes.json';
+
+/** Every pair of editions (earlier, later) that has a comparison page. */
+function editionPairs(count: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let before = 1; before < count; before++)
+    for (let after = before + 1; after <= count; after++) pairs.push([before, after]);
+  return pairs;
+}
 
 /**
  * Every file the site's routes write, in the sitemap's order for the pages a reader would land
@@ -79,16 +102,21 @@ export function sitePages(
     listed,
     ...(lastmod ? { lastmod } : {}),
   });
+  const listed = reports.filter((report) => !report.withdrawn);
   return [
     page('home', paths.homePath(), true, true),
-    ...reportsByYear(reports).map(({ year }) => page('year', paths.yearPath(year), true, true)),
-    ...reportsByAgency(reports).map(({ id }) => page('agency', paths.agencyPath(id), true, true)),
-    ...reports.flatMap((report) => [
-      page('report', paths.reportPath(report.folder), true, true, report.published),
-      ...report.sections.map((section) =>
-        page('section', paths.sectionPath(report.folder, section.id), true, true, report.published),
-      ),
-    ]),
+    ...reportsByYear(listed).map(({ year }) => page('year', paths.yearPath(year), true, true)),
+    ...reportsByAgency(listed).map(({ id }) => page('agency', paths.agencyPath(id), true, true)),
+    ...reports.flatMap((report) => {
+      const lastmod = report.lastmod ?? report.published;
+      const inSitemap = !report.withdrawn;
+      return [
+        page('report', paths.reportPath(report.folder), true, inSitemap, lastmod),
+        ...report.sections.map((section) =>
+          page('section', paths.sectionPath(report.folder, section.id), true, inSitemap, lastmod),
+        ),
+      ];
+    }),
     page('statutory', paths.statutoryRulePath(), true, true),
     page('figures', paths.dataPath(), true, true),
     page('figures-data', paths.assetPath(FIGURES_FILES.csv), false, true),
@@ -111,7 +139,31 @@ export function sitePages(
         page('report-data', paths.reportDataPath(report.folder, format), false, false),
       ),
     ),
+    // Edition history, earlier editions and comparisons: readable at their own addresses, but
+    // the sitemap and search point at the current text.
+    ...reports.flatMap((report) =>
+      report.editions
+        ? [
+            page('editions', paths.editionsPath(report.folder), true, false),
+            ...report.editions.earlier.flatMap(({ edition, sections }) => [
+              page('edition', paths.editionPath(report.folder, edition), true, false),
+              ...sections.map((id) =>
+                page(
+                  'edition-section',
+                  paths.editionSectionPath(report.folder, edition, id),
+                  true,
+                  false,
+                ),
+              ),
+            ]),
+            ...editionPairs(report.editions.count).map(([before, after]) =>
+              page('compare', paths.comparePath(report.folder, before, after), true, false),
+            ),
+          ]
+        : [],
+    ),
     page('report-schema', paths.assetPath(REPORT_SCHEMA_FILE), false, false),
+    page('changes', paths.assetPath(CHANGES_FILE), false, false),
     page('search-data', paths.assetPath(SEARCH_INDICATORS), false, false),
     ...indicators.map((id) =>
       page('search-data', paths.assetPath(searchFiguresFile(id)), false, false),
