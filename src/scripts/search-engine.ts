@@ -52,6 +52,7 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
   search(
     query: string | null,
@@ -130,6 +131,9 @@ export class SearchEngine {
         ...(tag ? { metaCacheTag: tag } : {}),
       });
       await pagefind.init();
+      // A site built in parts searches every part's index as one.
+      for (const part of scope.parts ?? [])
+        await pagefind.mergeIndex(assetPath(PAGEFIND_DIR + part), { baseUrl: BASE });
       this.ready = true;
       return pagefind;
     });
