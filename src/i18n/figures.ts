@@ -14,7 +14,7 @@ export const figuresUi = {
   'figures.tableYear': '年度',
   'figures.tableAgency': '机关',
   'figures.tableValue': '数值',
-  'figures.chartAlt': (title: string, items: string) => `${title}：${items}。`,
+  'figures.chartAlt': (items: string) => `${items}。`,
   'figures.yearLabel': (year: number) => `${year}年`,
   'data.title': '关键数据',
   'data.description':

@@ -16,7 +16,8 @@ export interface SearchFigure {
   agencyShort: string;
   year: number;
   value: number;
-  approx: boolean;
+  /** Written only when true (余, 约): most figures are exact, and the file is fetched per query. */
+  approx?: boolean;
   sentence: string;
   /** The paragraph's address on the report page. */
   url: string;

@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ params }) => {
       agencyShort: figure.agencyShortName,
       year: figure.year,
       value: figure.value,
-      approx: figure.approx,
+      ...(figure.approx ? { approx: true as const } : {}),
       sentence: figure.sentence,
       url: sitePaths.sectionAnchorPath(figure.folder, figure.paragraph),
     }));
