@@ -782,6 +782,9 @@ describe.concurrent('the catalogue of content that is refused', () => {
         `indexNumber: TEST-2025-001\nfigures:\n${figures}`,
       ),
     [SUBSECTION]: body('全年办理行政复议案件36件，同比下降。\n\n第二段。'),
+    // The published fixture's record holds the same sentence, as a recorded correction would.
+    '2024-test-agency/editions.json': (text: string) =>
+      text.replace('"第一段。"', '"全年办理行政复议案件36件，同比下降。"'),
   });
   const figure = (indicator: string, value: string, section: string) =>
     `  - indicator: ${indicator}\n    value: ${value}\n    section: ${section}\n`;
