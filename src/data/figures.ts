@@ -9,7 +9,7 @@ import type { FigureRecord } from '../lib/figures/records.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { readIndicators } from './indicators.ts';
 import { siteOptions } from './options.ts';
-import { loadReports, type Report } from './reports.ts';
+import { listedReports, type Report } from './reports.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { figureRow, type FigureRow } from '../lib/figures/csv.ts';
 import { absoluteUrl, sectionAnchorPath } from '../lib/addresses/urls.ts';
@@ -76,10 +76,13 @@ export function indicatorList(): Indicator[] {
   return indicators;
 }
 
-/** Every published figure and the indicators, read once per build. */
+/**
+ * Every published figure and the indicators, read once per build. A withdrawn report's figures
+ * leave the charts, downloads and search answers with it.
+ */
 export function loadFigures(): Promise<{ indicators: Indicator[]; figures: FigureRecord[] }> {
   loaded ??= (async () => {
-    const reports = await loadReports();
+    const reports = await listedReports();
     const list = indicatorList();
     return { indicators: list, figures: reports.flatMap((report) => reportFigures(report, list)) };
   })();
