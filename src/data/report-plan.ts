@@ -134,7 +134,8 @@ export function listReports(reportsDir: string): ReportListing[] {
     let data: Record<string, unknown> | undefined;
     try {
       const file = readFile(path.join(reportsDir, entry.name, 'report.md'));
-      data = file && isMap(file.doc.contents) ? (file.doc.toJS() as Record<string, unknown>) : undefined;
+      data =
+        file && isMap(file.doc.contents) ? (file.doc.toJS() as Record<string, unknown>) : undefined;
     } catch {
       data = undefined;
     }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  paragraphOfLine,
-  placeIssue,
-  reportFieldAnchor,
-} from '../../src/lib/desk/issue-place.ts';
+import { paragraphOfLine, placeIssue, reportFieldAnchor } from '../../src/lib/desk/issue-place.ts';
 
 const sections = [
   { id: 's1', numbering: '一、', title: '主要举措和成效', bodyStart: 7 },
@@ -14,16 +10,19 @@ const dir = 'content/reports/2023-x';
 
 describe('desk issue places', () => {
   it('names a report field in words and links its form control', () => {
-    expect(placeIssue({ file: `${dir}/report.md`, field: 'published' }, sections, noParagraph)).toEqual({
+    expect(
+      placeIssue({ file: `${dir}/report.md`, field: 'published' }, sections, noParagraph),
+    ).toEqual({
       words: '发布日期（published）',
       anchor: 'f-published',
     });
     expect(
       placeIssue({ file: `${dir}/report.md`, field: 'agency.shortName' }, sections, noParagraph),
     ).toEqual({ words: '机构简称（agency.shortName）', anchor: 'f-agency-short-name' });
-    expect(placeIssue({ file: `${dir}/report.md`, field: 'signature.date' }, sections, noParagraph).anchor).toBe(
-      'f-signature-date',
-    );
+    expect(
+      placeIssue({ file: `${dir}/report.md`, field: 'signature.date' }, sections, noParagraph)
+        .anchor,
+    ).toBe('f-signature-date');
   });
 
   it('names a section by its heading and links its title, item or level control', () => {
@@ -34,9 +33,9 @@ describe('desk issue places', () => {
     expect(placeIssue({ file: `${dir}/s1.md`, field: 'item' }, sections, noParagraph).anchor).toBe(
       's-s1-item',
     );
-    expect(placeIssue({ file: `${dir}/s1-1.md`, field: 'numbering' }, sections, noParagraph).anchor).toBe(
-      's-s1-1-level',
-    );
+    expect(
+      placeIssue({ file: `${dir}/s1-1.md`, field: 'numbering' }, sections, noParagraph).anchor,
+    ).toBe('s-s1-1-level');
   });
 
   it('names a body line as a paragraph of the section', () => {

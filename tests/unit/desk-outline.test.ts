@@ -20,7 +20,13 @@ const section = (over: Partial<PlannedSection>): PlannedSection => ({
 
 const outline = (): PlannedSection[] => [
   section({ id: 's1', title: '主要举措和成效', item: '主要举措和成效' }),
-  section({ id: 's1-1', numbering: '（一）', title: '健全机制', parent: 's1', paragraphs: ['甲。'] }),
+  section({
+    id: 's1-1',
+    numbering: '（一）',
+    title: '健全机制',
+    parent: 's1',
+    paragraphs: ['甲。'],
+  }),
   section({ id: 's1-2', numbering: '（二）', title: '规范执法', parent: 's1', order: 2 }),
   section({ id: 's2', numbering: '二、', title: '存在的不足', order: 2, item: '存在的不足和原因' }),
 ];
@@ -74,7 +80,10 @@ describe('desk outline edits', () => {
   it('joins a run-in heading back into its first paragraph', () => {
     const list = outline();
     list[2] = { ...list[2]!, runIn: true, paragraphs: ['坚持依法行政。'] };
-    expect(joinWithPrevious(list, 2)[1]!.paragraphs).toEqual(['甲。', '（二）规范执法。坚持依法行政。']);
+    expect(joinWithPrevious(list, 2)[1]!.paragraphs).toEqual([
+      '甲。',
+      '（二）规范执法。坚持依法行政。',
+    ]);
   });
 
   it('splits a section at a paragraph that is a missed heading', () => {

@@ -70,7 +70,16 @@ describe('desk writes', () => {
     expect(reportFolderPath('/p/content/reports', '2023-jiading-police')).toBe(
       '/p/content/reports/2023-jiading-police',
     );
-    for (const folder of ['..', '../2023-x', '2023-x/..', '2023-x/s1', '.2023-x', '2023-X', '', '2023-x/'])
+    for (const folder of [
+      '..',
+      '../2023-x',
+      '2023-x/..',
+      '2023-x/s1',
+      '.2023-x',
+      '2023-X',
+      '',
+      '2023-x/',
+    ])
       expect(reportFolderPath('/p/content/reports', folder)).toBeUndefined();
   });
 

@@ -17,7 +17,10 @@ describe('desk source view', () => {
   it('gives every source line its role, and each line not imported its reason', () => {
     const { rows } = view('portal-header.txt');
     const role = (line: number) => rows.find((row) => row.line === line);
-    expect(role(1)).toMatchObject({ role: 'dropped', notImported: expect.stringContaining('不属于报告') });
+    expect(role(1)).toMatchObject({
+      role: 'dropped',
+      notImported: expect.stringContaining('不属于报告'),
+    });
     expect(role(2)?.role).toBe('title');
     expect(role(3)?.role).toBe('metadata');
     expect(role(5)?.role).toBe('preamble');

@@ -64,7 +64,9 @@ export function renumber(
   let sub = 0;
   for (const section of sections) {
     const level = part === 0 ? 'part' : (section.level ?? levelOf(section));
-    const { level: _level, parent: _parent, item, itemComment, itemBasis, ...rest } = section;
+    const { item, itemComment, itemBasis, ...rest } = section;
+    delete rest.level;
+    delete rest.parent;
     if (level === 'part') {
       part += 1;
       sub = 0;

@@ -13,13 +13,7 @@ import type { ImportedReport } from '../import/structure.ts';
  */
 
 export type SourceRole =
-  | 'title'
-  | 'metadata'
-  | 'heading'
-  | 'text'
-  | 'signature'
-  | 'dropped'
-  | 'preamble';
+  'title' | 'metadata' | 'heading' | 'text' | 'signature' | 'dropped' | 'preamble';
 
 export interface SourceRow {
   line: number;
@@ -84,7 +78,11 @@ export function sourceRows(
             ...(metadata.other.length ? { notImported: REASON_METADATA(metadata.other) } : {}),
           };
       }
-      if (titleLine !== undefined && block.line <= titleLine + 1 && report.title.includes(bare(text)))
+      if (
+        titleLine !== undefined &&
+        block.line <= titleLine + 1 &&
+        report.title.includes(bare(text))
+      )
         return { ...row, role: 'title' };
       return { ...row, role: 'preamble' };
     }
@@ -162,7 +160,11 @@ export function foundFields(
           ? titleLine
           : undefined,
   );
-  add('agency.shortName', data.agency?.shortName, plan.origins['agency.shortName']?.includes('标题') ? titleLine : undefined);
+  add(
+    'agency.shortName',
+    data.agency?.shortName,
+    plan.origins['agency.shortName']?.includes('标题') ? titleLine : undefined,
+  );
   add(
     'published',
     data.published,
@@ -171,9 +173,20 @@ export function foundFields(
   add('source', data.source, lineOf('metadata', containing(data.source)));
   add('indexNumber', data.indexNumber, lineOf('metadata', containing(data.indexNumber)));
   add('documentNumber', data.documentNumber, lineOf('metadata', containing(data.documentNumber)));
-  add('signature.body', data.signature?.body, lineOf('signature', containing(data.signature?.body)));
+  add(
+    'signature.body',
+    data.signature?.body,
+    lineOf('signature', containing(data.signature?.body)),
+  );
   add('signature.date', data.signature?.date, signatureDateLine);
-  add('summary', data.summary, lineOf('preamble', (text) => text.length > 0 && (data.summary ?? '').startsWith(text.slice(0, 10))));
+  add(
+    'summary',
+    data.summary,
+    lineOf(
+      'preamble',
+      (text) => text.length > 0 && (data.summary ?? '').startsWith(text.slice(0, 10)),
+    ),
+  );
   void blocks;
   return out;
 }
