@@ -18,6 +18,8 @@ import type { ContentIssue } from '../lib/content/errors.ts';
 import { fromSchemaIssue, makeVisible } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { buildCache, sourceVersion } from '../node/build-cache.ts';
+import { type BodyUnit, bodyUnits } from '../lib/editions/shown.ts';
+import { editionIssues } from './editions.ts';
 
 /**
  * The one reader of content/: every file is read, decoded, split and validated here, with the
@@ -81,7 +83,7 @@ function readBody(
   file: string,
   body: string,
   firstLine: number,
-): { issues: ContentIssue[]; facts?: BodyFacts } {
+): { issues: ContentIssue[]; facts?: BodyFacts; units?: BodyUnit[] } {
   const issues: ContentIssue[] = [];
   const processor = unified().use(remarkParse);
   if (file.endsWith('.mdx')) processor.use(remarkMdx);
@@ -119,7 +121,8 @@ function readBody(
       found: problem.message,
       expected: '正文只含段落、列表、加粗和链接',
     });
-  return { issues, facts };
+  // What readers see of the body, unit by unit, for the edition record's change detection.
+  return { issues, facts, units: bodyUnits(tree, body) };
 }
 
 /** Every report folder's files, parsed: what passed the schemas, and what did not. */
@@ -134,6 +137,8 @@ export interface LoadedContent {
   failedReports: Map<string, string>;
   /** The text of every file read as UTF-8 (path as shown → text), for locating issues. */
   sources: Map<string, string>;
+  /** Each valid file's body as readers see it, unit by unit (path as shown → units). */
+  units: Map<string, BodyUnit[]>;
 }
 
 /**
@@ -148,6 +153,7 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
     incomplete: new Set(),
     failedReports: new Map(),
     sources: new Map(),
+    units: new Map(),
   };
   const { issues } = loaded;
   const shown = (...parts: string[]) => path.relative(cwd, path.join(reportsDir, ...parts));
@@ -276,6 +282,7 @@ function loadFile(
     if (isReport) loaded.failedReports.set(folder, file);
     else loaded.incomplete.add(folder);
   }
+  if (checked.units) loaded.units.set(file, checked.units);
   if (checked.report) loaded.reports.push(checked.report);
   if (checked.section) loaded.sections.push(checked.section);
 }
@@ -286,6 +293,7 @@ interface CheckedFile {
   failed: boolean;
   report?: ReportInput;
   section?: SectionInput;
+  units?: BodyUnit[];
 }
 
 /** One file's own checks: encoding, frontmatter, schema, body. */
@@ -320,7 +328,8 @@ function checkFile(
     });
   const linesBefore = source.slice(0, source.indexOf('---')).split('\n').length - 1;
   const { lineOf, rawValue } = fieldLines(parsed.rawFrontmatter, linesBefore);
-  const { issues: bodyIssues, facts: body } = readBody(file, parsed.content, 1);
+  const { issues: bodyIssues, facts: body, units } = readBody(file, parsed.content, 1);
+  if (units) checked.units = units;
   checked.issues.push(...bodyIssues);
   const schema = isReport ? reportSchema : sectionSchema;
   const data = withDatesAsWritten(parsed.frontmatter, [], rawValue);
@@ -452,10 +461,29 @@ export async function validateReports(
 
 /** validateReports for content already loaded, so callers that also review it read it once. */
 export function validateContent(
-  { reports, sections, issues, incomplete, failedReports }: LoadedContent,
+  loaded: LoadedContent,
   reportsDir: string,
   cwd = process.cwd(),
 ): ContentIssue[] {
+  const all = validateFiles(loaded, reportsDir, cwd);
+  // Published text is compared with its edition record only in folders without other errors:
+  // a file being fixed is not also reported as changed.
+  const failing = new Set(all.map((issue) => folderOfIssue(issue, reportsDir, cwd)));
+  return [...all, ...editionIssues(loaded, reportsDir, cwd, failing)];
+}
+
+/** The report folder an issue's file is in. */
+export function folderOfIssue(issue: ContentIssue, reportsDir: string, cwd = process.cwd()) {
+  return path.relative(reportsDir, path.resolve(cwd, issue.file)).split(path.sep)[0];
+}
+
+/** validateContent without the edition records: the files' own checks and the cross-file ones. */
+export function validateFiles(
+  loaded: LoadedContent,
+  reportsDir: string,
+  cwd = process.cwd(),
+): ContentIssue[] {
+  const { reports, sections, issues, incomplete, failedReports } = loaded;
   const cross = checkContent(reports, sections, { incomplete, failedReports });
   const all = [...issues, ...cross];
   if (!all.length && !reports.length)

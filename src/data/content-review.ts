@@ -4,8 +4,10 @@ import { type ReviewIssue, reviewContent } from '../lib/content/review.ts';
 import {
   type LoadedContent,
   loadContent,
+  folderOfIssue,
   splitFrontmatter,
   validateContent,
+  validateFiles,
 } from './content-files.ts';
 
 /** A problem with the line it is on, for `文件:行` messages. */
@@ -49,6 +51,35 @@ export async function buildErrors(
       .filter((issue) => issue.severity === 'error')
       .map(({ severity: _severity, ...issue }) => issue),
   ];
+}
+
+/**
+ * What stops a report from being published (npm run publish-report) or corrected: its files'
+ * errors, and placeholders counted as in a finished report even while it is still a draft.
+ */
+export function publishingIssues(
+  loaded: LoadedContent,
+  folder: string,
+  reportsDir: string,
+  cwd = process.cwd(),
+): LocatedIssue[] {
+  const asPublished: LoadedContent = {
+    ...loaded,
+    reports: loaded.reports.map((report) =>
+      report.folder === folder ? { ...report, data: { ...report.data, draft: false } } : report,
+    ),
+  };
+  return [
+    ...validateFiles(loaded, reportsDir, cwd)
+      .filter((issue) => folderOfIssue(issue, reportsDir, cwd) === folder)
+      .map((each): ReviewIssue => ({ ...each, severity: 'error' })),
+    ...reviewLoaded(asPublished, () => true),
+  ]
+    .filter((issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder)
+    .map((issue) => ({
+      ...issue,
+      line: issue.line ?? fieldLine(loaded.sources.get(issue.file) ?? '', issue.field),
+    }));
 }
 
 /** Reviews the valid reports `include` accepts; body lines are counted in the whole file. */
