@@ -4,7 +4,9 @@ import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ImportPlan, PlannedSection } from '../lib/import/plan.ts';
 import { STATUTORY_ITEMS, type StatutoryItem } from '../schemas/section.ts';
+import { latestEdition, withdrawalOf } from '../lib/editions/record.ts';
 import { splitFrontmatter } from './content-files.ts';
+import { readRecord } from './editions.ts';
 
 /**
  * A report folder read back into the importer's plan, so that the desk edits and writes a
@@ -117,7 +119,21 @@ export interface ReportListing {
   agency?: string;
   title?: string;
   published?: string;
-  state: 'draft' | 'published' | 'unreadable';
+  state: 'draft' | 'published' | 'corrected' | 'withdrawn' | 'unreadable';
+  /** The latest edition's number, once published with a record (npm run publish-report). */
+  edition?: number;
+}
+
+/** Where a published report stands by its edition record: corrected, withdrawn, or as first published. */
+export function publishedState(folderPath: string): {
+  state: 'published' | 'corrected' | 'withdrawn';
+  edition?: number;
+} {
+  const { record } = readRecord(folderPath);
+  if (!record) return { state: 'published' };
+  const edition = latestEdition(record).edition;
+  if (withdrawalOf(record)) return { state: 'withdrawn', edition };
+  return { state: edition > 1 ? 'corrected' : 'published', edition };
 }
 
 /** Every report folder under `reportsDir`, newest year first. */
@@ -150,7 +166,9 @@ export function listReports(reportsDir: string): ReportListing[] {
       ...(agency ? { agency: String(agency.shortName ?? agency.name ?? '') } : {}),
       ...(typeof data['title'] === 'string' ? { title: data['title'] } : {}),
       ...(typeof data['published'] === 'string' ? { published: data['published'] } : {}),
-      state: data['draft'] === true ? 'draft' : 'published',
+      ...(data['draft'] === true
+        ? { state: 'draft' as const }
+        : publishedState(path.join(reportsDir, entry.name))),
     });
   }
   return list.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.folder.localeCompare(b.folder));

@@ -179,8 +179,28 @@ export const deskUi = {
   'publish.dateHint': '报告在网站上公开的日期，不能早于所述年度的 12 月 31 日。',
   'publish.submit': '发布这份报告',
   'publish.done': (folder: string) => `已发布 ${folder}。下一步：生成网站。`,
-  'publish.already': '这份报告已发布。',
-  'publish.errorsFirst': '这份报告还有错误，改好后才能发布。',
+  'publish.errorsFirst': '这份报告还不能发布',
+  'publish.state': (state: string, edition?: number) =>
+    `状态：${state}${edition ? `（第 ${edition} 版）` : ''}`,
+  'publish.record': '记录第一版',
+  'publish.recordIntro':
+    '这份报告已是正式报告，但还没有版本记录。记录第一版后才能更正或撤回（与 npm run publish-report 相同）。',
+  'correct.title': '更正',
+  'correct.intro':
+    '已发布的报告是公开的记录。先在“核对与更正”中改好文字并保存，再在这里写明更正说明，记为新的一版；读者会在修订记录中看到说明和改动（与 npm run correct 相同）。',
+  'correct.note': '更正说明',
+  'correct.noteHint': '读者会看到这句话，例如：更正第二部分中的数字错误。200 字以内。',
+  'correct.date': '更正日期（不填为今天）',
+  'correct.submit': '记录更正',
+  'correct.done': (edition: number) => `已记录更正，现在是第 ${edition} 版。下一步：生成网站。`,
+  'withdraw.title': '撤回',
+  'withdraw.intro':
+    '撤回后报告页面保留，顶部说明撤回的日期和原因，下面是最后一版的全文（与 npm run withdraw 相同）。撤回不能撤销。',
+  'withdraw.note': '撤回原因',
+  'withdraw.noteHint': '读者会看到这句话，例如：本报告已由修订后的报告替代。200 字以内。',
+  'withdraw.submit': '撤回这份报告',
+  'withdraw.done': '已撤回。下一步：生成网站。',
+  'withdraw.already': '这份报告已撤回。',
 
   'build.title': '生成网站',
   'build.intro':

@@ -6,7 +6,13 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { reviewReports, type LocatedIssue } from '../../data/content-review.ts';
 import { readDeployChecklist, readDeploySiteUrl } from '../../data/deploy-config.ts';
-import { folderVersion, listReports, readReportPlan } from '../../data/report-plan.ts';
+import { readRecord } from '../../data/editions.ts';
+import {
+  folderVersion,
+  listReports,
+  publishedState,
+  readReportPlan,
+} from '../../data/report-plan.ts';
 import { deskUi } from '../../i18n/desk.ts';
 import { paragraphOfLine, placeIssue } from '../../lib/desk/issue-place.ts';
 import {
@@ -23,6 +29,8 @@ import { type ImportedReport, parseReport } from '../../lib/import/structure.ts'
 import { formatContentIssue } from '../../lib/content/errors.ts';
 import { SECURITY_HEADERS } from '../../lib/security/headers.ts';
 import { BuildOptionsError, checkSiteUrl } from '../build-options.ts';
+import { correctReport, EditionCommandError, publishReport, withdrawReport } from '../editions.ts';
+import { withBuildLock } from '../publish.ts';
 import { ImportRefused, type ImportInput, readImportInput } from '../import-input.ts';
 import { CONTENT_TYPES, resolveRequest } from '../static-server.ts';
 import { type BuildJob, startBuild } from './build-job.ts';
@@ -594,68 +602,111 @@ ${checkResult(mine, others)}`,
   }
 
   async function publish(res: http.ServerResponse, folder: string, message = '', status = 200) {
-    const { plan } = loadPlan(folder);
+    const { plan, dir } = loadPlan(folder);
     const draft = plan.data['draft'] === true;
     const published =
       typeof plan.data['published'] === 'string' ? (plan.data['published'] as string) : '';
-    const body = `${reportHeader(folder, titleOf(plan), 'publish')}
-<p>${esc(deskUi['publish.intro'])}</p>
-${message}
-${
-  draft
-    ? `<form method="post" action="${esc(`${base}/reports/${folder}/publish`)}" class="publish-form">
+    const { state, edition } = draft
+      ? { state: 'draft' as const, edition: undefined }
+      : publishedState(dir);
+    const hasRecord = Boolean(readRecord(dir).record);
+    const target = esc(`${base}/reports/${folder}/publish`);
+    const noteField = (id: string, label: string, hint: string) =>
+      `<p class="field"><label for="${id}">${esc(label)}</label><span class="hint" id="${id}-hint">${esc(hint)}</span>
+<textarea id="${id}" name="note" rows="2" maxlength="200" required aria-describedby="${id}-hint"></textarea></p>`;
+    const forms = draft
+      ? `<form method="post" action="${target}" class="publish-form">
+<input type="hidden" name="do" value="publish">
 <p class="field"><label for="p-date">${esc(deskUi['publish.date'])}</label><span class="hint" id="p-date-hint">${esc(deskUi['publish.dateHint'])}</span>
 <input id="p-date" name="published" type="date" required value="${esc(published)}" aria-describedby="p-date-hint"></p>
 <p><button type="submit" class="primary">${esc(deskUi['publish.submit'])}</button></p>
 </form>`
-    : notice(
-        'ok',
-        deskUi['publish.already'],
-        `<p><a href="${esc(`${base}/build`)}">${esc(deskUi['nav.build'])}</a></p>`,
-      )
-}`;
+      : state === 'withdrawn'
+        ? notice('info', deskUi['withdraw.already'])
+        : !hasRecord
+          ? `<p>${esc(deskUi['publish.recordIntro'])}</p><form method="post" action="${target}"><input type="hidden" name="do" value="publish"><p><button type="submit" class="primary">${esc(deskUi['publish.record'])}</button></p></form>`
+          : `<section aria-labelledby="correct-heading" class="panel"><h2 id="correct-heading">${esc(deskUi['correct.title'])}</h2>
+<p>${esc(deskUi['correct.intro'])}</p>
+<form method="post" action="${target}">
+<input type="hidden" name="do" value="correct">
+${noteField('c-note', deskUi['correct.note'], deskUi['correct.noteHint'])}
+<p class="field"><label for="c-date">${esc(deskUi['correct.date'])}</label><input id="c-date" name="date" type="date"></p>
+<p><button type="submit" class="primary">${esc(deskUi['correct.submit'])}</button></p>
+</form></section>
+<section aria-labelledby="withdraw-heading" class="panel"><h2 id="withdraw-heading">${esc(deskUi['withdraw.title'])}</h2>
+<p>${esc(deskUi['withdraw.intro'])}</p>
+<form method="post" action="${target}">
+<input type="hidden" name="do" value="withdraw">
+${noteField('w-note', deskUi['withdraw.note'], deskUi['withdraw.noteHint'])}
+<p><button type="submit" class="secondary">${esc(deskUi['withdraw.submit'])}</button></p>
+</form></section>`;
+    const body = `${reportHeader(folder, titleOf(plan), 'publish')}
+<p>${esc(deskUi['publish.intro'])}</p>
+<p>${esc(deskUi['publish.state'](deskUi[`state.${state}`], edition))}</p>
+${message}
+${forms}`;
     html(res, `${deskUi['publish.title']} - ${titleOf(plan)}`, body, {
       status,
       current: 'reports',
     });
   }
 
+  /** Publish, correct and withdraw: the edition commands' own functions, under the build's lock. */
   async function publishPost(req: http.IncomingMessage, res: http.ServerResponse, folder: string) {
-    const { plan, dir } = loadPlan(folder);
+    loadPlan(folder);
     const form = await readForm(req);
-    const { mine } = await checkFolder(folder);
-    // A draft's placeholders are warnings; published, they stop the build.
-    const blocking = mine.filter(
-      (issue) => issue.severity === 'error' || issue.found.includes('占位内容'),
+    const what = form.get('do');
+    const options = { reportsDir, cwd: root };
+    const date = form.get('date')?.trim() || undefined;
+    let done: string;
+    try {
+      done = await withBuildLock(distDir, async () => {
+        if (what === 'publish') {
+          await publishReport(folder, {
+            ...options,
+            date: form.get('published')?.trim() || undefined,
+          });
+          return deskUi['publish.done'](folder);
+        }
+        if (what === 'correct') {
+          const { edition } = await correctReport(folder, form.get('note') ?? '', {
+            ...options,
+            date,
+          });
+          return deskUi['correct.done'](edition);
+        }
+        if (what === 'withdraw') {
+          await withdrawReport(folder, form.get('note') ?? '', options);
+          return deskUi['withdraw.done'];
+        }
+        throw new HttpError(400, deskUi['error.badRequest']);
+      });
+    } catch (error) {
+      if (error instanceof EditionCommandError)
+        return publish(
+          res,
+          folder,
+          notice(
+            'error',
+            deskUi['publish.errorsFirst'],
+            `<pre class="message">${esc(error.message)}</pre>`,
+          ),
+          422,
+        );
+      if ((error as Error).name === 'PublishError')
+        return publish(res, folder, notice('error', deskUi['error.busy']), 409);
+      throw error;
+    }
+    lastWrite = Date.now();
+    publish(
+      res,
+      folder,
+      notice(
+        'ok',
+        done,
+        `<p><a href="${esc(`${base}/build`)}">${esc(deskUi['nav.build'])}</a></p>`,
+      ),
     );
-    if (blocking.length)
-      return publish(
-        res,
-        folder,
-        notice('error', deskUi['publish.errorsFirst']) + checkResult(blocking, []),
-        422,
-      );
-    const data = { ...plan.data };
-    delete data['draft'];
-    const next = applyReportForm(
-      { ...plan, data },
-      (name) => (name === 'published' ? (form.get('published') ?? '') : undefined),
-      true,
-    );
-    const header = next.header.filter((line) => !line.startsWith('草稿'));
-    const saved = await saveOrExplain(() =>
-      saveReportPlan({
-        reportsDir,
-        outDir: distDir,
-        plan: { ...next, header, draft: false },
-        expectedVersion: folderVersion(dir),
-      }),
-    );
-    if (!saved.ok) return publish(res, folder, notice('error', saved.message), 409);
-    const after = await checkFolder(folder);
-    if (after.mine.some((issue) => issue.severity === 'error'))
-      return redirect(res, `${base}/reports/${folder}/check`);
-    publish(res, folder, notice('ok', deskUi['publish.done'](folder)));
   }
 
   function build(res: http.ServerResponse, message = '', status = 200) {
