@@ -41,8 +41,9 @@ export function page({ base, title, body, current, refresh }: PageOptions): stri
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 ${refresh ? `<meta http-equiv="refresh" content="${refresh}">` : ''}
 <title>${esc(deskUi.title(title))}</title>
 <link rel="stylesheet" href="${esc(base)}/assets/desk.css">
