@@ -222,7 +222,8 @@ export const deskUi = {
   'build.checklist': '发布上线核对清单（摘自内容编写指南“发布上线”）',
   'build.refreshHint': '本页每 2 秒自动刷新。',
   'build.previewDone': '预览已生成。',
-  'build.progress': '步骤',
+  'build.progress': '生成步骤',
+  'build.again': '再次生成',
 } as const;
 
 export type DeskKey = keyof typeof deskUi;

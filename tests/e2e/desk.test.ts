@@ -52,6 +52,14 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    // Long pages also in screen-sized pieces, to be looked at in full size.
+    const total = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, part = 1; y < total && part <= 4; y += height, part++)
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, `${name}-${width}-part${part}.png`),
+        fullPage: true,
+        clip: { x: 0, y, width, height: Math.min(height, total - y) },
+      });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -246,11 +254,11 @@ describe('the desk for everyone', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
     await page.keyboard.press('Enter');
-    // Tab to the summary field, type, and save with Enter from a text field.
+    // Tab to the title field and save with Enter from it, as in any form.
     let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'f-summary' && guard++ < 60)
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'f-title' && guard++ < 60)
       await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-summary');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-title');
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement!).outlineStyle,
     );
@@ -388,4 +396,39 @@ describe('the desk keeps to itself', () => {
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toContain('../');
   });
+});
+
+describe('a published report stays a public record', () => {
+  it('is corrected with a note after its text is changed, then withdrawn with a reason', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${desk.url}reports/${folder}`);
+    const body = page.locator('#s-s1-2-body');
+    await body.fill((await body.inputValue()).replace('首违不罚清单', '首违不罚清单和免罚清单'));
+    await save(page, '保存并检查');
+    await page.waitForURL(/\/check\?saved$/);
+    // Changed published text without a recorded correction stops the build: the check says so.
+    expect(await page.locator('.issue-error').count()).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: '发布' }).click();
+    await page.getByLabel('更正说明').fill('补充第一部分中的免罚清单。');
+    await page.getByRole('button', { name: '记录更正' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('第 2 版');
+    await shoot(page, 'correct');
+    await page.goto(`${desk.url}reports/${folder}/check`);
+    expect(await page.locator('.issue-error').count()).toBe(0);
+
+    await page.goto(`${desk.url}reports/${folder}/publish`);
+    await page.getByLabel('撤回原因').fill('本报告已由修订后的报告替代。');
+    await page.getByRole('button', { name: '撤回这份报告' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已撤回');
+    await page.goto(desk.url);
+    const row = page.locator('tr', { hasText: TITLE });
+    expect(await row.locator('.state').textContent()).toBe('已撤回');
+    const record = JSON.parse(readFileSync(path.join(reportsDir, folder, 'editions.json'), 'utf8'));
+    expect(record.events.map((event: { kind: string }) => event.kind)).toEqual([
+      'publish',
+      'correct',
+      'withdraw',
+    ]);
+  }, 60_000);
 });

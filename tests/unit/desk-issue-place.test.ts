@@ -25,6 +25,13 @@ describe('desk issue places', () => {
     ).toBe('f-signature-date');
   });
 
+  it('sends a statutory item no part covers to the first part\'s item control', () => {
+    expect(placeIssue({ file: `${dir}/report.md`, field: 'item' }, sections, noParagraph)).toEqual({
+      words: '各部分的法定报告事项（item）',
+      anchor: 's-s1-item',
+    });
+  });
+
   it('names a section by its heading and links its title, item or level control', () => {
     expect(placeIssue({ file: `${dir}/s1-1.md`, field: 'title' }, sections, noParagraph)).toEqual({
       words: '“（一）健全机制”的标题（title）',

@@ -79,6 +79,12 @@ export function placeIssue(
       };
     }
     const top = issue.field.split(' / ')[0]!.replace(/\.\d+$/, '');
+    // "No part covers this statutory item": chosen in the parts' item controls.
+    if (top === 'item')
+      return {
+        words: `各部分的法定报告事项（item）`,
+        anchor: sectionFieldAnchor(sections[0]?.id ?? 's1', 'item'),
+      };
     const words = REPORT_FIELD_WORDS[top] ?? REPORT_FIELD_WORDS[top.split('.')[0]!];
     return {
       words: words ? `${words}（${issue.field}）` : `报告信息（${issue.field}）`,

@@ -730,7 +730,8 @@ ${
 ${
   running
     ? ''
-    : `<form method="post" action="${esc(`${base}/build`)}" class="build-form">
+    : `<form method="post" action="${esc(`${base}/build`)}" class="build-form" aria-labelledby="build-form-heading">
+<h2 id="build-form-heading">${esc(done ? deskUi['build.again'] : deskUi['build.submit'])}</h2>
 <p class="field"><label for="b-url">${esc(deskUi['build.siteUrl'])}</label><span class="hint" id="b-url-hint">${esc(deskUi['build.siteUrlHint'])}</span>
 <input id="b-url" name="siteUrl" type="url" required value="${esc(siteUrl)}" placeholder="https://www.example.gov.cn/fzzf/" aria-describedby="b-url-hint" spellcheck="false"></p>
 <p><button type="submit" class="primary">${esc(deskUi['build.submit'])}</button></p>

@@ -186,6 +186,7 @@ export function reportForm(options: {
       hint?: string;
       readonly?: boolean;
       textarea?: boolean;
+      rows?: number;
       value?: string;
     } = {},
   ) => {
@@ -195,7 +196,7 @@ export function reportForm(options: {
     const described = hint ? ` aria-describedby="${hintId}"` : '';
     const v = opts.value ?? value(name);
     const control = opts.textarea
-      ? `<textarea id="${id}" name="${esc(name)}" rows="6"${described}>${esc(v)}</textarea>`
+      ? `<textarea id="${id}" name="${esc(name)}" rows="${opts.rows ?? 6}"${described}>${esc(v)}</textarea>`
       : `<input id="${id}" name="${esc(name)}" type="${opts.type ?? 'text'}" value="${esc(v)}"${opts.readonly ? ' readonly' : ''}${described}>`;
     return `<p class="field"><label for="${id}">${esc(label)}</label>${hint ? `<span class="hint" id="${hintId}">${esc(hint)}</span>` : ''}${control}</p>`;
   };
@@ -267,7 +268,7 @@ ${field(REPORT_FIELDS.published, deskUi['field.published'], { type: 'date' })}
 ${field(REPORT_FIELDS.signatureBody, deskUi['field.signature.body'])}
 ${field(REPORT_FIELDS.signatureDate, deskUi['field.signature.date'], { type: 'date' })}
 </div>
-${field(REPORT_FIELDS.summary, deskUi['field.summary'], { textarea: false, ...(plan.comments['summary'] ? { hint: plan.comments['summary'] } : {}) })}
+${field(REPORT_FIELDS.summary, deskUi['field.summary'], { textarea: true, rows: 2, ...(plan.comments['summary'] ? { hint: plan.comments['summary'] } : {}) })}
 <div class="row">
 ${field(REPORT_FIELDS.source, deskUi['field.source'] + optional)}
 ${field(REPORT_FIELDS.indexNumber, deskUi['field.indexNumber'] + optional)}
@@ -331,6 +332,7 @@ export function jobProgress(job: BuildJob, now = Date.now()): string {
     .join('');
   const elapsed = seconds((job.finished ?? now) - job.started);
   return `<div class="progress" aria-live="polite">
+<h2>${esc(deskUi['build.progress'])}</h2>
 <p>${esc(job.state === 'running' ? deskUi['build.running'] : '')} ${esc(deskUi['build.elapsed'](elapsed))}</p>
 <ol class="steps" aria-label="${esc(deskUi['build.progress'])}">${steps}</ol>
 ${job.state === 'running' ? `<p class="hint">${esc(deskUi['build.refreshHint'])}</p>` : ''}
