@@ -69,7 +69,7 @@ describe('the desk report form', () => {
       's4-1',
     ]);
     expect(next.sections[3]).toMatchObject({
-      item: '存在的不足和原因',
+      item: '其他',
       paragraphs: ['第一段。', '第二段。'],
     });
     expect(next.sections[3]!.itemComment).toBeUndefined();
