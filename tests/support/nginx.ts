@@ -65,6 +65,8 @@ http {
   const check = spawnSync(NGINX_PATH, ['-t', '-p', prefix, '-c', `${prefix}/nginx.conf`], {
     encoding: 'utf8',
   });
+  if (check.error)
+    throw new Error(`nginx could not start from ${NGINX_PATH}: ${check.error.message}`);
   if (check.status !== 0) throw new Error(`nginx rejected the configuration:\n${check.stderr}`);
   const child: ChildProcess = spawn(NGINX_PATH, ['-p', prefix, '-c', `${prefix}/nginx.conf`], {
     stdio: 'ignore',
