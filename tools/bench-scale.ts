@@ -25,6 +25,7 @@ import {
   kib,
   launchBrowser,
   median,
+  recordFirstEditions,
   recordMarks,
   ROOT,
   serveGzip,
@@ -237,6 +238,7 @@ try {
       path.join(shared, 'tools/corpus/adapt.mjs'),
       ...['--target', 'project', '--in', corpus, '--site', siteOf(n), '--replace-content'],
     ]);
+    recordFirstEditions(siteOf(n));
   }
 
   for (let run = 1; run <= runs; run++)

@@ -1,6 +1,7 @@
 // Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, a static
 // server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, and a
 // page-side recorder of when search results first became visible.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -192,3 +193,15 @@ export async function waitForMark(
 }
 
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/**
+ * Records a first edition for every report of a generated corpus, which the corpus tools write
+ * without edition records (a published report without one stops the build). Run after adapting
+ * the corpus into a project copy, as a publisher would on an existing site.
+ */
+export function recordFirstEditions(projectDir: string): void {
+  execFileSync('npm', ['run', '--silent', 'publish-report', '--', '--all'], {
+    cwd: projectDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}

@@ -37,13 +37,17 @@ if (values.help) {
 }
 try {
   if (positionals.length !== 1)
-    throw new EditionCommandError('请写出要更正的一份报告的标识（报告文件夹名），例如 npm run correct -- 2024-jiading-police --note "更正说明"。');
+    throw new EditionCommandError(
+      '请写出要更正的一份报告的标识（报告文件夹名），例如 npm run correct -- 2024-jiading-police --note "更正说明"。',
+    );
   const folder = positionals[0]!;
   const { edition, date, changed } = await correctReport(folder, values.note, {
     reportsDir: path.resolve(values.dir ?? REPORTS_DIR),
     date: values.date,
   });
-  console.log(`${folder} 已记录更正：第 ${edition} 版，${formatChineseDate(date)}，${changed} 处改动。生成网站：SITE_URL=网站地址 npm run build`);
+  console.log(
+    `${folder} 已记录更正：第 ${edition} 版，${formatChineseDate(date)}，${changed} 处改动。生成网站：SITE_URL=网站地址 npm run build`,
+  );
 } catch (error) {
   if (!(error instanceof EditionCommandError)) throw error;
   console.error(`${error.message}\n\n运行 npm run correct -- --help 查看用法。`);

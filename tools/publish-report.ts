@@ -42,7 +42,9 @@ const reportsDir = path.resolve(values.dir ?? REPORTS_DIR);
 try {
   if (values.all) {
     if (positionals.length || values.date)
-      throw new EditionCommandError('--all 不能与报告标识或 --date 同时使用：各报告的日期取自各自的 published。');
+      throw new EditionCommandError(
+        '--all 不能与报告标识或 --date 同时使用：各报告的日期取自各自的 published。',
+      );
     const { recorded, refused } = await publishAll({ reportsDir });
     console.log(
       recorded.length
@@ -54,7 +56,9 @@ try {
   }
   if (positionals.length !== 1)
     throw new EditionCommandError(
-      positionals.length ? `一次只能发布一份报告，收到 ${positionals.length} 个报告标识。` : '请写出要发布的报告标识（报告文件夹名），例如 npm run publish-report -- 2024-jiading-police。',
+      positionals.length
+        ? `一次只能发布一份报告，收到 ${positionals.length} 个报告标识。`
+        : '请写出要发布的报告标识（报告文件夹名），例如 npm run publish-report -- 2024-jiading-police。',
     );
   const folder = positionals[0]!;
   const { date, wasDraft } = await publishReport(folder, { reportsDir, date: values.date });

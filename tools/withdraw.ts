@@ -37,13 +37,17 @@ if (values.help) {
 }
 try {
   if (positionals.length !== 1)
-    throw new EditionCommandError('请写出要撤回的一份报告的标识（报告文件夹名），例如 npm run withdraw -- 2024-jiading-police --note "撤回原因"。');
+    throw new EditionCommandError(
+      '请写出要撤回的一份报告的标识（报告文件夹名），例如 npm run withdraw -- 2024-jiading-police --note "撤回原因"。',
+    );
   const folder = positionals[0]!;
   const { date } = await withdrawReport(folder, values.note, {
     reportsDir: path.resolve(values.dir ?? REPORTS_DIR),
     date: values.date,
   });
-  console.log(`${folder} 已于 ${formatChineseDate(date)}撤回。生成网站：SITE_URL=网站地址 npm run build`);
+  console.log(
+    `${folder} 已于 ${formatChineseDate(date)}撤回。生成网站：SITE_URL=网站地址 npm run build`,
+  );
 } catch (error) {
   if (!(error instanceof EditionCommandError)) throw error;
   console.error(`${error.message}\n\n运行 npm run withdraw -- --help 查看用法。`);

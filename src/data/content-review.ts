@@ -75,11 +75,27 @@ export function publishingIssues(
       .map((each): ReviewIssue => ({ ...each, severity: 'error' })),
     ...reviewLoaded(asPublished, () => true),
   ]
-    .filter((issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder)
+    .filter(
+      (issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder,
+    )
     .map((issue) => ({
       ...issue,
       line: issue.line ?? fieldLine(loaded.sources.get(issue.file) ?? '', issue.field),
     }));
+}
+
+/** What keeps published reports from getting a first edition: their errors and placeholders. */
+export function publishedReportErrors(
+  loaded: LoadedContent,
+  reportsDir: string,
+  cwd = process.cwd(),
+): ContentIssue[] {
+  return [
+    ...validateFiles(loaded, reportsDir, cwd),
+    ...reviewLoaded(loaded, (report) => !report.data.draft).filter(
+      (issue) => issue.severity === 'error',
+    ),
+  ];
 }
 
 /** Reviews the valid reports `include` accepts; body lines are counted in the whole file. */

@@ -68,16 +68,26 @@ export function currentText(loaded: LoadedContent, folder: string): CurrentText 
   const report = loaded.reports.find((each) => each.folder === folder);
   if (!report) return undefined;
   const sections = loaded.sections.filter((each) => each.folder === folder);
-  const ordered = flattenOutline(buildOutline(sections.map((section) => ({ data: section.data, entry: section }))));
+  const ordered = flattenOutline(
+    buildOutline(sections.map((section) => ({ data: section.data, entry: section }))),
+  );
   const unitsOf = (file: string) => loaded.units.get(file) ?? [];
   return {
     fields: shownFields(report.data as unknown as Record<string, unknown>, SHOWN_REPORT_FIELDS),
     sections: [
-      { id: PREAMBLE_KEY, file: path.basename(report.file), heading: {}, units: unitsOf(report.file) },
+      {
+        id: PREAMBLE_KEY,
+        file: path.basename(report.file),
+        heading: {},
+        units: unitsOf(report.file),
+      },
       ...ordered.map(({ entry }) => ({
         id: entry.data.id,
         file: path.basename(entry.file),
-        heading: shownFields(entry.data as unknown as Record<string, unknown>, SHOWN_SECTION_FIELDS),
+        heading: shownFields(
+          entry.data as unknown as Record<string, unknown>,
+          SHOWN_SECTION_FIELDS,
+        ),
         units: unitsOf(entry.file),
       })),
     ],
@@ -101,6 +111,7 @@ export function editionIssues(
   const issues: ContentIssue[] = [];
   for (const report of loaded.reports) {
     const { folder } = report;
+    if (skip.has(folder)) continue;
     const folderPath = path.join(reportsDir, folder);
     const recordFile = path.relative(cwd, path.join(folderPath, EDITIONS_FILE));
     const { record, problem } = readRecord(folderPath);
@@ -133,7 +144,6 @@ export function editionIssues(
       });
       continue;
     }
-    if (skip.has(folder)) continue;
     const current = currentText(loaded, folder);
     if (!current) continue;
     const { differences } = compareText(record.current, current, allChanges(record));
@@ -147,7 +157,9 @@ function changeIssue(difference: Difference, folder: string, folderShown: string
   const { before, after } = difference;
   const found = (() => {
     if (difference.kind === 'section')
-      return before === undefined ? '已发布的报告中新增了这一节' : `已发布的报告中删去了这一节（${difference.where}）`;
+      return before === undefined
+        ? '已发布的报告中新增了这一节'
+        : `已发布的报告中删去了这一节（${difference.where}）`;
     if (difference.kind === 'order') return '已发布的报告中章节的顺序变了';
     if (before !== undefined && after !== undefined) {
       const short = shortenChange(before, after);

@@ -5,6 +5,8 @@ import { statutoryFacts } from '../lib/content/statutory.ts';
 import type { ReportTextInput } from '../lib/portal/open-data.ts';
 import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
 import type { Report } from './reports.ts';
+import { editionsOf, latestEdition, withdrawalOf } from '../lib/editions/record.ts';
+import { isoDateInChina } from '../lib/editions/citation.ts';
 
 /** What the open-data files of a report are made from: its metadata and its rendered text. */
 export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
@@ -28,6 +30,9 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
       paragraphs: paragraphsOf(section.entry),
       body: section.entry.body ?? '',
     })),
+    editions: report.record ? editionUrls(report, site, base) : [],
+    withdrawn: report.record && withdrawalOf(report.record),
+    cited: isoDateInChina(),
     urls: {
       schema: absoluteUrl(site, urls.assetPath(base, urls.REPORT_SCHEMA_FILE)),
       report: absoluteUrl(site, urls.reportPath(base, report.folder)),
@@ -42,4 +47,22 @@ export function reportFacts(report: Report) {
     report.data,
     report.outline.map((part) => ({ id: part.id, item: part.item })),
   );
+}
+
+/** A report's editions with their addresses: the latest reads at the report's own. */
+export function editionUrls(report: Report, site: URL | string, base: string) {
+  const record = report.record!;
+  const latest = latestEdition(record).edition;
+  return editionsOf(record).map(({ edition, date, kind, note }) => ({
+    edition,
+    date,
+    kind,
+    note,
+    url: absoluteUrl(
+      site,
+      edition === latest
+        ? urls.reportPath(base, report.folder)
+        : urls.editionPath(base, report.folder, edition),
+    ),
+  }));
 }

@@ -7,6 +7,9 @@ import type { SynonymGroups } from '../schemas/synonyms.ts';
 import { readSynonyms } from './content-files.ts';
 import type { ReportData } from '../schemas/report.ts';
 import { publishedReports } from './drafts.ts';
+import { reportRecord } from './editions.ts';
+import type { EditionRecord } from '../schemas/editions.ts';
+import { withdrawalOf } from '../lib/editions/record.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
@@ -16,6 +19,8 @@ export interface Report {
   data: ReportData;
   entry: CollectionEntry<'reports'>;
   outline: OutlineSection<SectionEntry>[];
+  /** Its edition record; absent only from a draft. */
+  record?: EditionRecord | undefined;
 }
 
 const folderOf = (id: string) => id.split('/')[0]!;
@@ -59,7 +64,13 @@ export function loadReports(): Promise<Report[]> {
           data: section.data,
           entry: section,
         }));
-        return { folder, data: entry.data, entry, outline: buildOutline(sections) };
+        return {
+          folder,
+          data: entry.data,
+          entry,
+          outline: buildOutline(sections),
+          record: reportRecord(folder),
+        };
       })
       .sort(
         (a, b) =>
@@ -69,6 +80,16 @@ export function loadReports(): Promise<Report[]> {
       );
   })();
   return loaded;
+}
+
+/** Whether a report was withdrawn: its pages stay, as a notice, out of listings, search and sitemap. */
+export function isWithdrawn(report: Report): boolean {
+  return Boolean(report.record && withdrawalOf(report.record));
+}
+
+/** The reports listings, the sitemap and the search show: every report but the withdrawn. */
+export async function listedReports(): Promise<Report[]> {
+  return (await loadReports()).filter((report) => !isWithdrawn(report));
 }
 
 /** The search's synonym groups, validated before the build; the search page sends them to the browser. */

@@ -123,6 +123,50 @@ export const ui = {
   // Drafts (draft: true), shown only by npm run dev and npm run build -- --drafts.
   'draft.label': '草稿',
   'draft.notice': '本报告尚未正式发布，内容可能修改，请勿转发或引用。',
+  // Editions, corrections and withdrawals (issue 19).
+  'edition.correctedNotice': (date: string) => `本报告于${date}更正`,
+  'edition.history': '修订记录',
+  'edition.historyTitle': (title: string) => `修订记录 - ${title}`,
+  'edition.historyDescription': (title: string) =>
+    `${title}的各个版本：发布、更正和撤回的日期与说明。`,
+  'edition.historyIntro':
+    '本报告发布后的每一次更正都在此记录。每个版本都有自己的网址，可以随时查阅；引用时请注明所引用的版本。',
+  'edition.number': (n: number) => `第 ${n} 版`,
+  'edition.published': '首次发布',
+  'edition.corrected': '更正',
+  'edition.withdrawn': '撤回',
+  'edition.date': '日期',
+  'edition.note': '说明',
+  'edition.changes': '改动',
+  'edition.changeCount': (n: number) => `${n} 处改动`,
+  'edition.read': (n: number) => `阅读第 ${n} 版`,
+  'edition.readCurrent': '阅读现行版本',
+  'edition.compare': (a: number, b: number) => `比较第 ${a} 版与第 ${b} 版`,
+  'edition.current': '现行版本',
+  'edition.earlierTitle': (n: number, title: string) => `${title}（第 ${n} 版）`,
+  'edition.earlierNotice': (n: number, date: string) =>
+    `这是本报告的早先版本：第 ${n} 版（${date}）。`,
+  'edition.earlierLink': '阅读现行版本',
+  'edition.compareTitle': (a: number, b: number, title: string) =>
+    `第 ${a} 版与第 ${b} 版的比较 - ${title}`,
+  'edition.compareHeading': (a: number, b: number) => `第 ${a} 版与第 ${b} 版的比较`,
+  'edition.compareIntro':
+    '左为较早的版本，右为较新的版本；删去的文字用删除线标出，新增的文字加下划线标出。',
+  'edition.compareBefore': (n: number) => `第 ${n} 版`,
+  'edition.compareAfter': (n: number) => `第 ${n} 版`,
+  'edition.compareNone': '（无）',
+  'edition.compareField': (field: string) => `报告信息：${field}`,
+  'edition.compareNothing': '两个版本的文字相同。',
+  'edition.paragraphCorrected': (date: string) => `此段已于${date}更正`,
+  'edition.paragraphBefore': (date: string) => `${date}更正前：`,
+  'edition.paragraphRemoved': (date: string) => `此段已于${date}删去。`,
+  'edition.paragraphRemovedLink': (n: number) => `查看第 ${n} 版中的这一段`,
+  'edition.withdrawnLabel': '已撤回',
+  'edition.withdrawnNotice': (date: string) => `本报告已于${date}撤回。`,
+  'edition.withdrawnReason': '撤回原因：',
+  'edition.withdrawnBelow': '以下是撤回前的最后一版，仅供查阅，不再有效。',
+  'edition.feedCorrected': (title: string) => `更正：${title}`,
+  'edition.feedWithdrawn': (title: string) => `撤回：${title}`,
   // npm run dev has no search index: search is built with the site.
   'search.devUnavailable':
     '预览模式（npm run dev）下不能搜索：搜索索引在生成网站时建立。请运行 npm run build 后再运行 npm run preview，在完整网站中搜索。',

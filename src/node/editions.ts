@@ -1,13 +1,19 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type LoadedContent, loadContent, validateFiles } from '../data/content-files.ts';
-import { publishingIssues } from '../data/content-review.ts';
+import {
+  folderOfIssue,
+  type LoadedContent,
+  loadContent,
+  validateFiles,
+} from '../data/content-files.ts';
+import { publishedReportErrors, publishingIssues } from '../data/content-review.ts';
 import { currentText, EDITIONS_FILE, readRecord } from '../data/editions.ts';
 import { formatReviewLine } from '../lib/content/review.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
 import { compareText } from '../lib/editions/compare.ts';
 import { allChanges, latestEdition, lastEventDate, withdrawalOf } from '../lib/editions/record.ts';
 import type { EditionRecord } from '../schemas/editions.ts';
+import { isoDateInChina } from '../lib/editions/citation.ts';
 
 /**
  * The logic of `npm run publish-report`, `npm run correct` and `npm run withdraw`, importable by
@@ -33,9 +39,7 @@ export interface CommandOptions {
 }
 
 /** Today's date in China (UTC+8), as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export const todayInChina = isoDateInChina;
 
 /** Whether `text` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
@@ -62,7 +66,9 @@ function checkDate(date: string, today: string, after?: { date: string; what: st
 
 function folderPath(options: CommandOptions, folder: string): string {
   if (!folder || folder.includes('/') || folder.includes('\\') || folder.startsWith('.'))
-    throw new EditionCommandError(`报告标识“${folder}”不对：请写报告文件夹名，例如 2024-jiading-police。`);
+    throw new EditionCommandError(
+      `报告标识“${folder}”不对：请写报告文件夹名，例如 2024-jiading-police。`,
+    );
   const dir = path.join(options.reportsDir, folder);
   if (!existsSync(path.join(dir, 'report.md')) && !existsSync(path.join(dir, 'report.mdx')))
     throw new EditionCommandError(
@@ -79,7 +85,17 @@ function writeRecord(dir: string, record: EditionRecord) {
   renameSync(temporary, file);
 }
 
-function refuseProblems(problems: { file: string; line: number; field: string; found: string; expected: string; severity: 'error' | 'warning' }[], what: string) {
+function refuseProblems(
+  problems: {
+    file: string;
+    line: number;
+    field: string;
+    found: string;
+    expected: string;
+    severity: 'error' | 'warning';
+  }[],
+  what: string,
+) {
   if (!problems.length) return;
   throw new EditionCommandError(
     `${what}：报告还有 ${problems.length} 处问题，请先改好（也可运行 npm run check:content 查看）：\n${problems.map(formatReviewLine).join('\n')}`,
@@ -96,14 +112,21 @@ const PUBLISH_NOTE = '首次发布';
 function firstEdition(loaded: LoadedContent, folder: string, date: string): EditionRecord {
   const current = currentText(loaded, folder)!;
   const { text } = compareText({ fields: {}, sections: [] }, current);
-  return { version: 1, events: [{ kind: 'publish', edition: 1, date, note: PUBLISH_NOTE }], current: text };
+  return {
+    version: 1,
+    events: [{ kind: 'publish', edition: 1, date, note: PUBLISH_NOTE }],
+    current: text,
+  };
 }
 
 /**
  * Turns a checked draft into a published report (removes `draft: true`, writes `published`
  * when --date gives it) and records its first edition. Returns the publication date.
  */
-export async function publishReport(folder: string, options: CommandOptions): Promise<{ date: string; wasDraft: boolean }> {
+export async function publishReport(
+  folder: string,
+  options: CommandOptions,
+): Promise<{ date: string; wasDraft: boolean }> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? todayInChina();
   const dir = folderPath(options, folder);
@@ -113,11 +136,16 @@ export async function publishReport(folder: string, options: CommandOptions): Pr
       `${folder} 已经发布（第一版 ${existing.record.events[0]!.date}）。要更正，改好文件后运行 npm run correct -- ${folder} --note "更正说明"。`,
     );
   if (existing.problem)
-    throw new EditionCommandError(`${folder} 的版本记录 editions.json 无法读取（${existing.problem}）：请从备份或版本库恢复。`);
+    throw new EditionCommandError(
+      `${folder} 的版本记录 editions.json 无法读取（${existing.problem}）：请从备份或版本库恢复。`,
+    );
   let loaded = await loadContent(options.reportsDir, cwd);
   let report = reportOf(loaded, folder);
   refuseProblems(publishingIssues(loaded, folder, options.reportsDir, cwd), `${folder} 还不能发布`);
-  if (!report) throw new EditionCommandError(`${folder} 的 report.md 无法读取，请运行 npm run check:content 查看。`);
+  if (!report)
+    throw new EditionCommandError(
+      `${folder} 的 report.md 无法读取，请运行 npm run check:content 查看。`,
+    );
   const written = report.data.published;
   if (options.date !== undefined) checkDate(options.date, today);
   if (written && options.date && written !== options.date)
@@ -136,9 +164,13 @@ export async function publishReport(folder: string, options: CommandOptions): Pr
     writeFileSync(file, withPublished(readFileSync(file, 'utf8'), written ? undefined : date));
     loaded = await loadContent(options.reportsDir, cwd);
     report = reportOf(loaded, folder);
-    const left = validateFiles(loaded, options.reportsDir, cwd).filter((issue) => issue.file.startsWith(path.relative(cwd, dir)));
+    const left = validateFiles(loaded, options.reportsDir, cwd).filter((issue) =>
+      issue.file.startsWith(path.relative(cwd, dir)),
+    );
     if (!report || left.length)
-      throw new EditionCommandError(`${folder} 的 report.md 改写后没有通过检查，请运行 npm run check:content 查看。`);
+      throw new EditionCommandError(
+        `${folder} 的 report.md 改写后没有通过检查，请运行 npm run check:content 查看。`,
+      );
   }
   writeRecord(dir, firstEdition(loaded, folder, date));
   return { date, wasDraft };
@@ -151,8 +183,10 @@ export function withPublished(source: string, published?: string): string {
   const rest = source.slice(end);
   head = head.replace(/\n[ \t]*draft:[ \t]*true[ \t]*(#[^\n]*)?(?=\n|$)/, '');
   if (published) {
-    if (/\npublished:/.test(head)) head = head.replace(/\npublished:[^\n]*/, `\npublished: ${published}`);
-    else if (/\nyear:[^\n]*/.test(head)) head = head.replace(/(\nyear:[^\n]*)/, `$1\npublished: ${published}`);
+    if (/\npublished:/.test(head))
+      head = head.replace(/\npublished:[^\n]*/, `\npublished: ${published}`);
+    else if (/\nyear:[^\n]*/.test(head))
+      head = head.replace(/(\nyear:[^\n]*)/, `$1\npublished: ${published}`);
     else head = `${head}\npublished: ${published}`;
   }
   return head + rest;
@@ -162,15 +196,16 @@ export function withPublished(source: string, published?: string): string {
  * Records a first edition for every published report that has none (existing sites, generated
  * corpora), dated by its `published`. Returns the folders recorded and those refused, with why.
  */
-export async function publishAll(options: CommandOptions): Promise<{ recorded: string[]; refused: { folder: string; reason: string }[] }> {
+export async function publishAll(
+  options: CommandOptions,
+): Promise<{ recorded: string[]; refused: { folder: string; reason: string }[] }> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadContent(options.reportsDir, cwd);
   const recorded: string[] = [];
   const refused: { folder: string; reason: string }[] = [];
   const failing = new Map<string, number>();
-  const reportsShown = path.relative(cwd, options.reportsDir);
-  for (const issue of validateFiles(loaded, options.reportsDir, cwd)) {
-    const folder = path.relative(reportsShown, issue.file).split(path.sep)[0]!;
+  for (const issue of publishedReportErrors(loaded, options.reportsDir, cwd)) {
+    const folder = folderOfIssue(issue, options.reportsDir, cwd)!;
     failing.set(folder, (failing.get(folder) ?? 0) + 1);
   }
   for (const report of loaded.reports) {
@@ -183,7 +218,10 @@ export async function publishAll(options: CommandOptions): Promise<{ recorded: s
       continue;
     }
     if (failing.has(report.folder)) {
-      refused.push({ folder: report.folder, reason: `有 ${failing.get(report.folder)} 处内容问题（运行 npm run check:content 查看）` });
+      refused.push({
+        folder: report.folder,
+        reason: `有 ${failing.get(report.folder)} 处内容问题（运行 npm run check:content 查看）`,
+      });
       continue;
     }
     if (!report.data.published) {
@@ -196,27 +234,40 @@ export async function publishAll(options: CommandOptions): Promise<{ recorded: s
   return { recorded, refused };
 }
 
-function publishedRecord(dir: string, folder: string, loaded: LoadedContent, doing: string): EditionRecord {
+function publishedRecord(
+  dir: string,
+  folder: string,
+  loaded: LoadedContent,
+  doing: string,
+): EditionRecord {
   const report = reportOf(loaded, folder);
   const { record, problem } = readRecord(dir);
   if (problem)
-    throw new EditionCommandError(`${folder} 的版本记录 editions.json 无法读取（${problem}）：请从备份或版本库恢复。`);
+    throw new EditionCommandError(
+      `${folder} 的版本记录 editions.json 无法读取（${problem}）：请从备份或版本库恢复。`,
+    );
   if (report?.data.draft && !record)
     throw new EditionCommandError(
       `${folder} 是草稿（draft: true），还没有发布，不能${doing}：草稿可以直接修改；定稿后运行 npm run publish-report -- ${folder} 发布。`,
     );
   if (!record)
-    throw new EditionCommandError(`${folder} 还没有版本记录，不能${doing}：先运行 npm run publish-report -- ${folder} 记录第一版。`);
+    throw new EditionCommandError(
+      `${folder} 还没有版本记录，不能${doing}：先运行 npm run publish-report -- ${folder} 记录第一版。`,
+    );
   const withdrawn = withdrawalOf(record);
   if (withdrawn)
-    throw new EditionCommandError(`${folder} 已于 ${formatChineseDate(withdrawn.date)}撤回，不能再${doing}。`);
+    throw new EditionCommandError(
+      `${folder} 已于 ${formatChineseDate(withdrawn.date)}撤回，不能再${doing}。`,
+    );
   return record;
 }
 
 function requireNote(note: string | undefined, what: string): string {
   const text = note?.trim();
-  if (!text) throw new EditionCommandError(`请用 --note "${what}" 写明${what}：读者会在修订记录中看到它。`);
-  if (text.length > 200) throw new EditionCommandError(`${what}太长（${text.length} 字）：请控制在 200 字以内。`);
+  if (!text)
+    throw new EditionCommandError(`请用 --note "${what}" 写明${what}：读者会在修订记录中看到它。`);
+  if (text.length > 200)
+    throw new EditionCommandError(`${what}太长（${text.length} 字）：请控制在 200 字以内。`);
   return text;
 }
 
@@ -232,14 +283,23 @@ export async function correctReport(
   const loaded = await loadContent(options.reportsDir, cwd);
   const record = publishedRecord(dir, folder, loaded, '更正');
   if (reportOf(loaded, folder)?.data.draft)
-    throw new EditionCommandError(`${folder} 已发布，report.md 中却写了 draft: true：请删去这一行再更正。`);
+    throw new EditionCommandError(
+      `${folder} 已发布，report.md 中却写了 draft: true：请删去这一行再更正。`,
+    );
   const text = requireNote(note, '更正说明');
   const date = options.date ?? today;
   const latest = latestEdition(record);
-  checkDate(date, today, { date: lastEventDate(record), what: `上一版（第 ${latest.edition} 版）的日期` });
-  refuseProblems(publishingIssues(loaded, folder, options.reportsDir, cwd), `${folder} 还不能记录更正`);
+  checkDate(date, today, {
+    date: lastEventDate(record),
+    what: `上一版（第 ${latest.edition} 版）的日期`,
+  });
+  refuseProblems(
+    publishingIssues(loaded, folder, options.reportsDir, cwd),
+    `${folder} 还不能记录更正`,
+  );
   const current = currentText(loaded, folder);
-  if (!current) throw new EditionCommandError(`${folder} 的文件无法读取，请运行 npm run check:content 查看。`);
+  if (!current)
+    throw new EditionCommandError(`${folder} 的文件无法读取，请运行 npm run check:content 查看。`);
   const comparison = compareText(record.current, current, allChanges(record));
   if (!comparison.changes.length)
     throw new EditionCommandError(
@@ -248,7 +308,10 @@ export async function correctReport(
   const edition = latest.edition + 1;
   writeRecord(dir, {
     ...record,
-    events: [...record.events, { kind: 'correct', edition, date, note: text, changes: comparison.changes }],
+    events: [
+      ...record.events,
+      { kind: 'correct', edition, date, note: text, changes: comparison.changes },
+    ],
     current: comparison.text,
   });
   return { edition, date, changed: comparison.differences.length };
@@ -273,6 +336,9 @@ export async function withdrawReport(
     throw new EditionCommandError(
       `${folder} 有尚未记录的改动：先运行 npm run correct -- ${folder} --note "更正说明" 记录更正，或把文件改回原文，再撤回。`,
     );
-  writeRecord(dir, { ...record, events: [...record.events, { kind: 'withdraw', date, note: text }] });
+  writeRecord(dir, {
+    ...record,
+    events: [...record.events, { kind: 'withdraw', date, note: text }],
+  });
   return { date };
 }

@@ -7,14 +7,29 @@ import { t } from '../i18n/ui.ts';
 import * as paths from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
 import { newestFirst } from '../lib/portal/index-pages.ts';
+import { formatChineseDate } from '../lib/content/dates.ts';
+import { lastEventDate } from '../lib/editions/record.ts';
 
-/** An Atom feed of reports, newest first: one entry per report, with its summary and date. */
+const day = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/**
+ * An Atom feed of reports, newest first: one entry per report, with its summary and date, and
+ * one per correction and withdrawal, with its date and note, so a reader of the feed learns of
+ * every change. A report's entry is updated with its latest event.
+ */
 export const GET: APIRoute = async ({ site }) => {
   const config = loadSiteConfig();
   const url = (path: string) => absoluteUrl(site!, path);
   const reports = [...(await loadReports())].sort((a, b) => newestFirst(toRef(a), toRef(b)));
   const home = url(paths.homePath());
-  const newest = reports[0]?.data.published;
+  const dates = reports.flatMap((report) =>
+    report.record
+      ? [lastEventDate(report.record)]
+      : report.data.published
+        ? [report.data.published]
+        : [],
+  );
+  const newest = dates.sort().at(-1);
   const feed = new Feed({
     title: config.name,
     description: t('feed.description'),
@@ -30,18 +45,36 @@ export const GET: APIRoute = async ({ site }) => {
     // A draft not yet dated has no place in a feed ordered by date.
     if (!report.data.published) continue;
     const link = url(paths.reportPath(report.folder));
-    const date = new Date(`${report.data.published}T00:00:00+08:00`);
+    const date = day(report.data.published);
+    const author = [
+      { name: report.data.agency.name, link: url(paths.agencyPath(report.data.agency.id)) },
+    ];
     feed.addItem({
       title: report.data.title,
       id: link,
       link,
-      date,
+      date: report.record ? day(lastEventDate(report.record)) : date,
       published: date,
       description: report.data.summary,
-      author: [
-        { name: report.data.agency.name, link: url(paths.agencyPath(report.data.agency.id)) },
-      ],
+      author,
     });
+    for (const event of report.record?.events ?? []) {
+      if (event.kind === 'publish') continue;
+      const history = url(paths.editionsPath(report.folder));
+      const title =
+        event.kind === 'correct'
+          ? t('edition.feedCorrected')(report.data.title)
+          : t('edition.feedWithdrawn')(report.data.title);
+      feed.addItem({
+        title,
+        id: `${history}#${event.kind === 'correct' ? `edition-${event.edition}` : 'withdrawal'}`,
+        link: event.kind === 'correct' ? history : link,
+        date: day(event.date),
+        published: day(event.date),
+        description: `${formatChineseDate(event.date)}：${event.note}`,
+        author,
+      });
+    }
   }
   return new Response(feed.atom1(), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadReports } from '../data/reports.ts';
+import { listedReports, type Report } from '../data/reports.ts';
+import { latestEdition } from '../lib/editions/record.ts';
 import * as paths from '../lib/addresses/site-paths.ts';
 import { absoluteUrl } from '../lib/addresses/urls.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
@@ -8,11 +9,15 @@ import { sitemapXml } from '../node/sitemap.ts';
 import { toRef } from '../data/portal.ts';
 
 // Every page a reader would land on: listings, every report and every section page. Former
-// addresses (alias redirects), search and 404 are left out; drafts never reach loadReports.
-const lastmod = (published: string | undefined) => (published ? { lastmod: published } : {});
+// addresses (alias redirects), earlier editions, search and 404 are left out, and so are
+// withdrawn reports; drafts never reach loadReports. A page last changed with its latest edition.
+const lastmod = (report: Report) => {
+  const date = report.record ? latestEdition(report.record).date : report.data.published;
+  return date ? { lastmod: date } : {};
+};
 
 export const GET: APIRoute = async ({ site }) => {
-  const reports = await loadReports();
+  const reports = await listedReports();
   const refs = reports.map(toRef);
   const url = (path: string) => absoluteUrl(site!, path);
   const pages = [
@@ -20,10 +25,10 @@ export const GET: APIRoute = async ({ site }) => {
     ...reportsByYear(refs).map(({ year }) => ({ url: url(paths.yearPath(year)) })),
     ...reportsByAgency(refs).map(({ id }) => ({ url: url(paths.agencyPath(id)) })),
     ...reports.flatMap((report) => [
-      { url: url(paths.reportPath(report.folder)), ...lastmod(report.data.published) },
+      { url: url(paths.reportPath(report.folder)), ...lastmod(report) },
       ...flattenOutline(report.outline).map((section) => ({
         url: url(paths.sectionPath(report.folder, section.id)),
-        ...lastmod(report.data.published),
+        ...lastmod(report),
       })),
     ]),
     { url: url(paths.statutoryRulePath()) },

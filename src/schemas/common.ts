@@ -15,6 +15,7 @@ const RESERVED_REASONS: Record<string, string> = {
   layout: '网页版式已用作元素编号',
   preamble: '这是报告导言段落编号（intro-p1 等）的前缀',
   paragraph: '形如段落编号（如 s1-1-p1），会与段落的链接冲突',
+  page: '报告网址中已用作其他页面（修订记录 editions、版本比较 compare）的地址',
 };
 
 /** A section id or alias: a stable id that the page layout and the paragraph ids leave free. */

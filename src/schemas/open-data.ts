@@ -14,6 +14,8 @@ const paragraphSchema = z
     url: z.url(),
     /** The paragraph's text exactly as the page shows it. */
     text: z.string(),
+    /** A GB/T 7714-2015 reference to the paragraph, naming the edition; 引用日期 is this file's date. */
+    citation: z.string(),
   })
   .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });
 
@@ -34,6 +36,8 @@ const sectionSchema = z
     /** Absolute URL of the section on the report page, and of its own page. */
     url: z.url(),
     pageUrl: z.url(),
+    /** A GB/T 7714-2015 reference to the section, naming the edition. */
+    citation: z.string(),
     paragraphs: z.array(paragraphSchema),
   })
   .meta({ description: '报告的一个部分（一、）或子部分（（一））' });
@@ -67,6 +71,20 @@ export const reportDocumentSchema = z
       onTime: z.boolean().optional(),
       items: z.array(z.object({ item: z.enum(STATUTORY_ITEMS), sectionIds: z.array(z.string()) })),
     }),
+    /** Every edition, oldest first: the publication, then each correction (the text here is the last). */
+    editions: z.array(
+      z.object({
+        edition: z.number().int().min(1),
+        date: z.string(),
+        kind: z.enum(['publish', 'correct']),
+        /** Why it changed (首次发布 for the publication). */
+        note: z.string(),
+        /** Where that edition reads as it was. */
+        url: z.url(),
+      }),
+    ),
+    /** Present when the report was withdrawn: its date and reason. */
+    withdrawn: z.object({ date: z.string(), note: z.string() }).optional(),
     /** The text before 一、. */
     preamble: z.array(paragraphSchema),
     /** Every part and subsection in reading order. */

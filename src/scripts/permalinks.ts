@@ -7,6 +7,8 @@
  */
 import { permalinkUi } from '../i18n/permalink.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
+import { gbtCitation, localIsoDate } from '../lib/editions/citation.ts';
+import { type PageCitation, readCitationData } from '../lib/editions/page-citation.ts';
 
 // Known by their classes: an attribute saying the same would cost every paragraph its bytes.
 const COPY_LINKS = 'a.section-anchor, a.paragraph-anchor';
@@ -33,6 +35,8 @@ class CopyLinkStatus extends HTMLElement {
       }
       document.addEventListener('click', this.#onClick);
     }
+    const cite = readCitationData(document.querySelector('[data-cite]')?.getAttribute('data-cite'));
+    if (cite) this.#addCiteButtons(cite);
     window.addEventListener('hashchange', focusTarget);
     focusTarget();
     // The browser scrolls to the fragment when the page has loaded and, for an alias (an empty
@@ -87,7 +91,42 @@ class CopyLinkStatus extends HTMLElement {
     );
   };
 
-  #announce(message: string) {
+  /**
+   * 引用本段 after every paragraph link and 引用本节 after every section link: one tap copies a
+   * GB/T 7714 reference naming the edition, dated today, and the status shows it in full.
+   */
+  #addCiteButtons(cite: PageCitation) {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>(COPY_LINKS)) {
+      const section = isSectionLink(link);
+      const id = fragmentId(link.hash);
+      const heading = section
+        ? document.getElementById(id)?.textContent?.trim()
+        : headingOf(link.closest('section[aria-labelledby]'));
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = section ? 'cite-button is-section' : 'cite-button';
+      button.textContent = section
+        ? permalinkUi['cite.sectionButton']
+        : permalinkUi['cite.paragraph'];
+      button.setAttribute(
+        'aria-label',
+        section
+          ? permalinkUi['cite.sectionLabel'](heading ?? '')
+          : permalinkUi['cite.paragraphLabel'],
+      );
+      button.addEventListener('click', () => {
+        const url = new URL(`#${encodeURIComponent(id)}`, cite.url).href;
+        const citation = gbtCitation({ ...cite, heading, url }, localIsoDate());
+        const copied = () => this.#announce(permalinkUi['cite.copied'](citation), 10000);
+        const failed = () => this.#announce(permalinkUi['cite.copyFailed'](citation), 30000);
+        if (canCopy()) navigator.clipboard.writeText(citation).then(copied, failed);
+        else failed();
+      });
+      link.after(button);
+    }
+  }
+
+  #announce(message: string, showFor = 4000) {
     const status = this.#status;
     if (!status) return;
     window.clearTimeout(this.#timer);
@@ -95,7 +134,7 @@ class CopyLinkStatus extends HTMLElement {
     status.textContent = '';
     window.setTimeout(() => {
       status.textContent = message;
-      this.#timer = window.setTimeout(() => (status.textContent = ''), 4000);
+      this.#timer = window.setTimeout(() => (status.textContent = ''), showFor);
     }, 50);
   }
 }
@@ -109,11 +148,27 @@ function canonicalUrl(): string {
   return document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href;
 }
 
-/** Focus the landed section heading or paragraph; a former id (alias) stands for its section or paragraph. */
+/** The heading text of the section element a paragraph is in; none for the preamble. */
+function headingOf(section: Element | null): string | undefined {
+  const id = section?.getAttribute('aria-labelledby');
+  return (id && document.getElementById(id)?.textContent?.trim()) || undefined;
+}
+
+/**
+ * Focus the landed section heading or paragraph; a former id (alias) stands for its section or
+ * paragraph. A paragraph a correction removed leads to the last edition that had it.
+ */
 function focusTarget() {
   const id = fragmentId(location.hash);
   if (!id) return;
   const landed = document.getElementById(id);
+  const removedIn = landed?.classList.contains('paragraph-removed')
+    ? landed.querySelector<HTMLAnchorElement>('a[href]')
+    : null;
+  if (removedIn) {
+    location.replace(removedIn.href);
+    return;
+  }
   const aliasOf = landed?.dataset['aliasOf'];
   const target = aliasOf ? document.getElementById(aliasOf) : landed;
   if (!target || target === document.activeElement) return;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -854,6 +855,75 @@ describe.concurrent('the catalogue of content that is refused', () => {
     `);
   });
 
+  it('refuses published text changed without a recorded correction, showing old → new and the command', async ({
+    expect,
+  }) => {
+    expect(
+      await refused(expect, 'unrecorded-change', {
+        [SUBSECTION]: (text) => text.replace('第二段。', '第二段，数字改为 12 项。'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s1-1.md:11
+        字段：（正文 s1-1-p2）
+        发现：已发布的文字有改动：“第二段。” → “第二段，数字改为 12 项。”
+        应为：已发布的报告改动后须记录更正：运行 npm run correct -- 2024-test-agency --note "更正说明"（日期默认今天，可加 --date YYYY-MM-DD）；不是有意改动的，请改回原文"
+    `);
+  });
+
+  it('refuses a published report without an edition record, naming publish-report', async ({
+    expect,
+  }) => {
+    expect(await refused(expect, 'no-edition-record', { '2024-test-agency/editions.json': null }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md
+        字段：（版本记录）
+        发现：正式报告没有版本记录（editions.json）
+        应为：运行 npm run publish-report -- 2024-test-agency 记录它的第一版；草稿请在 report.md 中写 draft: true"
+    `);
+  });
+
+  it('refuses an edition record edited by hand into something unreadable', async ({ expect }) => {
+    expect(
+      await refused(expect, 'broken-edition-record', {
+        '2024-test-agency/editions.json': '{"version": 1, "events": []',
+      }),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/editions.json
+        字段：（版本记录）
+        发现：无法读取：不是有效的 JSON
+        应为：editions.json 由 npm run publish-report、npm run correct 和 npm run withdraw 写入，不能手工修改；请从备份或版本库恢复原文件"
+    `);
+  });
+
+  it('refuses a published report marked draft again', async ({ expect }) => {
+    expect(
+      await refused(expect, 'published-draft', {
+        [REPORT]: (text) => text.replace('year: 2024', 'year: 2024\ndraft: true'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md
+        字段：draft
+        发现：true，但这份报告已经发布（文件夹中有版本记录 editions.json）
+        应为：已发布的报告不能改回草稿：删去 draft: true。要更正，改好后运行 npm run correct -- 2024-test-agency --note "更正说明"；要撤回，运行 npm run withdraw -- 2024-test-agency --note "撤回原因""
+    `);
+  });
+
   it('refuses clearly while another build holds the lock', async ({ expect }) => {
     const { writeFileSync } = await import('node:fs');
     const message = await refused(expect, 'locked', {}, {}, (outDir) =>
@@ -867,6 +937,138 @@ describe.concurrent('the catalogue of content that is refused', () => {
       "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
 
       另一次网站生成正在进行（进程号 <pid>，开始于 <time>）。请等它结束后再运行。如果确定没有其他生成在运行，删除文件 <case>/site/.dist.lock 后重试。"
+    `);
+  });
+});
+
+/** Runs a command of tools/ on a copy of the valid fixture; returns its exit code and message. */
+function command(name: string, patch: Patch, args: string[]) {
+  const reports = makeFixture(path.join(scratch, name, 'reports'), patch);
+  const run = spawnSync(
+    process.execPath,
+    [...args.slice(0, 1), ...args.slice(1), '--dir', reports],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  return {
+    status: run.status,
+    output: `${run.stdout}${run.stderr}`
+      .trim()
+      .replaceAll(path.relative(ROOT, reports), '<reports>'),
+    reports,
+  };
+}
+
+describe('the edition commands refuse what makes no sense', () => {
+  it('refuses to correct a draft, saying how a draft is published', ({ expect }) => {
+    const run = command(
+      'correct-draft',
+      {
+        [REPORT]: (text) => text.replace('year: 2024', 'year: 2024\ndraft: true'),
+        '2024-test-agency/editions.json': null,
+      },
+      ['tools/correct.ts', '2024-test-agency', '--note', '更正'],
+    );
+    expect(run.status).toBe(1);
+    expect(run.output).toMatchInlineSnapshot(`
+      "2024-test-agency 是草稿（draft: true），还没有发布，不能更正：草稿可以直接修改；定稿后运行 npm run publish-report -- 2024-test-agency 发布。
+
+      运行 npm run correct -- --help 查看用法。"
+    `);
+  });
+
+  it('refuses a correction dated before the last edition, and a date that is not one', ({
+    expect,
+  }) => {
+    const patch = { [SUBSECTION]: (text: string) => text.replace('第二段。', '第二段，已更正。') };
+    const early = command('correct-early', patch, [
+      'tools/correct.ts',
+      '2024-test-agency',
+      '--note',
+      '更正',
+      '--date',
+      '2025-01-15',
+    ]);
+    expect(early.status).toBe(1);
+    expect(early.output).toMatchInlineSnapshot(`
+      "日期 2025-01-15 早于上一版（第 1 版）的日期（2025-02-01）：版本按时间先后记录，日期不能早于上一次记录。
+
+      运行 npm run correct -- --help 查看用法。"
+    `);
+    const impossible = command('correct-bad-date', patch, [
+      'tools/correct.ts',
+      '2024-test-agency',
+      '--note',
+      '更正',
+      '--date',
+      '2025-02-30',
+    ]);
+    expect(impossible.status).toBe(1);
+    expect(impossible.output).toMatchInlineSnapshot(`
+      "日期“2025-02-30”不对：请写成 YYYY-MM-DD 格式的真实日期，例如 --date 2024-04-10。
+
+      运行 npm run correct -- --help 查看用法。"
+    `);
+  });
+
+  it('refuses a correction without a note or without any change, and an unknown report', ({
+    expect,
+  }) => {
+    const unchanged = command('correct-unchanged', {}, [
+      'tools/correct.ts',
+      '2024-test-agency',
+      '--note',
+      '更正',
+      '--date',
+      '2025-03-01',
+    ]);
+    expect(unchanged.status).toBe(1);
+    expect(unchanged.output).toMatchInlineSnapshot(`
+      "2024-test-agency 与第 1 版相比没有读者看得到的改动：先修改报告文件，再运行本命令。
+
+      运行 npm run correct -- --help 查看用法。"
+    `);
+    const unknown = command('withdraw-unknown', {}, [
+      'tools/withdraw.ts',
+      '2024-nobody',
+      '--note',
+      '撤回',
+    ]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toMatchInlineSnapshot(`
+      "没有这份报告：<reports> 下没有文件夹 2024-nobody（或其中没有 report.md）。报告标识就是报告文件夹名，例如 2024-jiading-police。
+
+      运行 npm run withdraw -- --help 查看用法。"
+    `);
+    const noNote = command('withdraw-no-note', {}, ['tools/withdraw.ts', '2024-test-agency']);
+    expect(noNote.status).toBe(1);
+    expect(noNote.output).toMatchInlineSnapshot(`
+      "请用 --note "撤回原因" 写明撤回原因：读者会在修订记录中看到它。
+
+      运行 npm run withdraw -- --help 查看用法。"
+    `);
+  });
+
+  it('refuses to publish a draft that still holds a placeholder', ({ expect }) => {
+    const run = command(
+      'publish-placeholder',
+      {
+        [REPORT]: (text) =>
+          text
+            .replace('year: 2024', 'year: 2024\ndraft: true')
+            .replace('用于测试的最小报告。', '待补充'),
+        '2024-test-agency/editions.json': null,
+      },
+      ['tools/publish-report.ts', '2024-test-agency'],
+    );
+    expect(run.status).toBe(1);
+    expect(run.output).toMatchInlineSnapshot(`
+      "2024-test-agency 还不能发布：报告还有 1 处问题，请先改好（也可运行 npm run check:content 查看）：
+      <reports>/2024-test-agency/report.md:13  summary  发现：占位内容 “待补充”：“待补充”  应为：按原文填写。含占位内容的报告不能正式生成；尚未写完时，可在 report.md 中加 draft: true 作为草稿
+
+      运行 npm run publish-report -- --help 查看用法。"
     `);
   });
 });

@@ -259,7 +259,35 @@ describe('the open-data copies', () => {
       report: 'https://x.gov.cn/reports/2023-jiading-police/',
       sectionPage: (id: string) => `https://x.gov.cn/reports/2023-jiading-police/${id}/`,
     },
+    editions: [
+      {
+        edition: 1,
+        date: '2024-03-22',
+        kind: 'publish' as const,
+        note: '首次发布',
+        url: 'https://x.gov.cn/reports/2023-jiading-police/editions/1/',
+      },
+      {
+        edition: 2,
+        date: '2024-04-10',
+        kind: 'correct' as const,
+        note: '更正数字',
+        url: 'https://x.gov.cn/reports/2023-jiading-police/',
+      },
+    ],
+    cited: '2024-05-01',
   };
+  it('cites every section and paragraph in GB/T 7714 form, naming the edition cited', () => {
+    const document = reportDocument(input);
+    expect(document.sections[0]!.citation).toBe(
+      '上海市公安局嘉定分局. 嘉定公安分局2023年法治政府建设情况：一、成效[EB/OL]. 2版. (2024-04-10)[2024-05-01]. https://x.gov.cn/reports/2023-jiading-police/#s1',
+    );
+    expect(document.sections[0]!.paragraphs[0]!.citation).toContain(
+      '一、成效[EB/OL]. 2版. (2024-04-10)',
+    );
+    expect(document.sections[0]!.paragraphs[0]!.citation).toMatch(/#s1-p1$/);
+    expect(document.editions.map((edition) => edition.edition)).toEqual([1, 2]);
+  });
   it('builds a JSON document its own schema accepts, with each paragraph’s URL', () => {
     const document = reportDocument(input);
     expect(reportDocumentSchema.parse(document)).toEqual(document);

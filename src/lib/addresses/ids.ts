@@ -39,11 +39,16 @@ export function aliasParagraphId(alias: string, id: string): string | undefined 
 export const LAYOUT_IDS: readonly string[] = ['main', 'site-search', 'toc-heading'];
 const LAYOUT_ID_PATTERNS: readonly RegExp[] = [/^year-\d+$/];
 
+/** Address segments under a report that name its pages other than sections (src/lib/addresses/urls.ts). */
+export const REPORT_PAGE_SEGMENTS: readonly string[] = ['editions', 'compare'];
+
 /**
  * Why `id` cannot name a section or alias, or undefined when it can: the layout uses it, it is
- * the preamble's paragraph prefix, or it has the shape of a paragraph id.
+ * the preamble's paragraph prefix, it names another page of the report, or it has the shape of a
+ * paragraph id.
  */
 export function reservedIdReason(id: string): string | undefined {
+  if (REPORT_PAGE_SEGMENTS.includes(id)) return 'page';
   if (LAYOUT_IDS.includes(id) || LAYOUT_ID_PATTERNS.some((pattern) => pattern.test(id)))
     return 'layout';
   if (id === PREAMBLE_PREFIX) return 'preamble';

@@ -20,3 +20,10 @@ export const agencyPath = (agencyId: string): string => urls.agencyPath(BASE, ag
 export const reportDataPath = (folder: string, format: urls.ReportDataFormat): string =>
   urls.reportDataPath(BASE, folder, format);
 export const statutoryRulePath = (): string => urls.statutoryRulePath(BASE);
+export const editionsPath = (folder: string): string => urls.editionsPath(BASE, folder);
+export const editionPath = (folder: string, edition: number): string =>
+  urls.editionPath(BASE, folder, edition);
+export const editionSectionPath = (folder: string, edition: number, id: string): string =>
+  urls.editionSectionPath(BASE, folder, edition, id);
+export const comparePath = (folder: string, before: number, after: number): string =>
+  urls.comparePath(BASE, folder, before, after);

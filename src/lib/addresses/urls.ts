@@ -39,6 +39,34 @@ export function sectionPath(base: string, folder: string, sectionId: string): st
   return `${reportPath(base, folder)}${sectionId}/`;
 }
 
+/** A report's 修订记录: every edition, correction and withdrawal. */
+export function editionsPath(base: string, folder: string): string {
+  return `${reportPath(base, folder)}editions/`;
+}
+
+/** An earlier edition of a report (the current one is the report's own address). */
+export function editionPath(base: string, folder: string, edition: number): string {
+  return `${editionsPath(base, folder)}${edition}/`;
+}
+
+/** A section's page in an earlier edition. */
+export function editionSectionPath(
+  base: string,
+  folder: string,
+  edition: number,
+  sectionId: string,
+): string {
+  return `${editionPath(base, folder, edition)}${sectionId}/`;
+}
+
+/** Two editions side by side, the earlier first. */
+export function comparePath(base: string, folder: string, before: number, after: number): string {
+  return `${reportPath(base, folder)}compare/${before}-${after}/`;
+}
+
+/** Every publication, correction and withdrawal on the site, newest first. */
+export const CHANGES_FILE = 'changes.json';
+
 /** Every report of one year, all agencies. */
 export function yearPath(base: string, year: number): string {
   return `${base}years/${year}/`;

@@ -62,10 +62,12 @@ export function alignUnits(
   const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] = same(i, j) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] = same(i, j)
+        ? lcs[i + 1]![j + 1]! + 1
+        : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const match = new Array<number>(m).fill(-1);
   const anchors: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (same(i, j)) {
       anchors.push([i, j]);
       i += 1;
@@ -102,7 +104,9 @@ function pairGap(
     return s >= REWORDED ? s : 0;
   };
   const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const scores = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => score(i, j)));
+  const scores = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: m }, (_, j) => score(i, j)),
+  );
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
       best[i]![j] = Math.max(
@@ -110,7 +114,7 @@ function pairGap(
         best[i]![j + 1]!,
         scores[i]![j]! > 0 ? scores[i]![j]! + best[i + 1]![j + 1]! : 0,
       );
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     const s = scores[i]![j]!;
     if (s > 0 && best[i]![j] === s + best[i + 1]![j + 1]!) {
       match[j0 + j] = i0 + i;
@@ -164,7 +168,13 @@ export function compareText(
     const after = current.fields[field];
     if (before === after) continue;
     changes.push({ type: 'field', field, ...opt('old', before), ...opt('new', after) });
-    differences.push({ file: reportFile, where: field, kind: 'field', ...opt('before', before), ...opt('after', after) });
+    differences.push({
+      file: reportFile,
+      where: field,
+      kind: 'field',
+      ...opt('before', before),
+      ...opt('after', after),
+    });
   }
   const used = idsEverUsed(latest, history);
   const latestById = new Map(latest.sections.map((section) => [section.id, section]));
@@ -173,14 +183,31 @@ export function compareText(
     const was = latestById.get(now.id);
     if (!was) {
       changes.push({ type: 'section', section: now.id });
-      differences.push({ file: now.file, where: now.id, kind: 'section', after: now.units[0]?.md ?? '' });
+      differences.push({
+        file: now.file,
+        where: now.id,
+        kind: 'section',
+        after: now.units[0]?.md ?? '',
+      });
     } else {
       for (const field of new Set([...Object.keys(was.heading), ...Object.keys(now.heading)])) {
         const before = was.heading[field];
         const after = now.heading[field];
         if (before === after) continue;
-        changes.push({ type: 'heading', section: now.id, field, ...opt('old', before), ...opt('new', after) });
-        differences.push({ file: now.file, where: field, kind: 'heading', ...opt('before', before), ...opt('after', after) });
+        changes.push({
+          type: 'heading',
+          section: now.id,
+          field,
+          ...opt('old', before),
+          ...opt('new', after),
+        });
+        differences.push({
+          file: now.file,
+          where: field,
+          kind: 'heading',
+          ...opt('before', before),
+          ...opt('after', after),
+        });
       }
     }
     const oldUnits = was ? unitsOf(was) : [];
@@ -189,7 +216,12 @@ export function compareText(
     const units: Unit[] = now.units.map((unit, j) => {
       const i = match[j]!;
       if (i >= 0) return [oldUnits[i]!.id, unit.md];
-      return [unit.paragraph ? paragraphId(now.id === 'intro' ? undefined : now.id, next++) : headUnitId(now.id), unit.md];
+      return [
+        unit.paragraph
+          ? paragraphId(now.id === 'intro' ? undefined : now.id, next++)
+          : headUnitId(now.id),
+        unit.md,
+      ];
     });
     if (was) {
       const kept = new Set(match.filter((i) => i >= 0));
@@ -198,7 +230,14 @@ export function compareText(
         const before = i >= 0 ? oldUnits[i]!.md : undefined;
         if (before === md) return;
         changes.push({ type: 'unit', section: now.id, id, ...opt('old', before), new: md });
-        differences.push({ file: now.file, bodyLine: now.units[j]!.line, where: id, kind: 'unit', ...opt('before', before), after: md });
+        differences.push({
+          file: now.file,
+          bodyLine: now.units[j]!.line,
+          where: id,
+          kind: 'unit',
+          ...opt('before', before),
+          after: md,
+        });
       });
       oldUnits.forEach((unit, i) => {
         if (kept.has(i)) return;
@@ -215,7 +254,12 @@ export function compareText(
   for (const was of latest.sections) {
     if (currentIds.has(was.id)) continue;
     changes.push({ type: 'section', section: was.id, old: was });
-    differences.push({ file: was.file, where: was.id, kind: 'section', before: was.units[0]?.[1] ?? '' });
+    differences.push({
+      file: was.file,
+      where: was.id,
+      kind: 'section',
+      before: was.units[0]?.[1] ?? '',
+    });
   }
   const oldOrder = latest.sections.map((section) => section.id);
   if (oldOrder.join('\n') !== sections.map((section) => section.id).join('\n')) {

@@ -16,14 +16,20 @@ export function charDiff(before: string, after: string): DiffPart[] {
   }));
 }
 
-/** How alike two wordings are, from 0 (nothing shared) to 1 (the same). */
+/**
+ * How alike two wordings are, from 0 (nothing shared) to 1 (the same): the share of the longer
+ * one they have in common, or a little less than the share of the shorter, whichever is more, so
+ * a short sentence that gained a clause still counts as the same sentence reworded.
+ */
 export function similarity(before: string, after: string): number {
   if (before === after) return 1;
   const longest = Math.max(before.length, after.length);
-  if (!longest) return 1;
+  const shortest = Math.min(before.length, after.length);
+  if (!shortest) return 0;
   let same = 0;
-  for (const part of diffChars(before, after)) if (!part.added && !part.removed) same += part.value.length;
-  return same / longest;
+  for (const part of diffChars(before, after))
+    if (!part.added && !part.removed) same += part.value.length;
+  return Math.max(same / longest, 0.8 * (same / shortest));
 }
 
 const ELLIPSIS = '…';
@@ -38,7 +44,8 @@ export function shortenChange(
   context = 10,
 ): { before: string; after: string } {
   let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
+  while (start < before.length && start < after.length && before[start] === after[start])
+    start += 1;
   let end = 0;
   while (
     end < before.length - start &&
@@ -50,7 +57,8 @@ export function shortenChange(
   const cut = (text: string) => {
     const to = Math.min(text.length, text.length - end + context);
     const middle = text.slice(from, to);
-    const clipped = middle.length > 60 ? `${middle.slice(0, 28)}${ELLIPSIS}${middle.slice(-28)}` : middle;
+    const clipped =
+      middle.length > 60 ? `${middle.slice(0, 28)}${ELLIPSIS}${middle.slice(-28)}` : middle;
     return `${from > 0 ? ELLIPSIS : ''}${clipped}${to < text.length ? ELLIPSIS : ''}`;
   };
   return { before: cut(before), after: cut(after) };

@@ -51,7 +51,8 @@ export function lastEventDate(record: EditionRecord): string {
 export function editionTexts(record: EditionRecord): ShownText[] {
   const editions = editionsOf(record);
   const texts: ShownText[] = [record.current];
-  for (let k = editions.length - 1; k > 0; k--) texts.unshift(undoChanges(texts[0]!, editions[k]!.changes));
+  for (let k = editions.length - 1; k > 0; k--)
+    texts.unshift(undoChanges(texts[0]!, editions[k]!.changes));
   return texts;
 }
 
@@ -86,17 +87,25 @@ export function paragraphHistories(record: EditionRecord): {
   const changed = new Map<string, ParagraphHistory>();
   const removed = new Map<string, RemovedParagraph>();
   const texts = editionTexts(record);
-  const currentIds = new Set(record.current.sections.flatMap((section) => section.units.map(([id]) => id)));
+  const currentIds = new Set(
+    record.current.sections.flatMap((section) => section.units.map(([id]) => id)),
+  );
   for (const edition of editionsOf(record)) {
     for (const change of edition.changes) {
       if (change.type !== 'unit' || isHeadUnit(change.id)) continue;
       if (change.old !== undefined && change.new !== undefined && currentIds.has(change.id)) {
         const history = changed.get(change.id) ?? { corrections: [] };
-        history.corrections.push({ edition: edition.edition, date: edition.date, before: change.old });
+        history.corrections.push({
+          edition: edition.edition,
+          date: edition.date,
+          before: change.old,
+        });
         changed.set(change.id, history);
       }
       if (change.old !== undefined && change.new === undefined && !currentIds.has(change.id)) {
-        const before = texts[edition.edition - 2]!.sections.find((section) => section.id === change.section);
+        const before = texts[edition.edition - 2]!.sections.find(
+          (section) => section.id === change.section,
+        );
         const index = before?.units.findIndex(([id]) => id === change.id) ?? -1;
         const after = index > 0 ? before!.units[index - 1]![0] : undefined;
         removed.set(change.id, {
@@ -125,7 +134,10 @@ export interface ComparedUnit {
 export function compareEditions(
   before: ShownText,
   after: ShownText,
-): { fields: { field: string; before?: string; after?: string; parts: DiffPart[] }[]; units: ComparedUnit[] } {
+): {
+  fields: { field: string; before?: string; after?: string; parts: DiffPart[] }[];
+  units: ComparedUnit[];
+} {
   const fields = [...new Set([...Object.keys(before.fields), ...Object.keys(after.fields)])]
     .filter((field) => before.fields[field] !== after.fields[field])
     .map((field) => ({

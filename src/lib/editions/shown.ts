@@ -30,7 +30,7 @@ export const SHOWN_REPORT_FIELDS = [
 ] as const;
 
 /** Fields of a section file that its heading shows. */
-export const SHOWN_SECTION_FIELDS = ['numbering', 'title', 'item', 'runIn'] as const;
+export const SHOWN_SECTION_FIELDS = ['numbering', 'title', 'item', 'runIn', 'parent'] as const;
 
 /** A body block as read from the file, with the line it starts on (for messages). */
 export interface BodyUnit {
@@ -66,7 +66,8 @@ export function bodyUnits(tree: Node, body: string): BodyUnit[] {
     if (!md) continue;
     const line = child.position!.start.line;
     const last = units.at(-1);
-    if (child.type === 'paragraph' || !last) units.push({ paragraph: child.type === 'paragraph', md, line });
+    if (child.type === 'paragraph' || !last)
+      units.push({ paragraph: child.type === 'paragraph', md, line });
     else last.md = `${last.md}\n\n${md}`;
   }
   return units;

@@ -2,6 +2,7 @@ import type { ReportData } from '../../schemas/report.ts';
 import type { ReportDocument } from '../../schemas/open-data.ts';
 import type { StatutoryFacts } from '../content/statutory.ts';
 import { formatChineseDate } from '../content/dates.ts';
+import { gbtCitation } from '../editions/citation.ts';
 
 /** A section with its text, as read from the built page's Markdown output. */
 export interface SectionText {
@@ -31,15 +32,34 @@ export interface ReportTextInput {
     /** Absolute URL of a section's own page. */
     sectionPage: (id: string) => string;
   };
+  /** The editions, oldest first (none for a draft), each with its address. */
+  editions: ReportDocument['editions'];
+  withdrawn?: { date: string; note: string } | undefined;
+  /** 引用日期 of the citations: the day the file was made. */
+  cited: string;
 }
 
 /** The JSON copy of a report: metadata, statutory facts, and every paragraph with its URL. */
 export function reportDocument(input: ReportTextInput): ReportDocument {
   const { data } = input;
-  const paragraph = (p: { id: string; text: string }) => ({
+  const latest = input.editions.at(-1);
+  const cite = (url: string, heading?: string) =>
+    gbtCitation(
+      {
+        agency: data.agency.name,
+        title: data.title,
+        heading,
+        edition: latest?.edition,
+        date: latest?.date ?? data.published,
+        url,
+      },
+      input.cited,
+    );
+  const paragraph = (p: { id: string; text: string }, heading?: string) => ({
     id: p.id,
     url: `${input.urls.report}#${p.id}`,
     text: p.text,
+    citation: cite(`${input.urls.report}#${p.id}`, heading),
   });
   return {
     $schema: input.urls.schema,
@@ -63,7 +83,9 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
         sectionIds: [...entry.sectionIds],
       })),
     },
-    preamble: input.preamble.map(paragraph),
+    editions: input.editions,
+    ...(input.withdrawn ? { withdrawn: input.withdrawn } : {}),
+    preamble: input.preamble.map((p) => paragraph(p)),
     sections: input.sections.map((section) => ({
       id: section.id,
       ...(section.parent ? { parent: section.parent } : {}),
@@ -74,7 +96,8 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       item: section.item,
       url: `${input.urls.report}#${section.id}`,
       pageUrl: input.urls.sectionPage(section.id),
-      paragraphs: section.paragraphs.map(paragraph),
+      citation: cite(`${input.urls.report}#${section.id}`, section.heading),
+      paragraphs: section.paragraphs.map((p) => paragraph(p, section.heading)),
     })),
   };
 }
