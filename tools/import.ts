@@ -23,12 +23,17 @@ const refuse = (message: string): never => {
 
 const OPTIONS = {
   'agency-id': { type: 'string' },
+  title: { type: 'string' },
   agency: { type: 'string' },
   'short-name': { type: 'string' },
   year: { type: 'string' },
   published: { type: 'string' },
   signature: { type: 'string' },
   'source-url': { type: 'string' },
+  source: { type: 'string' },
+  'index-number': { type: 'string' },
+  'document-number': { type: 'string' },
+  summary: { type: 'string' },
   draft: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -58,7 +63,19 @@ async function main(): Promise<void> {
   if (positionals.length === 0) refuse(messages.noFile);
   const id = values['agency-id'] ?? refuse(messages.noAgencyId);
   if (!isAgencyId(id)) refuse(messages.badAgencyId(id));
-  const single = ['year', 'published', 'signature', 'source-url', 'short-name', 'agency'] as const;
+  const single = [
+    'title',
+    'year',
+    'published',
+    'signature',
+    'source-url',
+    'source',
+    'index-number',
+    'document-number',
+    'summary',
+    'short-name',
+    'agency',
+  ] as const;
   const given = single.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
   if (positionals.length > 1 && given.length) refuse(messages.severalFilesWithValues(given));
 
@@ -67,6 +84,15 @@ async function main(): Promise<void> {
     outDir: values.out.replace(/[\\/]+$/, '') || '.',
     ...(values.draft ? { draft: true } : {}),
   };
+  if (values.title !== undefined)
+    options.title = values.title.trim() || refuse(messages.emptyValue('--title'));
+  if (values.summary !== undefined)
+    options.summary = values.summary.trim() || refuse(messages.emptyValue('--summary'));
+  // An empty 来源, 索引号 or 文号 says the release has none: one the text seems to give is left out.
+  if (values.source !== undefined) options.source = values.source.trim();
+  if (values['index-number'] !== undefined) options.indexNumber = values['index-number'].trim();
+  if (values['document-number'] !== undefined)
+    options.documentNumber = values['document-number'].trim();
   if (values.agency !== undefined) options.agencyName = values.agency.trim();
   if (values['short-name'] !== undefined) options.shortName = values['short-name'].trim();
   if (values['source-url'] !== undefined) options.sourceUrl = values['source-url'].trim();
@@ -113,9 +139,11 @@ async function importFile(
   const result = planImport(report, options);
   if (!result.ok) {
     refuse(
-      result.problems.length
-        ? messages.cannotImport(file, result.problems)
-        : messages.invalidResult(result.issues),
+      result.notAReport
+        ? messages.notAReport(file, result.notAReport.message)
+        : result.problems.length
+          ? messages.cannotImport(file, result.problems)
+          : messages.invalidResult(result.issues),
     );
     return;
   }

@@ -160,6 +160,14 @@ describe('messages', () => {
     expect(findPlaceholders('按原文照录。')).toEqual([]);
   });
 
+  it('takes …… for a placeholder only where it stands nearly alone, not inside released text', () => {
+    expect(findPlaceholders('……')).toEqual(['……']);
+    expect(findPlaceholders('https://……')).toEqual(['……']);
+    expect(findPlaceholders('（……）')).toEqual(['……']);
+    expect(findPlaceholders('坚持……')).toEqual(['……']);
+    expect(findPlaceholders('开展“法律进机关、进乡村、进社区……”系列活动。')).toEqual([]);
+  });
+
   it('put file:line, field, found and expected on one line', () => {
     expect(
       formatReviewLine({

@@ -25,7 +25,10 @@ describe('importing the released 2023 text', () => {
     expect(report.year).toBe(2023);
     expect(report.metadata.published).toBe('2024-03-22');
     expect(report.signature).toEqual({ body: '上海市公安局嘉定分局', date: '2024-03-22' });
-    expect(report.dropped).toEqual(['扫一扫在手机打开当前页']);
+    expect(report.skipped.map(({ text, reason }) => `${text}：${reason}`)).toEqual([
+      '发布日期:2024-03-22：网页上的发布信息，已读取其中的字段',
+      '扫一扫在手机打开当前页：网页上的导航或按钮',
+    ]);
   });
 
   it('finds three parts, guesses their statutory items, and keeps 一是…二是… as text', () => {

@@ -40,9 +40,11 @@ describe('a portal copy with a breadcrumb, 来源 and a time, 索引号 and 文�
     expect(report.parts[1]!.paragraphs).toEqual([
       '一是个别部门对合法性审查的重视程度不够；二是基层执法人员的专业能力仍有差距。',
     ]);
-    expect(report.dropped).toEqual([
-      '当前位置：首页 > 政务公开 > 法治政府建设',
-      '【打印本页】【关闭窗口】',
+    expect(report.skipped.map(({ line, reason }) => `${line} ${reason}`)).toEqual([
+      '1 网页上的导航或按钮',
+      '3 网页上的发布信息，已读取其中的字段',
+      '4 网页上的发布信息，已读取其中的字段',
+      '17 网页上的导航或按钮',
     ]);
   });
 });

@@ -74,6 +74,7 @@ describe('readMetadataLine', () => {
       published: '2024-03-28',
       publishedTime: '09:18',
       publishedLabel: '发布时间',
+      sourceLabel: '来源',
       other: [],
     });
     expect(readMetadataLine('发布日期：2024年3月28日　|　信息来源： 区司法局')).toMatchObject({
@@ -146,7 +147,15 @@ describe('deriveSummary', () => {
     const clause = '持续推进依法行政工作';
     const summary = deriveSummary([`${Array(12).fill(clause).join('，')}。第二句。`])!;
     expect(summary.length).toBeLessThanOrEqual(82);
-    expect(summary).toMatch(/工作……$/);
+    // A single …: the content check takes …… for a placeholder.
+    expect(summary).toMatch(/工作…$/);
+    expect(summary).not.toContain('……');
+  });
+
+  it('keeps a first sentence of up to 120 characters whole, and passes over one holding ……', () => {
+    const sentence = `${Array(10).fill('持续推进依法行政工作').join('，')}。`;
+    expect(deriveSummary([`${sentence}第二句。`])).toBe(sentence);
+    expect(deriveSummary(['开展“进机关、进乡村……”活动。全年依法履职。'])).toBe('全年依法履职。');
   });
 
   it('skips a salutation line and says nothing when there is no text', () => {

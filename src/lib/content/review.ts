@@ -45,9 +45,22 @@ export const PLACEHOLDERS: readonly string[] = [
   '（本节正文，按原文照录，段落之间空一行。）',
 ];
 
+/**
+ * Released reports use …… too, inside sentences (“进机关、进乡村……”活动); as a placeholder it
+ * stands (nearly) alone: `summary: ……`, `https://……`, a body line `（……）`. So it counts only where
+ * fewer than this many characters or digits remain beside it.
+ */
+const ELLIPSIS_ALONE = 4;
+
 /** The placeholders found in `text`, each once, in the order of PLACEHOLDERS. */
 export function findPlaceholders(text: string): string[] {
-  return PLACEHOLDERS.filter((placeholder) => text.includes(placeholder));
+  return PLACEHOLDERS.filter((placeholder) => {
+    if (!text.includes(placeholder)) return false;
+    if (placeholder !== '……') return true;
+    const rest = PLACEHOLDERS.reduce((left, each) => left.replaceAll(each, ''), text);
+    const words = rest.replace(/…/g, '').match(/[\p{Script=Han}0-9]/gu) ?? [];
+    return words.length < ELLIPSIS_ALONE;
+  });
 }
 
 /** Every string in a frontmatter value, with its dotted field path. */

@@ -79,8 +79,8 @@ export function readDate(text: string): ReadDate | undefined {
  * the title is the one reported on (a title never names the year of publication first).
  */
 export function readTitleYear(title: string): number | undefined {
-  const arabic = /([12][0-9]{3})\s*年/.exec(title);
-  if (arabic) return Number(arabic[1]);
+  const arabic = /([12１２][0-9０-９]{3})\s*年/.exec(title);
+  if (arabic) return chineseNumber(arabic[1]!, true);
   const chinese = new RegExp(`(${CN}{4})年`).exec(title);
   return chinese ? chineseNumber(chinese[1]!, true) : undefined;
 }

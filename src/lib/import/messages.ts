@@ -18,13 +18,19 @@ export const HELP = `用法：npm run import -- <文件> --agency-id <机构标�
   --agency-id <标识>   机构的英文标识，小写字母开头，只含小写字母、数字和连字符，
                        例如 jiading-police。它是报告网址的一部分，确定后不要再改
 
-可选（原文没有或识别有误时使用）：
-  --agency <全称>      机构全称，如 上海市公安局嘉定分局（默认取原文的发布机构、落款或标题）
+可选（原文没有或识别有误时使用；导入工具猜的每一项都可以这样给出）：
+  --title <标题>       报告标题（默认取原文的标题行；原文没有标题行时必须给出）
+  --agency <全称>      机构全称，如 上海市公安局嘉定分局（默认取原文的落款、标题或发布机构）
   --short-name <简称>  机构简称，如 嘉定公安分局（默认由标题推得）
   --year <年度>        报告所述年度，如 2023（默认取自标题）
   --published <日期>   发布日期，如 2024-03-28（默认取原文的“发布时间”或“发布日期”）
   --signature <落款>   落款单位和日期，如 "上海市公安局嘉定分局 2024年3月22日"；
                        只写单位或只写日期也可以
+  --summary <简介>     一两句话的简介（默认取开头第一句）
+  --source <来源>      来源，如 XX区人民政府办公室（默认取原文的“来源”或“转自”；
+                       --source "" 表示不写来源）
+  --index-number <索引号>    索引号（默认取原文的“索引号”；--index-number "" 表示不写）
+  --document-number <文号>   文号（默认取原文的“文号”；--document-number "" 表示不写）
   --source-url <网址>  原文的发布网址
   --draft              写为草稿（不发布），即使信息齐全
   --dry-run            只显示识别结果，不写文件
@@ -34,6 +40,7 @@ export const HELP = `用法：npm run import -- <文件> --agency-id <机构标�
 
 原文没有发布日期时，报告写为草稿（draft: true），并列出缺少的字段；
 补全后删去 draft: true，报告才会发布。
+政策解读、通知、工作要点等不是年度报告的文字不会导入；导入工具会说明它是什么、应导入哪份报告。
 
 示例：
   npm run import -- 报告.docx --agency-id jiading-police
@@ -62,6 +69,7 @@ export const messages = {
     `--agency-id “${value}” 不能用：应为小写英文字母开头、只含小写字母、数字和连字符（-）的标识，例如 jiading-police`,
   badDate: (option: string, value: string) =>
     `${option} “${value}” 不是有效日期，应写成 YYYY-MM-DD，例如 ${option} 2024-03-28`,
+  emptyValue: (option: string) => `${option} 后面的值是空的，例如 ${option} ${exampleOf(option)}`,
   badYear: (value: string) => `--year “${value}” 不是年份，应为四位数字，例如 --year 2023`,
   badSignature: (value: string) =>
     `--signature “${value}” 看不懂：应为落款单位和日期，例如 --signature "上海市公安局嘉定分局 2024年3月22日"`,
@@ -84,6 +92,7 @@ export const messages = {
     `${folder} 已存在，未作改动。如要用本次导入的结果替换它（其中原有的文件会被删除），请加 --force。`,
   cannotImport: (file: string, problems: readonly string[]) =>
     `${file} 缺少必要的信息：\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+  notAReport: (file: string, reason: string) => `${file} 不是法治政府建设年度报告。${reason}`,
   invalidResult: (issues: readonly ContentIssue[]) =>
     `导入结果未能通过内容检查：\n\n${issues.map(formatContentIssue).join('\n\n')}\n\n可用 --year、--published、--signature 等选项更正识别结果。`,
   unexpected:
@@ -99,6 +108,11 @@ function exampleOf(option: string): string {
     '--published': '2024-03-28',
     '--signature': '"上海市公安局嘉定分局 2024年3月22日"',
     '--source-url': 'https://www.example.gov.cn/…',
+    '--title': '"XX区人民政府关于2023年度法治政府建设情况的报告"',
+    '--summary': '"2023年，XX区坚持依法行政，法治政府建设取得新成效。"',
+    '--source': 'XX区人民政府办公室',
+    '--index-number': '11500000MB17643950/2026-00028',
+    '--document-number': 'XX府报〔2024〕5号',
     '--out': 'content/reports',
   };
   return examples[option] ?? '…';
@@ -119,10 +133,15 @@ export const wordNotes = {
   mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
 };
 
+const FIELDS_READ = /已读取其中的字段/;
+
 const clip = (text: string, length = 24) =>
   text.length > length ? `${text.slice(0, length)}…` : text;
 
-/** The summary printed after an import: what was found, where each value came from, what to check. */
+/**
+ * The summary printed after an import, for a publisher to check in one look: what to check
+ * first, then each field with where it came from, the tree, and every line not imported and why.
+ */
 export function formatImportSummary(input: {
   file: string;
   encoding?: TextEncodingName;
@@ -150,25 +169,49 @@ export function formatImportSummary(input: {
   lines.push(
     `已读取 ${input.file}${input.encoding && input.encoding !== 'UTF-8' ? `（${ENCODING_NAMES[input.encoding]} 编码）` : ''}`,
   );
-  lines.push(`标题：${data.title}`);
-  lines.push(`年度：${data.year}（${o['year']}）`);
-  lines.push(`机构：${data.agency.name}（${o['agency.name']}）`);
-  lines.push(`简称：${data.agency.shortName}（${o['agency.shortName']}）`);
-  if (data.source) lines.push(`来源：${data.source}`);
-  if (data.indexNumber) lines.push(`索引号：${data.indexNumber}`);
-  if (data.documentNumber) lines.push(`文号：${data.documentNumber}`);
+
+  const check = [...report.notes, ...(plan.notes ?? []), ...(input.notes ?? [])];
+  const signature = data.signature;
+  if (!signature)
+    check.push(
+      '原文末尾没有落款，报告页将不显示落款。如原文有落款，请用 --signature "单位 日期" 给出',
+    );
+  else if (!signature.body)
+    check.push('落款只有日期，没有落款单位。如原文有，请用 --signature "单位 日期" 给出');
+  else if (!signature.date)
+    check.push('落款只有单位，没有日期。如原文有，请用 --signature "单位 日期" 给出');
+  if (plan.draft) {
+    const options = plan.missing.filter((m) => m.option.startsWith('--')).map((m) => m.option);
+    check.unshift(
+      plan.missing.length
+        ? `写为草稿（draft: true），不会发布：原文没有 ${plan.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补全后删去 report.md 中的 draft: true${options.length ? `；或加上 ${options.join(' ')} --force 重新导入` : ''}`
+        : '已按 --draft 写为草稿（draft: true），不会发布。核对完毕后删去 draft: true',
+    );
+  }
+  if (check.length) {
+    lines.push(`请注意（${check.length} 条）：`);
+    lines.push(...check.map((note) => `  - ${note}`));
+  }
+
+  const from = (field: string) => (o[field] ? `（${o[field]}）` : '');
+  lines.push(`标题：${data.title}${from('title')}`);
+  lines.push(`年度：${data.year}${from('year')}`);
+  lines.push(`机构：${data.agency.name}${from('agency.name')}`);
+  lines.push(`简称：${data.agency.shortName}${from('agency.shortName')}`);
   lines.push(
     data.published
-      ? `发布日期：${formatChineseDate(data.published)}（${o['published']}）`
-      : '发布日期：原文没有',
+      ? `发布日期：${formatChineseDate(data.published)}${from('published')}`
+      : '发布日期：原文没有（可用 --published 给出）',
   );
-  const signature = data.signature;
   lines.push(
     signature
-      ? `落款：${[signature.body, signature.date && formatChineseDate(signature.date)].filter(Boolean).join(' ')}（${o['signature']}）`
-      : '落款：原文没有',
+      ? `落款：${[signature.body, signature.date && formatChineseDate(signature.date)].filter(Boolean).join(' ')}${from('signature')}`
+      : '落款：原文没有（可用 --signature 给出）',
   );
-  lines.push(`简介：${data.summary}${o['summary'] ? `（${o['summary']}）` : ''}`);
+  lines.push(`简介：${data.summary}${from('summary')}`);
+  lines.push(data.source ? `来源：${data.source}${from('source')}` : '来源：原文没有');
+  if (data.indexNumber) lines.push(`索引号：${data.indexNumber}${from('indexNumber')}`);
+  if (data.documentNumber) lines.push(`文号：${data.documentNumber}${from('documentNumber')}`);
   lines.push('章节：');
   for (const section of plan.sections) {
     const indent = section.parent === undefined ? '  ' : '      ';
@@ -180,40 +223,55 @@ export function formatImportSummary(input: {
         : `  → ${section.item}（未能推测，请选择）`;
     lines.push(line);
   }
-  const notImported = [...report.dropped, ...report.metadata.other, ...(input.notImported ?? [])];
-  if (notImported.length) lines.push(`未导入：${notImported.join('；')}`);
 
-  const check = [...report.notes, ...(input.notes ?? [])];
-  if (!signature)
-    check.push(
-      '原文末尾没有落款，报告页将不显示落款。如原文有落款，请用 --signature "单位 日期" 给出',
-    );
-  else if (!signature.body)
-    check.push('落款只有日期，没有落款单位。如原文有，请用 --signature "单位 日期" 给出');
-  else if (!signature.date)
-    check.push('落款只有单位，没有日期。如原文有，请用 --signature "单位 日期" 给出');
-  if (check.length) {
-    lines.push('请注意：');
-    lines.push(...check.map((note) => `  - ${note}`));
+  const skipped = report.skipped ?? report.dropped.map((text) => ({ line: 0, text, reason: '' }));
+  const unit = input.file.toLowerCase().endsWith('.docx') ? '段' : '行';
+  // Consecutive rows of a portal's information table (printed row by row, often twice) are one
+  // entry: their fields are shown above; every other line is listed as it was.
+  const runs: { first: number; last: number; text: string; reason: string; count: number }[] = [];
+  for (const line of skipped) {
+    const run = runs.at(-1);
+    if (
+      run &&
+      line.line &&
+      run.last + 1 === line.line &&
+      run.reason === line.reason &&
+      FIELDS_READ.test(line.reason)
+    ) {
+      run.last = line.line;
+      run.count++;
+    } else
+      runs.push({
+        first: line.line,
+        last: line.line,
+        text: line.text,
+        reason: line.reason,
+        count: 1,
+      });
+  }
+  const notImported = [
+    ...runs.map((run) => {
+      const where = !run.first
+        ? ''
+        : run.count > 1
+          ? `第 ${run.first}–${run.last} ${unit}（${run.count} ${unit}）`
+          : `第 ${run.first} ${unit}`;
+      return `${where}“${clip(run.text, 40)}”${run.count > 1 ? '等' : ''}${run.reason ? `：${run.reason}` : ''}`;
+    }),
+    ...report.metadata.other.map((pair) => `网页信息“${pair}”：不是报告的字段，未采用`),
+    ...(input.notImported ?? []).map((what) => `${what}：报告只导入文字`),
+  ];
+  if (notImported.length) {
+    lines.push(`未导入（${notImported.length} 项）：`);
+    lines.push(...notImported.map((line) => `  - ${line}`));
   }
 
   const where = `${input.outDir}/${plan.folder}/`;
   const count = plan.sections.length;
   if (input.written) lines.push(`已写入 ${where}：report.md 和 ${count} 个章节文件。`);
   else lines.push(`（试运行：未写入文件。去掉 --dry-run 即写入 ${where}）`);
-  if (plan.draft) {
-    lines.push(
-      plan.missing.length
-        ? `已写为草稿（draft: true）：原文没有 ${plan.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。`
-        : '已按 --draft 写为草稿（draft: true）。',
-    );
-    const options = plan.missing.filter((m) => m.option.startsWith('--')).map((m) => m.option);
-    lines.push(
-      `草稿不会发布。补全后删去 report.md 中的 draft: true${options.length ? `；或加上 ${options.join(' ')} --force 重新导入` : ''}。`,
-    );
-  }
   lines.push(
-    `下一步：核对文件中注明“请核对”的值（各部分的 item 可选 ${STATUTORY_ITEMS.join('、')}），然后运行 npm run build 检查。`,
+    `下一步：核对文件中注明“请核对”的值（各部分的 item 可选 ${STATUTORY_ITEMS.join('、')}），然后运行 npm run check:content 检查。`,
   );
   return lines.join('\n');
 }

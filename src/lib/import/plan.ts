@@ -3,19 +3,30 @@ import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schema
 import { checkReport, checkSections, type SectionInput } from '../content/checks.ts';
 import { type ContentIssue, fromSchemaIssue } from '../content/errors.ts';
 import { guessItem } from './items.ts';
-import { agencyFromTitle, deriveShortName } from './names.ts';
+import type { NotAReport } from './kind.ts';
+import { agencyFromTitle, deriveShortName, isOrganisationName } from './names.ts';
 import type { ImportedReport, ImportedSection } from './structure.ts';
+import { readTitleYear } from './dates.ts';
 import { deriveSummary } from './summary.ts';
 
 /** What the publisher said on the command line; each value wins over what the text says. */
 export interface ImportOptions {
   agencyId: string;
+  /** The report's title, for a text without a title line or with a wrong one. */
+  title?: string;
   agencyName?: string;
   shortName?: string;
   /** YYYY-MM-DD. */
   published?: string;
   signature?: { body?: string; date?: string };
   year?: number;
+  /** 来源; '' for none (a 来源 the text gives is then left out). */
+  source?: string;
+  /** 索引号; '' for none. */
+  indexNumber?: string;
+  /** 文号; '' for none. */
+  documentNumber?: string;
+  summary?: string;
   sourceUrl?: string;
   /** Write a draft even when nothing is missing. */
   draft?: boolean;
@@ -63,13 +74,16 @@ export interface ImportPlan {
   comments: Record<string, string>;
   /** Where each derived field came from, in Chinese, keyed by field path. */
   origins: Record<string, string>;
+  /** What the publisher should check, in Chinese: the planner's own findings. */
+  notes: string[];
   draft: boolean;
   missing: MissingField[];
   sections: PlannedSection[];
 }
 
 export type PlanResult =
-  { ok: true; plan: ImportPlan } | { ok: false; problems: string[]; issues: ContentIssue[] };
+  | { ok: true; plan: ImportPlan }
+  | { ok: false; problems: string[]; issues: ContentIssue[]; notAReport?: NotAReport };
 
 /**
  * Turns an imported report and the publisher's options into the files of a report folder.
@@ -79,32 +93,76 @@ export type PlanResult =
  * when the result would not pass the content checks.
  */
 export function planImport(report: ImportedReport, options: ImportOptions): PlanResult {
+  if (report.notAReport)
+    return {
+      ok: false,
+      problems: [report.notAReport.message],
+      issues: [],
+      notAReport: report.notAReport,
+    };
   const problems: string[] = [];
+  const notes: string[] = [];
   const origins: Record<string, string> = {};
-  const year = options.year ?? report.year;
+  const title = (options.title ?? report.title).replace(/^《(.*)》$/, '$1');
+  if (options.title !== undefined) origins['title'] = '来自 --title';
+  else if (report.titleOrigin) origins['title'] = report.titleOrigin;
+  const year = options.year ?? readTitleYear(title);
   origins['year'] = options.year !== undefined ? '来自 --year' : '取自标题';
-  if (report.title === '') problems.push('文件中没有文字：第一行应为报告标题');
+  if (title === '')
+    problems.push(
+      '原文没有标题行（开头就是正文）。请用 --title 给出报告标题，例如 --title "XX区人民政府关于2023年度法治政府建设情况的报告"',
+    );
   else if (year === undefined)
     problems.push(
-      `标题“${report.title}”中没有找到年份（如“2023年”）。请用 --year 2023 指明报告所述年度`,
+      `标题“${title}”中没有找到年份（如“2023年”）。请用 --year 2023 指明报告所述年度；如标题认错了，请用 --title 给出报告标题`,
     );
   if (report.parts.length === 0)
     problems.push(
       '没有找到章节标题（如“一、”“第一部分”开头的行）。请确认原文的章节标题各占一行或以编号开头',
     );
 
-  const titleAgency = agencyFromTitle(report.title);
+  // The agency: the names the text itself gives (title, 落款) come before a portal's 发布机构,
+  // which is often a short form (市市场监管局); a title naming only a place (清江县) comes last.
+  const titleAgency = agencyFromTitle(title);
+  const titleOrganisation =
+    titleAgency !== undefined && isOrganisationName(titleAgency) ? titleAgency : undefined;
+  const publisher = report.metadata.publisher;
+  const ownNames = [
+    options.signature?.body,
+    report.signature?.body,
+    report.byline,
+    titleOrganisation,
+  ].filter((name): name is string => name !== undefined);
+  const publisherAgrees =
+    publisher !== undefined && (ownNames.length === 0 || ownNames.includes(publisher));
   const [agencyName, nameOrigin] = firstOf([
     [options.agencyName, '来自 --agency'],
-    [report.metadata.publisher, '取自“发布机构”'],
+    [publisherAgrees ? publisher : undefined, '取自“发布机构”'],
     [options.signature?.body, '来自 --signature'],
     [report.signature?.body, '取自落款'],
+    [report.byline, '取自标题下的署名'],
+    [titleOrganisation, '由标题推得'],
     [titleAgency, '由标题推得'],
   ]);
   if (agencyName === undefined)
-    problems.push('没有找到机构名称（标题、发布机构和落款中都没有）。请用 --agency 给出机构全称');
+    problems.push(
+      '没有找到机构名称（标题、发布机构和落款中都没有）。请用 --agency 给出机构全称，例如 --agency "XX区人民政府"',
+    );
   else origins['agency.name'] = nameOrigin!;
-  const shortName = options.shortName ?? deriveShortName(report.title, agencyName);
+  if (publisher !== undefined && !publisherAgrees && options.agencyName === undefined)
+    notes.push(
+      `网页上的发布机构“${publisher}”与报告中的机构名“${agencyName}”不同（常是简称），未采用；如机构名不对，请用 --agency 给出全称`,
+    );
+  if (
+    agencyName !== undefined &&
+    options.agencyName === undefined &&
+    agencyName === titleAgency &&
+    titleOrganisation === undefined
+  )
+    notes.push(
+      `机构名称“${agencyName}”取自标题，像是地名而不是机构全称；如需全称（如“${agencyName}人民政府”），请用 --agency 给出`,
+    );
+  const shortName = options.shortName ?? deriveShortName(title, agencyName);
   origins['agency.shortName'] =
     options.shortName !== undefined
       ? '来自 --short-name'
@@ -132,6 +190,7 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
       : '取自原文落款';
 
   const [summary, summaryOrigin] = firstOf([
+    [options.summary, '来自 --summary'],
     [deriveSummary(report.preambleText), '取自开头第一句'],
     [
       deriveSummary(report.parts.flatMap((part) => part.paragraphs.map(plainText))),
@@ -140,25 +199,45 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   ]);
   if (summaryOrigin) origins['summary'] = summaryOrigin;
 
+  const given = (option: string | undefined, found: string | undefined, label: string) =>
+    option !== undefined
+      ? ([option || undefined, `来自 --${label}`] as const)
+      : ([found, undefined] as const);
+  const [source, sourceOrigin] = given(options.source, report.metadata.source, 'source');
+  if (source !== undefined)
+    origins['source'] = sourceOrigin ?? `取自原文“${report.metadata.sourceLabel ?? '来源'}”`;
+  const [indexNumber, indexOrigin] = given(
+    options.indexNumber,
+    report.metadata.indexNumber,
+    'index-number',
+  );
+  if (indexNumber !== undefined) origins['indexNumber'] = indexOrigin ?? '取自原文“索引号”';
+  const [documentNumber, documentOrigin] = given(
+    options.documentNumber,
+    report.metadata.documentNumber,
+    'document-number',
+  );
+  if (documentNumber !== undefined) origins['documentNumber'] = documentOrigin ?? '取自原文“文号”';
+
   const missing: MissingField[] = [];
   if (published === undefined)
     missing.push({ field: 'published', label: '发布日期', option: '--published 2024-03-28' });
   if (summary === undefined)
-    missing.push({ field: 'summary', label: '简介', option: '（导入后在 report.md 中填写）' });
+    missing.push({ field: 'summary', label: '简介', option: '--summary "一两句话的简介"' });
   const draft = options.draft === true || missing.length > 0;
 
   const data: Record<string, unknown> = {
-    title: report.title,
+    title,
     agency: { name: agencyName, shortName, id: options.agencyId },
     year,
     ...(published !== undefined ? { published } : {}),
     ...(hasSignature ? { signature: orderSignature(signature) } : {}),
     // A draft without a summary still validates: the placeholder says what to write.
     summary: summary ?? '（待填写：一两句话的简介）',
-    ...(report.metadata.source ? { source: report.metadata.source } : {}),
+    ...(source ? { source } : {}),
     ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
-    ...(report.metadata.indexNumber ? { indexNumber: report.metadata.indexNumber } : {}),
-    ...(report.metadata.documentNumber ? { documentNumber: report.metadata.documentNumber } : {}),
+    ...(indexNumber ? { indexNumber } : {}),
+    ...(documentNumber ? { documentNumber } : {}),
     ...(draft ? { draft: true } : {}),
   };
 
@@ -180,10 +259,11 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     const origin = origins[field]!;
     if (!origin.startsWith('来自')) comments[field] = `${origin}，请核对`;
   }
-  comments['summary'] = origins['summary']
-    ? `${origins['summary']}，请核对`
-    : '原文没有可作简介的文字，请填写';
-  const plan = { folder, data, preamble: report.preamble, header, comments, origins, draft };
+  if (options.summary === undefined)
+    comments['summary'] = origins['summary']
+      ? `${origins['summary']}，请核对`
+      : '原文没有可作简介的文字，请填写';
+  const plan = { folder, data, preamble: report.preamble, header, comments, origins, notes, draft };
   return { ok: true, plan: { ...plan, missing, sections } };
 }
 

@@ -8,6 +8,8 @@ import {
 } from './blocks.ts';
 import { readDate, readTitleYear } from './dates.ts';
 import { type HeadingCandidate, readHeadingCandidate, splitHeading } from './headings.ts';
+import { isCaption, readHead, type SkippedLine } from './head.ts';
+import { findMaskedWords, type NotAReport, recogniseNotAReport } from './kind.ts';
 import { mergeMetadata, readMetadataLine, type ReleaseMetadata } from './metadata.ts';
 
 /**
@@ -32,7 +34,10 @@ export interface ImportedPart extends ImportedSection {
 }
 
 export interface ImportedReport {
+  /** '' when the text has no title line (the publisher gives it with --title). */
   title: string;
+  /** Where the title came from, in Chinese, e.g. 取自第 1、2 行合并. */
+  titleOrigin?: string;
   /** Year reported on, from the title. */
   year: number | undefined;
   metadata: ReleaseMetadata;
@@ -45,10 +50,16 @@ export interface ImportedReport {
   styles: { part?: NumberingStyle; subsection?: NumberingStyle };
   /** The 落款 at the end, or what there is of it. */
   signature: { body?: string; date?: string } | undefined;
-  /** Lines that are not part of the report (captions and links of the original page). */
+  /** Lines that are not part of the report (page furniture, metadata, a title's other wording). */
   dropped: string[];
+  /** The same lines with where they were and why they were not imported. */
+  skipped: SkippedLine[];
   /** What an editor should check, in Chinese, e.g. a numbering out of sequence kept as text. */
   notes: string[];
+  /** An agency's name on a line of its own under the title (the report's 署名). */
+  byline?: string;
+  /** Set when the text is not a report (a 政策解读, a 通知 …): the import is refused. */
+  notAReport?: NotAReport;
 }
 
 export interface ParseOptions {
@@ -56,18 +67,6 @@ export interface ParseOptions {
   unit?: '行' | '段';
 }
 
-/** Captions and page furniture that web releases put around a report, never part of it. */
-const CAPTIONS = [
-  /^扫一扫在手机(上)?打开(当前页|本页)$/,
-  /^【?(打印|关闭|收藏|打印本页|关闭窗口|返回顶部)】?([\s\u3000]*【?(打印|关闭|收藏|打印本页|关闭窗口|返回顶部)】?)*$/,
-  /^分享到[:：]?/,
-  /^【?字[体号][:：]?[\s\u3000]*[大中小][\s\u3000]*[大中小]?[\s\u3000]*[大中小]?】?$/,
-  /^(当前位置|您当前的位置|您的位置|当前所在位置)[:：]/,
-  /^首页[\s\u3000]*[>＞»]/,
-  /^[(（]此件.{1,10}[)）]$/,
-];
-const MAX_CAPTION_LENGTH = 60;
-const LOOKS_LIKE_TITLE = /^[^。，；：,;:]*法治[^。，；：,;:]*(情况|报告|》)$/;
 // A signing body is a name: short, without sentence punctuation.
 const NAME = /^[^。，；！？,;!?：:]{2,40}$/;
 const ORGANISATION = /(政府|办公室|委员会|局|厅|部|院|委|会|所|处|中心|分局|队|署|办|站)$/;
@@ -78,46 +77,34 @@ export function importPlainText(text: string): ImportedReport {
 
 export function parseReport(input: readonly Block[], options: ParseOptions = {}): ImportedReport {
   const unit = options.unit ?? '行';
-  const dropped: string[] = [];
-  const notes: string[] = [];
+  const captions: SkippedLine[] = [];
   const blocks = input.filter((block) => {
     const text = blockText(block);
-    if (
-      block.kind === 'paragraph' &&
-      text.length <= MAX_CAPTION_LENGTH &&
-      CAPTIONS.some((caption) => caption.test(text))
-    ) {
-      dropped.push(text);
+    if (block.kind === 'paragraph' && isCaption(text)) {
+      captions.push({ line: block.line, text, reason: '网页上的导航或按钮' });
       return false;
     }
     return true;
   });
 
-  // Head: metadata lines before and after the title line.
-  const metadata: ReleaseMetadata = { other: [] };
-  let title = '';
-  let start = 0;
-  for (; start < blocks.length; start++) {
-    const block = blocks[start]!;
-    const line = block.kind === 'paragraph' ? readMetadataLine(blockText(block)) : undefined;
-    if (line) {
-      mergeMetadata(metadata, line);
-      continue;
-    }
-    if (title !== '') break;
-    const found = titleAhead(blocks, start);
-    for (; start < found; start++) dropped.push(blockText(blocks[start]!));
-    title = blockText(blocks[start]!);
-    const next = blocks[start + 1];
-    if (readTitleYear(title) === undefined && isTitleSecondLine(next)) {
-      title += blockText(next);
-      start++;
-    }
-  }
-  title = title.replace(/^《(.*)》$/, '$1');
+  const head = readHead(blocks, unit);
+  const { metadata, title } = head;
+  const skipped = [...captions, ...head.skipped].sort((a, b) => a.line - b.line);
+  const notes = [...head.notes];
+  const start = head.start;
 
-  // Tail: the 落款, as much of it as there is.
+  // Tail: page furniture after the text (来源, 责任编辑, 分享, 上一篇), then the 落款.
   let end = blocks.length;
+  while (end > start + 1) {
+    const block = blocks[end - 1]!;
+    const why = block.kind === 'paragraph' ? tailFurniture(blockText(block)) : undefined;
+    if (!why) break;
+    const found = readMetadataLine(blockText(block).replace(/^[(（]|[)）]$/g, ''));
+    if (found) mergeMetadata(metadata, found);
+    skipped.push({ line: block.line, text: blockText(block), reason: why });
+    end--;
+  }
+  skipped.sort((a, b) => a.line - b.line);
   let signature: ImportedReport['signature'];
   const textAt = (i: number) => {
     const block = blocks[i];
@@ -199,8 +186,22 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     }
   }
 
+  const bodyTexts = body.map(blockText);
+  const notAReport = recogniseNotAReport({ title, head: head.texts, body: bodyTexts });
+  const masked = findMaskedWords(bodyTexts);
+  if (masked.omitted)
+    notes.push(
+      `原文有 ${masked.omitted} 处“（略）”：转载网站删去了文字，已照原样保留。请对照发布机关网站上的原文补全`,
+    );
+  if (masked.starred)
+    notes.push(
+      `原文有 ${masked.starred} 处用“*”代替的文字（转载网站遮去），已照原样保留。请对照发布机关网站上的原文补全`,
+    );
+
   return {
     title,
+    ...(head.titleOrigin ? { titleOrigin: head.titleOrigin } : {}),
+    ...(head.byline ? { byline: head.byline } : {}),
     year: readTitleYear(title),
     metadata,
     preamble,
@@ -208,59 +209,33 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     parts,
     styles,
     signature,
-    dropped,
+    dropped: skipped.map((line) => line.text),
+    skipped,
     notes,
+    ...(notAReport ? { notAReport } : {}),
   };
 }
 
-/** XX市人民政府 / 关于2023年度法治政府建设情况的报告: a title on two lines. */
-function isTitleSecondLine(block: Block | undefined): block is Block {
-  return block !== undefined && /^关于.*(报告|情况)$/.test(blockText(block));
-}
-
 /**
- * Where the title is: the first line, unless portal furniture without a label (the site's name,
- * a column name) comes first; then the first of the next few lines that names 法治.
- */
-function titleAhead(blocks: readonly Block[], start: number): number {
-  if (/法治/.test(blockText(blocks[start]!)) || isTitleSecondLine(blocks[start + 1])) return start;
-  for (let i = start + 1; i < Math.min(blocks.length, start + 6); i++) {
-    const block = blocks[i]!;
-    const text = blockText(block);
-    if (block.kind !== 'paragraph' || readMetadataLine(text)) break;
-    if (text.length <= 80 && LOOKS_LIKE_TITLE.test(text) && !readHeadingCandidate(block)) return i;
-  }
-  return start;
-}
-
-/**
- * Which numbering styles are parts and subsections: of the styles that count from 1 to 2 at
- * least, the outermost is the parts' and the next one in, appearing after the first part, the
- * subsections'. Deeper styles (1. inside （一）) stay in the text, as the site has two levels.
+ * Which numbering styles are parts and subsections: the outermost style that starts at 1 is the
+ * parts' (a short report may have a single 一、 with （一） items under it), and the next one in
+ * that starts at 1 after the first part, the subsections'. Deeper styles (1. inside （一）) stay
+ * in the text, as the site has two levels.
  */
 function chooseStyles(candidates: readonly (HeadingCandidate | undefined)[]): {
   part?: NumberingStyle;
   subsection?: NumberingStyle;
 } {
-  const counted = (from: number) => {
+  const starting = (from: number) => {
     const styles = new Set<NumberingStyle>();
-    const seenFirst = new Set<NumberingStyle>();
-    for (const candidate of candidates.slice(from)) {
-      if (!candidate) continue;
-      if (candidate.n === 1) seenFirst.add(candidate.style);
-      else if (candidate.n === 2 && seenFirst.has(candidate.style)) styles.add(candidate.style);
-    }
-    // A report with a single part still has that part.
-    return styles.size ? styles : seenFirst;
+    for (const candidate of candidates.slice(from))
+      if (candidate?.n === 1) styles.add(candidate.style);
+    return [...styles].sort((a, b) => styleRank(a) - styleRank(b));
   };
-  const byRank = (styles: Set<NumberingStyle>) =>
-    [...styles].sort((a, b) => styleRank(a) - styleRank(b));
-  const part = byRank(counted(0))[0];
+  const part = starting(0)[0];
   if (part === undefined) return {};
   const firstPart = candidates.findIndex((c) => c?.style === part && c.n === 1);
-  const subsection = byRank(counted(firstPart + 1)).find(
-    (style) => styleRank(style) > styleRank(part),
-  );
+  const subsection = starting(firstPart + 1).find((style) => styleRank(style) > styleRank(part));
   return subsection ? { part, subsection } : { part };
 }
 
@@ -290,6 +265,23 @@ function toSection(
     },
     usedNext: false,
   };
+}
+
+/** Why a line at the end of a copy is page furniture, or undefined when it is the report's. */
+function tailFurniture(text: string): string | undefined {
+  if (/^(上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|附件下载)[:：]?/.test(text))
+    return '网页上的导航或按钮';
+  if (
+    /^(责任编辑|编辑|审核|校对|审校|作者|来源|信息来源|文章来源|稿件来源|分享|分享到)[:：]/.test(
+      text,
+    ) &&
+    text.length <= 60
+  )
+    return '网页上的发布信息';
+  if (/^[(（](来源|信息来源|稿件来源|转自|编辑|责任编辑)[:：].{1,40}[)）]$/.test(text))
+    return '网页上的发布信息';
+  if (/^(分享|分享到)[:：]?$/.test(text)) return '网页上的导航或按钮';
+  return undefined;
 }
 
 function outOfSequence(where: string, candidate: HeadingCandidate, expected: string): string {
