@@ -106,6 +106,7 @@ export function readReportPlan(folderPath: string): ImportPlan | undefined {
       .filter(Boolean),
     comments,
     origins: {},
+    notes: [],
     draft: data['draft'] === true,
     missing: [],
     sections: [...ordered, ...orphans],

@@ -19,7 +19,7 @@ describe('desk source view', () => {
     const role = (line: number) => rows.find((row) => row.line === line);
     expect(role(1)).toMatchObject({
       role: 'dropped',
-      notImported: expect.stringContaining('不属于报告'),
+      notImported: '网页上的导航或按钮',
     });
     expect(role(2)?.role).toBe('title');
     expect(role(3)?.role).toBe('metadata');

@@ -35,8 +35,6 @@ export interface FoundField {
   line?: number;
 }
 
-const REASON_BEFORE_TITLE = '标题之前的网页栏目名，不属于报告';
-const REASON_CAPTION = '网页附注（如“打印本页”“当前位置”“扫一扫”），不属于报告';
 const REASON_METADATA = (pairs: string[]) => `网页信息 ${pairs.join('、')}：不是报告信息，不导入`;
 
 export function sourceRows(
@@ -44,7 +42,8 @@ export function sourceRows(
   report: ImportedReport,
   plan: ImportPlan,
 ): SourceRow[] {
-  const dropped = new Set(report.dropped);
+  // The importer says which lines it skipped and why; a metadata line is skipped once read.
+  const skipped = new Map(report.skipped.map((line) => [line.line, line]));
   const headingAt = new Map(plan.sections.map((section) => [section.line, section]));
   const bare = (text: string) => text.replace(/^《(.*)》$/, '$1');
   const titleLine = blocks.find((block) => {
@@ -56,13 +55,18 @@ export function sourceRows(
   return blocks.map((block): SourceRow => {
     const text = blockText(block);
     const row = { line: block.line, text };
-    if (dropped.has(text) && block.kind === 'paragraph')
-      return {
-        ...row,
-        role: 'dropped',
-        notImported:
-          titleLine !== undefined && block.line < titleLine ? REASON_BEFORE_TITLE : REASON_CAPTION,
-      };
+    const skip = skipped.get(block.line);
+    if (skip) {
+      // Read for its fields (来源, 发布时间 …), not dropped: shown as the release's metadata.
+      const metadata = /发布信息|转载说明/.test(skip.reason) ? readMetadataLine(text) : undefined;
+      if (metadata)
+        return {
+          ...row,
+          role: 'metadata',
+          ...(metadata.other.length ? { notImported: REASON_METADATA(metadata.other) } : {}),
+        };
+      return { ...row, role: 'dropped', notImported: skip.reason };
+    }
     const heading = headingAt.get(block.line);
     if (heading) {
       current = heading.id;
@@ -96,8 +100,8 @@ function signatureRows(blocks: readonly Block[], report: ImportedReport): Set<nu
   const lines = new Set<number>();
   const signature = report.signature;
   if (!signature) return lines;
-  const dropped = new Set(report.dropped);
-  const tail = blocks.filter((block) => !dropped.has(blockText(block))).slice(-2);
+  const skipped = new Set(report.skipped.map((line) => line.line));
+  const tail = blocks.filter((block) => !skipped.has(block.line)).slice(-2);
   for (const block of tail) {
     const text = blockText(block);
     if (

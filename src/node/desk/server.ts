@@ -396,9 +396,11 @@ ${importForm(base)}`,
     });
     if (!result.ok)
       return fail(
-        result.problems.length
-          ? messages.cannotImport(name, result.problems)
-          : result.issues.map(formatContentIssue).join('\n\n'),
+        result.notAReport
+          ? messages.notAReport(name, result.notAReport.message)
+          : result.problems.length
+            ? messages.cannotImport(name, result.problems)
+            : result.issues.map(formatContentIssue).join('\n\n'),
       );
     const token = randomBytes(12).toString('base64url');
     // A few recent imports are kept; an old one is simply imported again.
@@ -424,7 +426,7 @@ ${importForm(base)}`,
   ) {
     const rows = sourceRows(pending.blocks, pending.report, pending.plan);
     const fields = foundFields(pending.blocks, rows, pending.plan);
-    const notes = [...pending.report.notes, ...pending.input.notes];
+    const notes = [...pending.report.notes, ...pending.plan.notes, ...pending.input.notes];
     html(
       res,
       deskUi['review.title'](pending.name),
