@@ -25,7 +25,7 @@ describe('desk issue places', () => {
     ).toBe('f-signature-date');
   });
 
-  it('sends a statutory item no part covers to the first part\'s item control', () => {
+  it("sends a statutory item no part covers to the first part's item control", () => {
     expect(placeIssue({ file: `${dir}/report.md`, field: 'item' }, sections, noParagraph)).toEqual({
       words: '各部分的法定报告事项（item）',
       anchor: 's-s1-item',
