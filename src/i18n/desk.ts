@@ -77,9 +77,7 @@ export const deskUi = {
   'import.agencyIdHint':
     '小写字母开头，只含小写字母、数字和连字符，如 jiading-police。它是报告网址的一部分，确定后不要再改。',
   'import.more': '原文缺少信息时填写（可选）',
-  'import.year': '报告所述年度',
-  'import.agency': '机构全称',
-  'import.shortName': '机构简称',
+  'import.year': '年度',
   'import.replace': '替换已有的同名报告（其中原有的文件会被删除）',
   'import.submit': '导入并查看识别结果',
   'import.failed': '导入失败，未写入任何文件',

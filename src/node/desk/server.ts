@@ -21,6 +21,7 @@ import {
   type FormValues,
 } from '../../lib/desk/report-form.ts';
 import { foundFields, sourceRows } from '../../lib/desk/source-view.ts';
+import { formWording } from '../../lib/desk/wording.ts';
 import type { Block } from '../../lib/import/blocks.ts';
 import { messages } from '../../lib/import/messages.ts';
 import { isAgencyId, readYearOption } from '../../lib/import/options.ts';
@@ -359,9 +360,10 @@ ${importForm(base)}`,
       year: text('year'),
       agency: text('agency'),
       shortName: text('shortName'),
+      title: text('title'),
     };
     const fail = (message: string, status = 422) =>
-      html(res, deskUi['import.title'], importForm(base, values, message), {
+      html(res, deskUi['import.title'], importForm(base, values, formWording(message)), {
         status,
         current: 'import',
       });
@@ -393,6 +395,7 @@ ${importForm(base)}`,
       ...(year !== undefined ? { year } : {}),
       ...(values.agency ? { agencyName: values.agency } : {}),
       ...(values.shortName ? { shortName: values.shortName } : {}),
+      ...(values.title ? { title: values.title } : {}),
     });
     if (!result.ok)
       return fail(
@@ -426,7 +429,9 @@ ${importForm(base)}`,
   ) {
     const rows = sourceRows(pending.blocks, pending.report, pending.plan);
     const fields = foundFields(pending.blocks, rows, pending.plan);
-    const notes = [...pending.report.notes, ...pending.plan.notes, ...pending.input.notes];
+    const notes = [...pending.report.notes, ...pending.plan.notes, ...pending.input.notes].map(
+      formWording,
+    );
     html(
       res,
       deskUi['review.title'](pending.name),

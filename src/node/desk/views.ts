@@ -43,6 +43,7 @@ export interface ImportFormValues {
   year?: string;
   agency?: string;
   shortName?: string;
+  title?: string;
 }
 
 export function importForm(base: string, values: ImportFormValues = {}, error?: string): string {
@@ -65,9 +66,10 @@ ${error ? notice('error', deskUi['import.failed'], `<pre class="message">${esc(e
 </div>
 ${input('agencyId', deskUi['import.agencyId'], 'required pattern="[a-z][a-z0-9\\-]*" autocomplete="off" spellcheck="false"', deskUi['import.agencyIdHint'])}
 <details><summary>${esc(deskUi['import.more'])}</summary>
+${input('title', deskUi['field.title'])}
 ${input('year', deskUi['import.year'], 'inputmode="numeric" pattern="[0-9]{4}"')}
-${input('agency', deskUi['import.agency'])}
-${input('shortName', deskUi['import.shortName'])}
+${input('agency', deskUi['field.agency.name'])}
+${input('shortName', deskUi['field.agency.shortName'])}
 <p class="field check"><input type="checkbox" id="u-replace" name="replace"><label for="u-replace">${esc(deskUi['import.replace'])}</label></p>
 </details>
 <p><button type="submit" class="primary">${esc(deskUi['import.submit'])}</button></p>

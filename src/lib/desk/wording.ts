@@ -1,0 +1,28 @@
+/**
+ * The importer words its notes for the command line ("请用 --agency 给出全称"). On the desk the
+ * same value is typed into the form, so each option is named by its form field instead; the
+ * note is otherwise the importer's own.
+ */
+const OPTION_FIELDS: Record<string, string> = {
+  '--agency': '“机构全称”',
+  '--short-name': '“机构简称”',
+  '--title': '“报告标题”',
+  '--year': '“年度”',
+  '--published': '“发布日期”',
+  '--signature': '“落款单位”和“落款日期”',
+  '--summary': '“简介”',
+  '--source': '“来源”',
+  '--index-number': '“索引号”',
+  '--document-number': '“文号”',
+  '--source-url': '“原文网址”',
+};
+
+export function formWording(note: string): string {
+  return note.replace(
+    /(请)?用 (--[a-z-]+)(?: (?:"[^"]*"|\d{4}(?:-\d{2}-\d{2})?))? ?/g,
+    (whole, please: string | undefined, option: string) => {
+      const field = OPTION_FIELDS[option];
+      return field ? `${please ?? ''}在表单的${field}中` : whole;
+    },
+  );
+}
