@@ -181,6 +181,10 @@ describe('a publisher goes from a Word file to a built site in the desk', () => 
     const archive = await JSZip.loadAsync(await zip.body());
     expect(archive.file('index.html')).not.toBeNull();
     expect(archive.file(`reports/${folder}/index.html`)).not.toBeNull();
+    // The desk is never part of the site.
+    expect(Object.keys(archive.files).filter((name) => /desk/i.test(name))).toEqual([]);
+    const home = await archive.file('index.html')!.async('string');
+    expect(home).not.toContain('编辑台');
 
     // The built site: the report reads as corrected and search finds it.
     site = await serveDist(outDir, { base: '/fzzf/' });
@@ -407,9 +411,11 @@ describe('a published report stays a public record', () => {
     await save(page, '保存并检查');
     await page.waitForURL(/\/check\?saved$/);
     // Changed published text without a recorded correction stops the build: the check says so.
-    expect(await page.locator('.issue-error').count()).toBeGreaterThan(0);
-
-    await page.getByRole('link', { name: '发布' }).click();
+    const unrecorded = page.locator('.issue-error').first();
+    expect(await unrecorded.textContent()).not.toContain('npm run');
+    // Its link leads to where a correction is recorded.
+    await unrecorded.getByRole('link', { name: '去修改' }).click();
+    await page.waitForURL(`${desk.url}reports/${folder}/publish`);
     await page.getByLabel('更正说明').fill('补充第一部分中的免罚清单。');
     await page.getByRole('button', { name: '记录更正' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('第 2 版');

@@ -26,3 +26,23 @@ export function formWording(note: string): string {
     },
   );
 }
+
+/** Commands a content message tells the publisher to run, and where the desk does the same. */
+const COMMANDS: readonly [RegExp, string][] = [
+  [
+    /(?:运行 )?npm run publish-report -- \S+ ?(?:记录它的第一版)?/g,
+    '在这份报告的“发布”页记录第一版',
+  ],
+  [/(?:运行 )?npm run correct -- \S+ --note "[^"]*"/g, '在“发布”页写更正说明并点“记录更正”'],
+  [/(?:运行 )?npm run withdraw -- \S+ --note "[^"]*"/g, '在“发布”页写撤回原因并撤回'],
+  [/(?:运行 )?npm run check:content/g, '看“检查”页'],
+];
+
+/** Whether a message sends the publisher to an edition command (the desk's 发布 page). */
+export const needsEditionStep = (text: string): boolean =>
+  /npm run (?:publish-report|correct|withdraw)\b/.test(text);
+
+/** A content message with each command replaced by the desk page that does the same. */
+export function deskCommandWording(text: string): string {
+  return COMMANDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text);
+}

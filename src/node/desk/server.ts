@@ -21,7 +21,7 @@ import {
   type FormValues,
 } from '../../lib/desk/report-form.ts';
 import { foundFields, sourceRows } from '../../lib/desk/source-view.ts';
-import { formWording } from '../../lib/desk/wording.ts';
+import { deskCommandWording, formWording, needsEditionStep } from '../../lib/desk/wording.ts';
 import type { Block } from '../../lib/import/blocks.ts';
 import { messages } from '../../lib/import/messages.ts';
 import { isAgencyId, readYearOption } from '../../lib/import/options.ts';
@@ -255,10 +255,13 @@ export function createDesk(options: DeskOptions): http.Server {
         file: issue.file,
         line: issue.line,
         field: issue.field,
-        found: issue.found,
-        expected: issue.expected,
+        found: deskCommandWording(issue.found),
+        expected: deskCommandWording(issue.expected),
         place,
-        href: `${base}/reports/${issueFolder}#${place.anchor}`,
+        // Edition problems are fixed on the 发布 page (publish, correct, withdraw).
+        href: needsEditionStep(issue.expected)
+          ? `${base}/reports/${issueFolder}/publish`
+          : `${base}/reports/${issueFolder}#${place.anchor}`,
       };
     };
     const inFolder = (issue: LocatedIssue) =>
