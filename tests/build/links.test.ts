@@ -7,7 +7,16 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../../src/data/content-files.ts';
 import { PARAGRAPH_ID } from '../../src/lib/addresses/ids.ts';
 import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
-import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
+import {
+  assertBuilt,
+  DIST,
+  htmlFiles,
+  page,
+  reportFolders,
+  ROOT,
+  REPORT_OR_SECTION_PAGE,
+  SECTION_PAGE,
+} from '../support/dist.ts';
 import { PREVIOUS_SITE, runBuild } from '../support/build.ts';
 import { brokenReferences } from '../support/links.ts';
 import { decodeQrImage } from '../support/qr.ts';
@@ -24,9 +33,7 @@ const open = (dist: string, file: string): CheerioAPI => page(file, dist);
 
 /** Report pages and section pages: the pages that can be shared. */
 const sharedPages = (dist: string) =>
-  htmlFiles(dist).filter(
-    (file) => /^reports\/[^/]+\/([^/]+\/)?index\.html$/.test(file) && !isRedirect(dist, file),
-  );
+  htmlFiles(dist).filter((file) => REPORT_OR_SECTION_PAGE.test(file) && !isRedirect(dist, file));
 const isRedirect = (dist: string, file: string) =>
   open(dist, file)('meta[http-equiv="refresh"]').length > 0;
 
@@ -103,9 +110,7 @@ describe('QR codes and sharing metadata', () => {
   it('every report page and section page shows one QR code that decodes to its own canonical URL', () => {
     const codes = qrCodes(DIST);
     expect(codes.length).toBe(
-      reportFolders().length +
-        htmlFiles().filter((file) => file.split('/').length === 4 && file.startsWith('reports/'))
-          .length,
+      reportFolders().length + htmlFiles().filter((file) => SECTION_PAGE.test(file)).length,
     );
     for (const code of codes) {
       expect(code.count, code.file).toBe(1);
@@ -162,6 +167,7 @@ describe('former ids (aliases)', () => {
   beforeAll(() => {
     for (const folder of readdirSync(path.join(ROOT, fixture))) {
       for (const name of readdirSync(path.join(ROOT, fixture, folder))) {
+        if (!name.endsWith('.md')) continue;
         const data = parseYaml(
           splitFrontmatter(readFileSync(path.join(ROOT, fixture, folder, name), 'utf8'))!
             .frontmatter,

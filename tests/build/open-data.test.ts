@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GOV_META_NAMES } from '../../src/lib/portal/gov-meta.ts';
-import { assertBuilt, DIST, htmlFiles, page, reportFolders } from '../support/dist.ts';
+import {
+  assertBuilt,
+  DIST,
+  htmlFiles,
+  page,
+  reportFolders,
+  REPORT_OR_SECTION_PAGE,
+} from '../support/dist.ts';
 import { sentences } from '../support/text.ts';
 
 // The published site (content/): its site.yml sets no 网站标识码, so that tag is left out.
@@ -11,8 +18,7 @@ beforeAll(() => assertBuilt());
 const sharedPages = () =>
   htmlFiles().filter(
     (file) =>
-      /^reports\/[^/]+\/([^/]+\/)?index\.html$/.test(file) &&
-      page(file)('meta[http-equiv="refresh"]').length === 0,
+      REPORT_OR_SECTION_PAGE.test(file) && page(file)('meta[http-equiv="refresh"]').length === 0,
   );
 
 describe('the published site', () => {

@@ -6,7 +6,7 @@ import { type CheerioAPI, load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
-import { htmlFiles } from '../support/dist.ts';
+import { htmlFiles, SECTION_PAGE } from '../support/dist.ts';
 import { sentences } from '../support/text.ts';
 
 // Three agencies over three years (tests/fixtures/portal): beta-market's 2022 report came out
@@ -36,8 +36,7 @@ const exists = (url: string) => existsSync(path.join(dist, fileOf(url)));
 const abs = (href: string) => new URL(href, SITE).href;
 const reportPages = () =>
   htmlFiles(dist).filter((file) => /^reports\/[^/]+\/index\.html$/.test(file));
-const sectionPages = () =>
-  htmlFiles(dist).filter((file) => /^reports\/[^/]+\/[^/]+\/index\.html$/.test(file));
+const sectionPages = () => htmlFiles(dist).filter((file) => SECTION_PAGE.test(file));
 
 beforeAll(() => {
   const result = runBuild(path.join(scratch, 'dist'), {

@@ -8,7 +8,14 @@ import {
 } from '../../src/lib/search/index-contract.ts';
 import { SEARCH_INDEX_META } from '../../src/lib/search/search-page.ts';
 import { extractRecords } from '../../src/node/page-records.ts';
-import { assertBuilt, DIST, htmlFiles, page, reportFolders } from '../support/dist.ts';
+import {
+  assertBuilt,
+  DIST,
+  htmlFiles,
+  page,
+  reportFolders,
+  SECTION_PAGE,
+} from '../support/dist.ts';
 
 beforeAll(() => assertBuilt());
 
@@ -76,9 +83,7 @@ describe('the search index contract, on the built pages', () => {
   });
 
   it('leaves the declarations out of section pages, which the index does not read', () => {
-    const sections = htmlFiles().filter((file) =>
-      /^reports\/[^/]+\/[^/]+\/index\.html$/.test(file),
-    );
+    const sections = htmlFiles().filter((file) => SECTION_PAGE.test(file));
     expect(sections.length).toBeGreaterThan(0);
     for (const file of sections)
       expect(page(file)('[data-search-section], [data-search-text]'), file).toHaveLength(0);

@@ -26,6 +26,16 @@ export function htmlFiles(dist = DIST): string[] {
   return out.sort();
 }
 
+/**
+ * A report's own page or one of its section pages: the pages readers share, with a QR code and
+ * the current text. A report's 修订记录 (editions/), earlier editions and comparisons (compare/)
+ * live beside its sections and are not among them.
+ */
+export const REPORT_OR_SECTION_PAGE =
+  /^reports\/[^/]+\/(?!(?:editions|compare)\/)(?:[^/]+\/)?index\.html$/;
+/** A section's own page (current edition). */
+export const SECTION_PAGE = /^reports\/[^/]+\/(?!(?:editions|compare)\/)[^/]+\/index\.html$/;
+
 /** The URL path a built file is served at: reports/x/index.html → /reports/x/. */
 export function urlPathOf(file: string): string {
   return `/${file.replace(/index\.html$/, '').replace(/\.html$/, '')}`;

@@ -12,6 +12,7 @@ import {
 import { charDiff, shortenChange, similarity } from '../../src/lib/editions/diff.ts';
 import {
   compareEditions,
+  editionsOf,
   editionTexts,
   paragraphHistories,
 } from '../../src/lib/editions/record.ts';
@@ -172,7 +173,7 @@ describe('the edition record', () => {
         ['s1-p2', '第二段，已更正。'],
       ],
     ]);
-    expect(undoChanges(texts[2]!, (record.events[2] as { changes: never[] }).changes)).toEqual(
+    expect(undoChanges(texts[2]!, editionsOf(record)[2]!.changes)).toEqual(
       texts[1],
     );
   });

@@ -9,6 +9,8 @@ export function reportJsonLd(input: {
   url: string;
   /** Absent only from a draft not yet dated. */
   published?: string | undefined;
+  /** The date of the latest correction, when there was one. */
+  modified?: string | undefined;
   agency: { name: string; url: string };
   site: { name: string; url: string };
 }): string {
@@ -18,6 +20,7 @@ export function reportJsonLd(input: {
     name: input.title,
     url: input.url,
     ...(input.published ? { datePublished: input.published } : {}),
+    ...(input.modified ? { dateModified: input.modified } : {}),
     inLanguage: 'zh-CN',
     publisher: {
       '@type': 'GovernmentOrganization',
