@@ -9,6 +9,7 @@ import { formatImportSummary, HELP, messages } from '../src/lib/import/messages.
 import {
   isAgencyId,
   readDateOption,
+  readItemsOption,
   readSignatureOption,
   readYearOption,
 } from '../src/lib/import/options.ts';
@@ -34,6 +35,7 @@ const OPTIONS = {
   'index-number': { type: 'string' },
   'document-number': { type: 'string' },
   summary: { type: 'string' },
+  items: { type: 'string' },
   draft: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     'index-number',
     'document-number',
     'summary',
+    'items',
     'short-name',
     'agency',
   ] as const;
@@ -94,6 +97,8 @@ async function main(): Promise<void> {
   if (values['document-number'] !== undefined)
     options.documentNumber = values['document-number'].trim();
   if (values.agency !== undefined) options.agencyName = values.agency.trim();
+  if (values.items !== undefined)
+    options.items = readItemsOption(values.items) ?? refuse(messages.badItems(values.items));
   if (values['short-name'] !== undefined) options.shortName = values['short-name'].trim();
   if (values['source-url'] !== undefined) options.sourceUrl = values['source-url'].trim();
   if (values.year !== undefined)

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { type Block, type Span, spansText, trimSpans } from '../lib/import/blocks.ts';
+import { type NumberedParagraph, readNumberedParagraphs } from './docx-numbering.ts';
 
 /** A Word file as the importer's blocks, with what could not be imported. */
 export interface WordDocument {
@@ -11,6 +12,45 @@ export interface WordDocument {
   autoNumbered: number;
   /** Table cells that spanned several columns or rows, split in the Markdown table. */
   mergedCells: number;
+  /** Headings whose numbering Word draws (一、 from a numbering style), now written out. */
+  numberedHeadings: number;
+}
+
+/** A node of mammoth's document model, as far as this file reads it. */
+interface MammothNode {
+  type: string;
+  value?: string;
+  numbering?: unknown;
+  children?: MammothNode[];
+}
+
+const textOf = (node: MammothNode): string =>
+  node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+
+/**
+ * Writes the number Word draws into each numbered heading's text (一、 before 主要举措和成效), so
+ * that the importer sees it as in a typed heading. Paragraphs are matched by text, in order;
+ * numbered list items that are not headings (1. 2. in the text) stay lists.
+ */
+function writeOutHeadingNumbers(numbered: readonly NumberedParagraph[], count: { n: number }) {
+  let next = 0;
+  const visit = (node: MammothNode): MammothNode => {
+    // Children first, in document order, as mammoth's own transforms walk the document.
+    const children = node.children?.map(visit);
+    const paragraph = children ? { ...node, children } : node;
+    if (paragraph.type !== 'paragraph' || !paragraph.numbering) return paragraph;
+    const text = textOf(paragraph);
+    const found = numbered.findIndex((entry, i) => i >= next && entry.text === text);
+    if (found < 0) return paragraph;
+    next = found + 1;
+    const entry = numbered[found]!;
+    const run = paragraph.children?.find((child) => child.type === 'run');
+    if (!entry.heading || !run) return paragraph;
+    run.children = [{ type: 'text', value: entry.label }, ...(run.children ?? [])];
+    count.n++;
+    return { ...paragraph, numbering: null };
+  };
+  return visit;
 }
 
 /**
@@ -19,16 +59,23 @@ export interface WordDocument {
  * the site's reports are text. Throws when the file is not a readable .docx.
  */
 export async function readDocx(bytes: Uint8Array): Promise<WordDocument> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Numbering is a help, not a requirement: a file whose numbering cannot be read is read without.
+  const numbered = await readNumberedParagraphs(buffer).catch(() => []);
+  const count = { n: 0 };
   const { value: html } = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    // An empty src keeps image data out of memory; the image is only counted.
-    { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    { buffer },
+    {
+      // An empty src keeps image data out of memory; the image is only counted.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      transformDocument: writeOutHeadingNumbers(numbered, count),
+    },
   );
-  return blocksFromMammothHtml(html);
+  return { ...blocksFromMammothHtml(html), numberedHeadings: count.n };
 }
 
 /** Mammoth's HTML (p, h1–h6, strong, ul/ol/li, table/tr/td, img, br) as blocks. */
-export function blocksFromMammothHtml(html: string): WordDocument {
+export function blocksFromMammothHtml(html: string): Omit<WordDocument, 'numberedHeadings'> {
   const blocks: Block[] = [];
   const images: (string | undefined)[] = [];
   let autoNumbered = 0;

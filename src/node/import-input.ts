@@ -50,6 +50,8 @@ export async function readImportInput(name: string, bytes: Uint8Array): Promise<
     const notes: string[] = [];
     if (document.autoNumbered) notes.push(wordNotes.autoNumbered(document.autoNumbered));
     if (document.mergedCells) notes.push(wordNotes.mergedCells(document.mergedCells));
+    if (document.numberedHeadings)
+      notes.push(wordNotes.numberedHeadings(document.numberedHeadings));
     return {
       blocks: document.blocks,
       unit: '段',

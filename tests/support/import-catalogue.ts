@@ -4,6 +4,7 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -583,6 +584,57 @@ export const REAL_CASES: ImportCase[] = [
       listed: ['2024-03-29 08:31', '责任编辑'],
     },
   },
+  {
+    file: 'breadcrumb-slashes.txt',
+    kind: 'a breadcrumb from 网站首页, the title with its list date on one line, 发布者',
+    expected: {
+      kind: 'report',
+      title: '清河区2023年法治政府建设年度报告',
+      agency: '清河区人民政府',
+      year: 2023,
+      published: null,
+      source: '清河区人民政府办公室',
+      tree: ['一、主要做法及成效', '二、存在的不足', '三、2024年工作安排'],
+      kept: ['满意度>95%的事项占比提高'],
+      furniture: ['网站首页', '2024-03-21'],
+      listed: ['网站首页', '2024-03-21'],
+    },
+  },
+  {
+    file: 'fullwidth-digits.txt',
+    kind: 'full-width digits: ２０２３年 in the title, １． subsections, and a list of one-sentence １． items',
+    expected: {
+      kind: 'report',
+      title: '青石县农业农村局２０２３年度法治政府建设工作报告',
+      agency: '青石县农业农村局',
+      year: 2023,
+      published: '2024-02-27',
+      source: null,
+      tree: [
+        '一、主要举措和成效',
+        '  １．加强组织领导',
+        '  ２．规范执法行为',
+        '二、存在的不足',
+        '三、２０２４年工作安排',
+      ],
+      kept: ['１．执法装备保障不足。', '２．执法人员专业能力有待提升。'],
+      listed: ['一句一项的列表'],
+    },
+  },
+  {
+    file: 'truncated-after-heading.txt',
+    kind: 'an opening that stops right after a heading: the empty heading is named, not written',
+    expected: {
+      kind: 'report',
+      title: '松江区市场监督管理局2024年法治政府建设情况报告',
+      agency: '松江区市场监督管理局',
+      year: 2024,
+      published: '2025-03-10',
+      source: null,
+      tree: ['一、主要举措和成效', '  (一)强化法治引领'],
+      listed: ['(二)规范执法行为', '原文到此为止'],
+    },
+  },
 ];
 
 /** The four public samples (tests/fixtures/import/samples/README.md says what each must give). */
@@ -651,8 +703,8 @@ export const SAMPLE_CASES: ImportCase[] = [
   },
 ];
 
-export type Form = 'text' | 'full-width' | 'docx';
-export const FORMS: readonly Form[] = ['text', 'full-width', 'docx'];
+export type Form = 'text' | 'full-width' | 'docx' | 'docx-numbered';
+export const FORMS: readonly Form[] = ['text', 'full-width', 'docx', 'docx-numbered'];
 
 /**
  * A copy as a portal shows it: full-width punctuation (a colon or comma between digits, as in a
@@ -687,13 +739,16 @@ export function toFullWidth(text: string): string {
 }
 
 const PART = /^[\s\u3000]*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+const NUMBERED_PART = /^[\s\u3000]*[一二三四五六七八九十]+、/;
 const SUBSECTION = /^[\s\u3000]*[(（][一二三四五六七八九十]+[)）]/;
 
 /**
  * A Word file holding the text: pipe rows as a table, parts in Word's Heading 1 style (mammoth
  * reads them as headings), subsections bold, the first line centred, the rest plain paragraphs.
+ * `numbered`: the 一、 and （一） of headings are drawn by a Word numbering style (Chinese
+ * counting), not typed, as in Word files made from an agency's template.
  */
-export async function toDocx(text: string): Promise<Uint8Array> {
+export async function toDocx(text: string, numbered = false): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let rows: string[][] = [];
   const flushTable = () => {
@@ -733,6 +788,21 @@ export async function toDocx(text: string): Promise<Uint8Array> {
           children: [new TextRun({ text: line, bold: true })],
         }),
       );
+    else if (numbered && NUMBERED_PART.test(line))
+      children.push(
+        new Paragraph({
+          text: line.replace(NUMBERED_PART, ''),
+          heading: HeadingLevel.HEADING_1,
+          numbering: { reference: 'headings', level: 0 },
+        }),
+      );
+    else if (numbered && SUBSECTION.test(line))
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: line.replace(SUBSECTION, ''), bold: true })],
+          numbering: { reference: 'headings', level: 1 },
+        }),
+      );
     else if (PART.test(line))
       children.push(new Paragraph({ text: line, heading: HeadingLevel.HEADING_1 }));
     else if (SUBSECTION.test(line) && line.length < 40)
@@ -740,7 +810,20 @@ export async function toDocx(text: string): Promise<Uint8Array> {
     else children.push(new Paragraph(line));
   });
   flushTable();
-  const document = new Document({ sections: [{ children }] });
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'headings',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+          ],
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
@@ -795,8 +878,11 @@ export async function blocksOf(
   form: Form,
 ): Promise<{ blocks: unknown[]; unit: '行' | '段' }> {
   const text = new TextDecoder().decode(bytes);
-  if (form === 'docx')
-    return { blocks: (await modules.readDocx(await toDocx(text))).blocks, unit: '段' };
+  if (form === 'docx' || form === 'docx-numbered')
+    return {
+      blocks: (await modules.readDocx(await toDocx(text, form === 'docx-numbered'))).blocks,
+      unit: '段',
+    };
   const input = form === 'full-width' ? new TextEncoder().encode(toFullWidth(text)) : bytes;
   return { blocks: modules.blocksFromTextFile(input, 'txt')!.blocks, unit: '行' };
 }

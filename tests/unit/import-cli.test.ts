@@ -66,6 +66,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
                              --source "" 表示不写来源）
         --index-number <索引号>    索引号（默认取原文的“索引号”；--index-number "" 表示不写）
         --document-number <文号>   文号（默认取原文的“文号”；--document-number "" 表示不写）
+        --items <事项,…>     各顶级部分的法定报告事项，按顺序用逗号分隔（默认按标题推测），可选：
+                             主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他
         --source-url <网址>  原文的发布网址
         --draft              写为草稿（不发布），即使信息齐全
         --dry-run            只显示识别结果，不写文件
@@ -227,7 +229,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
             s3-2  （二）加强执法队伍建设。…
       未导入（3 项）：
         - 第 1 行“当前位置：首页 > 政务公开 > 法治政府建设”：网页上的导航或按钮
-        - 第 3–4 行（2 行）“来源:青枫区人民政府办公室    发布时间:2024-03-28 09:18”等：网页上的发布信息，已读取其中的字段
+        - 第 3–4 行（2 行）“来源:青枫区人民政府办公室 发布时间:2024-03-28 09:18”等：网页上的发布信息，已读取其中的字段
         - 第 17 行“【打印本页】【关闭窗口】”：网页上的导航或按钮
       已写入 reports/2023-qingfeng/：report.md 和 7 个章节文件。
       下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。
@@ -247,6 +249,58 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const forced = await runImport(name, '--agency-id', 'qingfeng', '--out', 'reports', '--force');
     expect(forced.code).toBe(0);
     expect(existsSync(path.join(work, 'reports/2023-qingfeng/s9.md'))).toBe(false);
+  });
+
+  it('asks for --title when the text has no title line, and imports with it and the other options', async () => {
+    copyFileSync(
+      path.join(IMPORT_FIXTURES, 'real/no-title-line.txt'),
+      path.join(work, 'no-title.txt'),
+    );
+    const refused = await runImport('no-title.txt', '--agency-id', 'jinshui');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatchInlineSnapshot(`
+      "导入失败：no-title.txt 缺少必要的信息：
+        - 原文没有标题行（开头就是正文）。请用 --title 给出报告标题，例如 --title "XX区人民政府关于2023年度法治政府建设情况的报告"
+      未写入任何文件。
+      "
+    `);
+    const items = '主要举措和成效,存在的不足和原因,下一年度主要安排';
+    const { code, out } = await runImport(
+      'no-title.txt',
+      ...['--agency-id', 'jinshui', '--out', 'titled', '--items', items],
+      ...['--title', '金水镇人民政府2023年法治政府建设工作报告', '--published', '2024-01-20'],
+      ...['--source', '金水镇党政办', '--index-number', 'JS-2024-01'],
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('标题：金水镇人民政府2023年法治政府建设工作报告（来自 --title）');
+    expect(out).toContain('来源：金水镇党政办（来自 --source）');
+    expect(out).toContain('索引号：JS-2024-01（来自 --index-number）');
+    expect(out).toContain('s3    三、下一步工作打算  → 下一年度主要安排（来自 --items）');
+    expect(await validateReports(path.join(work, 'titled'), work)).toEqual([]);
+    const wrong = await runImport('no-title.txt', '--agency-id', 'jinshui', '--items', '主要成效');
+    expect(wrong.err).toContain('--items “主要成效” 看不懂');
+  });
+
+  it('refuses a 政策解读 page, saying what it is and which report to import instead', async () => {
+    copyFileSync(
+      path.join(IMPORT_FIXTURES, 'samples/14-not-a-report-policy-interpretation.txt'),
+      path.join(work, '解读.txt'),
+    );
+    const { code, out, err } = await runImport(
+      '解读.txt',
+      '--agency-id',
+      'qingshui',
+      '--out',
+      'no',
+    );
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatchInlineSnapshot(`
+      "导入失败：解读.txt 不是法治政府建设年度报告。这是一篇政策解读，讲的是《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》，不是报告本身。请改为导入《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的原文。
+      未写入任何文件。
+      "
+    `);
+    expect(existsSync(path.join(work, 'no'))).toBe(false);
   });
 
   it('reads a GBK file and the Markdown fixture into reports that pass the content checks', async () => {

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  HeadingLevel,
   ImageRun,
   LevelFormat,
   Packer,
@@ -153,11 +154,61 @@ describe('importing a Word file', () => {
             s1-2  （二）规范行政处罚
         s2    二、下一步安排  → 下一年度主要安排（推测：标题含“下一步”）
       未导入（2 项）：
-        - 第 2 段“来源：桐乡市市场监督管理局　发布时间：2024-03-01 10:30”：网页上的发布信息，已读取其中的字段
+        - 第 2 段“来源：桐乡市市场监督管理局 发布时间：2024-03-01 10:30”：网页上的发布信息，已读取其中的字段
         - 图片（位于“…一公开”监管。全年开展联合抽查四十批次。”之后）：报告只导入文字
       已写入 content/reports/2023-test-agency/：report.md 和 4 个章节文件。
       下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。"
     `);
+  });
+
+  it('writes out heading numbers Word draws (一、 （一） from a numbering style), keeping 1. lists', async () => {
+    const heading = (value: string, level: number) =>
+      new Paragraph({
+        children: [text(value, true)],
+        numbering: { reference: 'headings', level },
+        ...(level === 0 ? { heading: HeadingLevel.HEADING_1 } : {}),
+      });
+    const document = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'headings',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+            ],
+          },
+          { reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            paragraph(text('临江区司法局2023年法治政府建设年度报告')),
+            paragraph(text('2023年，区司法局依法履职。')),
+            heading('主要举措和成效', 0),
+            heading('健全制度', 1),
+            new Paragraph({ text: '修订裁量基准', numbering: { reference: 'steps', level: 0 } }),
+            heading('规范执法', 1),
+            paragraph(text('全面推行行政执法公示制度。')),
+            heading('下一步安排', 0),
+            heading('加强培训', 1),
+            paragraph(text('分批轮训执法人员。')),
+          ],
+        },
+      ],
+    });
+    const numbered = await readDocx(new Uint8Array(await Packer.toBuffer(document)));
+    expect(numbered.numberedHeadings).toBe(5);
+    const { report, plan } = importBlocks(numbered.blocks, {}, '段');
+    expect(treeOf(plan)).toEqual([
+      's1 一、主要举措和成效 [主要举措和成效]',
+      '  s1-1 （一）健全制度',
+      '  s1-2 （二）规范执法',
+      's2 二、下一步安排 [下一年度主要安排]',
+      '  s2-1 （一）加强培训',
+    ]);
+    expect(report.parts[0]!.subsections[0]!.paragraphs).toEqual(['1. 修订裁量基准']);
   });
 
   it('refuses a file that is not a .docx', async () => {

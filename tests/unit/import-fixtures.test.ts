@@ -88,15 +88,18 @@ describe('a text with CRLF line ends, full-width indentation and no date line', 
 describe('a text with 1. subsections, (1) items inside them and no 落款', () => {
   const { report, plan } = importFixture('no-signature.txt');
 
-  it('takes 1. as the subsection level and leaves (1) and 1.5倍 in the text', () => {
+  it('takes 1. as the subsection level and leaves (1), 1.5倍 and a list of one-sentence items in the text', () => {
     expect(treeOf(plan)).toEqual([
       's1 一、推进法治政府建设的主要举措 [主要举措和成效]',
       '  s1-1 1.抓好统筹协调。',
       '  s1-2 2.深化普法宣传',
       's2 二、党政主要负责人履行推进法治建设第一责任人职责情况 [第一责任人职责]',
       's3 三、下一年度工作计划 [下一年度主要安排]',
-      '  s3-1 1.继续完善公共法律服务体系。',
-      '  s3-2 2.进一步提高行政复议案件办理质量，今年预计案件数量增长1.5倍以上。',
+    ]);
+    // One-sentence items with no text under them are a list: empty sections would fail the check.
+    expect(report.parts[2]!.paragraphs).toEqual([
+      '1.继续完善公共法律服务体系。',
+      '2.进一步提高行政复议案件办理质量，今年预计案件数量增长1.5倍以上。',
     ]);
     expect(report.parts[0]!.subsections[1]!.paragraphs).toEqual([
       '以“八五”普法为主线，开展送法进乡村活动，全年共举办讲座三十余场。',

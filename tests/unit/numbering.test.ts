@@ -43,6 +43,11 @@ describe('parseNumbering', () => {
     expect(parseNumbering('12、')).toEqual({ style: 'arabic', n: 12 });
     expect(parseNumbering('（3）')).toEqual({ style: 'arabicParen', n: 3 });
   });
+
+  it('reads full-width digits as copies that widen every character write them', () => {
+    expect(parseNumbering('１２．')).toEqual({ style: 'arabic', n: 12 });
+    expect(parseNumbering('（３）')).toEqual({ style: 'arabicParen', n: 3 });
+  });
   it('rejects numbering it does not know', () => {
     for (const bad of ['一', '(一', '一是', '（a）', '', '0.', '第一部', '1.5'])
       expect(parseNumbering(bad)).toBeUndefined();

@@ -37,8 +37,9 @@ const PATTERNS: readonly [NumberingStyle, RegExp][] = [
   ['chapter', new RegExp(`^第(${CN})部分$`)],
   ['ordinal', new RegExp(`^(${CN})、$`)],
   ['paren', new RegExp(`^[(（](${CN})[)）]$`)],
-  ['arabic', /^([1-9][0-9]?)[.．、]$/],
-  ['arabicParen', /^[(（]([1-9][0-9]?)[)）]$/],
+  // Full-width digits (１．) come from copies that widen every character.
+  ['arabic', /^([1-9１-９][0-9０-９]?)[.．、]$/],
+  ['arabicParen', /^[(（]([1-9１-９][0-9０-９]?)[)）]$/],
 ];
 
 /** Reads a published numbering (第一部分 / 一、 / (一) / （一） / 1. / （1）) into its style and position. */
@@ -48,7 +49,9 @@ export function parseNumbering(numbering: string): ParsedNumbering | undefined {
     const match = pattern.exec(text);
     if (!match) continue;
     const digits = match[1]!;
-    const n = /^[0-9]+$/.test(digits) ? Number(digits) : fromChineseNumeral(digits);
+    const n = /^[0-9０-９]+$/.test(digits)
+      ? Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+      : fromChineseNumeral(digits);
     return n === undefined ? undefined : { style, n };
   }
   return undefined;

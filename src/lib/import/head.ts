@@ -52,13 +52,15 @@ export const CAPTIONS = [
   /^分享到[:：]?/,
   /^【?字[体号][:：]?[\s\u3000]*[[【]?[\s\u3000]*[大中小][\s\u3000]*[大中小]?[\s\u3000]*[大中小]?[\s\u3000]*[\]】]?】?$/,
   /^(当前位置|您当前的位置|您的位置|当前所在位置|您现在的位置|您所在的位置|所在位置)[\s\u3000]*[:：]/,
-  /^首页[\s\u3000]*[>＞»›]/,
+  /^(网站)?首页[\s\u3000]*[>＞»›]/,
   /^[(（]此件.{1,10}[)）]$/,
 ];
 const MAX_CAPTION_LENGTH = 60;
 
 // A breadcrumb copied a crumb a line leaves the separators and 首页/正文 on lines of their own.
 const CRUMB = /^([>＞»›/]+|首页|正文|网站首页|返回|上一篇|下一篇)$/;
+// Above the title, any line with two crumb separators and no sentence is a breadcrumb.
+const BREADCRUMB = /^[^。，；]*[>＞»›][^。，；]*[>＞»›][^。，；]*$/;
 // A site's name printed twice side by side (logo text and heading): 中意资讯网 中意资讯网.
 const DOUBLED = /^(.{2,20}?)[\s\u3000]+\1$/;
 // Validity stamps portals print on a document's page.
@@ -66,7 +68,8 @@ const STATUS =
   /^[【[(（]?(本?文件|此件|该文件)?(已失效|已废止|失效|废止|已修改|已修订|现行有效|有效)[】\])）]?$/;
 
 // How report titles end: 情况报告, 年度报告, 工作报告, 情况, 总结, or a title quoted in 《》.
-const TITLE_END = /(报告|報告|情况|情況|总结|總結|年报|年報)[》」]?$/;
+// A short note in brackets may follow: （摘要）, （2023年度）.
+const TITLE_END = /(报告|報告|情况|情況|总结|總結|年报|年報)[》」]?([（(][^（）()]{1,10}[）)])?$/;
 const SENTENCE = /[。！？；]|[:：]$/;
 // Addressees (各区县局, 各乡镇人民政府) end like names but are not the title's first half.
 const ADDRESSEE = /^各/;
@@ -94,7 +97,10 @@ export function untagTitle(text: string): string {
 /** A whole title: names 法治 and ends as titles end. */
 function isTitle(text: string): boolean {
   const plain = untagTitle(text);
-  return plain.length <= 80 && /法治/.test(plain) && TITLE_END.test(plain) && !isText(plain);
+  // Reports before 2019 were often titled 依法行政工作报告.
+  return (
+    plain.length <= 80 && /法治|依法行政/.test(plain) && TITLE_END.test(plain) && !isText(plain)
+  );
 }
 
 /**
@@ -186,7 +192,13 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
     if (block.kind !== 'paragraph') break;
     const text = blockText(block);
     texts.push(text);
-    if (isCaption(text) || CRUMB.test(text) || DOUBLED.test(text) || isButtons(text)) {
+    if (
+      isCaption(text) ||
+      CRUMB.test(text) ||
+      BREADCRUMB.test(text) ||
+      DOUBLED.test(text) ||
+      isButtons(text)
+    ) {
       skip(block, '网页上的导航或按钮');
       continue;
     }
@@ -216,6 +228,17 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
       continue;
     }
     if (readHeadingCandidate(block) || isText(text)) break;
+    // A list page's title line: the title, then its date.
+    const dated = /^(.+?)[\s\u3000]+(\S+(?:[\s\u3000]+[0-9:：]+)?)$/.exec(text);
+    if (dated && isTitle(dated[1]!) && readDate(dated[2]!)) {
+      skipped.push({
+        line: block.line,
+        text: dated[2]!,
+        reason: '标题后的日期，未作为发布日期（如是发布日期，请用 --published 给出）',
+      });
+      lines.push({ index: start, line: block.line, text: dated[1]! });
+      continue;
+    }
     lines.push({ index: start, line: block.line, text });
   }
 

@@ -19,6 +19,9 @@ const REPORT_TITLE = /法治.*(报告|報告|情况|情況|总结|總結)$/;
 const PLAN_TITLE =
   /(工作要点|要點|实施方案|實施方案|工作方案|工作计划|工作計劃|规划|規劃|任务分工|责任清单)$/;
 
+// Other kinds of official documents, by the word their title ends with.
+const OTHER_DOCUMENT = /(通报|公告|公示|批复|复函|意见|决定|办法|规定|细则|纪要)$/;
+
 // What news items about rule-of-law work are titled with: meetings, visits, training.
 const NEWS_TITLE =
   /(召开|举行|举办|召集|部署会|推进会|座谈会|培训班|专题会|调研|督导|走访|开展.{0,12}活动|获评|荣获|入选)/;
@@ -59,7 +62,13 @@ export function recogniseNotAReport(input: {
       ...(report ? { instead: report } : {}),
     };
 
-  const notice = /(的)?通知$/.test(title) || /^(关于|關於).*通知$/.test(title);
+  const notice =
+    /(的)?通知$/.test(title) ||
+    /^(关于|關於).*通知$/.test(title) ||
+    // A notice without its title line: it hands something out to its addressees.
+    opening.some((text) =>
+      /(现|現)?印发给你们|印發給你們|请认真(贯彻)?(执行|落实)|请遵照执行|特此通知/.test(text),
+    );
   const issues = /印发|印發/.exec(title) ? /《([^《》]+)》/.exec(title)?.[1] : undefined;
   if (notice) {
     const plan =
@@ -79,6 +88,13 @@ export function recogniseNotAReport(input: {
   }
 
   const plain = title.replace(/^《|》$/g, '');
+  const kind = OTHER_DOCUMENT.exec(plain)?.[1];
+  if (kind && !REPORT_TITLE.test(plain))
+    return {
+      what: kind,
+      message: `这是一份${kind}（“${plain}”），不是年度报告。${instead || '请改为导入报告原文。'}`,
+      ...(report ? { instead: report } : {}),
+    };
   if (NEWS_TITLE.test(plain) && !REPORT_TITLE.test(plain))
     return {
       what: '新闻报道',

@@ -31,6 +31,8 @@ export const HELP = `用法：npm run import -- <文件> --agency-id <机构标�
                        --source "" 表示不写来源）
   --index-number <索引号>    索引号（默认取原文的“索引号”；--index-number "" 表示不写）
   --document-number <文号>   文号（默认取原文的“文号”；--document-number "" 表示不写）
+  --items <事项,…>     各顶级部分的法定报告事项，按顺序用逗号分隔（默认按标题推测），可选：
+                       主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他
   --source-url <网址>  原文的发布网址
   --draft              写为草稿（不发布），即使信息齐全
   --dry-run            只显示识别结果，不写文件
@@ -70,6 +72,8 @@ export const messages = {
   badDate: (option: string, value: string) =>
     `${option} “${value}” 不是有效日期，应写成 YYYY-MM-DD，例如 ${option} 2024-03-28`,
   emptyValue: (option: string) => `${option} 后面的值是空的，例如 ${option} ${exampleOf(option)}`,
+  badItems: (value: string) =>
+    `--items “${value}” 看不懂：应为按顺序排列、用逗号分隔的法定报告事项，每项是 ${STATUTORY_ITEMS.join('、')} 之一，例如 --items 主要举措和成效,存在的不足和原因,下一年度主要安排`,
   badYear: (value: string) => `--year “${value}” 不是年份，应为四位数字，例如 --year 2023`,
   badSignature: (value: string) =>
     `--signature “${value}” 看不懂：应为落款单位和日期，例如 --signature "上海市公安局嘉定分局 2024年3月22日"`,
@@ -113,6 +117,7 @@ function exampleOf(option: string): string {
     '--source': 'XX区人民政府办公室',
     '--index-number': '11500000MB17643950/2026-00028',
     '--document-number': 'XX府报〔2024〕5号',
+    '--items': '主要举措和成效,存在的不足和原因,下一年度主要安排',
     '--out': 'content/reports',
   };
   return examples[option] ?? '…';
@@ -131,6 +136,8 @@ export const wordNotes = {
   autoNumbered: (count: number) =>
     `有 ${count} 个段落使用 Word 自动编号，已按编号列表导入；如其中有章节标题，请在 Word 中改为手工输入的编号后重新导入`,
   mergedCells: (count: number) => `表格中有 ${count} 个合并单元格，导入后已拆开，请核对表格`,
+  numberedHeadings: (count: number) =>
+    `有 ${count} 个标题的编号（如“一、”“（一）”）是 Word 自动编号，已按 Word 显示的编号写入标题，请核对章节编号`,
 };
 
 const FIELDS_READ = /已读取其中的字段/;
@@ -218,9 +225,11 @@ export function formatImportSummary(input: {
     const heading = `${joinHeading(displayNumbering(section.numbering), clip(section.title))}${section.runIn ? '。…' : ''}`;
     let line = `${indent}${section.id.padEnd(6)}${heading}`;
     if (section.item !== undefined)
-      line += section.itemBasis
-        ? `  → ${section.item}（推测：标题含“${section.itemBasis}”）`
-        : `  → ${section.item}（未能推测，请选择）`;
+      line += section.itemGiven
+        ? `  → ${section.item}（来自 --items）`
+        : section.itemBasis
+          ? `  → ${section.item}（推测：标题含“${section.itemBasis}”）`
+          : `  → ${section.item}（未能推测，请选择）`;
     lines.push(line);
   }
 
@@ -256,7 +265,8 @@ export function formatImportSummary(input: {
         : run.count > 1
           ? `第 ${run.first}–${run.last} ${unit}（${run.count} ${unit}）`
           : `第 ${run.first} ${unit}`;
-      return `${where}“${clip(run.text, 40)}”${run.count > 1 ? '等' : ''}${run.reason ? `：${run.reason}` : ''}`;
+      // Runs of spaces (U+3000 between a table's cells) shown as one.
+      return `${where}“${clip(run.text.replace(/[\s\u3000]+/g, ' '), 40)}”${run.count > 1 ? '等' : ''}${run.reason ? `：${run.reason}` : ''}`;
     }),
     ...report.metadata.other.map((pair) => `网页信息“${pair}”：不是报告的字段，未采用`),
     ...(input.notImported ?? []).map((what) => `${what}：报告只导入文字`),

@@ -33,6 +33,7 @@ const KEYS: Record<string, Field | undefined> = {
   信息来源: 'source',
   文章来源: 'source',
   稿件来源: 'source',
+  发布者: 'source',
   // A re-post names the site it copied from: the release's source, listed for the editor.
   转自: 'source',
   转载自: 'source',
@@ -179,7 +180,7 @@ export function readMetadataCells(cells: readonly string[]): ReleaseMetadata | u
   return readMetadataLine(pairs.join('　'));
 }
 
-/** 索 引 号：, 标　　题：: labels spaced out to line up in a table, closed up. */
+/** Labels spaced out to line up in a table (索 引 号：, 标 and 题 with two U+3000 between), closed up. */
 function unspaceLabels(line: string): string {
   return line.replace(
     /(?<![\u4e00-\u9fff])([\u4e00-\u9fff](?:[\s\u3000]+[\u4e00-\u9fff]){1,4})(?=[\s\u3000]*[:：])/g,

@@ -1,4 +1,5 @@
 import { agencyId } from '../../schemas/report.ts';
+import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 import { readDate } from './dates.ts';
 
 /** Reading the values a publisher types on the command line; undefined when one is not valid. */
@@ -31,4 +32,16 @@ export function readSignatureOption(value: string): { body?: string; date?: stri
   // A date-like ending that is not a real date is a typo, not part of the name.
   if (/[0-9]{4}\s*[-年./]/.test(text)) return undefined;
   return { body: text };
+}
+
+/** --items 主要举措和成效,存在的不足和原因,下一年度主要安排 → one statutory item per part, in order. */
+export function readItemsOption(value: string): StatutoryItem[] | undefined {
+  const items = value
+    .split(/[,，、;；/]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0) return undefined;
+  return items.every((item) => (STATUTORY_ITEMS as readonly string[]).includes(item))
+    ? (items as StatutoryItem[])
+    : undefined;
 }

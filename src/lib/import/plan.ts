@@ -27,6 +27,8 @@ export interface ImportOptions {
   /** 文号; '' for none. */
   documentNumber?: string;
   summary?: string;
+  /** The statutory item of each top-level part, in order, instead of the guesses. */
+  items?: StatutoryItem[];
   sourceUrl?: string;
   /** Write a draft even when nothing is missing. */
   draft?: boolean;
@@ -54,6 +56,8 @@ export interface PlannedSection {
   item?: StatutoryItem;
   /** For a part: the words the item was guessed from, undefined when nothing matched. */
   itemBasis?: string;
+  /** For a part: the item came from --items. */
+  itemGiven?: boolean;
   runIn: boolean;
   paragraphs: string[];
   line: number;
@@ -115,6 +119,10 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   else if (year === undefined)
     problems.push(
       `标题“${title}”中没有找到年份（如“2023年”）。请用 --year 2023 指明报告所述年度；如标题认错了，请用 --title 给出报告标题`,
+    );
+  if (options.items && report.parts.length && options.items.length !== report.parts.length)
+    problems.push(
+      `--items 给出了 ${options.items.length} 项，原文有 ${report.parts.length} 个顶级部分（${report.parts.map((part) => part.numbering).join('')}）。请按顺序为每个顶级部分给出一项`,
     );
   if (report.parts.length === 0)
     problems.push(
@@ -241,7 +249,7 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     ...(draft ? { draft: true } : {}),
   };
 
-  const sections = planSections(report, year);
+  const sections = planSections(report, year, options.items);
   const issues = validate(`${options.outDir}/${folder}`, folder, data, sections);
   if (issues.length) return { ok: false, problems: [], issues };
 
@@ -284,7 +292,11 @@ function orderSignature(signature: { body?: string; date?: string }) {
   };
 }
 
-function planSections(report: ImportedReport, year: number | undefined): PlannedSection[] {
+function planSections(
+  report: ImportedReport,
+  year: number | undefined,
+  items: readonly StatutoryItem[] | undefined,
+): PlannedSection[] {
   const planned: PlannedSection[] = [];
   const place = (section: ImportedSection, id: string, order: number) => ({
     id,
@@ -296,16 +308,19 @@ function planSections(report: ImportedReport, year: number | undefined): Planned
     line: section.line,
   });
   report.parts.forEach((part, i) => {
+    const given = items?.[i];
     const guess = guessItem(part.title, year);
-    planned.push({
-      ...place(part, `s${i + 1}`, i + 1),
-      item: guess.item,
-      ...(guess.basis !== undefined ? { itemBasis: guess.basis } : {}),
-      itemComment:
-        guess.basis !== undefined
-          ? `按标题中的“${guess.basis}”推测，请核对`
-          : `未能从标题推测，请从 ${STATUTORY_ITEMS.join(' / ')} 中选择`,
-    });
+    if (given) planned.push({ ...place(part, `s${i + 1}`, i + 1), item: given, itemGiven: true });
+    else
+      planned.push({
+        ...place(part, `s${i + 1}`, i + 1),
+        item: guess.item,
+        ...(guess.basis !== undefined ? { itemBasis: guess.basis } : {}),
+        itemComment:
+          guess.basis !== undefined
+            ? `按标题中的“${guess.basis}”推测，请核对`
+            : `未能从标题推测，请从 ${STATUTORY_ITEMS.join(' / ')} 中选择`,
+      });
     part.subsections.forEach((sub, j) => {
       planned.push({ ...place(sub, `s${i + 1}-${j + 1}`, j + 1), parent: `s${i + 1}` });
     });

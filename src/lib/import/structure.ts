@@ -3,6 +3,7 @@ import {
   type Block,
   blockText,
   blockToMarkdown,
+  escapeMarkdown,
   blocksFromPlainText,
   spansToMarkdown,
 } from './blocks.ts';
@@ -186,6 +187,7 @@ export function parseReport(input: readonly Block[], options: ParseOptions = {})
     }
   }
 
+  settleSections(parts, notes, unit);
   const bodyTexts = body.map(blockText);
   const notAReport = recogniseNotAReport({ title, head: head.texts, body: bodyTexts });
   const masked = findMaskedWords(bodyTexts);
@@ -266,6 +268,39 @@ function toSection(
     usedNext: false,
   };
 }
+
+/**
+ * Sections the content check would refuse for want of text. One-sentence numbered items with
+ * no text under them (１．执法装备保障不足。 ２．…) are a list, not subsections: they go back
+ * into their part's text. A last heading with nothing under it (a copy that stops there) is
+ * left out and named, rather than written as an empty section.
+ */
+function settleSections(parts: ImportedPart[], notes: string[], unit: string): void {
+  const empty = (section: ImportedSection) => section.paragraphs.length === 0 && !section.runIn;
+  for (const part of parts) {
+    const items = part.subsections;
+    if (!items.some((sub) => empty(sub) && /[。；;]$/.test(sub.title))) continue;
+    for (const sub of items) {
+      const heading = escapeMarkdown(`${sub.numbering}${sub.title}${sub.runIn ? '。' : ''}`);
+      const [lead, ...rest] = sub.paragraphs;
+      part.paragraphs.push(sub.runIn && lead !== undefined ? `${heading}${lead}` : heading);
+      part.paragraphs.push(...(sub.runIn ? rest : sub.paragraphs));
+    }
+    notes.push(
+      `第 ${items[0]!.line} ${unit}起的“${items[0]!.numbering}”“${items[1]?.numbering ?? ''}”……是一句一项的列表，下面没有正文，已按正文导入`,
+    );
+    part.subsections = [];
+  }
+  // Only the very end: the last part's trailing empty subsections, then the part if nothing is left.
+  const part = parts.at(-1);
+  if (!part) return;
+  while (part.subsections.length && empty(part.subsections.at(-1)!))
+    notes.push(trailing(part.subsections.pop()!, unit));
+  if (part.subsections.length === 0 && empty(part)) notes.push(trailing(parts.pop()!, unit));
+}
+
+const trailing = (section: ImportedSection, unit: string) =>
+  `第 ${section.line} ${unit}的标题“${section.numbering}${section.title}”下面没有正文（原文到此为止），未导入；如原文有这一节，请补全原文后重新导入`;
 
 /** Why a line at the end of a copy is page furniture, or undefined when it is the report's. */
 function tailFurniture(text: string): string | undefined {
