@@ -173,9 +173,7 @@ describe('the edition record', () => {
         ['s1-p2', '第二段，已更正。'],
       ],
     ]);
-    expect(undoChanges(texts[2]!, editionsOf(record)[2]!.changes)).toEqual(
-      texts[1],
-    );
+    expect(undoChanges(texts[2]!, editionsOf(record)[2]!.changes)).toEqual(texts[1]);
   });
 
   it('tells the current page which paragraphs were reworded and which were removed, and where to read them', () => {
