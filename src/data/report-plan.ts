@@ -76,6 +76,10 @@ export function readReportPlan(folderPath: string): ImportPlan | undefined {
       ? (front['item'] as StatutoryItem)
       : undefined;
     const itemComment = commentOf(file.doc, 'item');
+    const MODELLED = ['id', 'numbering', 'title', 'order', 'parent', 'item', 'runIn'];
+    const extra = Object.fromEntries(
+      Object.entries(front).filter(([key]) => !MODELLED.includes(key)),
+    );
     sections.push({
       id: String(front['id'] ?? name.replace(/\.md$/, '')),
       numbering: String(front['numbering'] ?? ''),
@@ -85,6 +89,7 @@ export function readReportPlan(folderPath: string): ImportPlan | undefined {
       ...(item !== undefined ? { item } : {}),
       ...(itemComment !== undefined ? { itemComment } : {}),
       runIn: front['runIn'] === true,
+      ...(Object.keys(extra).length ? { extra } : {}),
       paragraphs: bodyParagraphs(file.body),
       line: 1,
     });

@@ -31,6 +31,38 @@ describe('desk writes', () => {
     expect(renderReportFiles(again)).toEqual(files);
   });
 
+  it('keeps section fields the form does not show (aliases) when a report is saved again', async () => {
+    const withAlias = {
+      ...plan,
+      sections: plan.sections.map((s) =>
+        s.id === 's1' ? { ...s, extra: { aliases: ['old-s1'] } } : s,
+      ),
+    };
+    await saveReportPlan({ reportsDir, outDir, plan: withAlias });
+    const dir = path.join(reportsDir, plan.folder);
+    const again = readReportPlan(dir)!;
+    expect(again.sections[0]!.extra).toEqual({ aliases: ['old-s1'] });
+    await saveReportPlan({ reportsDir, outDir, plan: again, expectedVersion: folderVersion(dir) });
+    expect(readFileSync(path.join(dir, 's1.md'), 'utf8')).toContain('aliases:\n  - old-s1');
+  });
+
+  it('lets only one of two desks saving the same form at once succeed', async () => {
+    const version = await saveReportPlan({ reportsDir, outDir, plan });
+    const edit = (summary: string) =>
+      saveReportPlan({
+        reportsDir,
+        outDir,
+        plan: { ...plan, data: { ...plan.data, summary } },
+        expectedVersion: version,
+      }).then(
+        () => 'saved',
+        (error: SaveRefused) => error.reason,
+      );
+    const results = await Promise.all([edit('甲的简介。'), edit('乙的简介。')]);
+    expect(results.filter((result) => result === 'saved')).toHaveLength(1);
+    expect(results.filter((result) => result !== 'saved')[0]).toMatch(/^(busy|changed)$/);
+  });
+
   it('refuses to replace a folder that exists unless asked', async () => {
     await saveReportPlan({ reportsDir, outDir, plan });
     await expect(saveReportPlan({ reportsDir, outDir, plan })).rejects.toEqual(
