@@ -84,7 +84,7 @@ export const deskUi = {
 
   'review.title': (name: string) => `核对识别结果：${name}`,
   'review.intro':
-    '左边是原文，每行前是行号（Word 文件为段落号）；右边是导入工具从中找到的内容和出处。核对后在下方表单中更正，再点“保存为草稿”。',
+    '原文逐行列出，每行前是行号（Word 文件为段落号），标明导入工具把它当作什么；旁边（手机上在下面）是找到的每项内容和出处。核对后在下方表单中更正，再点“保存为草稿”。',
   'review.source': '原文',
   'review.found': '找到的内容',
   'review.notImported': '未导入的内容',
