@@ -2,8 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import devContentErrors from './src/integrations/dev-content-errors.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import siteOptions from './src/integrations/site-options.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
 import { MARKDOWN_PIPELINE } from './src/markdown/pipeline.ts';
 
@@ -59,5 +59,5 @@ export default defineConfig({
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),
   },
-  integrations: [mdx(), pagefind(), devContentErrors()],
+  integrations: [mdx(), pagefind(), siteOptions()],
 });

@@ -2,10 +2,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { reportSchema } from './schemas/report.ts';
 import { sectionSchema } from './schemas/section.ts';
-import { REPORTS_DIR } from './data/paths.ts';
+import { siteOptions } from './data/options.ts';
 
 // Entry ids are the file paths without extension (2023-jiading-police/s1-2), so the folder
 // a file sits in is part of its id and cross-file checks can name the file.
+const REPORTS_DIR = siteOptions().paths.reportsDir;
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 
 export const collections = {

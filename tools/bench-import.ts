@@ -1,7 +1,8 @@
 /**
  * Import accuracy: how many cases of the import catalogue (tests/support/import-catalogue.ts:
  * real-shaped fixtures and the public samples) the importer imports fully right, in each form
- * (the text as written, a full-width copy, a .docx, a .docx whose heading numbers Word draws)
+ * (the text as written, a full-width copy, a copy with every ASCII character widened, a .docx,
+ * a .docx whose heading numbers Word draws)
  * and in all of them.
  *
  * Usage: npm run bench:import [-- --at <commit>] [-- --verbose]
@@ -71,7 +72,7 @@ for (const [name, folder, cases] of [
   console.log(
     `  text, full-width and docx: ${rightIn(['text', 'full-width', 'docx'])}/${cases.length} fully right in all three`,
   );
-  console.log(`  all four forms: ${rightIn(FORMS)}/${cases.length} fully right\n`);
+  console.log(`  all ${FORMS.length} forms: ${rightIn(FORMS)}/${cases.length} fully right\n`);
   if (values.verbose)
     for (const r of results.filter((each) => each.problems.length))
       console.log(`  ✗ ${r.entry.file} [${r.form}]\n    ${r.problems.join('\n    ')}`);

@@ -6,8 +6,12 @@
 //   submit: the same, then presses Enter at once and waits for a result on the results page;
 //   cold:   opens /search/?q= directly.
 // Bytes are response bodies as sent (gzip), headers excluded. Medians of --runs (default 5).
+// --compare DIR: another built site (e.g. Starlight on the same report, see
+// ../shared/tools/corpus/README.md) whose first report page is opened in the same runs, so the
+// two first contentful paints are compared under the same load. DIST_DIR: the site to measure
+// (a bench:scale --keep scratch build at 3,000 reports, say).
 // Usage: SITE_URL=http://localhost:4321/ npm run build && npm run bench:network [-- --runs 5]
-//        [--query 一网通办]
+//        [--query 一网通办] [--compare /tmp/starlight/dist]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +32,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     query: { type: 'string', default: '一网通办' },
+    compare: { type: 'string' },
   },
 });
 const runs = Number(options.runs);
@@ -50,14 +55,35 @@ if (action && action !== '/search/') {
   );
   process.exit(2);
 }
-const firstReport = readdirSync(path.join(dist, 'reports'), { withFileTypes: true })
-  .filter(
-    (entry) =>
-      entry.isDirectory() && existsSync(path.join(dist, 'reports', entry.name, 'index.html')),
-  )
-  .map((entry) => entry.name)
-  .sort()[0];
-const reportPath = `/reports/${firstReport}/`;
+/**
+ * The first report page of a built site: /reports/<folder>/ here; elsewhere (Starlight: /2019/x/)
+ * the first page two folders deep.
+ */
+function firstReportPage(root: string): string {
+  if (existsSync(path.join(root, 'reports'))) {
+    const folder = readdirSync(path.join(root, 'reports'), { withFileTypes: true })
+      .filter(
+        (entry) =>
+          entry.isDirectory() && existsSync(path.join(root, 'reports', entry.name, 'index.html')),
+      )
+      .map((entry) => entry.name)
+      .sort()[0];
+    if (folder) return `/reports/${folder}/`;
+  }
+  const dirs = (dir: string) =>
+    readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !/^(_astro|pagefind)$/.test(entry.name))
+      .map((entry) => path.posix.join(dir, entry.name))
+      .sort();
+  const page = dirs('')
+    .flatMap(dirs)
+    .find((dir) => existsSync(path.join(root, dir, 'index.html')));
+  if (!page) throw new Error(`no report page in ${root}`);
+  return `/${page}/`;
+}
+const reportPath = firstReportPage(dist);
+const compareDist = options.compare ? path.resolve(options.compare) : undefined;
+const comparePath = compareDist ? firstReportPage(compareDist) : undefined;
 
 /** The issue's slow-mobile profile, in the units CDP wants: milliseconds and bytes per second. */
 const CONDITIONS = {
@@ -71,6 +97,7 @@ const TYPING_MS = 1500;
 const UNANNOUNCED_WAIT_MS = 3000;
 
 const server = await serveGzip(dist);
+const compareServer = compareDist ? await serveGzip(compareDist) : undefined;
 const browser = await launchBrowser();
 
 async function throttledPage(b: Browser): Promise<Page> {
@@ -89,21 +116,34 @@ interface ReportLoad {
   requests: number;
 }
 
-/** Opens the report page, focuses the box and types the query, keystrokes spread over 1.5 s. */
-async function openReportAndType(page: Page): Promise<ReportLoad & { focusAt: number }> {
-  const from = epochNow();
-  await page.goto(server.origin + reportPath, { waitUntil: 'load' });
+/** First contentful paint of the page, ms from navigation start. */
+function contentfulPaint(page: Page): Promise<number> {
   // Headless Chromium may paint after the load event: wait for the entry rather than read it.
-  const firstPaint = await page.evaluate(
+  return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
         new PerformanceObserver((list) => {
-          const [paint] = list.getEntries().sort((a, b) => a.startTime - b.startTime);
+          const paint = list.getEntriesByName('first-contentful-paint')[0];
           if (paint) resolve(paint.startTime);
         }).observe({ type: 'paint', buffered: true });
         setTimeout(() => resolve(NaN), 10_000);
       }),
   );
+}
+
+/** Opens the other site's first report page: its first contentful paint, bytes and requests. */
+async function openCompared(page: Page): Promise<ReportLoad> {
+  const from = epochNow();
+  await page.goto(compareServer!.origin + comparePath!, { waitUntil: 'load' });
+  const firstPaint = await contentfulPaint(page);
+  return { firstPaint, ...compareServer!.between(from, epochNow()) };
+}
+
+/** Opens the report page, focuses the box and types the query, keystrokes spread over 1.5 s. */
+async function openReportAndType(page: Page): Promise<ReportLoad & { focusAt: number }> {
+  const from = epochNow();
+  await page.goto(server.origin + reportPath, { waitUntil: 'load' });
+  const firstPaint = await contentfulPaint(page);
   const focusAt = epochNow();
   const report = server.between(from, focusAt);
   await page.focus('#site-search');
@@ -128,6 +168,9 @@ const samples = {
   cold: [] as number[],
   coldBytes: [] as number[],
   coldRequests: [] as number[],
+  comparePaint: [] as number[],
+  compareBytes: [] as number[],
+  compareRequests: [] as number[],
 };
 let suggestions = true;
 
@@ -177,6 +220,16 @@ try {
       await page.context().close();
     }
 
+    // The other site's report page, in the same run.
+    if (compareServer) {
+      page = await throttledPage(browser);
+      const compared = await openCompared(page);
+      if (Number.isFinite(compared.firstPaint)) samples.comparePaint.push(compared.firstPaint);
+      samples.compareBytes.push(compared.bytes);
+      samples.compareRequests.push(compared.requests);
+      await page.context().close();
+    }
+
     // Cold: the results page straight from an address.
     page = await throttledPage(browser);
     const from = epochNow();
@@ -190,7 +243,8 @@ try {
     samples.coldRequests.push(coldSent.requests);
     await page.context().close();
     process.stderr.write(
-      `run ${run}/${runs}: first paint ${typed.firstPaint.toFixed(0)} ms, ` +
+      `run ${run}/${runs}: first contentful paint ${typed.firstPaint.toFixed(0)} ms` +
+        `${compareServer ? ` (compared ${samples.comparePaint.at(-1)?.toFixed(0)} ms)` : ''}, ` +
         `as you type ${samples.suggest.at(-1)?.toFixed(0) ?? 'n/a'}${suggestions ? ' ms' : ''}, ` +
         `submit ${samples.submit.at(-1)!.toFixed(0)} ms, cold ${samples.cold.at(-1)!.toFixed(0)} ms\n`,
     );
@@ -198,6 +252,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await compareServer?.close();
 }
 
 const ms = (values: number[]) => (values.length ? median(values).toFixed(0) : 'n/a');
@@ -208,9 +263,19 @@ console.log(
     `median of ${runs}, a fresh context each; bytes are gzip bodies`,
 );
 console.log(
-  `report page ${reportPath}: first paint ${ms(samples.firstPaint)} ms; ` +
+  `report page ${reportPath}: first contentful paint ${ms(samples.firstPaint)} ms; ` +
     `${kib(median(samples.reportBytes))} in ${count(samples.reportRequests)} requests until load`,
 );
+if (compareDist)
+  console.log(
+    `compared ${compareDist} ${comparePath}: first contentful paint ${ms(samples.comparePaint)} ms; ` +
+      `${kib(median(samples.compareBytes))} in ${count(samples.compareRequests)} requests until load ` +
+      `(this site's paint − compared, per run median: ${
+        samples.comparePaint.length === samples.firstPaint.length
+          ? median(samples.firstPaint.map((v, i) => v - samples.comparePaint[i]!)).toFixed(0)
+          : 'n/a'
+      } ms)`,
+  );
 console.log(
   suggestions
     ? `as you type, last keystroke → suggestion link visible: ${ms(samples.suggest)} ms; ` +
@@ -228,6 +293,7 @@ console.log(
 );
 console.log(
   `bench:network: runs=${runs} firstpaint_ms=${ms(samples.firstPaint)} ` +
+    (compareDist ? `compare_firstpaint_ms=${ms(samples.comparePaint)} ` : '') +
     `report_bytes=${bytes(samples.reportBytes)} asyoutype_ms=${ms(samples.suggest)} ` +
     `typing_bytes=${bytes(samples.typingBytes)} submit_ms=${ms(samples.submit)} ` +
     `submit_bytes=${bytes(samples.submitBytes)} submit_requests=${count(samples.submitRequests)} ` +

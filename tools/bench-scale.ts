@@ -1,9 +1,12 @@
 // How the build and the first search grow with the number of reports. For each N given, a scratch
 // copy of this project gets N synthetic reports (shared tools/corpus), then is built clean and
 // rebuilt unchanged; sizes are interleaved run by run so machine noise hits them alike.
-// Prints build times, output bytes per report, peak memory of the build process tree and the
-// bytes a cold first search fetches in Chromium, then one machine-readable line.
-// Usage: npm run bench:scale -- 1 300 [--runs 3] [--query 一网通办] [--eval] [--queries FILE] [--keep]
+// Prints build times, output bytes per report, peak memory of the build process tree, the bytes
+// a cold first search fetches in Chromium (--query, and the pinyin data a Latin query loads), and
+// with --queries/--eval, at every size, scoped recall@1, median query time and the first query's
+// bytes from the site's own search page; then one machine-readable line.
+// Usage: npm run bench:scale -- 1 300 3000 [--runs 3] [--query 一网通办] [--pinyin yiwangtongban]
+//        [--eval] [--queries FILE] [--keep] [--no-rebuild]
 import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -36,9 +39,13 @@ import { STEPS } from '../src/node/build-profile.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
+  allowNegative: true,
   options: {
     runs: { type: 'string', default: '3' },
     query: { type: 'string', default: '一网通办' },
+    pinyin: { type: 'string', default: 'yiwangtongban' },
+    // The unchanged rebuild doubles the time of a run at thousands of reports.
+    rebuild: { type: 'boolean', default: true },
     eval: { type: 'boolean', default: false },
     // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
     queries: { type: 'string' },
@@ -49,7 +56,7 @@ const sizes = [...new Set(positionals.map(Number))].sort((a, b) => a - b);
 const runs = Number(options.runs);
 if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1)) {
   console.error(
-    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--eval] [--keep]  (N ≤ 480)',
+    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--pinyin Q] [--eval] [--queries FILE] [--keep] [--no-rebuild]  (N ≤ 4230)',
   );
   process.exit(2);
 }
@@ -224,8 +231,20 @@ interface Result {
   rebuild: Build[];
   bytes?: ReturnType<typeof outputBytes>;
   firstSearch?: { bytes: number; requests: number; ms: number };
+  /** Pinyin lexicon files a cold Latin-letter query fetched before its results. */
+  pinyin?: { bytes: number; files: number };
+  /** Per query set: scored by the site's own search page (eval-ui.mjs). */
+  quality: Map<string, Quality>;
 }
-const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [] }));
+
+interface Quality {
+  /** Queries whose report is in this site, and how many land on an answer first. */
+  scored: number;
+  recall1: number;
+  p50ms: number;
+  firstBytes: number;
+}
+const results: Result[] = sizes.map((n) => ({ n, clean: [], rebuild: [], quality: new Map() }));
 const siteOf = (n: number) => path.join(scratch, `site-${n}`);
 
 try {
@@ -246,7 +265,9 @@ try {
       const dir = siteOf(result.n);
       for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
       const clean = await build(dir, `build-${run}-clean`);
-      const rebuild = await build(dir, `build-${run}-rebuild`);
+      const rebuild = options.rebuild
+        ? await build(dir, `build-${run}-rebuild`)
+        : { seconds: NaN, cpu: NaN, peakMib: NaN, steps: new Map<string, number>() };
       result.clean.push(clean);
       result.rebuild.push(rebuild);
       log(
@@ -273,6 +294,21 @@ try {
         ms: marks.results! - marks.timeOrigin,
       };
       await context.close();
+      // A Latin-letter query, cold: how much of the pinyin lexicon it needed.
+      const latin = await browser.newContext({ locale: 'zh-CN' });
+      const latinPage = await latin.newPage();
+      await recordMarks(latinPage);
+      const sentBefore = server.sent.length;
+      await latinPage.goto(`${server.origin}/search/?q=${encodeURIComponent(options.pinyin)}`);
+      const latinMarks = await waitForMark(latinPage);
+      const lexicon = server.sent
+        .slice(sentBefore)
+        .filter((s) => s.at <= latinMarks.results! && s.url.startsWith('/search/pinyin'));
+      result.pinyin = {
+        bytes: lexicon.reduce((sum, s) => sum + s.bytes, 0),
+        files: lexicon.length,
+      };
+      await latin.close();
       await server.close();
     }
   } finally {
@@ -309,10 +345,11 @@ try {
       'ratios per run, then the median',
   );
   console.log(
-    'output per report in KiB (HTML / Pagefind / other); first search = cold /search/?q= until a result, gzip bodies',
+    `output per report in KiB (HTML / Pagefind / other); first search = cold /search/?q=${options.query} ` +
+      `until a result, gzip bodies; pinyin = lexicon files fetched for ${options.pinyin}`,
   );
   table(
-    [7, 10, 8, 11, 15, 10, 15, 26, 14, 10, 8],
+    [7, 10, 8, 11, 15, 10, 15, 26, 14, 10, 8, 18],
     [
       'reports',
       'clean s',
@@ -325,6 +362,7 @@ try {
       'first search',
       'requests',
       'ms',
+      'pinyin (files)',
     ],
     results.map((r, i) => {
       const per = (bytes: number) => (bytes / r.n / 1024).toFixed(1);
@@ -340,6 +378,7 @@ try {
         kib(first[i]!),
         String(r.firstSearch!.requests),
         r.firstSearch!.ms.toFixed(0),
+        `${kib(r.pinyin!.bytes)} (${r.pinyin!.files})`,
       ];
     }),
   );
@@ -364,14 +403,9 @@ try {
     );
   };
   stepTable('clean build', (r) => r.clean);
-  stepTable('rebuild', (r) => r.rebuild);
+  if (options.rebuild) stepTable('rebuild', (r) => r.rebuild);
 
   if (options.eval || options.queries) {
-    const largest = results.at(-1)!;
-    if (largest.n !== 300)
-      log(
-        `note: the scoped query sets are written for the 300-report corpus; running on ${largest.n}`,
-      );
     // The shared folder is read-only: run a copy that uses this project's playwright-core.
     const copy = path.join(scratch, 'search-eval');
     cpSync(path.join(shared, 'tools/search-eval'), copy, {
@@ -384,11 +418,66 @@ try {
       ...(options.queries ? [path.resolve(options.queries)] : []),
     ];
     for (const set of sets) {
-      const out = node(
-        [path.join(copy, 'eval-ui.mjs'), path.join(siteOf(largest.n), 'dist'), set, '--quiet'],
-        copy,
+      const name = path.basename(set);
+      for (const result of results) {
+        const dist = path.join(siteOf(result.n), 'dist');
+        const json = path.join(scratch, `eval-${result.n}-${name}`);
+        const out = node(
+          [path.join(copy, 'eval-ui.mjs'), dist, set, '--quiet', '--json', json],
+          copy,
+        );
+        log(`n=${result.n} ${name}: ${out.trim().split('\n').at(-1)}`);
+        const rows = JSON.parse(readFileSync(json, 'utf8')) as {
+          rank: number | null;
+          ms: number;
+          bytes: number;
+          page: string[];
+          group: string;
+        }[];
+        // Recall only over the queries whose report this site holds: a smaller corpus is a prefix
+        // of a larger one, so one set serves every size.
+        const held = rows.filter(
+          (row) =>
+            row.group === 'core' &&
+            row.page.length > 0 &&
+            row.page.every((page) => existsSync(path.join(dist, page, 'index.html'))),
+        );
+        result.quality.set(name, {
+          scored: held.length,
+          recall1: held.length ? held.filter((row) => row.rank === 1).length / held.length : NaN,
+          p50ms: median(rows.map((row) => row.ms)),
+          firstBytes: rows[0]?.bytes ?? NaN,
+        });
+      }
+      const base = results[0]!.quality.get(name)!;
+      console.log(
+        `${name} through the search page (eval-ui.mjs), every size in this run; recall@1 over ` +
+          'the queries whose report the site holds; time = navigation to results, warm cache:',
       );
-      console.log(`${path.basename(set)}: ${out.trim().split('\n').at(-1)}`);
+      table(
+        [7, 10, 8, 11, 12, 16, 18],
+        [
+          'reports',
+          'recall@1',
+          'scored',
+          'median ms',
+          '× smallest',
+          'first query',
+          'bytes × smallest',
+        ],
+        results.map((r) => {
+          const q = r.quality.get(name)!;
+          return [
+            String(r.n),
+            Number.isNaN(q.recall1) ? '—' : q.recall1.toFixed(2),
+            String(q.scored),
+            q.p50ms.toFixed(0),
+            (q.p50ms / base.p50ms).toFixed(2),
+            kib(q.firstBytes),
+            (q.firstBytes / base.firstBytes).toFixed(2),
+          ];
+        }),
+      );
     }
   }
 
@@ -398,7 +487,27 @@ try {
       `ratio=${ratio.toFixed(2)} cpu_s=${list(cpuS, 1)} cpu_ratio=${cpuRatio.toFixed(2)} ` +
       `rebuild_s=${list(rebuildS, 1)} rebuild_ratio=${list(rebuildRatio, 2)} ` +
       `bytes_per_report=${list(perReport, 0)} peak_mb=${list(peak, 0)} ` +
-      `firstsearch_bytes=${list(first, 0)} firstsearch_ratio=${firstRatio.toFixed(2)}`,
+      `firstsearch_bytes=${list(first, 0)} firstsearch_ratio=${firstRatio.toFixed(2)} ` +
+      `pinyin_bytes=${list(
+        results.map((r) => r.pinyin!.bytes),
+        0,
+      )}` +
+      [...results[0]!.quality.keys()]
+        .map((name) => {
+          const key = name.replace(/\.json$/, '').replace(/\W+/g, '_');
+          const q = results.map((r) => r.quality.get(name)!);
+          return ` ${key}_recall1=${list(
+            q.map((x) => x.recall1),
+            2,
+          )} ${key}_p50ms=${list(
+            q.map((x) => x.p50ms),
+            0,
+          )} ${key}_firstbytes=${list(
+            q.map((x) => x.firstBytes),
+            0,
+          )}`;
+        })
+        .join(''),
   );
   if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
 } finally {

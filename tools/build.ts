@@ -4,16 +4,16 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
-import { readSynonyms } from '../src/data/content-files.ts';
-import { buildErrors } from '../src/data/content-review.ts';
-import { REPORTS_DIR, SITE_CONFIG_FILE, SYNONYMS_FILE } from '../src/data/paths.ts';
-import { readSiteConfig } from '../src/data/site.ts';
+import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
+import siteOptionsIntegration from '../src/integrations/site-options.ts';
+import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
 import {
   BUILD_USAGE,
+  type BuildOptions,
   BuildOptionsError,
-  DRAFTS_ENV,
   parseBuildOptions,
 } from '../src/node/build-options.ts';
 import {
@@ -34,21 +34,21 @@ const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+let options: BuildOptions;
 try {
-  const options = parseBuildOptions(process.argv.slice(2), process.env);
-  if (!options) {
+  const parsed = parseBuildOptions(process.argv.slice(2), process.env);
+  if (!parsed) {
     console.log(BUILD_USAGE);
     process.exit(0);
   }
-  // Astro's config, the content loaders and the search index read these.
-  process.env['SITE_URL'] = options.siteUrl;
-  if (options.drafts) process.env[DRAFTS_ENV] = '1';
-  else delete process.env[DRAFTS_ENV];
+  options = parsed;
 } catch (error) {
   if (!(error instanceof BuildOptionsError)) throw error;
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
+// Tests point the content paths at fixtures through the environment; from here on they are values.
+const paths = contentPathsFrom(process.env);
 const { outDir, staging, cacheDir } = buildFolders(
   root,
   process.env['OUT_DIR'],
@@ -59,16 +59,17 @@ const profiling = process.argv.includes('--profile') || Boolean(process.env['FZZ
 // interruption and that an unexpected error is reported without a stack trace.
 const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
 const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
+// …with a file-system error code (ENOSPC, EACCES …) on a file of the new version, as a full disk
+// or a folder without write permission would fail.
+const failCode = process.env['FZZF_FAIL_CODE'];
 
 try {
   profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
-  const issues = [
-    // Placeholders (……, 待补充) in a report that is not a draft must not be published either.
-    ...(await buildErrors(path.resolve(root, REPORTS_DIR), root)),
-    ...(await readSynonyms(path.resolve(root, SYNONYMS_FILE), root)).issues,
-    ...readSiteConfig(SITE_CONFIG_FILE, root).issues,
-  ];
+  // Placeholders (……, 待补充) in a report that is not a draft are errors too.
+  const issues = errorsOf((await checkContentFiles(paths, root)).problems).map(
+    ({ severity: _severity, ...issue }) => issue,
+  );
   if (issues.length) throw new ContentError(issues);
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
@@ -86,11 +87,17 @@ try {
       // A failed Astro run must leave nothing behind beside dist/.
       await build({
         root,
+        // The public address and this build's options reach Astro's config, the content
+        // loaders and the pages as values.
+        ...siteUrl(options.siteUrl),
         outDir: staging,
         cacheDir,
         // Astro's own log is English; BUILD_LOG=info shows it to developers.
         logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
-        integrations: [buildProfileIntegration(profile)],
+        integrations: [
+          siteOptionsIntegration({ drafts: options.drafts, paths }),
+          buildProfileIntegration(profile),
+        ],
       }).catch(async (error: unknown) => {
         await rm(staging, { recursive: true, force: true });
         throw error;
@@ -99,7 +106,14 @@ try {
     },
     onStep: (step) => {
       if (step === killAt) process.kill(process.pid, 'SIGKILL');
-      if (step === failAt) throw new Error(`injected failure at ${step}`);
+      if (step !== failAt) return;
+      const injected = new Error(`injected failure at ${step}`);
+      if (failCode)
+        Object.assign(injected, {
+          code: failCode,
+          path: path.join(path.dirname(outDir), '.dist-versions', 'index.html'),
+        });
+      throw injected;
     },
   });
 } catch (error) {

@@ -2,22 +2,22 @@
 // 文件:行  字段  发现  应为. Usage: npm run check:content [-- --dir content/reports]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSynonyms } from '../src/data/content-files.ts';
-import { type LocatedIssue, reviewReports } from '../src/data/content-review.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from '../src/data/paths.ts';
+import { type ContentProblem, checkContentFiles } from '../src/data/content-check.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatReviewLine } from '../src/lib/content/review.ts';
 
+const DEFAULT_DIR = contentPathsFrom(process.env).reportsDir;
 const USAGE = `用法：npm run check:content [-- --dir 报告目录]
 
 只检查内容、不生成网站，几秒内列出全部问题，每条一行：文件:行  字段  发现  应为。
   错误：必须修改，否则网站不能生成（npm run build 会停止）。
   提醒：建议核对，例如占位内容（草稿中）、缺少法定报告事项、发布日期晚于次年 4 月 1 日、没有正文的章节。
 选项：
-  --dir 目录   要检查的报告目录（默认 ${REPORTS_DIR}）
+  --dir 目录   要检查的报告目录（默认 ${DEFAULT_DIR}）
   --help       显示本说明`;
 
 const started = performance.now();
-let dir = REPORTS_DIR;
+let dir = DEFAULT_DIR;
 try {
   const { values } = parseArgs({
     options: { dir: { type: 'string' }, help: { type: 'boolean' } },
@@ -26,29 +26,28 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  dir = values.dir ?? REPORTS_DIR;
+  dir = values.dir ?? DEFAULT_DIR;
 } catch {
   console.error(`选项有误。\n\n${USAGE}`);
   process.exit(2);
 }
 
-let issues: LocatedIssue[];
+let issues: ContentProblem[];
 try {
-  issues = [
-    ...(await reviewReports(path.resolve(dir))),
-    ...(await readSynonyms(path.resolve(SYNONYMS_FILE))).issues.map((issue): LocatedIssue => ({
-      ...issue,
-      severity: 'error',
-      line: 1,
-    })),
-  ];
+  ({ problems: issues } = await checkContentFiles({
+    ...contentPathsFrom(process.env),
+    reportsDir: path.resolve(dir),
+  }));
 } catch (error) {
   const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : '读取失败';
   console.error(`内容检查没有完成：${dir} ${reason}。请确认目录存在且可以读取后重试。`);
   process.exit(2);
 }
-// Grouped by file and in line order within it, so a publisher works down each file once.
-issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+// Grouped by file and in line order within it, so a publisher works down each file once; a
+// problem with no line of its own (a missing field) points at the top of its file.
+issues = issues
+  .map((issue) => ({ ...issue, line: issue.line ?? 1 }))
+  .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 const errors = issues.filter((issue) => issue.severity === 'error');
 const warnings = issues.filter((issue) => issue.severity === 'warning');
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

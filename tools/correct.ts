@@ -1,9 +1,11 @@
 // Records a correction of a published report. Usage: npm run correct -- <报告标识> --note "更正说明" [--date YYYY-MM-DD]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPORTS_DIR } from '../src/data/paths.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatChineseDate } from '../src/lib/content/dates.ts';
 import { correctReport, EditionCommandError } from '../src/node/editions.ts';
+
+const REPORTS_DIR = contentPathsFrom(process.env).reportsDir;
 
 const USAGE = `用法：npm run correct -- 报告标识 --note "更正说明" [--date YYYY-MM-DD]
 

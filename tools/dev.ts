@@ -4,6 +4,9 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dev } from 'astro';
+import { contentPathsFrom } from '../src/data/paths.ts';
+import siteOptionsIntegration from '../src/integrations/site-options.ts';
+import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { blockingIssues } from '../src/integrations/dev-content-errors.ts';
 import { forgetStaleDevStore, renderVersion } from '../src/node/build-folders.ts';
 import { devErrorPage } from '../src/node/dev-error-page.ts';
@@ -19,20 +22,21 @@ const USAGE = `用法：npm run dev [-- --port 端口]
   --help        显示本说明`;
 
 const port = portFromArgs(USAGE);
+const paths = contentPathsFrom(process.env);
 
 delete process.env['BASE_URL'];
-process.env['SITE_URL'] ||= `http://localhost:${port}/`;
+const address = siteUrl(process.env['SITE_URL'] || `http://localhost:${port}/`);
 const root = path.resolve(import.meta.dirname, '..');
-const base = new URL(process.env['SITE_URL']).pathname;
+const { base } = address;
 
 /**
  * Astro refuses to start while a file breaks the schema, so until the content is valid a small
  * server answers every page with the Chinese list of errors; it hands over once they are fixed.
  */
 async function waitForValidContent(): Promise<void> {
-  if (!(await blockingIssues()).length) return;
+  if (!(await blockingIssues(paths)).length) return;
   const fallback = http.createServer((_req, res) => {
-    blockingIssues().then((issues) => {
+    blockingIssues(paths).then((issues) => {
       res.writeHead(issues.length ? 500 : 503, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
         issues.length
@@ -48,7 +52,8 @@ async function waitForValidContent(): Promise<void> {
   console.log(
     `内容有错误，网站预览暂未启动。错误清单：http://localhost:${port}${base}\n按清单改好并保存后，预览会自动启动。`,
   );
-  while ((await blockingIssues()).length) await new Promise((resolve) => setTimeout(resolve, 1000));
+  while ((await blockingIssues(paths)).length)
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   // A browser keeps its connection open; close() alone would wait for it.
   const closed = new Promise((resolve) => fallback.close(resolve));
   fallback.closeAllConnections();
@@ -58,7 +63,14 @@ async function waitForValidContent(): Promise<void> {
 try {
   await waitForValidContent();
   forgetStaleDevStore(root, renderVersion(new URL('../src/', import.meta.url)));
-  const server = await dev({ root, server: { port, host: 'localhost' }, logLevel: 'error' });
+  const server = await dev({
+    root,
+    ...address,
+    server: { port, host: 'localhost' },
+    logLevel: 'error',
+    // Drafts are previewed: the publisher is writing them.
+    integrations: [siteOptionsIntegration({ drafts: true, paths })],
+  });
   console.log(
     `预览已启动：http://localhost:${server.address.port}${base}\n保存内容文件后刷新页面即可看到修改；按 Ctrl+C 停止。`,
   );

@@ -1,6 +1,7 @@
 // npm run import -- <file> --agency-id <id> [options]: turns a released report (.docx, .txt, .md)
 // into a report folder under content/reports/. All parsing is in src/lib/import/; this file reads
 // and writes files and talks to the publisher, in Chinese (see messages.ts), never with a stack trace.
+import { checkReportFolder, errorsOf } from '../src/data/content-check.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -146,18 +147,20 @@ async function importFile(
     refuse(
       result.notAReport
         ? messages.notAReport(file, result.notAReport.message)
-        : result.problems.length
-          ? messages.cannotImport(file, result.problems)
-          : messages.invalidResult(result.issues),
+        : messages.cannotImport(file, result.problems),
     );
     return;
   }
   const { plan } = result;
+  const files = renderReportFiles(plan);
+  // Checked as the build will check it, before anything is written.
+  const errors = errorsOf(await checkReportFolder(options.outDir, plan.folder, files));
+  if (errors.length) refuse(messages.invalidResult(errors));
   const target = path.join(options.outDir, plan.folder);
   const exists = existsSync(target);
   if (exists && !flags.force && !flags['dry-run'])
     refuse(messages.exists(`${options.outDir}/${plan.folder}`));
-  if (!flags['dry-run']) await writeReportFolder(target, renderReportFiles(plan), exists);
+  if (!flags['dry-run']) await writeReportFolder(target, files, exists);
   console.log(
     formatImportSummary({
       file,

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContent } from '../src/data/content-files.ts';
-import { REPORTS_DIR } from '../src/data/paths.ts';
-import { STABLE_ID } from '../src/lib/addresses/ids.ts';
+import { loadContent } from '../src/data/report-folders.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
+import { isReportYear, reportFolder, STABLE_ID } from '../src/lib/addresses/ids.ts';
 import { scaffoldReport, shiftYears } from '../src/lib/content/scaffold.ts';
 
 const USAGE = `用法：npm run new -- --year 年度 --agency 机构标识 [--force]
@@ -43,7 +43,7 @@ if (values.help) {
   process.exit(0);
 }
 const year = Number(values.year);
-if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100)
+if (!values.year || !isReportYear(year))
   fail(
     `--year 应为报告所述年度，例如 --year 2024${values.year ? `；现在是“${values.year}”` : ''}\n\n${USAGE}`,
   );
@@ -54,7 +54,7 @@ if (!STABLE_ID.test(agency))
     `--agency 应为小写英文字母开头、只含小写字母、数字和连字符的标识，例如 jiading-police；现在是“${agency}”`,
   );
 
-const reportsDir = path.resolve(REPORTS_DIR);
+const reportsDir = path.resolve(contentPathsFrom(process.env).reportsDir);
 const { reports, sections } = await loadContent(reportsDir);
 const earlier = reports
   .filter((report) => report.data.agency.id === agency && report.data.year < year)
@@ -66,7 +66,7 @@ if (!latest) {
     `没有找到机构 ${agency} 在 ${year} 年以前的报告，无从参照。\n已有报告的机构：${known.join('、') || '（无）'}\n第一次发布的机构请按 content/README.md 用导入工具（npm run import）或照模板新建。`,
   );
 }
-const folder = `${year}-${agency}`;
+const folder = reportFolder(year, agency);
 const target = path.join(reportsDir, folder);
 const shown = path.relative(process.cwd(), target);
 if (existsSync(target)) {

@@ -2,9 +2,11 @@
 // every published report without one. Usage: npm run publish-report -- <报告标识> [--date YYYY-MM-DD]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPORTS_DIR } from '../src/data/paths.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatChineseDate } from '../src/lib/content/dates.ts';
 import { EditionCommandError, publishAll, publishReport } from '../src/node/editions.ts';
+
+const REPORTS_DIR = contentPathsFrom(process.env).reportsDir;
 
 const USAGE = `用法：npm run publish-report -- 报告标识 [--date YYYY-MM-DD]
       npm run publish-report -- --all

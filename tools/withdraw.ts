@@ -1,9 +1,11 @@
 // Withdraws a published report. Usage: npm run withdraw -- <报告标识> --note "撤回原因" [--date YYYY-MM-DD]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPORTS_DIR } from '../src/data/paths.ts';
+import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatChineseDate } from '../src/lib/content/dates.ts';
 import { EditionCommandError, withdrawReport } from '../src/node/editions.ts';
+
+const REPORTS_DIR = contentPathsFrom(process.env).reportsDir;
 
 const USAGE = `用法：npm run withdraw -- 报告标识 --note "撤回原因" [--date YYYY-MM-DD]
 

@@ -1,18 +1,13 @@
-import { DRAFTS_ENV } from '../node/build-options.ts';
+import { siteOptions } from './options.ts';
 
 /**
- * Whether this build shows reports marked `draft: true`: `npm run dev` and
- * `npm run build -- --drafts` do, a normal build does not. Every page, the search index and any
+ * The reports this build publishes: all of them with drafts on (`npm run dev`,
+ * `npm run build -- --drafts`), the finished ones otherwise. Every page, the search index and any
  * feed get their reports through src/data/, so a draft left out here never reaches them.
  */
-export function draftsIncluded(): boolean {
-  return process.env[DRAFTS_ENV] === '1' || import.meta.env?.DEV === true;
-}
-
-/** The reports this build publishes: all of them with drafts on, the finished ones otherwise. */
 export function publishedReports<T extends { data: { draft?: boolean | undefined } }>(
   reports: readonly T[],
-  drafts = draftsIncluded(),
+  drafts = siteOptions().drafts,
 ): T[] {
   return reports.filter((report) => drafts || !report.data.draft);
 }

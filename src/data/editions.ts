@@ -19,8 +19,8 @@ import {
   shownFields,
 } from '../lib/editions/shown.ts';
 import { type EditionRecord, editionRecordSchema } from '../schemas/editions.ts';
-import type { LoadedContent } from './content-files.ts';
-import { REPORTS_DIR } from './paths.ts';
+import type { LoadedContent } from './report-folders.ts';
+import { siteOptions } from './options.ts';
 
 /**
  * Edition records (content/reports/<folder>/editions.json) as the checks, the pages and the
@@ -29,6 +29,9 @@ import { REPORTS_DIR } from './paths.ts';
  */
 
 export const EDITIONS_FILE = 'editions.json';
+
+/** The field an edition record's own problems name (missing, unreadable). */
+export const RECORD_FIELD = '（版本记录）';
 
 type ReadRecord = { record?: EditionRecord; problem?: string };
 const records = new Map<string, { stamp: string; read: ReadRecord }>();
@@ -60,7 +63,7 @@ export function readRecord(folderPath: string): ReadRecord {
 
 /** The record of a report folder under the site's reports directory, for pages. */
 export function reportRecord(folder: string): EditionRecord | undefined {
-  return readRecord(path.resolve(REPORTS_DIR, folder)).record;
+  return readRecord(path.resolve(siteOptions().paths.reportsDir, folder)).record;
 }
 
 /** A report's files as readers see them now, in reading order; undefined when a file failed. */
@@ -118,7 +121,7 @@ export function editionIssues(
     if (problem) {
       issues.push({
         file: recordFile,
-        field: '（版本记录）',
+        field: RECORD_FIELD,
         found: `无法读取：${problem}`,
         expected:
           'editions.json 由 npm run publish-report、npm run correct 和 npm run withdraw 写入，不能手工修改；请从备份或版本库恢复原文件',
@@ -138,8 +141,8 @@ export function editionIssues(
     if (!record) {
       issues.push({
         file: report.file,
-        field: '（版本记录）',
-        found: '正式报告没有版本记录（editions.json）',
+        field: RECORD_FIELD,
+        found: NO_RECORD,
         expected: `运行 npm run publish-report -- ${folder} 记录它的第一版；草稿请在 report.md 中写 draft: true`,
       });
       continue;
@@ -186,8 +189,21 @@ function changeIssue(difference: Difference, folder: string, folderShown: string
     ...(difference.bodyLine ? { line: difference.bodyLine } : {}),
     field,
     found,
-    expected: `已发布的报告改动后须记录更正：运行 ${correctCommand(folder)}（日期默认今天，可加 --date YYYY-MM-DD）；不是有意改动的，请改回原文`,
+    expected: `${CHANGE_EXPECTED}运行 ${correctCommand(folder)}（日期默认今天，可加 --date YYYY-MM-DD）；不是有意改动的，请改回原文`,
   };
+}
+
+const CHANGE_EXPECTED = '已发布的报告改动后须记录更正：';
+const NO_RECORD = '正式报告没有版本记录（editions.json）';
+
+/**
+ * Whether an issue asks for a step of publishing rather than a fix: a change to published text
+ * not yet recorded, or a finished report not yet published. npm run dev previews both (a
+ * publisher reads a correction or a new report before recording it); check:content and the
+ * build stop.
+ */
+export function isUnrecordedChange(issue: { expected: string; found: string }): boolean {
+  return issue.expected.startsWith(CHANGE_EXPECTED) || issue.found === NO_RECORD;
 }
 
 /** What the Markdown plugins need to know about one content file's paragraphs. */
@@ -220,4 +236,31 @@ export function paragraphPlan(file: string | URL | undefined): ParagraphPlan | u
     changed: known.changed,
     removed: [...known.removed.values()].filter((each) => each.section === section.id),
   };
+}
+
+/**
+ * Gives the inputs of published reports their recorded paragraph ids (and the ids of removed
+ * paragraphs, which stay anchors on the page), so links to them are checked against the ids the
+ * page will have, not against positions.
+ */
+export function withRecordedIds<
+  T extends { folder: string; file: string; paragraphIds?: readonly string[] },
+>(inputs: readonly T[], reportsDir: string): T[] {
+  return inputs.map((input) => {
+    const { record } = readRecord(path.join(reportsDir, input.folder));
+    if (!record) return input;
+    const name = path.basename(input.file);
+    const section = record.current.sections.find((each) => each.file === name);
+    if (!section) return input;
+    let known = histories.get(record);
+    if (!known) histories.set(record, (known = paragraphHistories(record)));
+    const removed = [...known.removed.values()].filter((each) => each.section === section.id);
+    return {
+      ...input,
+      paragraphIds: [
+        ...section.units.map(([id]) => id).filter((id) => !isHeadUnit(id)),
+        ...removed.map((each) => each.id),
+      ],
+    };
+  });
 }

@@ -12,7 +12,7 @@ import { isoDateInChina } from '../lib/editions/citation.ts';
 export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
   const sections = flattenOutline(report.outline);
   const paragraphsOf = (entry: { rendered?: { html: string } | undefined }) =>
-    renderedParagraphs(entry.rendered?.html ?? '');
+    renderedParagraphs(entry.rendered);
   return {
     folder: report.folder,
     data: report.data,
@@ -44,7 +44,7 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
 /** Published on time, and which parts cover each statutory item. */
 export function reportFacts(report: Report) {
   return statutoryFacts(
-    report.data,
+    report,
     report.outline.map((part) => ({ id: part.id, item: part.item })),
   );
 }

@@ -1,11 +1,29 @@
+/** Where the content files are, relative to the project root. */
+export interface ContentPaths {
+  /** The report folders. */
+  reportsDir: string;
+  /** The search's synonym list, edited by publishers. */
+  synonymsFile: string;
+  /** The site's identity (footer, page metadata, 纠错 address). */
+  siteFile: string;
+}
+
+/** The content files of the site itself. */
+export const CONTENT_PATHS: ContentPaths = {
+  reportsDir: './content/reports',
+  synonymsFile: './content/search/synonyms.yml',
+  siteFile: './content/site.yml',
+};
+
 /**
- * Where reports live. Tests point REPORTS_DIR at a fixture folder to build a small site that
- * must fail in a known way; publishers never set it.
+ * The content paths a command works on. Tests point REPORTS_DIR, SYNONYMS_FILE and SITE_CONFIG at
+ * fixtures to build a small site that must fail in a known way; publishers never set them. Only
+ * the commands in tools/ call this, with their environment: everything below takes the values.
  */
-export const REPORTS_DIR = process.env['REPORTS_DIR'] ?? './content/reports';
-
-/** The search's synonym list, edited by publishers. Tests point SYNONYMS_FILE at fixtures. */
-export const SYNONYMS_FILE = process.env['SYNONYMS_FILE'] ?? './content/search/synonyms.yml';
-
-/** The site's identity (footer, page metadata, 纠错 address). Tests point SITE_CONFIG at fixtures. */
-export const SITE_CONFIG_FILE = process.env['SITE_CONFIG'] ?? './content/site.yml';
+export function contentPathsFrom(env: Readonly<Record<string, string | undefined>>): ContentPaths {
+  return {
+    reportsDir: env['REPORTS_DIR'] || CONTENT_PATHS.reportsDir,
+    synonymsFile: env['SYNONYMS_FILE'] || CONTENT_PATHS.synonymsFile,
+    siteFile: env['SITE_CONFIG'] || CONTENT_PATHS.siteFile,
+  };
+}

@@ -5,7 +5,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ImportPlan, PlannedSection } from '../lib/import/plan.ts';
 import { STATUTORY_ITEMS, type StatutoryItem } from '../schemas/section.ts';
 import { latestEdition, withdrawalOf } from '../lib/editions/record.ts';
-import { splitFrontmatter } from './content-files.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { readRecord } from './editions.ts';
 
 /**

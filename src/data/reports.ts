@@ -1,11 +1,10 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { checkContent } from '../lib/content/checks.ts';
-import { ContentError } from '../lib/content/errors.ts';
 import { buildOutline, type OutlineSection } from '../lib/content/outline.ts';
-import { REPORTS_DIR, SYNONYMS_FILE } from './paths.ts';
+import { siteOptions } from './options.ts';
 import type { SynonymGroups } from '../schemas/synonyms.ts';
-import { readSynonyms } from './content-files.ts';
+import { readSynonyms } from './synonyms.ts';
 import type { ReportData } from '../schemas/report.ts';
+import { newestFirst, type ReportRef } from '../lib/portal/index-pages.ts';
 import { publishedReports } from './drafts.ts';
 import { reportRecord } from './editions.ts';
 import type { EditionRecord } from '../schemas/editions.ts';
@@ -13,9 +12,18 @@ import { withdrawalOf } from '../lib/editions/record.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 
-export interface Report {
+/**
+ * One report as every page, feed, sitemap and open-data file reads it: the facts derived from its
+ * frontmatter are computed here once, and formatted only where they are shown.
+ */
+export interface Report extends ReportRef {
   /** Folder under content/reports/, the report's stable identity and URL segment. */
   folder: string;
+  /** The year reported on. */
+  year: number;
+  /** Publication date, YYYY-MM-DD, as the frontmatter gives it; undefined for an undated draft. */
+  published: string | undefined;
+  agency: ReportData['agency'];
   data: ReportData;
   entry: CollectionEntry<'reports'>;
   outline: OutlineSection<SectionEntry>[];
@@ -24,14 +32,12 @@ export interface Report {
 }
 
 const folderOf = (id: string) => id.split('/')[0]!;
-const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
-  entry.filePath ?? `${REPORTS_DIR}/${entry.id}.md`;
-
 let loaded: Promise<Report[]> | undefined;
 
 /**
- * All reports, newest first, with their sections in order. Runs the cross-file checks once per
- * build and throws a ContentError naming every problem, which stops the build.
+ * All reports, newest first, with their sections in order. The content was checked before Astro
+ * started (src/data/content-check.ts). Kept for the run: under npm run dev this module is loaded
+ * again when the content changes, so an edit shows on the next reload.
  */
 export function loadReports(): Promise<Report[]> {
   loaded ??= (async () => {
@@ -39,20 +45,6 @@ export function loadReports(): Promise<Report[]> {
       getCollection('reports'),
       getCollection('sections'),
     ]);
-    const issues = checkContent(
-      reportEntries.map((entry) => ({
-        folder: folderOf(entry.id),
-        file: fileOf(entry),
-        data: entry.data,
-      })),
-      sectionEntries.map((entry) => ({
-        folder: folderOf(entry.id),
-        file: fileOf(entry),
-        data: entry.data,
-      })),
-    );
-    if (issues.length) throw new ContentError(issues);
-
     // Grouped in one pass: filtering every section for every report grows with the square of
     // the number of reports (a million comparisons at 300).
     const sectionsByFolder = Map.groupBy(sectionEntries, (section) => folderOf(section.id));
@@ -64,20 +56,19 @@ export function loadReports(): Promise<Report[]> {
           data: section.data,
           entry: section,
         }));
+        const { year, published, agency } = entry.data;
         return {
           folder,
+          year,
+          published,
+          agency,
           data: entry.data,
           entry,
           outline: buildOutline(sections),
           record: reportRecord(folder),
         };
       })
-      .sort(
-        (a, b) =>
-          b.data.year - a.data.year ||
-          (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
-          a.folder.localeCompare(b.folder),
-      );
+      .sort(newestFirst);
   })();
   return loaded;
 }
@@ -94,5 +85,5 @@ export async function listedReports(): Promise<Report[]> {
 
 /** The search's synonym groups, validated before the build; the search page sends them to the browser. */
 export async function loadSynonyms(): Promise<SynonymGroups> {
-  return (await readSynonyms(SYNONYMS_FILE)).groups;
+  return (await readSynonyms(siteOptions().paths.synonymsFile)).groups;
 }

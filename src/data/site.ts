@@ -1,17 +1,17 @@
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { ContentError, type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
+import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
+import { parseContent } from '../schemas/common.ts';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
-import { SITE_CONFIG_FILE } from './paths.ts';
+import { readYaml } from './yaml-positions.ts';
 
 /**
  * Reads and validates the site's identity file. A missing file means the defaults (a site
  * name and column, nothing else); a broken one is reported like any other content problem.
  */
 export function readSiteConfig(
-  file: string = SITE_CONFIG_FILE,
+  file: string,
   cwd = process.cwd(),
 ): { config: SiteConfig; issues: ContentIssue[] } {
   const shown = path.relative(cwd, path.resolve(cwd, file)) || file;
@@ -22,43 +22,33 @@ export function readSiteConfig(
   } catch {
     return { config: defaults, issues: [] };
   }
-  let data: unknown;
-  try {
-    data = parseYaml(source) ?? {};
-  } catch (error) {
+  const yaml = readYaml(source);
+  const [error] = yaml.errors;
+  if (error)
     return {
       config: defaults,
       issues: [
         {
           file: shown,
+          line: error.line,
           field: '（整个文件）',
-          found: `YAML 格式错误：${(error as Error).message.split('\n')[0]}`,
+          found: `YAML 格式错误：${error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次' : '无法读取这一行'}`,
           expected: '每行写成“字段: 值”，缩进用空格',
         },
       ],
     };
-  }
-  const result = siteConfigSchema.safeParse(data);
+  const data: unknown = yaml.doc.toJS() ?? {};
+  const result = parseContent(siteConfigSchema, data);
   if (!result.success)
     return {
       config: defaults,
       issues: result.error.issues.flatMap((issue) =>
         fromSchemaIssue(shown, data, issue, {
           knownKeys: (at) => schemaKeys(siteConfigSchema, at),
+          lineOf: yaml.lineOf,
           rootLabel: '（文件中的字段）',
         }),
       ),
     };
   return { config: result.data, issues: [] };
-}
-
-let cached: SiteConfig | undefined;
-
-/** The validated site identity, read once per build; a broken file stops the build. */
-export function loadSiteConfig(): SiteConfig {
-  if (cached) return cached;
-  const { config, issues } = readSiteConfig();
-  if (issues.length) throw new ContentError(issues);
-  cached = config;
-  return config;
 }

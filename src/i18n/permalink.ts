@@ -11,8 +11,9 @@ export const permalinkUi = {
   'permalink.copyFailed': '无法复制，请从地址栏复制链接',
   'cite.paragraph': '引用本段',
   'cite.sectionButton': '引用本节',
-  'cite.paragraphLabel': '复制本段的引用（GB/T 7714）',
-  'cite.sectionLabel': (heading: string) => `复制本节的引用（GB/T 7714）：${heading}`,
+  // Accessible names start with the visible text, so a voice command naming it still works.
+  'cite.paragraphLabel': '引用本段：复制 GB/T 7714 格式的引用',
+  'cite.sectionLabel': (heading: string) => `引用本节：复制“${heading}”的 GB/T 7714 格式引用`,
   'cite.copied': (citation: string) => `已复制引用：${citation}`,
   'cite.copyFailed': (citation: string) => `请选中并复制：${citation}`,
 } as const;

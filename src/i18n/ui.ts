@@ -9,7 +9,6 @@ import { searchUi } from './search.ts';
  * script imports its module, so its strings travel in its bundle and no page carries them.
  */
 export const ui = {
-  'site.name': '法治政府建设年度报告',
   'site.description': '各机关法治政府建设年度报告全文，可按章节阅读、检索和引用。',
   skipLink: '跳到正文',
   'nav.home': '首页',
@@ -144,8 +143,9 @@ export const ui = {
   'edition.compare': (a: number, b: number) => `比较第 ${a} 版与第 ${b} 版`,
   'edition.current': '现行版本',
   'edition.earlierTitle': (n: number, title: string) => `${title}（第 ${n} 版）`,
+  'edition.earlierLabel': '早先版本',
   'edition.earlierNotice': (n: number, date: string) =>
-    `这是本报告的早先版本：第 ${n} 版（${date}）。`,
+    `这是本报告的第 ${n} 版（${date}），不是现行版本。`,
   'edition.earlierLink': '阅读现行版本',
   'edition.compareTitle': (a: number, b: number, title: string) =>
     `第 ${a} 版与第 ${b} 版的比较 - ${title}`,

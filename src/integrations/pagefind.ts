@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -7,19 +7,20 @@ import {
   assetPath,
   normaliseBase,
   PAGEFIND_DIR,
-  PINYIN_LEXICON,
-  reportPath,
+  PINYIN_DIR,
+  pinyinLexiconFile,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
-import {
-  PART_LABELS,
-  type SearchRecordMeta,
-  type SearchScopeData,
-} from '../lib/search/index-contract.ts';
+import type { SearchScopeData } from '../lib/search/index-contract.ts';
+import { splitPinyinLexicon } from '../lib/search/query.ts';
+import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
-import { extractRecords, recordContent, type PageRecords } from '../node/page-records.ts';
+import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
-import { cachedPinyinLexicon } from '../node/pinyin-lexicon.ts';
+import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
+
+/** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
+const PRELOAD_META_LIMIT = 64 * 1024;
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
 const BATCH = 256;
@@ -47,33 +48,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const records: pagefind.CustomRecord[] = [];
-        for (const { report, sections } of pages) {
-          // Pagefind puts its baseUrl option (the site's base) in front of record URLs itself.
-          const page = reportPath('/', report.folder);
-          for (const section of sections) {
-            const { content, offsets } = recordContent(section);
-            if (!content || (!section.id && !section.paragraphs.length)) continue;
-            const meta: SearchRecordMeta & Record<string, string> = {
-              title: report.title,
-              section: section.id,
-              heading: section.heading,
-              part: section.part,
-              paragraphs: offsets,
-            };
-            records.push({
-              url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
-              content,
-              language: 'zh-cn',
-              meta,
-              filters: {
-                year: [String(report.year)],
-                agency: [report.agency.id],
-                ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
-              },
-            });
-          }
-        }
+        const records: pagefind.CustomRecord[] = pages.flatMap(searchRecords);
         if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
         const pagefindDir = path.join(outDir, 'pagefind');
         const key = indexKey(records, root);
@@ -85,13 +60,22 @@ export default function pagefindIntegration(): AstroIntegration {
         const { lexicon, cached } = await cachedPinyinLexicon(
           records.map((record) => record.content),
         );
-        const lexiconJson = JSON.stringify(lexicon);
+        // A file for every letter, empty or not: the search asks for the letters a query holds,
+        // and a 404 would be an error in the reader's console.
+        const parts = splitPinyinLexicon(lexicon);
+        const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
+          (letter) =>
+            [
+              pinyinLexiconFile(letter),
+              JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
+            ] as const,
+        );
         const lexiconDone = performance.now();
         const indexed = await writing;
         if (!reused) storeIndex(key, pagefindDir);
         const entry = await prepareSearchPage(outDir, base);
-        await mkdir(path.join(outDir, path.dirname(PINYIN_LEXICON)), { recursive: true });
-        await writeFile(path.join(outDir, PINYIN_LEXICON), lexiconJson);
+        await mkdir(path.join(outDir, PINYIN_DIR), { recursive: true });
+        for (const [file, json] of lexiconFiles) await writeFile(path.join(outDir, file), json);
         await writeFile(
           path.join(outDir, SEARCH_SCOPE),
           JSON.stringify({ ...scopeOf(pages), index: entry }),
@@ -100,7 +84,8 @@ export default function pagefindIntegration(): AstroIntegration {
         logger.info(
           `search index: ${records.length} sections of ${pages.length} reports` +
             `${reused ? ' (unchanged: reused)' : ''}; ` +
-            `pinyin lexicon ${Buffer.byteLength(lexiconJson)} bytes${cached ? ' (cached)' : ''}; ` +
+            `pinyin lexicon ${lexiconFiles.reduce((sum, [, json]) => sum + Buffer.byteLength(json), 0)} bytes ` +
+            `in ${lexiconFiles.length} files${cached ? ' (cached)' : ''}; ` +
             `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
             `lexicon ${seconds(read, lexiconDone)} s (alongside), ` +
             `written ${seconds(started, performance.now())} s`,
@@ -154,17 +139,17 @@ async function readReportPages(outDir: string): Promise<PageRecords[]> {
   return pages.filter((page) => page !== undefined);
 }
 
-/** The agencies and years of the index, for scoping queries that name them. */
+/** The agencies (with their years) and years of the index, for scoping queries that name them. */
 function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
-  const agencies = new Map<string, SearchScopeData['agencies'][number]>();
-  const years = new Set<number>();
-  for (const { report } of pages) {
-    agencies.set(report.agency.id, report.agency);
-    years.add(report.year);
-  }
+  // Which characters make a query Traditional: only those whose Simplified form the index holds.
+  const corpus = pages
+    .flatMap(({ sections }) =>
+      sections.flatMap((section) => [section.heading, ...section.paragraphs.map((p) => p.text)]),
+    )
+    .join('');
   return {
-    agencies: [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    years: [...years].sort((a, b) => b - a),
+    ...scopeDataOf(pages.map((page) => page.report)),
+    traditional: traditionalCharsFor(corpus),
   };
 }
 
@@ -210,7 +195,14 @@ async function prepareSearchPage(
     // Small indexes are one or two chunks, all needed by the first search; big ones are not preloaded.
     ...(chunks.length <= 2 ? chunks.map((chunk) => `index/${chunk}`) : []),
   ];
-  const links = files
+  // Preloads fetch the engine for every visit to the search page, before the query is read. Worth
+  // it while the index is small; a province's metadata alone is hundreds of KB, which a query
+  // naming one report never needs (search-engine.ts reads that report's own data instead).
+  const meta = await stat(
+    path.join(pagefindDir, `pagefind.${languages[0]?.hash ?? ''}.pf_meta`),
+  ).catch(() => undefined);
+  const preload = (meta?.size ?? Infinity) <= PRELOAD_META_LIMIT;
+  const links = (preload ? files : [])
     .map(
       (file) =>
         `<link rel="preload" href="${assetPath(base, PAGEFIND_DIR + file)}" as="fetch" crossorigin>`,

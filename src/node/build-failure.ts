@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { ContentError } from '../lib/content/errors.ts';
+import { fileSystemProblem } from './fs-errors.ts';
 import { PublishError } from './publish.ts';
 
 /** Where an unexpected error's details go, beside the site folder; publishers send it on. */
@@ -21,6 +22,14 @@ export function describeFailure(error: unknown, root: string, outDir: string): s
     : '尚无已生成的网站。';
   const known = findKnown(error);
   if (known) return `\n网站生成失败，${kept}\n\n${known.message}\n`;
+  // A full disk or a folder without write permission: the publisher can fix it, and a log
+  // file could not be written there anyway.
+  const disk = fileSystemProblem(error);
+  if (disk) {
+    const where = disk.path ?? path.dirname(outDir);
+    const shownWhere = path.relative(root, where) || where;
+    return `\n网站生成失败，${kept}\n\n${disk.reason}：无法写入 ${shownWhere}。${disk.advice}。\n`;
+  }
   const log = errorLogPath(outDir);
   try {
     writeFileSync(log, `${new Date().toISOString()}\n${inspect(error, { depth: 8 })}\n`, 'utf8');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_SITE_URL } from '../lib/addresses/urls.ts';
+import { DEFAULT_SITE_URL, parseSiteUrl } from '../lib/addresses/urls.ts';
 
 /**
  * What `npm run build` is asked to do. tools/build.ts stays a thin script: the options are read
@@ -13,9 +13,6 @@ export interface BuildOptions {
   /** Print where the build's time went, step by step (tools/build.ts reads it). */
   profile: boolean;
 }
-
-/** Set for Astro, the content loaders and the search index when drafts are built. */
-export const DRAFTS_ENV = 'FZZF_DRAFTS';
 
 export const BUILD_USAGE = `用法：SITE_URL=网站地址 npm run build [-- 选项]
 
@@ -83,21 +80,20 @@ export function parseBuildOptions(
 
 /** SITE_URL as an absolute http(s) address ending with /, or a Chinese explanation. */
 export function checkSiteUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new BuildOptionsError(
-      `SITE_URL 不是完整的网址：“${value}”。\n应为以 https:// 或 http:// 开头的完整地址，例如 https://www.example.gov.cn/fzzf/\n\n${WHY_SITE_URL}`,
-    );
+  const parsed = parseSiteUrl(value);
+  if (!('problem' in parsed)) return parsed.href;
+  switch (parsed.problem) {
+    case 'not-absolute':
+      throw new BuildOptionsError(
+        `SITE_URL 不是完整的网址：“${value}”。\n应为以 https:// 或 http:// 开头的完整地址，例如 https://www.example.gov.cn/fzzf/\n\n${WHY_SITE_URL}`,
+      );
+    case 'not-http':
+      throw new BuildOptionsError(
+        `SITE_URL 应以 https:// 或 http:// 开头，现在是：“${value}”。\n\n${WHY_SITE_URL}`,
+      );
+    case 'query-or-fragment':
+      throw new BuildOptionsError(
+        `SITE_URL 只写网站地址，不带 ? 或 # 之后的部分，现在是：“${value}”。例如 https://www.example.gov.cn/fzzf/`,
+      );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new BuildOptionsError(
-      `SITE_URL 应以 https:// 或 http:// 开头，现在是：“${value}”。\n\n${WHY_SITE_URL}`,
-    );
-  if (url.search || url.hash)
-    throw new BuildOptionsError(
-      `SITE_URL 只写网站地址，不带 ? 或 # 之后的部分，现在是：“${value}”。例如 https://www.example.gov.cn/fzzf/`,
-    );
-  return url.pathname.endsWith('/') ? url.href : `${url.href}/`;
 }

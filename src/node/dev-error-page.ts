@@ -1,4 +1,4 @@
-import type { LocatedIssue } from '../data/content-review.ts';
+import type { ContentProblem } from '../data/content-check.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -11,11 +11,11 @@ const escapeHtml = (text: string) =>
  * the field, what was found and what to write instead. Self-contained (no script, no stylesheet
  * request) so it shows whatever state the site is in.
  */
-export function devErrorPage(issues: readonly LocatedIssue[]): string {
+export function devErrorPage(issues: readonly ContentProblem[]): string {
   const items = issues
     .map(
       (issue) => `<li>
-<p class="where"><code>${escapeHtml(`${issue.file}:${issue.line}`)}</code></p>
+<p class="where"><code>${escapeHtml(`${issue.file}:${issue.line ?? 1}`)}</code></p>
 <dl>
 <dt>字段</dt><dd><code>${escapeHtml(issue.field)}</code></dd>
 <dt>发现</dt><dd>${escapeHtml(issue.found)}</dd>

@@ -5,8 +5,8 @@ import {
   type LoadedContent,
   loadContent,
   validateFiles,
-} from '../data/content-files.ts';
-import { publishedReportErrors, publishingIssues } from '../data/content-review.ts';
+} from '../data/report-folders.ts';
+import { type ContentProblem, review } from '../data/content-check.ts';
 import { currentText, EDITIONS_FILE, readRecord } from '../data/editions.ts';
 import { formatReviewLine } from '../lib/content/review.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
@@ -83,6 +83,46 @@ function writeRecord(dir: string, record: EditionRecord) {
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(record, null, 1)}\n`);
   renameSync(temporary, file);
+}
+
+/**
+ * What stops a report from being published or corrected: its files' errors, and placeholders
+ * counted as in a finished report even while it is still a draft.
+ */
+function publishingIssues(
+  loaded: LoadedContent,
+  folder: string,
+  reportsDir: string,
+  cwd: string,
+): (ContentProblem & { line: number })[] {
+  const asPublished: LoadedContent = {
+    ...loaded,
+    reports: loaded.reports.map((report) =>
+      report.folder === folder ? { ...report, data: { ...report.data, draft: false } } : report,
+    ),
+  };
+  const lines = new Map(
+    [...loaded.reports, ...loaded.sections].map((each) => [each.file, each.lines]),
+  );
+  return [
+    ...validateFiles(loaded, reportsDir, cwd).map((issue): ContentProblem => ({
+      ...issue,
+      severity: 'error',
+    })),
+    ...review(asPublished),
+  ]
+    .filter(
+      (issue) => issue.severity === 'error' && folderOfIssue(issue, reportsDir, cwd) === folder,
+    )
+    .map((issue) => ({ ...issue, line: issue.line ?? lines.get(issue.file)?.[issue.field] ?? 1 }));
+}
+
+/** What keeps published reports from getting a first edition: their errors and placeholders. */
+function publishedReportErrors(loaded: LoadedContent, reportsDir: string, cwd: string) {
+  return [
+    ...validateFiles(loaded, reportsDir, cwd),
+    ...review(loaded).filter((issue) => issue.severity === 'error'),
+  ];
 }
 
 function refuseProblems(

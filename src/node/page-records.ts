@@ -1,7 +1,11 @@
 import { Parser } from 'htmlparser2';
+import { PARAGRAPH_ID } from '../lib/addresses/ids.ts';
+import { reportPath } from '../lib/addresses/urls.ts';
 import {
   SEARCH_ATTRIBUTES as A,
+  PART_LABELS,
   type ReportDeclaration,
+  type SearchRecordMeta,
   type SectionDeclaration,
 } from '../lib/search/index-contract.ts';
 import { STATUTORY_ITEMS, type StatutoryItem } from '../schemas/section.ts';
@@ -103,6 +107,43 @@ export function extractRecords(html: string): PageRecords | undefined {
 }
 
 /**
+ * The paragraphs of a piece of rendered HTML (a content entry's), with their ids and text as the
+ * page shows them: every <p> with a paragraph id. The same reading as extractRecords, for the
+ * open-data copies, so they cannot drift from the page.
+ */
+export function paragraphsOf(html: string): { id: string; text: string }[] {
+  const paragraphs: { id: string; text: string }[] = [];
+  let open: { id: string; text: string } | undefined;
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (open) depth += 1;
+        else if (name === 'p' && attributes['id'] && PARAGRAPH_ID.test(attributes['id'])) {
+          open = { id: attributes['id'], text: '' };
+          depth = 0;
+        }
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag() {
+        if (!open) return;
+        if (depth > 0) {
+          depth -= 1;
+          return;
+        }
+        paragraphs.push({ id: open.id, text: open.text.trim() });
+        open = undefined;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return paragraphs;
+}
+
+/**
  * Joins a section's heading and paragraphs into the record's content and notes where each
  * paragraph starts, so a result can lead to the paragraph that holds the match.
  */
@@ -118,4 +159,46 @@ export function recordContent(section: Pick<SectionText, 'heading' | 'paragraphs
     content += paragraph.text;
   }
   return { content, offsets: offsets.join(' ') };
+}
+
+/** One record for the search index: a section's text, where it leads, its meta and filters. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'zh-cn';
+  meta: SearchRecordMeta & Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/**
+ * The index's records of one report page, in the order the page shows its sections: that order
+ * travels as data (meta `order`), so results listed in reading order never depend on the shape of
+ * section ids. URLs are under `/`: Pagefind puts the site's base in front of them itself.
+ */
+export function searchRecords({ report, sections }: PageRecords): SearchRecord[] {
+  const page = reportPath('/', report.folder);
+  return sections.flatMap((section, order) => {
+    const { content, offsets } = recordContent(section);
+    if (!content || (!section.id && !section.paragraphs.length)) return [];
+    return [
+      {
+        url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
+        content,
+        language: 'zh-cn',
+        meta: {
+          title: report.title,
+          section: section.id,
+          heading: section.heading,
+          part: section.part,
+          paragraphs: offsets,
+          order: String(order),
+        },
+        filters: {
+          year: [String(report.year)],
+          agency: [report.agency.id],
+          ...(section.item ? { part: [PART_LABELS[section.item]] } : {}),
+        },
+      },
+    ];
+  });
 }

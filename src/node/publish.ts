@@ -12,6 +12,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { publishStepReason } from './fs-errors.ts';
 
 /**
  * Publishing a build so that `dist/` always holds a whole site, the old one or the new one,
@@ -236,23 +237,13 @@ async function releaseLock(lock: string) {
   if (holder?.pid === process.pid) await unlink(lock).catch(() => undefined);
 }
 
-const FS_CODES: Record<string, string> = {
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '所在磁盘是只读的',
-  ENOSPC: '磁盘空间不足',
-  EBUSY: '文件正被其他程序占用',
-  ENOTEMPTY: '目录正被其他程序改动',
-  EEXIST: '目录正被其他程序改动',
-};
-
 /** Runs a file-system step; a failure a publisher can fix becomes a PublishError in Chinese. */
 async function fsStep<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const { code, path: where } = error as NodeJS.ErrnoException;
-    const reason = code ? FS_CODES[code] : undefined;
+    const { path: where } = error as NodeJS.ErrnoException;
+    const reason = publishStepReason(error);
     if (!reason) throw error;
     throw new PublishError(
       `${what}失败：${reason}（${where ?? ''}）。请检查该目录的权限和磁盘空间后重试。`,

@@ -1,12 +1,10 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
-import { toRef } from '../data/portal.ts';
 import { loadReports } from '../data/reports.ts';
-import { loadSiteConfig } from '../data/site.ts';
+import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
 import * as paths from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
-import { newestFirst } from '../lib/portal/index-pages.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
 import { lastEventDate } from '../lib/editions/record.ts';
 
@@ -20,16 +18,15 @@ const day = (date: string) => new Date(`${date}T00:00:00+08:00`);
 export const GET: APIRoute = async ({ site }) => {
   const config = loadSiteConfig();
   const url = (path: string) => absoluteUrl(site!, path);
-  const reports = [...(await loadReports())].sort((a, b) => newestFirst(toRef(a), toRef(b)));
+  // Newest first, as loadReports gives them.
+  const reports = await loadReports();
   const home = url(paths.homePath());
-  const dates = reports.flatMap((report) =>
-    report.record
-      ? [lastEventDate(report.record)]
-      : report.data.published
-        ? [report.data.published]
-        : [],
-  );
-  const newest = dates.sort().at(-1);
+  const newest = reports
+    .flatMap((report) =>
+      report.record ? [lastEventDate(report.record)] : report.published ? [report.published] : [],
+    )
+    .sort()
+    .at(-1);
   const feed = new Feed({
     title: config.name,
     description: t('feed.description'),
@@ -43,9 +40,9 @@ export const GET: APIRoute = async ({ site }) => {
   });
   for (const report of reports) {
     // A draft not yet dated has no place in a feed ordered by date.
-    if (!report.data.published) continue;
+    if (!report.published) continue;
     const link = url(paths.reportPath(report.folder));
-    const date = day(report.data.published);
+    const date = day(report.published);
     const author = [
       { name: report.data.agency.name, link: url(paths.agencyPath(report.data.agency.id)) },
     ];

@@ -2,9 +2,14 @@ import { z } from 'astro/zod';
 import { reservedIdReason, STABLE_ID } from '../lib/addresses/ids.ts';
 import { schemaMessage } from '../lib/content/schema-messages.ts';
 
-// Publishers read these messages: every problem zod can report is worded in Chinese, in the terms
-// of the file (src/lib/content/schema-messages.ts), never zod's type names.
-z.config({ customError: (issue) => schemaMessage(issue) });
+/**
+ * Checks publishers' data against a schema with every problem zod can report worded in Chinese,
+ * in the terms of the file (src/lib/content/schema-messages.ts), never zod's type names. Passed
+ * per parse rather than set on zod for the whole process, so no other code's zod changes.
+ */
+export function parseContent<T extends z.ZodType>(schema: T, data: unknown) {
+  return schema.safeParse(data, { error: (issue) => schemaMessage(issue) });
+}
 
 /** A stable ASCII identifier: lower-case letters, digits and hyphens, starting with a letter. */
 export const stableId = z.string().regex(STABLE_ID, {

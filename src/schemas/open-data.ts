@@ -1,5 +1,12 @@
 import { z } from './common.ts';
-import { STATUTORY_ITEMS } from './section.ts';
+import { reportSchema } from './report.ts';
+import { STATUTORY_ITEMS, sectionSchema as contentSectionSchema } from './section.ts';
+
+// The fields a report's and a section's files hold are the content schemas' own (with their
+// limits), so the published contract cannot drift from what the site accepts. Dates are the
+// exception: the content schema also accepts YAML's date objects, which no JSON holds.
+const report = reportSchema.shape;
+const section = contentSectionSchema.shape;
 
 /**
  * The machine-readable copy of a report, /reports/<folder>.json. Its JSON Schema is generated
@@ -27,8 +34,8 @@ const sectionSchema = z
     parent: z.string().optional(),
     /** 2 for a part (一、), 3 for a subsection ((一)). */
     level: z.union([z.literal(2), z.literal(3)]),
-    numbering: z.string(),
-    title: z.string(),
+    numbering: section.numbering,
+    title: section.title,
     /** Numbering, title and 。 for a run-in heading, as the page shows it. */
     heading: z.string(),
     /** The statutory item the part covers (subsections inherit it). */
@@ -49,20 +56,20 @@ export const reportDocumentSchema = z
     /** The report's folder, its stable identity. */
     id: z.string(),
     url: z.url(),
-    title: z.string(),
-    year: z.number().int(),
+    title: report.title,
+    year: report.year,
     /** Publication date; absent only from a draft not yet dated. */
     published: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    agency: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
+    agency: report.agency,
     /** 来源, when the release names one. */
-    source: z.string().optional(),
-    indexNumber: z.string().optional(),
-    documentNumber: z.string().optional(),
-    sourceUrl: z.url().optional(),
-    summary: z.string(),
+    source: report.source,
+    indexNumber: report.indexNumber,
+    documentNumber: report.documentNumber,
+    sourceUrl: report.sourceUrl,
+    summary: report.summary,
     signature: z.object({ body: z.string().optional(), date: z.string().optional() }).optional(),
     /** Plain facts against the statutory rule: deadline, and the parts covering each item. */
     statutory: z.object({

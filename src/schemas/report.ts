@@ -1,4 +1,4 @@
-import { STABLE_ID } from '../lib/addresses/ids.ts';
+import { REPORT_YEARS, STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
 
 // Length limits, in characters, well above any real report's and low enough that a pasted
@@ -32,7 +32,7 @@ export const reportSchema = z
       id: agencyId,
     }),
     /** The calendar year the report covers (not the year it was published). */
-    year: z.number().int().min(2000).max(2100),
+    year: z.number().int().min(REPORT_YEARS.min).max(REPORT_YEARS.max),
     /**
      * Publication date, YYYY-MM-DD; not before the end of `year`. Only a draft may leave it out:
      * the importer writes a release that gives no date as a draft rather than invent one.

@@ -1,17 +1,18 @@
-import { assetPath, BASE } from '../lib/addresses/site-paths.ts';
+import { assetPath, BASE, reportDataPath } from '../lib/addresses/site-paths.ts';
 import {
   PAGEFIND_DIR,
   PAGEFIND_ENGINE,
-  PINYIN_LEXICON,
+  pinyinLexiconFile,
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { compareDocumentOrder, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
+import { mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
   expandSynonyms,
   hasTraditional,
   looksLikePinyin,
   normaliseDates,
+  pinyinLettersNeeded,
   normaliseQuery,
   readPinyin,
   stripQuestion,
@@ -24,6 +25,12 @@ import {
   type RankedSection,
   type SectionCandidate,
 } from '../lib/search/rank.ts';
+import {
+  namedReport,
+  rankReportSections,
+  reportSectionCandidates,
+  type ReportSectionsData,
+} from '../lib/search/report-sections.ts';
 import { scopeAttempts, scopeKeys, type Filters, type ScopeKeys } from '../lib/search/scope.ts';
 
 /**
@@ -56,6 +63,8 @@ export interface Candidate extends SectionCandidate {
   title: string;
   part: string;
   section: string;
+  /** Position in its report's reading order, as the index gives it. */
+  order: number;
 }
 
 export interface SearchPage {
@@ -78,13 +87,15 @@ export interface EngineOptions {
   /** The scope file, when the page has started fetching it already. */
   scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
-  traditional?: string;
 }
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
-  #lexicon: Promise<PinyinLexicon> | undefined;
+  #lexicon = new Map<string, Promise<PinyinLexicon>>();
+  #scopeData: Promise<SearchScopeData> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
+  #reports = new Map<string, Promise<ReportSectionsData>>();
+  #traditional: Promise<string> | undefined;
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
@@ -92,11 +103,18 @@ export class SearchEngine {
 
   constructor(private readonly options: EngineOptions = {}) {}
 
+  /** The scope file (agencies, years, index files), fetched once. */
+  #loadScope(): Promise<SearchScopeData> {
+    const empty: SearchScopeData = { agencies: [], years: [] };
+    this.#scopeData ??= (this.options.scope ?? loadScope()).catch(() => empty);
+    this.#scope ??= this.#scopeData.then(scopeKeys);
+    this.#traditional ??= this.#scopeData.then((scope) => scope.traditional ?? '');
+    return this.#scopeData;
+  }
+
   /** Starts the engine and the scope list; safe to call on every keystroke. */
   load(): Promise<Pagefind> {
-    const empty: SearchScopeData = { agencies: [], years: [] };
-    const data = (this.options.scope ?? loadScope()).catch(() => empty);
-    this.#scope ??= data.then(scopeKeys);
+    const data = this.#loadScope();
     this.#pagefind ??= Promise.all([
       import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
       data,
@@ -118,19 +136,64 @@ export class SearchEngine {
     return this.#pagefind;
   }
 
-  /** While the reader types: fetch the index chunk the text will need, nothing else. */
+  /**
+   * While the reader types: fetch what the text will need, nothing else: the report it names, or
+   * the index chunk.
+   */
   async warm(raw: string): Promise<void> {
     const query = normaliseQuery(raw);
     if (!query || looksLikePinyin(query)) return;
+    const [scope, keys] = await Promise.all([this.#loadScope(), this.#scope!]);
+    const folder = namedReport(scope, scopeAttempts(query, keys, {})[0]?.filters ?? {});
+    if (folder) {
+      await this.#loadReport(folder).catch(() => {});
+      return;
+    }
     const pagefind = await this.load();
     await pagefind.preload(query).catch(() => {});
   }
 
-  #loadLexicon(): Promise<PinyinLexicon> {
-    this.#lexicon ??= fetch(assetPath(PINYIN_LEXICON))
-      .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : { spell: {}, initials: {} }))
-      .catch(() => ({ spell: {}, initials: {} }));
-    return this.#lexicon;
+  /** The lexicon files `query` needs (one per letter, see pinyinLettersNeeded), merged. */
+  async #loadLexicon(query: string): Promise<PinyinLexicon> {
+    const merged = { spell: {}, initials: {} };
+    const loaded = new Set<string>();
+    for (;;) {
+      const letters = [...pinyinLettersNeeded(query, merged)].filter((l) => !loaded.has(l));
+      if (!letters.length) return merged;
+      const parts = await Promise.all(letters.map((letter) => this.#lexiconPart(letter)));
+      for (const letter of letters) loaded.add(letter);
+      for (const part of parts) {
+        Object.assign(merged.spell, part.spell);
+        Object.assign(merged.initials, part.initials);
+      }
+    }
+  }
+
+  #lexiconPart(letter: string): Promise<PinyinLexicon> {
+    const empty: PinyinLexicon = { spell: {}, initials: {} };
+    let part = this.#lexicon.get(letter);
+    if (!part) {
+      part = fetch(assetPath(pinyinLexiconFile(letter)))
+        .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : empty))
+        .catch(() => empty);
+      this.#lexicon.set(letter, part);
+    }
+    return part;
+  }
+
+  /** A report's open data (/reports/<folder>.json): its sections, for a query that names it. */
+  #loadReport(folder: string): Promise<ReportSectionsData> {
+    let report = this.#reports.get(folder);
+    if (!report) {
+      report = fetch(reportDataPath(folder, 'json')).then((r) =>
+        r.ok
+          ? (r.json() as Promise<ReportSectionsData>)
+          : Promise.reject(new Error(String(r.status))),
+      );
+      this.#reports.set(folder, report);
+      report.catch(() => this.#reports.delete(folder));
+    }
+    return report;
   }
 
   #loadConverter(): Promise<(text: string) => string> {
@@ -168,6 +231,7 @@ export class SearchEngine {
       title: data.meta['title'] ?? '',
       part: data.meta['part'] ?? '',
       section: data.meta['section'] ?? '',
+      order: Number(data.meta['order'] ?? 0),
     };
   }
 
@@ -175,10 +239,10 @@ export class SearchEngine {
   async #wordings(query: string): Promise<{ wordings: string[]; pinyin?: string }> {
     const forms = [query];
     let reading: string | undefined;
-    if (hasTraditional(query, this.options.traditional ?? ''))
+    if (hasTraditional(query, (await this.#traditional) ?? ''))
       forms.unshift(normaliseQuery((await this.#loadConverter())(query)));
     if (looksLikePinyin(query)) {
-      const read = readPinyin(query, await this.#loadLexicon());
+      const read = readPinyin(query, await this.#loadLexicon(query));
       if (read) {
         forms.unshift(read.text);
         reading = read.text;
@@ -195,10 +259,45 @@ export class SearchEngine {
   async search(raw: string, chosen: Filters, window: number): Promise<SearchPage | undefined> {
     const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
     if (!query) return undefined;
-    const pagefind = await this.load();
+    const scope = await this.#loadScope();
     const keys = await this.#scope!;
     let reading: string | undefined;
     for (const attempt of scopeAttempts(query, keys, chosen)) {
+      const folder = namedReport(scope, attempt.filters);
+      const report = folder ? await this.#loadReport(folder).catch(() => undefined) : undefined;
+      if (report) {
+        // One report named: its sections are ranked from its own data, without the index.
+        const candidates = reportSectionCandidates(report, BASE, attempt.filters);
+        let ranked: RankedSection<Candidate>[];
+        if (attempt.partOnly || !attempt.text) {
+          ranked = candidates.map((candidate) => ({
+            candidate,
+            score: 1,
+            href: candidate.url,
+            excerpt: [],
+            pieces: [],
+          }));
+        } else {
+          const { wordings, pinyin } = await this.#wordings(attempt.text);
+          reading ??= pinyin;
+          ranked = rankReportSections(candidates, wordings);
+        }
+        if (!ranked.length) continue;
+        const result: SearchPage = {
+          count: ranked.length,
+          exact: true,
+          ranked: ranked.slice(0, window),
+          more: undefined,
+          pinyin: attempt.partOnly || !attempt.text ? undefined : reading,
+        };
+        if (ranked.length > window)
+          result.more = () => {
+            result.more = undefined;
+            return Promise.resolve(ranked.slice(window));
+          };
+        return result;
+      }
+      const pagefind = await this.load();
       if (attempt.partOnly || !attempt.text) {
         // Only scope words: the scope's sections in reading order (a part's own heading first).
         const all = await this.#engineSearch(pagefind, null, attempt.filters);
@@ -207,7 +306,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           results.slice(0, 40).map((result, i) => this.#candidate(result, i)),
         );
-        candidates.sort((a, b) => compareDocumentOrder(a.section, b.section));
+        candidates.sort((a, b) => a.order - b.order);
         const ranked = candidates.slice(0, window).map((candidate) => ({
           candidate,
           score: 1,

@@ -22,7 +22,6 @@ class ReportSearch extends HTMLElement {
     this.#engine = new SearchEngine({
       indexTag: indexTagOf(document),
       synonyms: this.#json<SynonymGroup[]>('synonyms', []),
-      traditional: this.dataset['traditional'] ?? '',
     });
     const input = this.#input;
     const params = new URLSearchParams(location.search);

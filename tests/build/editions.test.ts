@@ -1,11 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
-import { ROOT } from '../support/dist.ts';
+import { htmlFiles, ROOT } from '../support/dist.ts';
 import {
   CITED_PARAGRAPH,
   CORRECTED_REPORT,
@@ -116,7 +118,7 @@ describe('a corrected report', () => {
   it('shows an earlier edition as it read, marked, linked to the current one, and out of the search index', () => {
     const $ = open(`${report}/editions/1/index.html`);
     expect(text($, '.edition-notice.is-earlier')).toContain(
-      '这是本报告的早先版本：第 1 版（2025年2月1日）',
+      '这是本报告的第 1 版（2025年2月1日），不是现行版本。',
     );
     expect($('.edition-notice.is-earlier a').first().attr('href')).toBe(`/${report}/`);
     expect($('#s1-1-p1').text()).toBe('第一段。');
@@ -252,4 +254,30 @@ describe('machines', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(changes[1]!.url).toBe(`${SITE}${report}/editions/`);
   });
+});
+
+describe('edition pages', () => {
+  it('are valid HTML by the Nu Html Checker', () => {
+    const files = htmlFiles(dist)
+      .filter((file) => /\/(editions|compare)\//.test(file) || file.startsWith(`${report}/`))
+      .map((file) => path.join(dist, file));
+    expect(files.length).toBeGreaterThan(8);
+    const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+    const run = spawnSync(
+      process.env['JAVA'] ?? 'java',
+      ['-jar', jar, '--errors-only', '--format', 'json', ...files],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const messages = (
+      JSON.parse(run.stderr) as { messages: { type: string; url: string; message: string }[] }
+    ).messages;
+    expect(
+      messages.map(
+        (message) => `${path.relative(dist, new URL(message.url).pathname)}: ${message.message}`,
+      ),
+    ).toEqual([]);
+  }, 120_000);
 });

@@ -190,6 +190,22 @@ describe.concurrent('the catalogue of content that is refused', () => {
     `);
   });
 
+  it('blames the section whose order changed, not the one after the gap it left', async ({
+    expect,
+  }) => {
+    expect(await refused(expect, 'order-moved', { [PART_ONE]: set('order', 'order: 3') }))
+      .toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/s1.md:5
+        字段：order
+        发现：3，但 numbering 是 “一、”，同级章节中缺少 order 为 1 的一节
+        应为：order: 1，与 numbering 一致；若要移动本节，请同时改 numbering 和其他同级章节的 order"
+    `);
+  });
+
   it('refuses a date that does not exist, as written', async ({ expect }) => {
     expect(
       await refused(expect, 'bad-date', { [REPORT]: set('published', 'published: 2025-02-30') }),
@@ -721,7 +737,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
     ).toMatchInlineSnapshot(`
       "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
 
-      内容检查发现 3 处问题。请按下列提示修改后重新生成：
+      内容检查发现 2 处问题。请按下列提示修改后重新生成：
 
       <case>/reports/2024-test-agency/report.md:7
         字段：year
@@ -730,13 +746,8 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       <case>/reports/2024-test-agency/s2.md:5
         字段：order
-        发现：7，前面缺少 order 为 2、3、4、5、6 的同级章节
-        应为：同级章节的 order 从 1 起连续编号：补上缺少的章节，或把本节及其后各节的 order 依次改小
-
-      <case>/reports/2024-test-agency/s2.md:3
-        字段：numbering
-        发现：“二、”
-        应为：“七、”（order 为 7；顶级部分用“一、”式编号）"
+        发现：7，但 numbering 是 “二、”，同级章节中缺少 order 为 2 的一节
+        应为：order: 2，与 numbering 一致；若要移动本节，请同时改 numbering 和其他同级章节的 order"
     `);
   });
 
@@ -917,7 +928,7 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
       内容检查发现 1 处问题。请按下列提示修改后重新生成：
 
-      <case>/reports/2024-test-agency/report.md
+      <case>/reports/2024-test-agency/report.md:8
         字段：draft
         发现：true，但这份报告已经发布（文件夹中有版本记录 editions.json）
         应为：已发布的报告不能改回草稿：删去 draft: true。要更正，改好后运行 npm run correct -- 2024-test-agency --note "更正说明"；要撤回，运行 npm run withdraw -- 2024-test-agency --note "撤回原因""

@@ -110,6 +110,31 @@ describe('the real build', () => {
     `);
   });
 
+  it.each([
+    ['ENOSPC', '磁盘空间不足'],
+    ['EACCES', '没有写入权限'],
+    ['EROFS', '没有写入权限（所在磁盘是只读的）'],
+  ])(
+    'a %s failure says %s and where, keeps the previous site and writes no log',
+    async (code, reason) => {
+      const outDir = path.join(scratch, `fs-${code}`, 'site', 'dist');
+      makePreviousSite(outDir);
+      const before = treeDigest(outDir);
+      const run = await runBuildAsync(outDir, {
+        REPORTS_DIR: 'tests/fixtures/valid',
+        FZZF_FAIL_AT: 'cleaned',
+        FZZF_FAIL_CODE: code,
+      });
+      expect(run.status).toBe(1);
+      expect(treeDigest(outDir)).toBe(before);
+      expect(existsSync(path.join(path.dirname(outDir), 'build-error.log'))).toBe(false);
+      const site = path.relative(ROOT, path.dirname(outDir));
+      expect(run.stderr).toContain(`${reason}：无法写入 ${site}/.dist-versions/index.html。`);
+      expect(run.stderr).toContain('上一次成功生成的网站');
+      expect(run.stderr).not.toMatch(/build-error\.log|at .*\.ts:|Error:/);
+    },
+  );
+
   it('replaces the previous site only when complete', async () => {
     const outDir = path.join(scratch, 'valid', 'dist');
     makePreviousSite(outDir);

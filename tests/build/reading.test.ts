@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { READER_PREFS_EARLY } from '../../src/lib/reader/early-script.ts';
 import { assertBuilt, DIST, htmlFiles, page } from '../support/dist.ts';
 
 beforeAll(() => assertBuilt());
@@ -56,13 +57,17 @@ describe('page structure for every reader', () => {
   });
 
   it.each(htmlFiles())(
-    '%s loads the reader settings in head as a blocking external script, so they apply before first paint',
+    '%s applies the reader settings from an inline script in head, before the stylesheet',
     (file) => {
       const $ = page(file);
-      const early = $('head script[src*="reader-prefs-early"]');
+      const early = $('head script:not([src]):not([type])');
       expect(early).toHaveLength(1);
-      expect(early.attr('type')).toBeUndefined();
-      expect(early.attr('defer') ?? early.attr('async')).toBeUndefined();
+      expect(early.text()).toBe(READER_PREFS_EARLY);
+      // Before the stylesheet, so no frame is painted with the defaults.
+      const head = $('head').children().toArray();
+      expect(head.indexOf(early[0]!)).toBeLessThan(
+        head.findIndex((element) => $(element).is('link[rel="stylesheet"]')),
+      );
     },
   );
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { namedReport } from '../../src/lib/search/report-sections.ts';
 import { SEARCH_SCOPE } from '../../src/lib/addresses/urls.ts';
 import {
   SEARCH_ATTRIBUTES as A,
@@ -43,18 +44,26 @@ describe('search in the built site', () => {
       aliases: string[];
     }[];
     expect(synonyms).toContainEqual(expect.objectContaining({ term: '电信网络诈骗' }));
-    expect(search.attr('data-traditional')).toContain('詐');
+    // The Traditional characters come from the index (search/scope.json), not from content.
+    expect(search.attr('data-traditional')).toBeUndefined();
     expect($('[data-search-results]').attr('aria-busy')).toBe('false');
   });
 
   it('writes a pinyin lexicon spelling terms of the reports, in full and by initials', () => {
-    const lexicon = JSON.parse(readFileSync(path.join(DIST, 'search/pinyin.json'), 'utf8')) as {
-      spell: Record<string, string[]>;
-      initials: Record<string, string[]>;
-    };
-    expect(lexicon.spell['yiwangtongban']).toContain('一网通办');
-    expect(lexicon.spell['fangguanfu']).toContain('放管服');
-    expect(lexicon.initials['ywtb']).toContain('一网通办');
+    const part = (letter: string) =>
+      JSON.parse(readFileSync(path.join(DIST, `search/pinyin/${letter}.json`), 'utf8')) as {
+        spell: Record<string, string[]>;
+        initials: Record<string, string[]>;
+      };
+    expect(part('y').spell['yiwangtongban']).toContain('一网通办');
+    expect(part('f').spell['fangguanfu']).toContain('放管服');
+    expect(part('y').initials['ywtb']).toContain('一网通办');
+    // One file per first letter of the keys, so a query loads only the letters it spells.
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+      const { spell, initials } = part(letter);
+      for (const key of [...Object.keys(spell), ...Object.keys(initials)])
+        expect(key[0], key).toBe(letter);
+    }
   });
 
   it('keeps the no-JavaScript fallback to a link, whatever the number of reports', () => {
@@ -115,11 +124,29 @@ describe('the search index contract, on the built pages', () => {
     const scope = JSON.parse(
       readFileSync(path.join(DIST, SEARCH_SCOPE), 'utf8'),
     ) as SearchScopeData;
+    // Characters whose Simplified form the indexed text holds (诈骗 → 詐騙), and none it lacks.
+    expect(scope.traditional).toContain('詐');
+    expect(scope.traditional).not.toContain('龜');
     expect(scope.agencies).toContainEqual({
       id: 'jiading-police',
       shortName: '嘉定公安分局',
       name: '上海市公安局嘉定分局',
+      years: [2023],
     });
     expect(scope.years).toContain(2023);
+  });
+
+  it('leads every agency and year of the scope file to a report whose open data is published', () => {
+    const scope = JSON.parse(
+      readFileSync(path.join(DIST, SEARCH_SCOPE), 'utf8'),
+    ) as SearchScopeData;
+    for (const agency of scope.agencies)
+      for (const year of agency.years ?? []) {
+        const folder = namedReport(scope, { agency: agency.id, year: String(year) })!;
+        const data = JSON.parse(
+          readFileSync(path.join(DIST, 'reports', `${folder}.json`), 'utf8'),
+        ) as { agency: { id: string }; year: number };
+        expect([data.agency.id, data.year]).toEqual([agency.id, year]);
+      }
   });
 });

@@ -1,49 +1,10 @@
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axe } from '../support/axe.ts';
 import { openPage } from '../support/browser.ts';
 import { useBuiltSite } from '../support/site.ts';
 import { modeContext, PAGE_TYPES, READER_MODES } from '../support/reader-modes.ts';
 
-// axe-core's own file, injected into the page: nothing is fetched from the network.
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
 const site = useBuiltSite();
-
-async function axe(page: Page, enhancedContrast: boolean): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async (enhanced) => {
-    const result = await (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: [
-          'wcag2a',
-          'wcag2aa',
-          'wcag21a',
-          'wcag21aa',
-          'wcag22aa',
-          'best-practice',
-          ...(enhanced ? ['wcag2aaa'] : []),
-        ],
-      },
-    });
-    return result.violations;
-  }, enhancedContrast);
-  return violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`),
-  );
-}
 
 describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
   it.each(PAGE_TYPES)(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe } from '../support/axe.ts';
 import { launchChromium, openPage } from '../support/browser.ts';
 import { runBuild } from '../support/build.ts';
 import { ROOT } from '../support/dist.ts';
@@ -53,7 +54,7 @@ describe('a citation across corrections', () => {
     await page.goto(`${server!.url}reports/${CORRECTED_REPORT}/`);
     const paragraph = page.locator(`#${CITED_PARAGRAPH}`);
     await paragraph.hover();
-    await paragraph.getByRole('button', { name: '复制本段的引用（GB/T 7714）' }).click();
+    await paragraph.getByRole('button', { name: '引用本段：复制 GB/T 7714 格式的引用' }).click();
     await expect
       .poll(() => page.locator('[data-copy-link-status]').textContent())
       .toContain('已复制引用');
@@ -116,10 +117,36 @@ describe('a citation across corrections', () => {
     await page
       .locator('#s1-1')
       .locator('..')
-      .getByRole('button', { name: /复制本节的引用/ })
+      .getByRole('button', { name: /^引用本节：/ })
       .click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('（一）第一项举措[EB/OL]. 3版. (2025-03-01)');
     expect(text).toMatch(/\/reports\/2024-test-agency\/#s1-1$/);
   });
+
+  it.each([
+    [
+      'the corrected report, landed on a corrected paragraph with its note open',
+      `reports/${CORRECTED_REPORT}/#${CITED_PARAGRAPH}`,
+    ],
+    ['the 修订记录', `reports/${CORRECTED_REPORT}/editions/`],
+    ['an earlier edition', `reports/${CORRECTED_REPORT}/editions/1/`],
+    ['an earlier edition’s section', `reports/${CORRECTED_REPORT}/editions/1/s1-1/`],
+    ['a comparison', `reports/${CORRECTED_REPORT}/compare/1-3/`],
+  ])(
+    'leaves axe-core nothing to report on %s, at phone and desktop width',
+    async (_name, where) => {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 800 },
+      ]) {
+        const { page } = await openPage(browser, { viewport, bypassCSP: true });
+        await page.goto(`${server!.url}${where}`);
+        for (const summary of await page.locator('.paragraph-history summary').all())
+          await summary.click();
+        expect(await axe(page, false), `${where} at ${viewport.width}px`).toEqual([]);
+        await page.context().close();
+      }
+    },
+  );
 });

@@ -111,6 +111,16 @@ describe('an editor publishes a new report alone', () => {
     preview = undefined;
   }, 240_000);
 
+  it('publishes it, recording its first edition', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['tools/publish-report.ts', folder, '--dir', reportsDir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('记录第一版');
+  });
+
   it('builds for the sub-path, serves it with nginx and the shipped headers, and reads and searches the report without a CSP violation', async () => {
     const dist = path.join(scratch, 'dist');
     const build = runBuild(dist, { REPORTS_DIR: reportsDir, SITE_URL }, []);

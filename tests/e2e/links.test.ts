@@ -65,7 +65,10 @@ describe('copying a link', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => clipboard(page)).toBe(`${CANONICAL}#s3-2`);
     await expect.poll(() => status(page).textContent()).toBe('已复制本节链接');
-    // Tab goes on to the section's paragraph link, which shows while focused, and Enter copies it.
+    // Tab goes on to 引用本节, then to the section's paragraph link, which shows while focused,
+    // and Enter copies it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('引用本节');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
       '#s3-2-p1',

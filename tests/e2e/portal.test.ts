@@ -74,7 +74,11 @@ describe('section permalinks', () => {
     await page.mouse.move(0, 0);
     await anchor.focus();
     await page.keyboard.press('Shift+Tab');
+    // Back on the previous paragraph's link, whose 引用本段 now shows and comes next.
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('引用本段');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#s2');
     expect(await opacity()).toBe('1');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -219,6 +219,34 @@ describe('search page', () => {
   });
 });
 
+describe('a query naming one report', () => {
+  it('ranks that report’s sections from its open data, fetching no section of the index', async () => {
+    const { page, errors } = await openPage(site.browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    const shown = await search(page, '嘉定公安分局2023年营商环境');
+    expect(shown[0]!.href).toBe(`${REPORT}#s1-4`);
+    expect(shown[0]!.marks).toContain('营商环境');
+    expect(requests).toContain('/reports/2023-jiading-police.json');
+    expect(requests.filter((path) => path.endsWith('.pf_fragment'))).toEqual([]);
+    // A part named alone lands on that part's own heading.
+    expect((await search(page, '嘉定 2023 存在的不足'))[0]!.href).toBe(`${REPORT}#s2`);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads only the pinyin letters a Latin query spells', async () => {
+    const { page, errors } = await openPage(site.browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    expect((await search(page, 'yiwangtongban'))[0]!.href).toBe(`${REPORT}#s1-4`);
+    const letters = requests.filter((path) => path.startsWith('/search/pinyin/'));
+    // y… then the letters its spelling reaches (w, t, b), not the whole alphabet.
+    expect(letters).toContain('/search/pinyin/y.json');
+    expect(letters.length).toBeLessThanOrEqual(6);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('search from any page', () => {
   it('loads nothing of the engine until the reader reaches for the box', async () => {
     const { page, errors } = await openPage(site.browser);

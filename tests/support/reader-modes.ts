@@ -66,11 +66,12 @@ export function modeContext(mode: ReaderMode): { options: BrowserContextOptions;
   return { options: { colorScheme: mode.colorScheme, contrast: mode.contrast }, init };
 }
 
-/** Page types every check runs on: home, full report, a section page, search, 404. */
+/** Page types every check runs on: home, full report, a section page, 修订记录, search, 404. */
 export const PAGE_TYPES = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2023-jiading-police/' },
   { name: 'section', path: 'reports/2023-jiading-police/s1-2/' },
+  { name: 'edition history', path: 'reports/2023-jiading-police/editions/' },
   { name: 'agency', path: 'agencies/jiading-police/' },
   { name: 'year', path: 'years/2023/' },
   { name: 'statutory rule', path: 'about/statutory/' },

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateReports } from '../../src/data/content-files.ts';
+import { validateReports } from '../../src/data/report-folders.ts';
 import { buildCache } from '../../src/node/build-cache.ts';
 import { qrImage } from '../../src/node/qr.ts';
 import { decodeQrImage } from '../support/qr.ts';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { parseContent } from '../../src/schemas/common.ts';
 import { fragmentId, reservedIdReason } from '../../src/lib/addresses/ids.ts';
 import { checkContent, type SectionInput } from '../../src/lib/content/checks.ts';
-import { decodeUtf8, detectEncoding } from '../../src/lib/content/encoding.ts';
+import { decodeUtf8 } from '../../src/lib/content/encoding.ts';
 import {
   formatFieldPath,
   fromSchemaIssue,
@@ -18,7 +20,7 @@ const messages = (result: { error?: { issues: { path: PropertyKey[]; message: st
 
 describe('schema messages', () => {
   it('say what to write, in Chinese, with no zod type names', () => {
-    const result = sectionSchema.safeParse({
+    const result = parseContent(sectionSchema, {
       id: 'S1',
       numbering: '',
       title: 42,
@@ -57,8 +59,17 @@ describe('schema messages', () => {
     ]);
   });
 
+  it('leave zod as it was for any other code in the process', () => {
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/expected string/);
+    expect(sectionSchema.safeParse({}).success).toBe(false);
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/expected string/);
+  });
+
   it('a URL and a length limit are explained, not named', () => {
-    const result = reportSchema.safeParse({ sourceUrl: 'www.gov.cn', title: '长'.repeat(81) });
+    const result = parseContent(reportSchema, {
+      sourceUrl: 'www.gov.cn',
+      title: '长'.repeat(81),
+    });
     const shown = messages(result)!.filter((m) => /^(sourceUrl|title):/.test(m));
     expect(shown).toMatchInlineSnapshot(`
       [
@@ -110,10 +121,15 @@ describe('ids', () => {
 describe('encodings', () => {
   it('accept UTF-8 with or without a byte order mark, and name the others', () => {
     expect(decodeUtf8(new TextEncoder().encode('\ufeff标题'))).toEqual({ text: '标题' });
-    expect(detectEncoding(new Uint8Array([0xb1, 0xea, 0xcc, 0xe2]))).toBe('gb18030');
-    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x07, 0x68]))).toBe('utf-16le');
-    expect(detectEncoding(new Uint8Array([0x00, 0x74, 0x00, 0x69, 0x00, 0x74]))).toBe('utf-16be');
-    expect(detectEncoding(new Uint8Array([0xff, 0xff, 0xff]))).toBe('unknown');
+    const found = (bytes: number[]) => {
+      const decoded = decodeUtf8(new Uint8Array(bytes));
+      return 'found' in decoded ? decoded.found : decoded.text;
+    };
+    expect(found([0xb1, 0xea, 0xcc, 0xe2])).toContain('GBK / GB18030');
+    expect(found([0xff, 0xfe, 0x07, 0x68])).toContain('UTF-16（');
+    expect(found([0x00, 0x74, 0x00, 0x69, 0x00, 0x74])).toContain('UTF-16 BE');
+    expect(found([0xff, 0xff, 0xff])).toContain('无法识别的编码');
+    expect(found([0x61, 0x1b, 0x62])).toBe('a\u001bb');
   });
 });
 
@@ -179,6 +195,20 @@ describe('cross-file checks', () => {
     ]);
   });
 
+  it('resolve links to a published report by its recorded paragraph ids, not by position', () => {
+    const links = ['#s1-p1', '#s1-p2', '#s1-p3'].map((url) => ({ url, line: 3 }));
+    const corrected = {
+      ...section({ id: 's1' }, { paragraphs: 2, hasText: true, links, problems: [] }),
+      // A correction inserted s1-p3 before s1-p2; s1-p1 was removed and stays an anchor.
+      paragraphIds: ['s1-p3', 's1-p2', 's1-p1'],
+    };
+    expect(checkContent([report], [corrected])).toEqual([]);
+    const unknown = { ...corrected, paragraphIds: ['s1-p3', 's1-p2'] };
+    expect(checkContent([report], [unknown]).map((issue) => issue.found)).toEqual([
+      '链接 #s1-p1：本报告中没有 id 为 s1-p1 的章节或段落',
+    ]);
+  });
+
   it('report a gap in order once, on the first section after it', () => {
     const issues = checkContent(
       [report],
@@ -191,5 +221,27 @@ describe('cross-file checks', () => {
     expect(issues.map((issue) => `${issue.file} ${issue.field} ${issue.found}`)).toEqual([
       'r/2024-a/s3.md order 3，前面缺少 order 为 2 的同级章节',
     ]);
+  });
+
+  it('blames the section whose order changed when its numbering still names the gap', () => {
+    const issues = checkContent(
+      [report],
+      [
+        section({ id: 's1', order: 4 }),
+        section({ id: 's2', order: 2, numbering: '二、' }),
+        section({ id: 's3', order: 3, numbering: '三、' }),
+      ],
+    );
+    expect(issues.map((issue) => `${issue.file} ${issue.field} ${issue.found}`)).toEqual([
+      'r/2024-a/s1.md order 4，但 numbering 是 “一、”，同级章节中缺少 order 为 1 的一节',
+    ]);
+  });
+
+  it('blames the changed section, not its sibling, when the new order is taken', () => {
+    const issues = checkContent(
+      [report],
+      [section({ id: 's1', order: 2 }), section({ id: 's2', order: 2, numbering: '二、' })],
+    );
+    expect(issues.map((issue) => `${issue.file} ${issue.field}`)).toEqual(['r/2024-a/s1.md order']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLine } from '../../src/lib/content/locate.ts';
+import { type Frontmatter, readFrontmatter } from '../../src/data/frontmatter.ts';
 import {
   findPlaceholders,
   formatReviewLine,
@@ -27,26 +27,32 @@ summary: 一句话简介。
 正文。
 `;
 
-describe('fieldLine', () => {
-  it('finds top-level and nested fields by their dotted path', () => {
-    expect(fieldLine(REPORT_SOURCE, 'title')).toBe(2);
-    expect(fieldLine(REPORT_SOURCE, 'agency.id')).toBe(6);
-    expect(fieldLine(REPORT_SOURCE, 'signature.date')).toBe(11);
-    expect(fieldLine(REPORT_SOURCE, 'published')).toBe(8);
+describe('field lines from the YAML parser', () => {
+  const { yaml } = readFrontmatter(REPORT_SOURCE) as Frontmatter;
+  it('finds top-level and nested fields by their path, counted in the whole file', () => {
+    expect(yaml.lineOf(['title'])).toBe(2);
+    expect(yaml.lineOf(['agency', 'id'])).toBe(6);
+    expect(yaml.lineOf(['signature', 'date'])).toBe(11);
+    expect(yaml.lines()).toMatchObject({ title: 2, 'agency.id': 6, published: 8 });
   });
 
   it('does not confuse a nested key with a top-level key of the same name', () => {
-    expect(fieldLine(REPORT_SOURCE, 'name')).toBe(1);
-    expect(fieldLine(REPORT_SOURCE, 'agency.name')).toBe(4);
+    expect(yaml.lineOf(['name'])).toBeUndefined();
+    expect(yaml.lineOf(['agency', 'name'])).toBe(4);
   });
 
-  it('points a missing nested field at its parent and a missing field at line 1', () => {
-    expect(fieldLine(REPORT_SOURCE, 'agency.missing')).toBe(3);
-    expect(fieldLine(REPORT_SOURCE, 'sourceUrl')).toBe(1);
+  it('points a missing nested field at its parent and a missing field nowhere', () => {
+    expect(yaml.lineOf(['agency', 'missing'])).toBe(3);
+    expect(yaml.lineOf(['sourceUrl'])).toBeUndefined();
   });
 
-  it('takes a body position from the field the safety check names', () => {
-    expect(fieldLine(REPORT_SOURCE, '（正文第 15 行）')).toBe(15);
+  it('counts lines above the frontmatter and finds list items and comments', () => {
+    const { yaml: shifted, bodyLine } = readFrontmatter(
+      '\n---\nid: s1\naliases:\n  - old\npublished: 2025-01-01 # 待补充：日期\n---\n\n正文。\n',
+    ) as Frontmatter;
+    expect(shifted.lines()).toEqual({ id: 3, aliases: 4, 'aliases.0': 5, published: 6 });
+    expect(shifted.comments()).toEqual([{ field: 'published', line: 6, text: '待补充：日期' }]);
+    expect(bodyLine).toBe(8);
   });
 });
 
@@ -108,7 +114,7 @@ describe('reviewContent', () => {
     );
     expect(issues.map(({ severity, field, file }) => [severity, field, file])).toEqual([
       ['warning', 'summary', 'content/reports/2024-test-agency/report.md'],
-      ['warning', '（正文第 3 行）', 'content/reports/2024-test-agency/s1.md'],
+      ['warning', '（正文）', 'content/reports/2024-test-agency/s1.md'],
     ]);
   });
 
@@ -181,22 +187,52 @@ describe('messages', () => {
   });
 });
 
-describe('reviewReports', () => {
+describe('checkContentFiles', () => {
   it('keeps the line a check found a body problem on, rather than the top of the file', async () => {
     const { mkdtempSync, cpSync, appendFileSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { reviewReports } = await import('../../src/data/content-review.ts');
+    const { checkContentFiles } = await import('../../src/data/content-check.ts');
     const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-review-'));
     cpSync('tests/fixtures/valid', dir, { recursive: true });
     const file = path.join(dir, '2024-test-agency', 's1-1.md');
     appendFileSync(file, '\n<div>raw</div>\n');
     const htmlLine = readFileSync(file, 'utf8').split('\n').indexOf('<div>raw</div>') + 1;
-    const issues = await reviewReports(dir, dir);
+    const { problems: issues } = await checkContentFiles(
+      { reportsDir: dir, synonymsFile: 'none.yml', siteFile: 'none.yml' },
+      dir,
+    );
     rmSync(dir, { recursive: true, force: true });
     const body = issues.find((issue) => issue.file.endsWith('s1-1.md'));
     expect(body?.field).toBe('（正文）');
     expect(body?.line).toBe(htmlLine);
     expect(htmlLine).toBeGreaterThan(1);
+  });
+});
+
+describe('the one door for content problems', () => {
+  it('checks the synonym list and site.yml with the reports, each problem on its own line', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { checkContentFiles, errorsOf } = await import('../../src/data/content-check.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-door-'));
+    cpSync('tests/fixtures/valid', path.join(dir, 'reports'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'synonyms.yml'),
+      '- term: 电信网络诈骗\n  aliases: [反诈]\n- term: 行政复议\n  aliases: []\n',
+    );
+    writeFileSync(path.join(dir, 'site.yml'), 'name: 测试网站\nfeedback: fzb@example.gov.cn\n');
+    const { problems } = await checkContentFiles(
+      { reportsDir: 'reports', synonymsFile: 'synonyms.yml', siteFile: 'site.yml' },
+      dir,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(
+      errorsOf(problems).map(({ file, line, field, severity }) => [file, line, field, severity]),
+    ).toEqual([
+      ['synonyms.yml', 4, '第 2 组 aliases', 'error'],
+      ['site.yml', 2, 'feedback', 'error'],
+    ]);
   });
 });

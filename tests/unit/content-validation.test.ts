@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixture } from '../support/catalogue.ts';
-import { splitFrontmatter, validateReports } from '../../src/data/content-files.ts';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
+import { validateReports } from '../../src/data/report-folders.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures', name);

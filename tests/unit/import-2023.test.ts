@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/data/content-files.ts';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { blocksFromTextFile } from '../../src/lib/import/input.ts';
 import { importBlocks, treeOf } from '../support/import.ts';
 

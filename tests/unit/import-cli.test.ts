@@ -1,10 +1,18 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateReports } from '../../src/data/content-files.ts';
+import { validateReports } from '../../src/data/report-folders.ts';
 import { publishAll } from '../../src/node/editions.ts';
 
 /** The checks' verdict once every finished report has its first edition (npm run publish-report -- --all). */
@@ -201,6 +209,20 @@ describe('npm run import', { timeout: 60_000 }, () => {
       "
     `);
     expect(await validateReports(path.join(work, 'reports'), work)).toEqual([]);
+  });
+
+  it('checks the files it would write as the build does, naming file and line, and writes nothing', async () => {
+    const text = readFileSync(path.join(IMPORT_FIXTURES, 'portal-header.txt'), 'utf8');
+    writeFileSync(
+      path.join(work, 'long-index.txt'),
+      text.replace('QF-2024-00031', `QF-2024-00031-${'0'.repeat(60)}`),
+    );
+    const run = await runImport('long-index.txt', '--agency-id', 'qingfeng', '--out', 'checked');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('checked/2023-qingfeng/report.md:16\n  字段：indexNumber');
+    expect(run.err).toContain('不超过 60 个字');
+    expect(run.err).toContain('未写入任何文件');
+    expect(existsSync(path.join(work, 'checked'))).toBe(false);
   });
 
   it('writes a report the content checks accept, and refuses to overwrite it without --force', async () => {

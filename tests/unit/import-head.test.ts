@@ -95,7 +95,7 @@ describe('the head of a release', () => {
     );
     expect(found.title).toBe('某市司法局2023年法治政府建设年度报告');
     expect(found.skipped.map((line) => `${line.line} ${line.reason}`)).toEqual([
-      '1 网页上的导航或按钮',
+      '1 网站名称',
       '2 网页上的导航或按钮',
       '3 网页上的导航或按钮',
       '4 标题前后的网页文字（栏目、导航等）',

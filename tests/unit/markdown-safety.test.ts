@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/data/content-files.ts';
+import { checkBody } from '../../src/data/body-check.ts';
 import { isSafeUrl } from '../../src/markdown/remark-safe-content.ts';
 
 describe('content safety', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { checkAliases, type SectionInput } from '../../src/lib/content/checks.ts';
-import { splitFrontmatter } from '../../src/data/content-files.ts';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import {
   absoluteUrl,
   DEFAULT_SITE_URL,

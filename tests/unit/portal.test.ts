@@ -328,6 +328,7 @@ describe('the site identity file', () => {
     const [issue] = issuesOf('feedback: fzb@example.gov.cn\n');
     expect(issue).toEqual({
       file: 'site.yml',
+      line: 1,
       field: 'feedback',
       found: '“fzb@example.gov.cn”',
       expected: expect.stringContaining('mailto:'),
@@ -345,8 +346,8 @@ describe('the site identity file', () => {
     });
   });
   it('reports broken YAML without a stack trace', () => {
-    const [issue] = issuesOf('name: [unclosed\n');
-    expect(issue!.found).toMatch(/^YAML 格式错误/);
+    const [issue] = issuesOf('name: 司法局\nlinks: [unclosed\n');
+    expect(issue).toMatchObject({ line: 3, found: 'YAML 格式错误：无法读取这一行' });
   });
 });
 

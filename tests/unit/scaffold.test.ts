@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent, splitFrontmatter } from '../../src/data/content-files.ts';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
+import { loadContent } from '../../src/data/report-folders.ts';
+import { readYaml } from '../../src/data/yaml-positions.ts';
 import { reviewContent } from '../../src/lib/content/review.ts';
 import { scaffoldReport, shiftYears } from '../../src/lib/content/scaffold.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
@@ -49,7 +51,15 @@ describe('scaffoldReport', async () => {
     const frontmatter = parsed[0]!.frontmatter.replace(/^draft: true$/m, '');
     const data = reportSchema.parse(parse(frontmatter));
     const issues = reviewContent(
-      [{ folder: '2024-jiading-police', file: 'report.md', data, body: '', frontmatter }],
+      [
+        {
+          folder: '2024-jiading-police',
+          file: 'report.md',
+          data,
+          body: '',
+          comments: readYaml(frontmatter).comments(),
+        },
+      ],
       [],
     );
     expect(

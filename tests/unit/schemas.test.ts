@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRealIsoDate } from '../../src/schemas/common.ts';
+import { isRealIsoDate, parseContent } from '../../src/schemas/common.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
 import { REPORT_2023 } from '../support/report-data.ts';
@@ -36,7 +36,7 @@ describe('report schema', () => {
     );
   });
   it('reports missing fields in Chinese', () => {
-    const result = reportSchema.safeParse({ ...report, title: undefined });
+    const result = parseContent(reportSchema, { ...report, title: undefined });
     expect(fields(result)).toEqual(['title']);
     expect(result.error?.issues[0]?.message).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -10,7 +10,7 @@ import {
   TEXT_ATTRIBUTES,
 } from '../../src/lib/search/index-contract.ts';
 import { parseOffsets } from '../../src/lib/search/rank.ts';
-import { extractRecords, recordContent } from '../../src/node/page-records.ts';
+import { extractRecords, recordContent, searchRecords } from '../../src/node/page-records.ts';
 import { cachedPinyinLexicon } from '../../src/node/pinyin-lexicon.ts';
 
 /** Attributes as a component renders them (Astro escapes values the same way). */
@@ -76,6 +76,22 @@ describe('the search index contract', () => {
       },
       { id: 's2', heading: '二、不足', part: '', item: '存在的不足和原因', paragraphs: [] },
     ]);
+  });
+
+  it('numbers records in the order the page shows them, whatever the section ids look like', () => {
+    const section = (id: string) =>
+      `<section${attrs(sectionAttributes({ id, heading: id, part: '', item: '其他' }))}><div${attrs(TEXT_ATTRIBUTES)}><p id="${id}-p1">${id}。</p></div></section>`;
+    const page = `<article${attrs(reportAttributes(REPORT))}><div${attrs(PREAMBLE_ATTRIBUTES)}><p id="intro-p1">引言。</p></div>${['overview', 's10', 's2', 'next-steps'].map(section).join('')}</article>`;
+    const records = searchRecords(extractRecords(page)!);
+    expect(records.map((record) => [record.meta.section, record.meta.order])).toEqual([
+      ['', '0'],
+      ['overview', '1'],
+      ['s10', '2'],
+      ['s2', '3'],
+      ['next-steps', '4'],
+    ]);
+    expect(records[1]!.url).toBe('/reports/2021-minhang-police/#overview');
+    expect(records[0]!.url).toBe('/reports/2021-minhang-police/#intro-p1');
   });
 
   it('ignores a page that declares no report', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDocumentOrder, mergeEngineHits, planSearches } from '../../src/lib/search/plan.ts';
+import { mergeEngineHits, planSearches } from '../../src/lib/search/plan.ts';
 import { readPinyin } from '../../src/lib/search/query.ts';
 import { agencyLabels, scopeAttempts, scopeKeys, scopeQuery } from '../../src/lib/search/scope.ts';
 
@@ -68,6 +68,32 @@ describe('scoped queries', () => {
     expect(scopeQuery('北京市公安局朝阳分局 执法', shared).filters).toEqual({ agency: 'a' });
   });
 
+  it('names an agency by a shared place written with its city', () => {
+    const shared = scopeKeys({
+      agencies: [
+        { id: 'chaoyang-police', shortName: '朝阳公安分局', name: '北京市公安局朝阳分局' },
+        {
+          id: 'changchun-chaoyang-police',
+          shortName: '朝阳公安分局',
+          name: '长春市公安局朝阳分局',
+        },
+      ],
+      years: [2021],
+    });
+    for (const [query, id] of [
+      ['长春市朝阳区 2021 矛盾纠纷', 'changchun-chaoyang-police'],
+      ['长春朝阳 2021 矛盾纠纷', 'changchun-chaoyang-police'],
+      ['北京朝阳区2021年矛盾纠纷', 'chaoyang-police'],
+      ['北京朝阳公安分局2021年矛盾纠纷', 'chaoyang-police'],
+    ] as const)
+      expect(scopeQuery(query, shared)).toEqual({
+        filters: { agency: id, year: '2021' },
+        topic: '矛盾纠纷',
+        partOnly: false,
+      });
+    expect(scopeQuery('朝阳区 2021 矛盾纠纷', shared).filters).toEqual({ year: '2021' });
+  });
+
   it('falls back to the part words as text, then to the whole query, the reader’s own filters winning', () => {
     const attempts = scopeAttempts('闵行 2021 存在的问题 执法', keys, { year: '2020' });
     expect(attempts).toEqual([
@@ -118,18 +144,6 @@ describe('engine searches', () => {
     expect(hits[0]!.result.id).toBe('r5');
     expect(hits).toHaveLength(253);
     expect(mergeEngineHits(['甲乙', '甲'], [[], [{ id: 'y' }]], 1).count).toBe(1);
-  });
-
-  it('orders a report’s sections as they are read: preamble, parts, their subsections', () => {
-    expect(['s2', 's1-2', '', 's10', 's1', 's1-10', 's1-9'].sort(compareDocumentOrder)).toEqual([
-      '',
-      's1',
-      's1-2',
-      's1-9',
-      's1-10',
-      's2',
-      's10',
-    ]);
   });
 });
 

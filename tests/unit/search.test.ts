@@ -2,8 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSynonyms } from '../../src/data/content-files.ts';
-import { buildPinyinLexicon, traditionalCharsFor } from '../../src/node/pinyin-lexicon.ts';
+import { readSynonyms } from '../../src/data/synonyms.ts';
+import {
+  buildPinyinData,
+  buildPinyinLexicon,
+  traditionalCharsFor,
+} from '../../src/node/pinyin-lexicon.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -11,8 +15,12 @@ import {
   MAX_QUERY_LENGTH,
   normaliseDates,
   normaliseQuery,
+  pinyinLettersNeeded,
   pinyinToHan,
+  readPinyin,
+  splitPinyinLexicon,
   stripQuestion,
+  type PinyinLexicon,
 } from '../../src/lib/search/query.ts';
 import {
   markPieces,
@@ -176,6 +184,34 @@ describe('pinyin', () => {
     const closed = buildPinyinLexicon(['严格执法监督。', '严格执法监督。']);
     expect(closed['yangezhifajiandu']).toEqual(['严格执法监督']);
     expect(closed['zhifajiandu']).toBeUndefined();
+  });
+
+  it('reads a query from the letter files it asks for as it would from the whole lexicon', () => {
+    const whole = buildPinyinData([
+      '持续深化公安服务“一网通办”，公安服务一网通办。深化公安“放管服”改革。加大执法监督力度，扩大执法监督覆盖面。',
+    ]);
+    const parts = splitPinyinLexicon(whole);
+    for (const [letter, part] of parts)
+      for (const key of [...Object.keys(part.spell), ...Object.keys(part.initials)])
+        expect(key[0]).toBe(letter);
+    for (const query of ['yiwangtongban', 'ywtb', 'yiwang', 'zhifa jiandu', 'fangguanfujiandu']) {
+      const merged: PinyinLexicon = { spell: {}, initials: {} };
+      const loaded = new Set<string>();
+      for (;;) {
+        const letters = [...pinyinLettersNeeded(query, merged)].filter((l) => !loaded.has(l));
+        if (!letters.length) break;
+        for (const letter of letters) {
+          loaded.add(letter);
+          Object.assign(merged.spell, parts.get(letter)?.spell);
+          Object.assign(merged.initials, parts.get(letter)?.initials);
+        }
+      }
+      expect(readPinyin(query, merged), query).toEqual(readPinyin(query, whole));
+      expect(loaded.size, query).toBeLessThan(parts.size);
+    }
+    // Only the letters the spelling reaches: yi… then wang… then tong… then ban…
+    const loaded = pinyinLettersNeeded('yiwangtongban', whole);
+    expect([...loaded]).toEqual(['y', 'w', 't', 'b']);
   });
 
   it('keeps the lexicon to terms of the corpus', () => {

@@ -7,6 +7,19 @@
 /** Section ids, aliases and agency ids: lower-case ASCII letters, digits and hyphens, a letter first. */
 export const STABLE_ID = /^[a-z][a-z0-9-]*$/;
 
+/** The years a report may be about: the schema, the importer and npm run new accept these. */
+export const REPORT_YEARS = { min: 2000, max: 2100 } as const;
+
+/** Whether `year` is a whole year a report may be about. */
+export function isReportYear(year: number): boolean {
+  return Number.isInteger(year) && year >= REPORT_YEARS.min && year <= REPORT_YEARS.max;
+}
+
+/** A report's folder under content/reports/, its stable identity and URL segment: 2024-jiading-police. */
+export function reportFolder(year: number, agencyId: string): string {
+  return `${year}-${agencyId}`;
+}
+
 /** The prefix of the preamble's paragraph ids, which no section id or alias may take. */
 export const PREAMBLE_PREFIX = 'intro';
 

@@ -7,8 +7,12 @@
 /** Pagefind's engine, written by the search integration after the build. */
 export const PAGEFIND_DIR = 'pagefind/';
 export const PAGEFIND_ENGINE = `${PAGEFIND_DIR}pagefind.js`;
-/** The pinyin lexicon, written beside the index by the search integration. */
-export const PINYIN_LEXICON = 'search/pinyin.json';
+/**
+ * The pinyin lexicon, written beside the index by the search integration: one file per first
+ * letter of its keys (search/pinyin/y.json), so a Latin query loads only the letters it spells.
+ */
+export const PINYIN_DIR = 'search/pinyin/';
+export const pinyinLexiconFile = (letter: string): string => `${PINYIN_DIR}${letter}.json`;
 /** The agencies and years the index holds, for scoping queries; written beside the lexicon. */
 export const SEARCH_SCOPE = 'search/scope.json';
 
@@ -114,21 +118,41 @@ export function absoluteUrl(site: string | URL, path: string): string {
  */
 export const DEFAULT_SITE_URL = 'http://localhost:4321/';
 
+/** What can be wrong with a SITE_URL; src/node/build-options.ts says each in Chinese. */
+export type SiteUrlProblem = 'not-absolute' | 'not-http' | 'query-or-fragment';
+
+/**
+ * The one reading of SITE_URL: the address ending with /, its origin (Astro's `site`) and its
+ * path (the `base`), or what is wrong with it.
+ */
+export function parseSiteUrl(
+  value: string,
+): { href: string; site: string; base: string } | { problem: SiteUrlProblem } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: 'not-absolute' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'not-http' };
+  if (url.search || url.hash) return { problem: 'query-or-fragment' };
+  const slash = url.pathname.endsWith('/');
+  return {
+    href: slash ? url.href : `${url.href}/`,
+    site: url.origin,
+    base: slash ? url.pathname : `${url.pathname}/`,
+  };
+}
+
+/** Origin and base of SITE_URL for Astro's config; the local address when none is given. */
 export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
   site: string;
   base: string;
 } {
-  let url: URL;
-  try {
-    url = new URL(value || DEFAULT_SITE_URL);
-  } catch {
+  const parsed = parseSiteUrl(value || DEFAULT_SITE_URL);
+  if ('problem' in parsed)
     throw new Error(
-      `SITE_URL must be an absolute http(s) URL such as https://www.example.gov.cn/fzzf/, got "${value}"`,
+      `SITE_URL must be an absolute http(s) URL without ? or #, such as https://www.example.gov.cn/fzzf/, got "${value}"`,
     );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`SITE_URL must use http or https, got "${value}"`);
-  }
-  const base = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return { site: url.origin, base };
+  return { site: parsed.site, base: parsed.base };
 }

@@ -15,6 +15,7 @@ import {
   paragraphId,
   parseParagraphId,
   PREAMBLE_PREFIX,
+  reportFolder,
 } from '../addresses/ids.ts';
 import type { BodyFacts } from './body.ts';
 
@@ -25,6 +26,11 @@ export interface ReportInput {
   data: ReportData;
   /** The preamble's facts, when the body was read (links and paragraphs are checked then). */
   body?: BodyFacts;
+  /**
+   * The preamble's paragraph ids from the report's edition record (a published report's ids
+   * never shift), with those of paragraphs corrections removed; positional when absent.
+   */
+  paragraphIds?: readonly string[];
   /** Line of each frontmatter field in the file (agency.id, published …), when known. */
   lines?: Readonly<Record<string, number>>;
 }
@@ -36,6 +42,8 @@ export interface SectionInput {
   data: SectionData;
   /** The section text's facts, when the body was read. */
   body?: BodyFacts;
+  /** As ReportInput's: the section's paragraph ids from the edition record, when it has one. */
+  paragraphIds?: readonly string[];
   /** Line of each frontmatter field in the file (id, order …), when known. */
   lines?: Readonly<Record<string, number>>;
 }
@@ -133,17 +141,15 @@ export function checkLinks(
   const pages = new Map<string, Set<string>>();
   for (const report of reports) {
     const ids = new Set<string>(LAYOUT_IDS);
-    for (let n = 1; n <= (report.body?.paragraphs ?? 0); n++) ids.add(paragraphId(undefined, n));
+    for (const id of paragraphIdsOf(report, undefined)) ids.add(id);
     const pageIds = new Set<string>();
     for (const section of sections.filter((s) => s.folder === report.folder)) {
       const names = [section.data.id, ...section.data.aliases];
       for (const name of names) {
         ids.add(name);
         pageIds.add(name);
-        for (let n = 1; n <= (section.body?.paragraphs ?? 0); n++) {
-          const id = paragraphId(section.data.id, n);
+        for (const id of paragraphIdsOf(section, section.data.id))
           ids.add(name === section.data.id ? id : aliasParagraphId(name, id)!);
-        }
       }
     }
     anchors.set(report.folder, ids);
@@ -170,6 +176,15 @@ export function checkLinks(
     }
   }
   return issues;
+}
+
+/** A body's paragraph ids: recorded ones for a published report, by position otherwise. */
+function paragraphIdsOf(
+  input: { body?: BodyFacts | undefined; paragraphIds?: readonly string[] | undefined },
+  sectionId: string | undefined,
+): readonly string[] {
+  if (input.paragraphIds) return input.paragraphIds;
+  return Array.from({ length: input.body?.paragraphs ?? 0 }, (_, n) => paragraphId(sectionId, n + 1));
 }
 
 function linkProblem(
@@ -199,7 +214,7 @@ function linkProblem(
 export function checkReport(report: ReportInput): ContentIssue[] {
   const { folder, file, data } = report;
   const issues: ContentIssue[] = [];
-  const expectedFolder = `${data.year}-${data.agency.id}`;
+  const expectedFolder = reportFolder(data.year, data.agency.id);
   if (folder !== expectedFolder) {
     issues.push({
       file,
@@ -368,6 +383,30 @@ const STYLE_NAMES: Record<NumberingStyle, string> = {
 };
 
 /**
+ * Siblings whose order was changed, leaving a gap: the numbering still names the place the gap
+ * is at (一、 with order 4 while no sibling has order 1). The gap is theirs, not the next file's.
+ */
+function movedOrders(
+  siblings: readonly SectionInput[],
+  style: NumberingStyle | undefined,
+): Map<SectionInput, number> {
+  const moved = new Map<SectionInput, number>();
+  if (style === undefined) return moved;
+  const count = siblings.length;
+  for (const section of siblings) {
+    const { order } = section.data;
+    const others = siblings.filter((other) => other !== section).map((other) => other.data.order);
+    // Only an order out of place: past the end of the run, or taken by another sibling.
+    if (order <= count && !others.includes(order)) continue;
+    const parsed = parseNumbering(section.data.numbering);
+    if (!parsed || parsed.style !== style || parsed.n > count) continue;
+    if (others.includes(parsed.n) || [...moved.values()].includes(parsed.n)) continue;
+    moved.set(section, parsed.n);
+  }
+  return moved;
+}
+
+/**
  * Orders of siblings are unique and run 1, 2, 3 …, and each numbering says its order in the
  * style its siblings share. Reports number parts 一、 or 第一部分 and subsections one level
  * below, as released; the style is read from the first sibling rather than fixed.
@@ -379,11 +418,26 @@ function checkSiblings(
   complete: boolean,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const sorted = [...siblings].sort((a, b) => a.data.order - b.data.order);
+  const moved = complete ? movedOrders(siblings, style) : new Map<SectionInput, number>();
+  // A moved section is checked at the place its numbering keeps, so the gap it left is its own.
+  const place = (section: SectionInput) => moved.get(section) ?? section.data.order;
+  const sorted = [...siblings].sort((a, b) => place(a) - place(b));
   const seen = new Map<number, SectionInput>();
   let next = 1;
   sorted.forEach((section) => {
     const { order, numbering } = section.data;
+    const kept = moved.get(section);
+    if (kept !== undefined) {
+      issues.push({
+        file: section.file,
+        ...lineOf(section, 'order'),
+        field: 'order',
+        found: `${order}，但 numbering 是 ${showValue(numbering)}，同级章节中缺少 order 为 ${kept} 的一节`,
+        expected: `order: ${kept}，与 numbering 一致；若要移动本节，请同时改 numbering 和其他同级章节的 order`,
+      });
+      next = kept + 1;
+      return;
+    }
     const other = seen.get(order);
     if (other) {
       issues.push({

@@ -12,22 +12,35 @@ export interface ReviewIssue extends ContentIssue {
   severity: 'error' | 'warning';
 }
 
-export interface ReviewReport {
+/** Where things are in a file, from its YAML parser and its frontmatter split. */
+interface Placement {
+  /** The line of the body's first line in the file (1 when not given). */
+  bodyLine?: number;
+  /** The line of each field, by dotted path (agency.id, aliases.0). */
+  lines?: Readonly<Record<string, number>>;
+  /** Comments after fields, so a 待补充 left in one (npm run new writes some) counts. */
+  comments?: readonly { field: string; line: number; text: string }[];
+}
+
+export interface ReviewReport extends Placement {
   folder: string;
   file: string;
   data: ReportData;
   /** The preamble. */
   body: string;
-  /** The frontmatter as written, so a 待补充 left in a comment (npm run new writes some) counts. */
-  frontmatter?: string;
 }
 
-export interface ReviewSection {
+export interface ReviewSection extends Placement {
   folder: string;
   file: string;
   data: SectionData;
   body: string;
-  frontmatter?: string;
+}
+
+/** `{ line }` of a field, to spread into an issue, or nothing when it is not written. */
+function lineOf({ lines }: Placement, field: string) {
+  const line = lines?.[field];
+  return line ? { line } : {};
 }
 
 /** What `npm run new` writes where the publisher has to write: one word, easy to search for. */
@@ -74,10 +87,8 @@ function strings(value: unknown, field = ''): { field: string; text: string }[] 
   return [];
 }
 
-function placeholderIssues(
-  { file, data, body, frontmatter = '' }: ReviewReport | ReviewSection,
-  draft: boolean,
-): ReviewIssue[] {
+function placeholderIssues(item: ReviewReport | ReviewSection, draft: boolean): ReviewIssue[] {
+  const { file, data, body } = item;
   const severity = draft ? 'warning' : 'error';
   const expected = draft
     ? '按原文填写；草稿转为正式报告（删除 draft: true）前必须改完'
@@ -88,37 +99,31 @@ function placeholderIssues(
     if (found.length)
       issues.push({
         file,
+        ...lineOf(item, field),
         field,
         found: `占位内容 ${found.map((each) => `“${each}”`).join('、')}：${showValue(text)}`,
         expected,
         severity,
       });
   }
-  // Comments carry no value, so they are read from the text, with the key path they sit under.
-  const chain: { key: string; indent: number }[] = [];
-  for (const line of frontmatter.split(/\r?\n/)) {
-    const entry = /^(\s*)([A-Za-z]\w*)\s*:(.*)$/.exec(line);
-    if (!entry) continue;
-    const indent = entry[1]!.length;
-    while (chain.length && chain.at(-1)!.indent >= indent) chain.pop();
-    chain.push({ key: entry[2]!, indent });
-    const comment = /\s#\s*(.*)$/.exec(entry[3]!)?.[1];
-    if (comment && findPlaceholders(comment).length)
+  for (const comment of item.comments ?? [])
+    if (findPlaceholders(comment.text).length)
       issues.push({
         file,
-        field: chain.map((each) => each.key).join('.'),
-        found: `注释仍写着“${comment.trim()}”`,
+        line: comment.line,
+        field: comment.field,
+        found: `注释仍写着“${comment.text}”`,
         expected: `${expected}；填好后删去该注释`,
         severity,
       });
-  }
-  const bodyLines = body.split(/\r?\n/);
-  bodyLines.forEach((line, index) => {
+  const bodyLine = item.bodyLine ?? 1;
+  body.split(/\r?\n/).forEach((line, index) => {
     const found = findPlaceholders(line);
     if (found.length)
       issues.push({
         file,
-        field: `（正文第 ${index + 1} 行）`,
+        line: bodyLine + index,
+        field: '（正文）',
         found: `占位内容 ${found.map((each) => `“${each}”`).join('、')}`,
         expected,
         severity,
@@ -127,10 +132,7 @@ function placeholderIssues(
   return issues;
 }
 
-/**
- * Reviews reports that passed validation. Body lines are counted from the body's first line:
- * the caller adds where the body starts in its file.
- */
+/** Reviews reports that passed validation, each problem with its line when it has one. */
 export function reviewContent(
   reports: readonly ReviewReport[],
   sections: readonly ReviewSection[],
@@ -157,6 +159,7 @@ export function reviewContent(
     if (facts.onTime === false)
       issues.push({
         file: report.file,
+        ...lineOf(report, 'published'),
         field: 'published',
         found: `${showValue(report.data.published)}，晚于 ${facts.deadline}`,
         expected: `年度报告应于次年 4 月 1 日前公开（规定第二十四条），即不晚于 ${facts.deadline}；请核对发布日期是否填错`,

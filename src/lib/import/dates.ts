@@ -42,14 +42,16 @@ function chineseNumber(text: string, digitByDigit: boolean): number | undefined 
 
 const NUM = '[0-9０-９]';
 const CN = '[〇○零Ｏ一二三四五六七八九十]';
+// 09:18 or 09:18:00, in ASCII or full-width digits and colons.
+const TIME = `${NUM}{1,2}[:：]${NUM}{2}(?:[:：]${NUM}{2})?`;
 const DATE_PATTERNS = [
   // 2024-03-28, 2024/3/28, 2024.03.28, optionally followed by 09:18 or 09:18:00
   new RegExp(
-    `^(${NUM}{4})[-/.．](${NUM}{1,2})[-/.．](${NUM}{1,2})日?(?:[\\sT\\u3000]+(\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?))?$`,
+    `^(${NUM}{4})[-/.．－／](${NUM}{1,2})[-/.．－／](${NUM}{1,2})日?(?:[\\sT\\u3000]+(${TIME}))?$`,
   ),
   // 2024年3月28日 (spaces allowed between), optionally with a time
   new RegExp(
-    `^(${NUM}{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,2})\\s*日(?:[\\s\\u3000]*(\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?))?$`,
+    `^(${NUM}{4})[\\s\\u3000]*年[\\s\\u3000]*(${NUM}{1,2})[\\s\\u3000]*月[\\s\\u3000]*(${NUM}{1,2})[\\s\\u3000]*日(?:[\\s\\u3000]*(${TIME}))?$`,
   ),
   // 二〇二四年三月二十八日, as older documents sign
   new RegExp(`^(${CN}{4})年(${CN}{1,3})月(${CN}{1,3})日$`),
@@ -68,7 +70,9 @@ export function readDate(text: string): ReadDate | undefined {
     if (year === undefined || month === undefined || day === undefined) return undefined;
     const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     if (!isRealIsoDate(date)) return undefined;
-    const time = match[4]?.replace(/：/g, ':');
+    const time = match[4]
+      ?.replace(/：/g, ':')
+      .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
     return time ? { date, time } : { date };
   }
   return undefined;

@@ -192,13 +192,11 @@ export function readHead(blocks: readonly Block[], unit: '行' | '段'): ReportH
     if (block.kind !== 'paragraph') break;
     const text = blockText(block);
     texts.push(text);
-    if (
-      isCaption(text) ||
-      CRUMB.test(text) ||
-      BREADCRUMB.test(text) ||
-      DOUBLED.test(text) ||
-      isButtons(text)
-    ) {
+    if (DOUBLED.test(text)) {
+      skip(block, '网站名称');
+      continue;
+    }
+    if (isCaption(text) || CRUMB.test(text) || BREADCRUMB.test(text) || isButtons(text)) {
       skip(block, '网页上的导航或按钮');
       continue;
     }

@@ -120,7 +120,7 @@ export function findMaskedWords(texts: readonly string[]): { omitted: number; st
   for (const text of texts) {
     omitted += (text.match(/[(（][\s\u3000]*略[\s\u3000]*[)）]/g) ?? []).length;
     // A * between Chinese characters stands for a character; Markdown escapes it as \*.
-    starred += (text.match(/(?<=[\u4e00-\u9fff])(\\?\*)+(?=[\u4e00-\u9fff])/g) ?? []).length;
+    starred += (text.match(/(?<=[\u4e00-\u9fff])(\\?[*＊])+(?=[\u4e00-\u9fff])/g) ?? []).length;
   }
   return { omitted, starred };
 }

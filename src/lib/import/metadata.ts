@@ -163,7 +163,7 @@ export function readMetadataCells(cells: readonly string[]): ReleaseMetadata | u
     .filter(Boolean);
   if (filled.length === 0) return undefined;
   const labelled = filled.map((cell) =>
-    cell.replace(/^[[【][\s\u3000]*(.*?)[\s\u3000]*[\]】]$/, '$1').replace(/[:：]$/, ''),
+    cell.replace(/^[[【［][\s\u3000]*(.*?)[\s\u3000]*[\]】］]$/, '$1').replace(/[:：]$/, ''),
   );
   if (!(labelled[0]! in KEYS)) return undefined;
   // Label and value on one line, as readMetadataLine reads them; a label's empty value stays empty.
@@ -202,7 +202,7 @@ export function isMetadataLabel(line: string): boolean {
 /** The cells of a line copied from a table: Markdown pipes or tabs; undefined for other lines. */
 export function cellsOfLine(line: string): string[] | undefined {
   const text = line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-  if (/^\|.*\|$/.test(text)) return text.slice(1, -1).split('|');
+  if (/^[|｜].*[|｜]$/.test(text)) return text.slice(1, -1).split(/[|｜]/);
   if (line.includes('\t')) return line.split('\t');
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { isReportYear } from '../addresses/ids.ts';
 import { agencyId } from '../../schemas/report.ts';
 import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 import { readDate } from './dates.ts';
@@ -15,7 +16,8 @@ export function readDateOption(value: string): string | undefined {
 
 /** --year 2023 → 2023. */
 export function readYearOption(value: string): number | undefined {
-  return /^[12][0-9]{3}$/.test(value.trim()) ? Number(value) : undefined;
+  const year = Number(value.trim());
+  return /^[0-9]{4}$/.test(value.trim()) && isReportYear(year) ? year : undefined;
 }
 
 /**

@@ -1,7 +1,5 @@
-import { reportSchema } from '../../schemas/report.ts';
-import { sectionSchema, STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
-import { checkReport, checkSections, type SectionInput } from '../content/checks.ts';
-import { type ContentIssue, fromSchemaIssue } from '../content/errors.ts';
+import { reportFolder } from '../addresses/ids.ts';
+import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 import { guessItem } from './items.ts';
 import type { NotAReport } from './kind.ts';
 import { agencyFromTitle, deriveShortName, isOrganisationName } from './names.ts';
@@ -91,8 +89,7 @@ export interface ImportPlan {
 }
 
 export type PlanResult =
-  | { ok: true; plan: ImportPlan }
-  | { ok: false; problems: string[]; issues: ContentIssue[]; notAReport?: NotAReport };
+  { ok: true; plan: ImportPlan } | { ok: false; problems: string[]; notAReport?: NotAReport };
 
 /**
  * Turns an imported report and the publisher's options into the files of a report folder.
@@ -106,7 +103,6 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     return {
       ok: false,
       problems: [report.notAReport.message],
-      issues: [],
       notAReport: report.notAReport,
     };
   const problems: string[] = [];
@@ -115,8 +111,17 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   const title = (options.title ?? report.title).replace(/^《(.*)》$/, '$1');
   if (options.title !== undefined) origins['title'] = '来自 --title';
   else if (report.titleOrigin) origins['title'] = report.titleOrigin;
-  const year = options.year ?? readTitleYear(title);
-  origins['year'] = options.year !== undefined ? '来自 --year' : '取自标题';
+  // A title without a year: the preamble's opening 2023年， is the year reported on.
+  const openingYear = readTitleYear(
+    /^\S{0,4}[12１２][0-9０-９]{3}年/.exec(report.preambleText[0] ?? '')?.[0] ?? '',
+  );
+  const year = options.year ?? readTitleYear(title) ?? (title !== '' ? openingYear : undefined);
+  origins['year'] =
+    options.year !== undefined
+      ? '来自 --year'
+      : readTitleYear(title) !== undefined
+        ? '取自标题'
+        : '标题中没有年份，取自开头第一句';
   if (title === '')
     problems.push(
       '原文没有标题行（开头就是正文）。请用 --title 给出报告标题，例如 --title "XX区人民政府关于2023年度法治政府建设情况的报告"',
@@ -175,6 +180,8 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     notes.push(
       `机构名称“${agencyName}”取自标题，像是地名而不是机构全称；如需全称（如“${agencyName}人民政府”），请用 --agency 给出`,
     );
+  if (options.year === undefined && readTitleYear(title) === undefined && year !== undefined)
+    notes.push(`标题中没有年份，报告年度 ${year} 取自开头第一句；如不对，请用 --year 给出`);
   const shortName = options.shortName ?? deriveShortName(title, agencyName);
   origins['agency.shortName'] =
     options.shortName !== undefined
@@ -182,9 +189,9 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
       : titleAgency !== undefined
         ? '由标题推得'
         : '同机构全称';
-  if (problems.length) return { ok: false, problems, issues: [] };
+  if (problems.length) return { ok: false, problems };
 
-  const folder = `${year}-${options.agencyId}`;
+  const folder = reportFolder(year!, options.agencyId);
   const [published, publishedOrigin] = firstOf([
     [options.published, '来自 --published'],
     [
@@ -234,7 +241,11 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
 
   const missing: MissingField[] = [];
   if (published === undefined)
-    missing.push({ field: 'published', label: '发布日期', option: '--published 2024-03-28' });
+    missing.push({
+      field: 'published',
+      label: '发布日期',
+      option: `--published ${year! + 1}-03-28`,
+    });
   if (summary === undefined)
     missing.push({ field: 'summary', label: '简介', option: '--summary "一两句话的简介"' });
   const draft = options.draft === true || missing.length > 0;
@@ -254,9 +265,9 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
     ...(draft ? { draft: true } : {}),
   };
 
+  // The content checks run on the files as they would be written (tools/import.ts), through
+  // the same door as the build's.
   const sections = planSections(report, year, options.items);
-  const issues = validate(`${options.outDir}/${folder}`, folder, data, sections);
-  if (issues.length) return { ok: false, problems: [], issues };
 
   const header = [
     `由 npm run import 从 ${options.inputName} 导入。带“请核对”的值是推测的，核对后可删去注释。`,
@@ -331,36 +342,6 @@ function planSections(
     });
   });
   return planned;
-}
-
-/** The content checks the build will run, run now, so that nothing is written that fails them. */
-function validate(
-  dir: string,
-  folder: string,
-  data: Record<string, unknown>,
-  sections: readonly PlannedSection[],
-): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const reportFile = `${dir}/report.md`;
-  const parsed = reportSchema.safeParse(data);
-  if (!parsed.success)
-    issues.push(
-      ...parsed.error.issues.flatMap((issue) => fromSchemaIssue(reportFile, data, issue)),
-    );
-  else issues.push(...checkReport({ folder, file: reportFile, data: parsed.data }));
-  const inputs: SectionInput[] = [];
-  for (const section of sections) {
-    const file = `${dir}/${section.id}.md`;
-    const frontmatter = sectionData(section);
-    const result = sectionSchema.safeParse(frontmatter);
-    if (result.success) inputs.push({ folder, file, data: result.data });
-    else
-      issues.push(
-        ...result.error.issues.flatMap((issue) => fromSchemaIssue(file, frontmatter, issue)),
-      );
-  }
-  issues.push(...checkSections(inputs));
-  return issues;
 }
 
 /** A planned section's frontmatter, as written to its file. */

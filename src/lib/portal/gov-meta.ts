@@ -13,8 +13,8 @@ export interface GovPageMetaInput {
   columnType: string;
   /** Title of this page's article: the report's, or section heading and report title. */
   articleTitle: string;
-  /** Publication date, YYYY-MM-DD. */
-  published: string;
+  /** Publication date, YYYY-MM-DD; left out for an undated draft. */
+  published: string | undefined;
   /** 来源 as the release names it; the publishing agency when the release names none. */
   source?: string | undefined;
   agency: string;

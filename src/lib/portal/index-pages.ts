@@ -7,12 +7,19 @@ import { STATUTORY_ITEMS, type StatutoryItem } from '../../schemas/section.ts';
 export interface ReportRef {
   folder: string;
   year: number;
-  published: string;
+  /** YYYY-MM-DD; undefined for a draft not yet dated. */
+  published: string | undefined;
   agency: { id: string; name: string; shortName: string };
 }
 
+/**
+ * The one order of reports: newest year first, then latest publication (a draft not yet dated
+ * is the oldest of its year), then folder name so that equal dates keep a stable order.
+ */
 export const newestFirst = <T extends ReportRef>(a: T, b: T) =>
-  b.year - a.year || b.published.localeCompare(a.published) || a.folder.localeCompare(b.folder);
+  b.year - a.year ||
+  (b.published ?? '').localeCompare(a.published ?? '') ||
+  a.folder.localeCompare(b.folder);
 
 /** The years that have reports, newest first, each with its reports ordered by agency name. */
 export function reportsByYear<T extends ReportRef>(

@@ -1,7 +1,7 @@
 /**
  * A reader's display preferences: text size, colour scheme and contrast. They are kept in
  * localStorage under one key and shown as data attributes on <html>, which the stylesheets read.
- * src/scripts/reader-prefs-early.js applies the same attributes before first paint.
+ * READER_PREFS_EARLY (early-script.ts) applies the same attributes before first paint.
  */
 
 export const READER_PREFS_KEY = 'fz-reader';

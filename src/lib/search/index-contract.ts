@@ -106,6 +106,8 @@ export interface SearchRecordMeta {
   part: string;
   /** Paragraph ids with the offset where each starts in the record's content: "s1-2-p1:0 s1-2-p2:231". */
   paragraphs: string;
+  /** Position in the report's reading order as the page shows it: "0" for the preamble, "1" … */
+  order: string;
 }
 
 /**
@@ -113,8 +115,21 @@ export interface SearchRecordMeta {
  * that a query naming a place or a year can be scoped to it (src/lib/search/scope.ts).
  */
 export interface SearchScopeData {
-  agencies: { id: string; shortName: string; name: string }[];
+  agencies: {
+    id: string;
+    shortName: string;
+    name: string;
+    /** The years it reported on, so a query naming it and a year can go to that report. */
+    years?: number[];
+    /** Report folders by year, only where a folder is not named <year>-<agency id>. */
+    folders?: Record<string, string>;
+  }[];
   years: number[];
+  /**
+   * The Traditional-only characters whose Simplified form the index holds: a query with one of
+   * them loads the converter (src/lib/search/traditional.ts) before searching.
+   */
+  traditional?: string;
   /**
    * The index's cache tag and the files every search needs first (under pagefind/), so a page
    * can fetch them all at once when the reader reaches for the box, not one after another.

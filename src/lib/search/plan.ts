@@ -62,19 +62,3 @@ export function mergeEngineHits<R extends { id: string }>(
   const ordered = [...hits.values()].sort((a, b) => b.weight - a.weight || a.best - b.best);
   return { hits: ordered, count: whole.size || ordered.length };
 }
-
-/** Position of a section in its report: the preamble, then 一、 (一) (二) … 二、 … */
-export function documentOrder(sectionId: string): number[] {
-  if (!sectionId) return [];
-  return [...sectionId.matchAll(/\d+/g)].map((m) => Number(m[0]));
-}
-
-export function compareDocumentOrder(a: string, b: string): number {
-  const x = documentOrder(a);
-  const y = documentOrder(b);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d) return d;
-  }
-  return 0;
-}

@@ -158,6 +158,47 @@ export interface PinyinLexicon {
 }
 
 /**
+ * The lexicon cut by the first letter of its keys, as the build writes it (one file per letter):
+ * at thousands of reports the whole is hundreds of KB, and a query needs a few letters' worth.
+ */
+export function splitPinyinLexicon(lexicon: PinyinLexicon): Map<string, PinyinLexicon> {
+  const parts = new Map<
+    string,
+    { spell: Record<string, string[]>; initials: Record<string, string[]> }
+  >();
+  for (const kind of ['spell', 'initials'] as const)
+    for (const [key, terms] of Object.entries(lexicon[kind])) {
+      const letter = key[0]!;
+      let part = parts.get(letter);
+      if (!part) parts.set(letter, (part = { spell: {}, initials: {} }));
+      part[kind][key] = [...terms];
+    }
+  return parts;
+}
+
+/**
+ * The letters whose lexicon files readPinyin needs for `query`, given the keys loaded so far:
+ * the first letter of each word typed, and the letter at every place a loaded spelling reaches
+ * (yiwang… needs y, then w once yi is known). Load them and ask again until nothing is new; the
+ * answer is then the one the whole lexicon gives.
+ */
+export function pinyinLettersNeeded(query: string, lexicon: PinyinLexicon): Set<string> {
+  const letters = new Set<string>();
+  for (const chunk of query.split(/[ ']+/).filter(Boolean)) {
+    if (chunk.length > 200) continue;
+    const reached = new Array<boolean>(chunk.length + 1).fill(false);
+    reached[0] = true;
+    for (let start = 0; start < chunk.length; start++) {
+      if (!reached[start]) continue;
+      letters.add(chunk[start]!);
+      for (let end = start + 1; end <= Math.min(chunk.length, start + MAX_KEY); end++)
+        if (lexicon.spell[chunk.slice(start, end)]?.length) reached[end] = true;
+    }
+  }
+  return letters;
+}
+
+/**
  * Reads a Latin query as pinyin: spelled in full (yiwangtongban → 一网通办), as initials
  * (ywtb → 一网通办), or as the start of a spelling (yiwang → 一网通办, the shortest term it
  * begins). Undefined when it is none of these.

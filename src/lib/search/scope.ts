@@ -49,6 +49,9 @@ const PART_WORDS: readonly (readonly [string, string])[] = [
   ['成效', '成效'],
 ];
 
+/** The city an agency's full name starts with: 长春 in 长春市公安局朝阳分局 (or 吉林省长春市…). */
+const CITY = /^(?:\p{Script=Han}+?省)?(\p{Script=Han}{2,}?)市/u;
+
 const AGENCY_SUFFIX = /(?:公安分局|公安局|分局|司法局|人民政府|政府|局)$/u;
 
 export interface ScopeKeys {
@@ -74,8 +77,17 @@ export function scopeKeys(data: SearchScopeData): ScopeKeys {
     add(agency.name, agency.id);
     const place = agency.shortName.replace(AGENCY_SUFFIX, '').replace(/[区县市]$/u, '');
     if (place !== agency.shortName && [...place].length >= 2) {
-      add(place, agency.id);
-      for (const suffix of ['区', '县', '市']) add(place + suffix, agency.id);
+      // Where two cities have a district of the same name (朝阳 in 北京 and 长春), readers
+      // write the city in front: 长春朝阳, 长春市朝阳区.
+      const city = CITY.exec(agency.name)?.[1];
+      const short = agency.shortName;
+      for (const key of [place, ...['区', '县', '市'].map((suffix) => place + suffix), short]) {
+        if (key !== short) add(key, agency.id);
+        if (city && !key.startsWith(city)) {
+          add(city + key, agency.id);
+          add(`${city}市${key}`, agency.id);
+        }
+      }
     }
   }
   const agencies = [...owners]

@@ -1,3 +1,5 @@
+import { READER_PREFS_EARLY_HASH } from '../reader/early-script.ts';
+
 /**
  * The site's Content-Security-Policy, one directive per line with the reason it is there. The
  * same policy is written into every page as <meta http-equiv> (for hosts that cannot set headers)
@@ -9,8 +11,8 @@ export const CSP_DIRECTIVES: readonly { directive: string; why: string }[] = [
     why: 'Nothing loads from another origin: no CDN, font or analytics request leaves the site.',
   },
   {
-    directive: "script-src 'self' 'wasm-unsafe-eval'",
-    why: "Only the site's own script files run, never inline script; Pagefind's search engine is WebAssembly, which needs wasm-unsafe-eval (it does not allow eval of JavaScript).",
+    directive: `script-src 'self' 'wasm-unsafe-eval' ${READER_PREFS_EARLY_HASH}`,
+    why: "Only the site's own script files run, and one inline script allowed by its hash (the reader settings applied before first paint, src/lib/reader/early-script.ts), never any other inline script; Pagefind's search engine is WebAssembly, which needs wasm-unsafe-eval (it does not allow eval of JavaScript).",
   },
   {
     directive: "style-src 'self'",

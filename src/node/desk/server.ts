@@ -4,7 +4,13 @@ import { readdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { reviewReports, type LocatedIssue } from '../../data/content-review.ts';
+import {
+  checkContentFiles,
+  checkReportFolder,
+  type ContentProblem,
+  errorsOf,
+} from '../../data/content-check.ts';
+import { contentPathsFrom } from '../../data/paths.ts';
 import { readDeployChecklist, readDeploySiteUrl } from '../../data/deploy-config.ts';
 import { readRecord } from '../../data/editions.ts';
 import {
@@ -27,11 +33,11 @@ import { messages } from '../../lib/import/messages.ts';
 import { isAgencyId, readYearOption } from '../../lib/import/options.ts';
 import { type ImportPlan, planImport } from '../../lib/import/plan.ts';
 import { type ImportedReport, parseReport } from '../../lib/import/structure.ts';
-import { formatContentIssue } from '../../lib/content/errors.ts';
 import { SECURITY_HEADERS } from '../../lib/security/headers.ts';
 import { BuildOptionsError, checkSiteUrl } from '../build-options.ts';
 import { correctReport, EditionCommandError, publishReport, withdrawReport } from '../editions.ts';
 import { withBuildLock } from '../publish.ts';
+import { renderReportFiles } from '../report-files.ts';
 import { ImportRefused, type ImportInput, readImportInput } from '../import-input.ts';
 import { CONTENT_TYPES, resolveRequest } from '../static-server.ts';
 import { type BuildJob, startBuild } from './build-job.ts';
@@ -226,9 +232,14 @@ export function createDesk(options: DeskOptions): http.Server {
   async function checkFolder(
     folder: string,
   ): Promise<{ mine: PlacedIssue[]; others: PlacedIssue[] }> {
-    const issues = await reviewReports(reportsDir, root);
+    // The content door: every problem as data, as check:content and the build see them.
+    const { problems } = await checkContentFiles(
+      { ...contentPathsFrom(process.env), reportsDir },
+      root,
+    );
+    const issues = problems.map((problem) => ({ ...problem, line: problem.line ?? 1 }));
     const prefix = path.relative(root, reportsDir);
-    const placed = (issue: LocatedIssue): PlacedIssue => {
+    const placed = (issue: ContentProblem & { line: number }): PlacedIssue => {
       const [issueFolder = ''] = path.relative(prefix, issue.file).split(path.sep);
       const dir = reportFolderPath(reportsDir, issueFolder);
       const plan = dir && existsSync(path.join(dir, 'report.md')) ? readReportPlan(dir) : undefined;
@@ -264,7 +275,7 @@ export function createDesk(options: DeskOptions): http.Server {
           : `${base}/reports/${issueFolder}#${place.anchor}`,
       };
     };
-    const inFolder = (issue: LocatedIssue) =>
+    const inFolder = (issue: ContentProblem & { line: number }) =>
       issue.file.startsWith(`${prefix}/${folder}/`) || issue.file === `${prefix}/${folder}`;
     const sorted = [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return {
@@ -404,10 +415,14 @@ ${importForm(base)}`,
       return fail(
         result.notAReport
           ? messages.notAReport(name, result.notAReport.message)
-          : result.problems.length
-            ? messages.cannotImport(name, result.problems)
-            : result.issues.map(formatContentIssue).join('\n\n'),
+          : messages.cannotImport(name, result.problems),
       );
+    // Checked as the build will check it, as npm run import does before writing.
+    const shownDir = path.relative(root, reportsDir) || 'content/reports';
+    const errors = errorsOf(
+      await checkReportFolder(shownDir, result.plan.folder, renderReportFiles(result.plan)),
+    );
+    if (errors.length) return fail(messages.invalidResult(errors));
     const token = randomBytes(12).toString('base64url');
     // A few recent imports are kept; an old one is simply imported again.
     if (imports.size >= 20) imports.delete(imports.keys().next().value!);
