@@ -55,6 +55,12 @@ export default defineConfig({
       },
     ],
   },
+  experimental: {
+    // A page whose cache key (src/data/page-keys.ts) and code are unchanged since the last build
+    // is copied from Astro's cache (node_modules/.astro/…/dist/) instead of rendered again:
+    // adding one report renders that report's pages, its neighbours' and the listings.
+    incrementalBuild: true,
+  },
   markdown: {
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),

@@ -1,13 +1,17 @@
 // Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, a static
-// server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, and a
-// page-side recorder of when search results first became visible.
+// server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, a
+// page-side recorder of when search results first became visible, and the figures a synthetic
+// report's text states.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { type Response, serveDist } from '../tests/support/server.ts';
+import { splitFrontmatter } from '../src/data/frontmatter.ts';
+import { readIndicators } from '../src/data/indicators.ts';
+import { proposeFigures } from '../src/lib/import/figures.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -204,4 +208,48 @@ export function recordFirstEditions(projectDir: string): void {
     cwd: projectDir,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/**
+ * Gives every report under `reportsDir` the figures its text states, as a publisher would list
+ * them: the importer's recogniser (src/lib/import/figures.ts) reads each section's paragraphs
+ * against content/indicators.yml, and the figures it proposes go into report.md uncommented.
+ * The build's content check then verifies each one like any publisher's. Returns how many
+ * figures were written and how many reports got at least one.
+ */
+export function addFigures(siteDir: string): { figures: number; reports: number } {
+  const reportsDir = path.join(siteDir, 'content/reports');
+  const { list } = readIndicators(path.join(siteDir, 'content/indicators.yml'));
+  let figures = 0;
+  let reports = 0;
+  for (const folder of readdirSync(reportsDir)) {
+    const dir = path.join(reportsDir, folder);
+    const sections = readdirSync(dir)
+      .filter((name) => name.endsWith('.md') && name !== 'report.md')
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((name) => {
+        const parts = splitFrontmatter(readFileSync(path.join(dir, name), 'utf8'))!;
+        const id = /^id:\s*(\S+)/m.exec(parts.frontmatter)![1]!;
+        // Paragraphs as plain text: the synthetic bodies hold only text and **bold** lead-ins.
+        const paragraphs = parts.body
+          .split(/\n\s*\n/)
+          .map((text) => text.replaceAll('**', '').trim())
+          .filter(Boolean);
+        return { id, paragraphs };
+      });
+    const proposed = proposeFigures(sections, list);
+    if (!proposed.length) continue;
+    const file = path.join(dir, 'report.md');
+    const entries = proposed
+      .map(
+        (f) => `  - indicator: ${f.indicator}\n    value: ${f.value}\n    section: ${f.section}\n`,
+      )
+      .join('');
+    const text = readFileSync(file, 'utf8');
+    const close = text.indexOf('\n---\n', 3);
+    writeFileSync(file, `${text.slice(0, close + 1)}figures:\n${entries}${text.slice(close + 1)}`);
+    figures += proposed.length;
+    reports += 1;
+  }
+  return { figures, reports };
 }

@@ -10,6 +10,7 @@ import siteOptionsIntegration from '../src/integrations/site-options.ts';
 import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
+import { alreadyPublished, inputFingerprint, recordPublished } from '../src/node/build-inputs.ts';
 import {
   BUILD_USAGE,
   type BuildOptions,
@@ -63,6 +64,27 @@ const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 // or a folder without write permission would fail.
 const failCode = process.env['FZZF_FAIL_CODE'];
 
+// Taken before anything is read, so a file changed during the build leaves the record stale
+// (and the next build builds) rather than wrongly fresh.
+const fingerprint = inputFingerprint({
+  root,
+  content: [path.join(root, 'content'), paths.reportsDir, paths.synonymsFile, paths.siteFile],
+  settings: {
+    siteUrl: options.siteUrl,
+    drafts: options.drafts,
+    years: options.years ? `${options.years.from}-${options.years.to}` : undefined,
+    reports: path.resolve(root, paths.reportsDir),
+  },
+});
+if (!options.force && !killAt && !failAt && alreadyPublished(outDir, fingerprint)) {
+  console.log(
+    `内容和程序自上次生成以来都没有变化，网站保持不变：${path.relative(root, outDir) || outDir}/（如需重新生成，加 --force）`,
+  );
+  if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);
+  process.exit(0);
+}
+let published = '';
+
 try {
   profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
@@ -95,7 +117,11 @@ try {
         // Astro's own log is English; BUILD_LOG=info shows it to developers.
         logLevel: (process.env['BUILD_LOG'] as 'info') ?? 'silent',
         integrations: [
-          siteOptionsIntegration({ drafts: options.drafts, paths }),
+          siteOptionsIntegration({
+            drafts: options.drafts,
+            paths,
+            ...(options.years ? { years: options.years } : {}),
+          }),
           buildProfileIntegration(profile),
         ],
       }).catch(async (error: unknown) => {
@@ -103,6 +129,7 @@ try {
         throw error;
       });
       await rename(staging, version);
+      published = version;
     },
     onStep: (step) => {
       if (step === killAt) process.kill(process.pid, 'SIGKILL');
@@ -116,6 +143,7 @@ try {
       throw injected;
     },
   });
+  recordPublished(outDir, published, fingerprint);
 } catch (error) {
   console.error(describeFailure(error, root, outDir));
   process.exit(1);

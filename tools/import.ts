@@ -18,6 +18,14 @@ import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
 import { parseReport } from '../src/lib/import/structure.ts';
 import { ImportRefused, readImportInput, writeReportFolder } from '../src/node/import-input.ts';
 import { renderReportFiles } from '../src/node/report-files.ts';
+import { readIndicators } from '../src/data/indicators.ts';
+import { CONTENT_PATHS } from '../src/data/paths.ts';
+import {
+  proposedFiguresBlock,
+  proposedFiguresSummary,
+  proposeFigures,
+  withProposedFigures,
+} from '../src/lib/import/figures.ts';
 
 const refuse = (message: string): never => {
   throw new ImportRefused(message);
@@ -153,6 +161,16 @@ async function importFile(
   }
   const { plan } = result;
   const files = renderReportFiles(plan);
+  // Figures the text states are proposed, commented out, for the editor to confirm. The
+  // indicators are the project's own, wherever the command runs from.
+  const figures = proposeFigures(
+    plan.sections,
+    readIndicators(path.resolve(import.meta.dirname, '..', CONTENT_PATHS.indicatorsFile)).list,
+  );
+  files.set(
+    'report.md',
+    withProposedFigures(files.get('report.md')!, proposedFiguresBlock(figures)),
+  );
   // Checked as the build will check it, before anything is written.
   const errors = errorsOf(await checkReportFolder(options.outDir, plan.folder, files));
   if (errors.length) refuse(messages.invalidResult(errors));
@@ -173,6 +191,7 @@ async function importFile(
       notes: input.notes,
     }),
   );
+  if (figures.length) console.log(`\n${proposedFiguresSummary(figures)}`);
 }
 
 main().catch((error: unknown) => {

@@ -10,10 +10,12 @@ import { type LoadedContent, loadContent, validateContent } from './report-folde
 import { readSiteConfig } from './site.ts';
 import { readSynonyms } from './synonyms.ts';
 import { RECORD_FIELD } from './editions.ts';
+import { readIndicators } from './indicators.ts';
+import { checkFigures } from '../lib/figures/check.ts';
 
 /**
  * The one door for content problems. It knows every content file the site is made from (the
- * report folders, the synonym list, the site identity), reads each once, and returns every
+ * report folders, the synonym list, the site identity, the indicators), reads each once, and returns every
  * problem as data: file, line, field, found, expected, severity. `npm run build`,
  * `npm run check:content` and `npm run dev` only format this result, so they always agree.
  * A new check is a function that returns ContentIssues, called from here.
@@ -47,6 +49,7 @@ export async function checkContentFiles(
   const content = await loadContent(reportsDir, cwd);
   const synonyms = await readSynonyms(path.resolve(cwd, paths.synonymsFile), cwd);
   const site = readSiteConfig(path.resolve(cwd, paths.siteFile), cwd);
+  const indicators = readIndicators(path.resolve(cwd, paths.indicatorsFile), cwd);
   const errors = (issues: readonly ContentIssue[]) =>
     issues.map((issue): ContentProblem => ({ ...issue, severity: 'error' }));
   const problems = [
@@ -54,6 +57,15 @@ export async function checkContentFiles(
     ...review(content),
     ...errors(synonyms.issues),
     ...errors(site.issues),
+    ...errors(indicators.issues),
+    // A broken indicators file is reported above; the figures' indicators are not judged by it.
+    ...errors(
+      checkFigures(
+        content.reports,
+        content.sections,
+        indicators.issues.length ? undefined : indicators.list,
+      ),
+    ),
   ];
   return {
     problems: placed(problems, content),
@@ -79,7 +91,7 @@ export async function checkReportFolder(
     for (const [name, text] of files) writeFileSync(path.join(scratch, folder, name), text);
     const none = path.join(scratch, 'none.yml');
     const { problems } = await checkContentFiles(
-      { reportsDir: '.', synonymsFile: none, siteFile: none },
+      { reportsDir: '.', synonymsFile: none, siteFile: none, indicatorsFile: none },
       scratch,
     );
     // A folder not yet written has no edition record: it gets one when it is published.

@@ -7,6 +7,7 @@ import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
 import type { Report } from './reports.ts';
 import { editionsOf, latestEdition, withdrawalOf } from '../lib/editions/record.ts';
 import { isoDateInChina } from '../lib/editions/citation.ts';
+import { indicatorList, reportFigures } from './figures.ts';
 
 /** What the open-data files of a report are made from: its metadata and its rendered text. */
 export function reportTextInput(report: Report, site: URL, base: string): ReportTextInput {
@@ -14,11 +15,11 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
   const paragraphsOf = (entry: { rendered?: { html: string } | undefined }) =>
     renderedParagraphs(entry.rendered);
   return {
-    folder: report.folder,
-    data: report.data,
+    report,
     facts: reportFacts(report),
     preamble: paragraphsOf(report.entry),
     preambleBody: report.entry.body ?? '',
+    figures: namedFigures(report),
     sections: sections.map((section) => ({
       id: section.id,
       parent: section.entry.data.parent,
@@ -64,5 +65,15 @@ export function editionUrls(report: Report, site: URL | string, base: string) {
         ? urls.reportPath(base, report.folder)
         : urls.editionPath(base, report.folder, edition),
     ),
+  }));
+}
+
+/** A report's figures with their indicator's name, for its JSON copy. */
+export function namedFigures(report: Report) {
+  const indicators = indicatorList();
+  const names = new Map(indicators.map((indicator) => [indicator.id, indicator.name]));
+  return reportFigures(report, indicators).map((figure) => ({
+    ...figure,
+    name: names.get(figure.indicator) ?? figure.indicator,
   }));
 }

@@ -1,3 +1,4 @@
+import type { YearRange } from '../node/build-options.ts';
 import { CONTENT_PATHS, type ContentPaths } from './paths.ts';
 
 /** What one build or preview run was asked for, handed to the code Astro runs as a value. */
@@ -6,6 +7,11 @@ export interface SiteOptions {
   drafts: boolean;
   /** Where this run's content is. */
   paths: ContentPaths;
+  /**
+   * The years whose report pages this build renders, when the site is built in parts
+   * (`npm run build -- --years 2016-2020`); every report otherwise.
+   */
+  years?: YearRange;
 }
 
 /** The key under import.meta.env that src/integrations/site-options.ts fills in. */

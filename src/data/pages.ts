@@ -1,34 +1,25 @@
-import {
-  agencyPath,
-  homePath,
-  reportPath,
-  sectionPath,
-  statutoryRulePath,
-  yearPath,
-} from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { reportsByAgency, reportsByYear } from '../lib/portal/index-pages.ts';
-import { latestEdition } from '../lib/editions/record.ts';
-import { isWithdrawn, listedReports, loadReports, type Report } from './reports.ts';
-
-/** The date a report's pages last changed: its latest edition, or its publication for a draft. */
-function lastmodOf(report: Report): { lastmod?: string } {
-  const date = report.record ? latestEdition(report.record).date : report.published;
-  return date ? { lastmod: date } : {};
-}
+import { type SitePage, sitePages } from '../lib/portal/page-model.ts';
+import { indicatorList } from './figures.ts';
+import { reportPagesKey } from './page-keys.ts';
+import { inPart } from './part.ts';
+import { editionText } from './edition-text.ts';
+import { editionsOf, latestEdition } from '../lib/editions/record.ts';
+import { type Report, isWithdrawn, listedReports, loadReports } from './reports.ts';
 
 /**
  * The page model: which pages of each kind exist, each with the route data (params, props) its
- * getStaticPaths returns, its path under the site's base, and, for a report and its sections, the
- * date a search engine may take as the last change (lastmod). Pages and the sitemap both read it, so a
- * new page kind added here is in the sitemap without a second list to keep.
+ * getStaticPaths returns, and (allPages) every file the routes write with its path under the
+ * site's base. Pages, the sitemap and the build test of dist/ all read it, so a new page kind
+ * added here is in the sitemap without a second list to keep.
  */
 // Listings leave withdrawn reports out; their own pages stay, as a notice.
 export async function yearPages() {
   return reportsByYear(await listedReports()).map(({ year, reports }) => ({
     params: { year: String(year) },
     props: { year, reports },
-    path: yearPath(year),
   }));
 }
 
@@ -36,17 +27,14 @@ export async function agencyPages() {
   return reportsByAgency(await listedReports()).map((agency) => ({
     params: { agency: agency.id },
     props: { agency },
-    path: agencyPath(agency.id),
   }));
 }
 
+/** A report's page, and its open-data files (/reports/<folder>.json, .md, .txt). */
 export async function reportPages() {
   return (await loadReports()).map((report) => ({
     params: { report: report.folder },
     props: { report },
-    path: reportPath(report.folder),
-    withdrawn: isWithdrawn(report),
-    ...lastmodOf(report),
   }));
 }
 
@@ -55,31 +43,93 @@ export async function sectionPages() {
     flattenOutline(report.outline).map((section) => ({
       params: { report: report.folder, section: section.id },
       props: { report, section },
-      path: sectionPath(report.folder, section.id),
-      withdrawn: isWithdrawn(report),
-      ...lastmodOf(report),
     })),
   );
 }
 
+/** A section's former ids (frontmatter `aliases`): each keeps a page that sends readers on. */
+export async function aliasPages() {
+  return (await loadReports()).flatMap((report) =>
+    flattenOutline(report.outline).flatMap((section) =>
+      section.entry.data.aliases.map((alias) => ({
+        params: { report: report.folder, alias },
+        props: { report, section },
+      })),
+    ),
+  );
+}
+
 /**
- * Every page a reader would land on, in the sitemap's order: home, years, agencies, each report
- * followed by its section pages, the statutory rule. Former addresses (alias redirects), earlier
- * editions, comparisons, withdrawn reports, search and 404 are left out; drafts never reach
- * loadReports.
+ * The route data of pages made from one report, as getStaticPaths returns it: only those of this
+ * build's part (src/data/part.ts), each with the cache key of its report's pages.
+ */
+export async function partRoutes<P extends { params: object; props: { report: Report } }>(
+  pages: readonly P[],
+) {
+  const reports = await loadReports();
+  return pages
+    .filter(({ props }) => inPart(props.report))
+    .map(({ params, props }) => ({
+      params: params as P['params'],
+      props: props as P['props'],
+      cacheKey: reportPagesKey(props.report, reports),
+    }));
+}
+
+/**
+ * What the page model needs of a report's edition record: the date its pages last changed,
+ * whether it is withdrawn, and its earlier editions with the sections each held.
+ */
+async function editionPages(report: Report) {
+  if (!report.record) return {};
+  const latest = latestEdition(report.record);
+  const earlier = await Promise.all(
+    editionsOf(report.record)
+      .filter((edition) => edition.edition < latest.edition)
+      .map(async (edition) => ({
+        edition: edition.edition,
+        sections: (await editionText(report.record!, edition.edition)).outline.flatMap((part) => [
+          part.id,
+          ...part.children.map((child) => child.id),
+        ]),
+      })),
+  );
+  return {
+    lastmod: latest.date,
+    withdrawn: isWithdrawn(report),
+    editions: { count: latest.edition, earlier },
+  };
+}
+
+/** Every file the site's routes write, from src/lib/portal/page-model.ts. */
+export async function allPages(): Promise<SitePage[]> {
+  const reports = await Promise.all(
+    (await loadReports()).map(async (report) => ({
+      folder: report.folder,
+      year: report.year,
+      published: report.published,
+      agency: report.agency,
+      sections: flattenOutline(report.outline).map((section) => ({
+        id: section.id,
+        aliases: section.entry.data.aliases,
+      })),
+      ...(await editionPages(report)),
+    })),
+  );
+  return sitePages(
+    reports,
+    indicatorList().map((indicator) => indicator.id),
+    sitePaths,
+  );
+}
+
+/**
+ * Every page a reader would land on, and the figures' downloads, in the sitemap's order. Former
+ * addresses (alias redirects), search, 404 and the other data files are left out; drafts never
+ * reach loadReports.
  */
 export async function readerPages(): Promise<{ path: string; lastmod?: string }[]> {
-  const sections = Map.groupBy(await sectionPages(), (page) => page.params.report);
-  return [
-    { path: homePath() },
-    ...(await yearPages()),
-    ...(await agencyPages()),
-    ...(await reportPages())
-      .filter((page) => !page.withdrawn)
-      .flatMap((page) => [page, ...(sections.get(page.params.report) ?? [])]),
-    { path: statutoryRulePath() },
-  ].map(({ path, ...rest }) => ({
-    path,
-    ...('lastmod' in rest && rest.lastmod ? { lastmod: rest.lastmod } : {}),
-  }));
+  return (await allPages())
+    .filter((page) => page.listed)
+    .map(({ path, lastmod }) => ({ path, ...(lastmod ? { lastmod } : {}) }));
 }

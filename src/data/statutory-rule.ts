@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The content guide, whose rule section the site shows as the text the statutory facts cite. */
-const GUIDE = './content/README.md';
+export const STATUTORY_GUIDE = './content/README.md';
+const GUIDE = STATUTORY_GUIDE;
 const START = '<!-- statutory-rule:start -->';
 const END = '<!-- statutory-rule:end -->';
 

@@ -23,4 +23,7 @@ export const searchUi = {
   'search.allResultsAbout': '查看全部约 {count} 条结果',
   'search.allResults': '查看全部搜索结果',
   'search.suggestionsLabel': '搜索建议',
+  // Figures answering a query that names an indicator (行政复议 嘉定 2023).
+  'search.figuresLabel': '数据',
+  'search.figureOf': '{agency} {year}年 {indicator}：',
 } as const;

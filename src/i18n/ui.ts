@@ -1,3 +1,4 @@
+import { figuresUi } from './figures.ts';
 import { permalinkUi } from './permalink.ts';
 import { readerUi } from './reader.ts';
 import { searchUi } from './search.ts';
@@ -57,6 +58,7 @@ export const ui = {
   'permalink.paragraph': '本段链接',
   ...permalinkUi,
   'qr.caption': '扫一扫在手机打开当前页',
+  ...figuresUi,
   // The caption beside it prints the address, so the alt text does not repeat it.
   'qr.label': '本页网址的二维码',
   'redirect.title': (heading: string, report: string) => `本节地址已更改：${heading} - ${report}`,

@@ -38,7 +38,12 @@ export function resolveRequest(root: string, base: string, pathname: string): St
   if (pathname === base.replace(/\/$/, '')) return { redirect: base };
   const underBase = pathname.startsWith(base) ? pathname.slice(base.length) : undefined;
   let file = underBase === undefined ? undefined : path.join(root, underBase);
-  if (file && !file.startsWith(root)) file = undefined;
+  // A prefix test would let /../dist-versions/… through, since that folder's name starts with
+  // dist's; only a path that stays below the root is served.
+  if (file) {
+    const below = path.relative(root, file);
+    if (below.startsWith('..') || path.isAbsolute(below)) file = undefined;
+  }
   if (file && existsSync(file) && statSync(file).isDirectory()) {
     if (!pathname.endsWith('/')) return { redirect: `${pathname}/` };
     file = path.join(file, 'index.html');

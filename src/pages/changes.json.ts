@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadReports } from '../data/reports.ts';
-import * as paths from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { absoluteUrl, CHANGES_FILE } from '../lib/addresses/urls.ts';
 import { siteChanges } from '../lib/editions/changes.ts';
 
@@ -21,16 +21,19 @@ export const GET: APIRoute = async ({ site }) => {
               agency: report.data.agency.name,
               events: report.record.events,
               urls: {
-                report: url(paths.reportPath(report.folder)),
-                editions: url(paths.editionsPath(report.folder)),
-                edition: (n: number) => url(paths.editionPath(report.folder, n)),
+                report: url(sitePaths.reportPath(report.folder)),
+                editions: url(sitePaths.editionsPath(report.folder)),
+                edition: (n: number) => url(sitePaths.editionPath(report.folder, n)),
               },
             },
           ]
         : [],
     ),
   );
-  return new Response(`${JSON.stringify({ url: url(paths.assetPath(CHANGES_FILE)), changes })}\n`, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  return new Response(
+    `${JSON.stringify({ url: url(sitePaths.assetPath(CHANGES_FILE)), changes })}\n`,
+    {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    },
+  );
 };

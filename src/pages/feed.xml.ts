@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { loadReports } from '../data/reports.ts';
 import { loadSiteConfig } from '../data/site-config.ts';
 import { t } from '../i18n/ui.ts';
-import * as paths from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
 import { lastEventDate } from '../lib/editions/record.ts';
@@ -20,7 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
   const url = (path: string) => absoluteUrl(site!, path);
   // Newest first, as loadReports gives them.
   const reports = await loadReports();
-  const home = url(paths.homePath());
+  const home = url(sitePaths.homePath());
   const newest = reports
     .flatMap((report) =>
       report.record ? [lastEventDate(report.record)] : report.published ? [report.published] : [],
@@ -36,15 +36,15 @@ export const GET: APIRoute = async ({ site }) => {
     copyright: config.sponsor ?? config.name,
     // The feed changes when a report is published; an empty site has an arbitrary stable date.
     updated: new Date(`${newest ?? '2000-01-01'}T00:00:00+08:00`),
-    feedLinks: { atom: url(paths.assetPath(FEED_FILE)) },
+    feedLinks: { atom: url(sitePaths.assetPath(FEED_FILE)) },
   });
   for (const report of reports) {
     // A draft not yet dated has no place in a feed ordered by date.
     if (!report.published) continue;
-    const link = url(paths.reportPath(report.folder));
+    const link = url(sitePaths.reportPath(report.folder));
     const date = day(report.published);
     const author = [
-      { name: report.data.agency.name, link: url(paths.agencyPath(report.data.agency.id)) },
+      { name: report.data.agency.name, link: url(sitePaths.agencyPath(report.data.agency.id)) },
     ];
     feed.addItem({
       title: report.data.title,
@@ -57,7 +57,7 @@ export const GET: APIRoute = async ({ site }) => {
     });
     for (const event of report.record?.events ?? []) {
       if (event.kind === 'publish') continue;
-      const history = url(paths.editionsPath(report.folder));
+      const history = url(sitePaths.editionsPath(report.folder));
       const title =
         event.kind === 'correct'
           ? t('edition.feedCorrected')(report.data.title)

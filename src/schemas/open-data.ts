@@ -49,6 +49,26 @@ const sectionSchema = z
   })
   .meta({ description: '报告的一个部分（一、）或子部分（（一））' });
 
+const figureSchema = z
+  .object({
+    /** The indicator's id, e.g. admin-reconsideration (the site's /data/<id>/). */
+    indicator: z.string(),
+    /** Its Chinese name, e.g. 行政复议案件. */
+    name: z.string(),
+    /** The value in the indicator's unit, as the report's text states it. */
+    value: z.number(),
+    /** e.g. 件, %, 万元. */
+    unit: z.string(),
+    /** True when the text gives a lower bound (9000余处). */
+    approx: z.boolean(),
+    /** The id of the section that states it. */
+    section: z.string(),
+    /** The paragraph that states it, e.g. s1-2-p1, and its address. */
+    paragraph: z.string(),
+    paragraphUrl: z.url(),
+  })
+  .meta({ description: '报告正文写明的一项关键数据：指标、数值、单位和写明它的段落' });
+
 export const reportDocumentSchema = z
   .object({
     /** Address of this file's JSON Schema. */
@@ -96,6 +116,8 @@ export const reportDocumentSchema = z
     preamble: z.array(paragraphSchema),
     /** Every part and subsection in reading order. */
     sections: z.array(sectionSchema),
+    /** Key figures the text states, each tied to its paragraph (empty when none are listed). */
+    figures: z.array(figureSchema),
   })
   .meta({ title: '法治政府建设年度报告', description: '一份年度报告的元数据和全文' });
 

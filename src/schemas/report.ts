@@ -1,5 +1,6 @@
 import { REPORT_YEARS, STABLE_ID } from '../lib/addresses/ids.ts';
 import { isoDate, z } from './common.ts';
+import { figureEntrySchema } from './indicator.ts';
 
 // Length limits, in characters, well above any real report's and low enough that a pasted
 // paragraph in a title field is caught before it breaks every list and page header.
@@ -74,6 +75,12 @@ export const reportSchema = z
     indexNumber: z.string().trim().min(1).max(REFERENCE_MAX).optional(),
     /** 文号, only when the publisher gives one. Never invent it. */
     documentNumber: z.string().trim().min(1).max(REFERENCE_MAX).optional(),
+    /**
+     * Key figures the report's text states (行政复议案件 36件 …): each names an indicator of
+     * content/indicators.yml, its value and the section that states it. Charted on the agency,
+     * year and /data/ pages; the check refuses a value the section's text does not state.
+     */
+    figures: z.array(figureEntrySchema).default([]),
   })
   .superRefine((data, ctx) => {
     if (!data.draft && data.published === undefined) {

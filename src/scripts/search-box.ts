@@ -1,4 +1,4 @@
-import { assetPath } from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { PAGEFIND_ENGINE, SEARCH_SCOPE } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 /**
@@ -38,11 +38,11 @@ if (input?.getAttribute('role') === 'combobox')
     () => {
       // Everything the first suggestion needs starts now, side by side: the list's own code, the
       // engine, and the scope file that names the index files (fetched by search-engine.ts).
-      const scope = fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+      const scope = fetch(sitePaths.assetPath(SEARCH_SCOPE)).then((r) =>
         r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
       );
       scope.catch(() => {});
-      void import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)).catch(() => {});
+      void import(/* @vite-ignore */ sitePaths.assetPath(PAGEFIND_ENGINE)).catch(() => {});
       void import('./search-combobox.ts').then((module) => module.attachCombobox(input, scope));
     },
     { once: true },

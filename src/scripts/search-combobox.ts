@@ -1,9 +1,10 @@
 import { searchUi } from '../i18n/search.ts';
-import { searchPath } from '../lib/addresses/site-paths.ts';
+import { sitePaths } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
 import { SearchEngine } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
+import { figureAnswer } from './search-figures.ts';
 
 /**
  * Results as you type under the search box, on every page but the search page: an ARIA
@@ -12,6 +13,9 @@ import { resultItem } from './search-result.ts';
  * before; Escape closes the list. While an IME composes, nothing is searched until the word is
  * chosen (compositionend).
  */
+/** At most this many figures lead the suggestions. */
+const FIGURE_SUGGESTIONS = 3;
+
 export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchScopeData>): void {
   const form = input.form;
   if (!form || input.dataset['combobox']) return;
@@ -31,7 +35,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   const all = document.createElement('a');
   all.className = 'search-suggest-all';
   all.dataset['suggestAll'] = '';
-  all.href = searchPath();
+  all.href = sitePaths.searchPath();
   all.textContent = searchUi['search.allResults'];
   panel.append(status, list, all);
   input.after(panel);
@@ -61,7 +65,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   const update = async () => {
     const raw = input.value;
     const run = ++latest;
-    all.href = searchPath(raw.trim() || undefined);
+    all.href = sitePaths.searchPath(raw.trim() || undefined);
     if (!raw.trim()) {
       list.replaceChildren();
       status.textContent = '';
@@ -69,12 +73,15 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
       return;
     }
     try {
-      const page = await engine.search(raw, {}, SUGGESTIONS);
+      const [page, figures] = await Promise.all([
+        engine.search(raw, {}, SUGGESTIONS),
+        figureAnswer(raw, FIGURE_SUGGESTIONS),
+      ]);
       if (run !== latest) return;
       const ranked = page?.ranked.slice(0, SUGGESTIONS) ?? [];
+      // Figures that answer the query come first, then the sections.
       list.replaceChildren(
-        ...ranked.map((result, i) => {
-          const item = resultItem(result);
+        ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
           item.id = `site-search-option-${i}`;
           item.setAttribute('role', 'option');
           item.setAttribute('aria-selected', 'false');
@@ -87,11 +94,12 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
       active = -1;
       input.removeAttribute('aria-activedescendant');
       const count = page?.count ?? 0;
-      status.textContent = ranked.length
-        ? page?.pinyin
-          ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
-          : ''
-        : searchUi['search.countNone'];
+      status.textContent =
+        ranked.length || figures.length
+          ? page?.pinyin
+            ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
+            : ''
+          : searchUi['search.countNone'];
       all.textContent = count
         ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
             '{count}',

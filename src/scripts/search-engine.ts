@@ -1,4 +1,4 @@
-import { assetPath, BASE, reportDataPath } from '../lib/addresses/site-paths.ts';
+import { BASE, sitePaths } from '../lib/addresses/site-paths.ts';
 import {
   PAGEFIND_DIR,
   PAGEFIND_ENGINE,
@@ -52,6 +52,7 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
   search(
     query: string | null,
@@ -116,13 +117,13 @@ export class SearchEngine {
   load(): Promise<Pagefind> {
     const data = this.#loadScope();
     this.#pagefind ??= Promise.all([
-      import(/* @vite-ignore */ assetPath(PAGEFIND_ENGINE)),
+      import(/* @vite-ignore */ sitePaths.assetPath(PAGEFIND_ENGINE)),
       data,
     ]).then(async ([pagefind, scope]: [Pagefind, SearchScopeData]) => {
       const tag = this.options.indexTag || scope.index?.tag;
       // The engine's first files all at once (entry, WebAssembly, metadata), not as a chain.
       for (const file of scope.index?.files ?? [])
-        void fetch(assetPath(PAGEFIND_DIR + file)).catch(() => {});
+        void fetch(sitePaths.assetPath(PAGEFIND_DIR + file)).catch(() => {});
       // The worker would cost another script download before the first answer.
       await pagefind.options({
         baseUrl: BASE,
@@ -130,6 +131,9 @@ export class SearchEngine {
         ...(tag ? { metaCacheTag: tag } : {}),
       });
       await pagefind.init();
+      // A site built in parts searches every part's index as one.
+      for (const part of scope.parts ?? [])
+        await pagefind.mergeIndex(sitePaths.assetPath(PAGEFIND_DIR + part), { baseUrl: BASE });
       this.ready = true;
       return pagefind;
     });
@@ -173,7 +177,7 @@ export class SearchEngine {
     const empty: PinyinLexicon = { spell: {}, initials: {} };
     let part = this.#lexicon.get(letter);
     if (!part) {
-      part = fetch(assetPath(pinyinLexiconFile(letter)))
+      part = fetch(sitePaths.assetPath(pinyinLexiconFile(letter)))
         .then((r) => (r.ok ? (r.json() as Promise<PinyinLexicon>) : empty))
         .catch(() => empty);
       this.#lexicon.set(letter, part);
@@ -185,7 +189,7 @@ export class SearchEngine {
   #loadReport(folder: string): Promise<ReportSectionsData> {
     let report = this.#reports.get(folder);
     if (!report) {
-      report = fetch(reportDataPath(folder, 'json')).then((r) =>
+      report = fetch(sitePaths.reportDataPath(folder, 'json')).then((r) =>
         r.ok
           ? (r.json() as Promise<ReportSectionsData>)
           : Promise.reject(new Error(String(r.status))),
@@ -361,7 +365,7 @@ export class SearchEngine {
 
 /** The agencies, years and index files of the site (written by the search integration). */
 export function loadScope(): Promise<SearchScopeData> {
-  return fetch(assetPath(SEARCH_SCOPE)).then((r) =>
+  return fetch(sitePaths.assetPath(SEARCH_SCOPE)).then((r) =>
     r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
   );
 }

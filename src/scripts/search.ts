@@ -5,12 +5,16 @@ import type { Filters } from '../lib/search/scope.ts';
 import { indexTagOf, RESULTS_PAGE_SIZE } from '../lib/search/search-page.ts';
 import { SearchEngine, type SearchPage } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
+import { figureAnswer } from './search-figures.ts';
 
 /**
  * The search page: reads ?q= and the filters from the URL, searches as the reader types (the
  * newest search wins), keeps the URL in step, and shows sections in the order of
  * src/lib/search/. DOM work only: the query logic lives in src/lib/search/ and search-engine.ts.
  */
+/** At most this many figures answer a query on the results page. */
+const FIGURE_ANSWERS = 20;
+
 class ReportSearch extends HTMLElement {
   #engine!: SearchEngine;
   #latest = 0;
@@ -94,7 +98,10 @@ class ReportSearch extends HTMLElement {
     const more = this.#moreButton;
     if (more) more.hidden = true;
     this.#page = undefined;
+    const answer = this.#answerList(list);
     if (!raw.trim()) {
+      answer.replaceChildren();
+      answer.hidden = true;
       list.replaceChildren();
       list.setAttribute('aria-busy', 'false');
       status.textContent = searchUi['search.prompt'];
@@ -104,12 +111,13 @@ class ReportSearch extends HTMLElement {
     // Only the first search waits long enough (for the engine to load) to be worth announcing.
     if (!this.#engine.ready) status.textContent = searchUi['search.searching'];
     try {
-      const page = await this.#engine.search(
-        raw,
-        filters,
-        Number(this.dataset['pageSize']) || RESULTS_PAGE_SIZE,
-      );
+      const [page, figures] = await Promise.all([
+        this.#engine.search(raw, filters, Number(this.dataset['pageSize']) || RESULTS_PAGE_SIZE),
+        figureAnswer(raw, FIGURE_ANSWERS),
+      ]);
       if (run !== this.#latest) return;
+      answer.replaceChildren(...figures);
+      answer.hidden = figures.length === 0;
       const ranked = page?.ranked ?? [];
       list.replaceChildren(...ranked.map((result) => resultItem(result)));
       this.#count = ranked.length ? Math.max(page!.count, ranked.length) : 0;
@@ -129,6 +137,20 @@ class ReportSearch extends HTMLElement {
         performance.mark('search:results');
       }
     }
+  }
+
+  /** The figures answering the query, shown before the sections; made once, before the list. */
+  #answerList(list: HTMLOListElement): HTMLUListElement {
+    let answer = this.querySelector<HTMLUListElement>('[data-search-figures]');
+    if (!answer) {
+      answer = document.createElement('ul');
+      answer.className = 'search-figures';
+      answer.dataset['searchFigures'] = '';
+      answer.setAttribute('aria-label', searchUi['search.figuresLabel']);
+      answer.hidden = true;
+      list.before(answer);
+    }
+    return answer;
   }
 
   #status(status: HTMLElement, shown: number, pinyin: string | undefined) {

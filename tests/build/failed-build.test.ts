@@ -774,6 +774,125 @@ describe.concurrent('the catalogue of content that is refused', () => {
       `);
   });
 
+  // Key figures: the report lists a figure; the subsection's text states 行政复议案件36件.
+  const withFigures = (figures: string): Patch => ({
+    [REPORT]: (text: string) =>
+      text.replace(
+        'indexNumber: TEST-2025-001\n',
+        `indexNumber: TEST-2025-001\nfigures:\n${figures}`,
+      ),
+    [SUBSECTION]: body('全年办理行政复议案件36件，同比下降。\n\n第二段。'),
+  });
+  const figure = (indicator: string, value: string, section: string) =>
+    `  - indicator: ${indicator}\n    value: ${value}\n    section: ${section}\n`;
+
+  it('refuses a figure of an unknown indicator and suggests the nearest id', async ({ expect }) => {
+    expect(
+      await refused(
+        expect,
+        'figure-indicator',
+        withFigures(figure('admin-reconsideraton', '36', 's1-1')),
+      ),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md:15
+        字段：figures（第 1 项）.indicator
+        发现：不认识的指标 admin-reconsideraton
+        应为：是不是 admin-reconsideration（行政复议案件）？请改为 admin-reconsideration；新的指标先加入 content/indicators.yml"
+    `);
+  });
+
+  it('refuses a figure whose section does not exist', async ({ expect }) => {
+    expect(
+      await refused(
+        expect,
+        'figure-section',
+        withFigures(figure('admin-reconsideration', '36', 's1-2')),
+      ),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md:17
+        字段：figures（第 1 项）.section
+        发现：本报告没有 id 为 s1-2 的章节
+        应为：是不是 s1-1？请写陈述这一数值的章节 id"
+    `);
+  });
+
+  it('refuses a figure value the section does not state, listing what it does state', async ({
+    expect,
+  }) => {
+    expect(
+      await refused(
+        expect,
+        'figure-value',
+        withFigures(figure('admin-reconsideration', '63', 's1-1')),
+      ),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md:16
+        字段：figures（第 1 项）.value
+        发现：<case>/reports/2024-test-agency/s1-1.md 的正文中没有写明“63件”（该节以“件”为单位写明的数值有：36件）
+        应为：该节正文写明的数值，单位为“件”，写法如 36件、36 件、三十六件（见内容编写指南“关键数据”）；请核对 value 或 section"
+    `);
+  });
+
+  it('refuses the same indicator twice in one report', async ({ expect }) => {
+    expect(
+      await refused(
+        expect,
+        'figure-twice',
+        withFigures(
+          figure('admin-reconsideration', '36', 's1-1') +
+            figure('admin-reconsideration', '36', 's1-1'),
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+      内容检查发现 1 处问题。请按下列提示修改后重新生成：
+
+      <case>/reports/2024-test-agency/report.md:18
+        字段：figures（第 2 项）.indicator
+        发现：指标 admin-reconsideration 已在第 1 项中填写
+        应为：同一报告中每个指标只写一次；请删除重复的一项，或改为另一个指标"
+    `);
+  });
+
+  it('names a misspelt field of the indicators file with its line', async ({ expect }) => {
+    const indicators = path.join(scratch, 'indicators', 'indicators.yml');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(path.dirname(indicators), { recursive: true });
+    writeFileSync(
+      indicators,
+      '- id: admin-reconsideration\n  name: 行政复议案件\n  unit: 件\n  definiton: 收到的行政复议案件数。\n',
+    );
+    expect(await refused(expect, 'indicators', {}, { INDICATORS_FILE: indicators }))
+      .toMatchInlineSnapshot(`
+        "网站生成失败，上一次成功生成的网站（<case>/site/dist/）保持不变。
+
+        内容检查发现 2 处问题。请按下列提示修改后重新生成：
+
+        <case>/indicators.yml:1
+          字段：第 1 项 definition
+          发现：（未填写）
+          应为：必须填写：一段文字
+
+        <case>/indicators.yml:4
+          字段：第 1 项 definiton
+          发现：不认识的字段 definiton
+          应为：是不是 definition？请把字段名改为 definition"
+      `);
+  });
+
   it('refuses a section id used twice, naming both files', async ({ expect }) => {
     expect(await refused(expect, 'duplicate-id', { [PART]: set('id', 'id: s1') }))
       .toMatchInlineSnapshot(`

@@ -33,6 +33,15 @@ describe('a freshly imported real report', () => {
     runImport('10-ministry-of-justice-2024.txt', '--agency-id', 'moj', '--published', '2025-03-28');
     // No date, none given: a draft.
     expect(runImport('04-zhaoxian-county-2022.txt', '--agency-id', 'zhaoxian')).toContain('草稿');
+    // Finished reports are published, recording their first editions, as the content guide says.
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'tools/publish-report.ts'), '--all', '--dir', reports],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     const result = runBuild(outDir, { REPORTS_DIR: reports }, ['--local', '--drafts']);
     output = result.output;
     expect(result.status, output).toBe(0);

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../../src/data/frontmatter.ts';
+import { pathBuilders, withBase } from '../../src/lib/addresses/urls.ts';
+import { sitePages } from '../../src/lib/portal/page-model.ts';
 import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
 import { brokenReferences } from '../support/links.ts';
 
@@ -180,5 +184,60 @@ describe('search index', () => {
       ),
     );
     expect(entry.languages['zh-cn']!.page_count).toBe(files.length);
+  });
+});
+
+describe('the page model (src/lib/portal/page-model.ts)', () => {
+  // The model built from the content itself, as src/data/pages.ts builds it from the records.
+  const reports = reportFolders().flatMap((folder) => {
+    const dir = path.join(ROOT, 'content/reports', folder);
+    const frontmatter = (name: string) =>
+      parseYaml(splitFrontmatter(readFileSync(path.join(dir, name), 'utf8'))!.frontmatter) as {
+        draft?: boolean;
+        year: number;
+        published?: string;
+        agency: { id: string; name: string; shortName: string };
+        id?: string;
+        aliases?: string[];
+      };
+    const report = frontmatter('report.md');
+    if (report.draft) return [];
+    const sections = readdirSync(dir)
+      .filter((name) => name.endsWith('.md') && name !== 'report.md')
+      .map((name) => frontmatter(name))
+      .map((section) => ({ id: section.id!, aliases: section.aliases ?? [] }));
+    return [
+      { folder, year: report.year, published: report.published, agency: report.agency, sections },
+    ];
+  });
+  const indicators = (
+    parseYaml(readFileSync(path.join(ROOT, 'content/indicators.yml'), 'utf8')) as { id: string }[]
+  ).map((indicator) => indicator.id);
+  const model = sitePages(reports, indicators, withBase('/', pathBuilders));
+  const fileOf = (urlPath: string) =>
+    urlPath.slice(1) + (urlPath.endsWith('/') ? 'index.html' : '');
+
+  it('holds every HTML file of dist/, and every HTML page it holds is built', () => {
+    const modelled = model.filter((entry) => entry.html).map((entry) => fileOf(entry.path));
+    expect(reports.length).toBeGreaterThan(0);
+    expect(new Set(modelled).size).toBe(modelled.length);
+    expect([...modelled].sort()).toEqual(htmlFiles());
+  });
+
+  it('names only files that are built, data files included', () => {
+    for (const entry of model.filter((item) => !item.html))
+      expect(existsSync(path.join(DIST, fileOf(entry.path))), entry.path).toBe(true);
+  });
+
+  it('lists in the sitemap exactly the pages it marks as listed', () => {
+    const listed = [
+      ...readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g),
+    ].map(([, url]) => new URL(url!).pathname);
+    expect(listed.sort()).toEqual(
+      model
+        .filter((entry) => entry.listed)
+        .map((entry) => entry.path)
+        .sort(),
+    );
   });
 });

@@ -75,6 +75,8 @@ export const PAGE_TYPES = [
   { name: 'agency', path: 'agencies/jiading-police/' },
   { name: 'year', path: 'years/2023/' },
   { name: 'statutory rule', path: 'about/statutory/' },
+  { name: 'data', path: 'data/' },
+  { name: 'indicator', path: 'data/traffic-hazards-rectified/' },
   { name: 'search', path: 'search/?q=%E6%89%A7%E6%B3%95' },
   { name: '404', path: 'no-such-page/' },
 ] as const;

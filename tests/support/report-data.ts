@@ -9,4 +9,5 @@ export const REPORT_2023: ReportData = {
   published: '2024-03-22',
   signature: { body: '上海市公安局嘉定分局', date: '2024-03-22' },
   summary: '摘要。',
+  figures: [],
 };

@@ -25,9 +25,10 @@ describe('build options', () => {
       siteUrl: DEFAULT_SITE_URL,
       drafts: false,
       profile: false,
+      force: false,
     });
     expect(parseBuildOptions(['--local'], { SITE_URL: 'https://www.example.gov.cn/fzzf' })).toEqual(
-      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false, profile: false },
+      { siteUrl: 'https://www.example.gov.cn/fzzf/', drafts: false, profile: false, force: false },
     );
   });
 
@@ -37,6 +38,27 @@ describe('build options', () => {
 
   it('accepts --profile alongside the other flags', () => {
     expect(parseBuildOptions(['--profile', '--local'], {})?.profile).toBe(true);
+  });
+
+  it('renders one part of the site with --years, a year or a range of them', () => {
+    expect(parseBuildOptions(['--local', '--years', '2016-2020'], {})?.years).toEqual({
+      from: 2016,
+      to: 2020,
+    });
+    expect(parseBuildOptions(['--local', '--years', '2023'], {})?.years).toEqual({
+      from: 2023,
+      to: 2023,
+    });
+    expect(parseBuildOptions(['--local'], {})).not.toHaveProperty('years');
+    for (const wrong of ['2020-2016', '16-20', '2020,2021'])
+      expect(() => parseBuildOptions(['--local', '--years', wrong], {})).toThrow(
+        /--years 的写法不对/,
+      );
+  });
+
+  it('builds even an unchanged site with --force', () => {
+    expect(parseBuildOptions(['--force', '--local'], {})?.force).toBe(true);
+    expect(parseBuildOptions(['--local'], {})?.force).toBe(false);
   });
 
   it('returns nothing for --help so the caller prints the usage', () => {

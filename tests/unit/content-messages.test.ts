@@ -138,6 +138,7 @@ describe('cross-file checks', () => {
     data: Record<string, unknown>,
     body = {
       paragraphs: 1,
+      texts: ['正文。'],
       hasText: true,
       links: [] as { url: string; line: number }[],
       problems: [],
@@ -165,7 +166,7 @@ describe('cross-file checks', () => {
       signature: { body: '甲', date: '2025-01-01' },
       summary: '摘要',
     }),
-    body: { paragraphs: 2, hasText: true, links: [], problems: [] },
+    body: { paragraphs: 2, texts: ['一。', '二。'], hasText: true, links: [], problems: [] },
   };
 
   it('resolve links to sections, aliases and paragraphs, and name the ones that do not', () => {
@@ -184,7 +185,7 @@ describe('cross-file checks', () => {
       [
         section(
           { id: 's1', aliases: ['old'] },
-          { paragraphs: 1, hasText: true, links, problems: [] },
+          { paragraphs: 1, texts: ['正文。'], hasText: true, links, problems: [] },
         ),
       ],
     );
@@ -198,7 +199,7 @@ describe('cross-file checks', () => {
   it('resolve links to a published report by its recorded paragraph ids, not by position', () => {
     const links = ['#s1-p1', '#s1-p2', '#s1-p3'].map((url) => ({ url, line: 3 }));
     const corrected = {
-      ...section({ id: 's1' }, { paragraphs: 2, hasText: true, links, problems: [] }),
+      ...section({ id: 's1' }, { paragraphs: 2, texts: [], hasText: true, links, problems: [] }),
       // A correction inserted s1-p3 before s1-p2; s1-p1 was removed and stays an anchor.
       paragraphIds: ['s1-p3', 's1-p2', 's1-p1'],
     };

@@ -199,7 +199,12 @@ describe('checkContentFiles', () => {
     appendFileSync(file, '\n<div>raw</div>\n');
     const htmlLine = readFileSync(file, 'utf8').split('\n').indexOf('<div>raw</div>') + 1;
     const { problems: issues } = await checkContentFiles(
-      { reportsDir: dir, synonymsFile: 'none.yml', siteFile: 'none.yml' },
+      {
+        reportsDir: dir,
+        synonymsFile: 'none.yml',
+        siteFile: 'none.yml',
+        indicatorsFile: 'none.yml',
+      },
       dir,
     );
     rmSync(dir, { recursive: true, force: true });
@@ -224,7 +229,12 @@ describe('the one door for content problems', () => {
     );
     writeFileSync(path.join(dir, 'site.yml'), 'name: 测试网站\nfeedback: fzb@example.gov.cn\n');
     const { problems } = await checkContentFiles(
-      { reportsDir: 'reports', synonymsFile: 'synonyms.yml', siteFile: 'site.yml' },
+      {
+        reportsDir: 'reports',
+        synonymsFile: 'synonyms.yml',
+        siteFile: 'site.yml',
+        indicatorsFile: 'indicators.yml',
+      },
       dir,
     );
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { blocksFromTextFile } from '../../src/lib/import/input.ts';
+import { proposeFigures } from '../../src/lib/import/figures.ts';
+import { readIndicators } from '../../src/data/indicators.ts';
 import { importBlocks, treeOf } from '../support/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,11 +59,24 @@ describe('importing the released 2023 text', () => {
       const committed = read(readFileSync(path.join(CONTENT, name), 'utf8'));
       const imported = read(content);
       expect(imported.body, name).toBe(committed.body);
-      // The summary was written by an editor; everything else the importer derives.
+      // The summary was written by an editor, who also confirmed the proposed figures;
+      // everything else the importer derives.
       const fields = { ...committed.data };
       delete fields['summary'];
+      delete fields['figures'];
       expect(imported.data, name).toMatchObject(fields);
     }
+  });
+
+  it('proposes exactly the figures the editor confirmed in the committed report', () => {
+    const committed = read(readFileSync(path.join(CONTENT, 'report.md'), 'utf8')).data;
+    const proposed = proposeFigures(
+      plan.sections,
+      readIndicators(path.join(ROOT, 'content/indicators.yml')).list,
+    );
+    expect(
+      proposed.map(({ indicator, value, section }) => ({ indicator, value, section })),
+    ).toEqual(committed['figures']);
   });
 
   it('marks what it guessed in YAML comments for the editor', () => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkContentFiles, errorsOf } from '../../src/data/content-check.ts';
 import { validateReports } from '../../src/data/report-folders.ts';
 import { publishAll } from '../../src/node/editions.ts';
 
@@ -273,6 +274,65 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(existsSync(path.join(work, 'reports/2023-qingfeng/s9.md'))).toBe(false);
   });
 
+  it('proposes the figures it recognises, commented out and marked 请核对, and lists them', async () => {
+    writeFileSync(
+      path.join(work, 'figures.txt'),
+      [
+        '嘉定区人民政府2023年法治政府建设情况',
+        '发布时间：2024-03-20',
+        '2023年，嘉定区持续推进法治政府建设。',
+        '一、主要举措和成效',
+        '全年办理行政复议案件36件、行政诉讼案件12件，行政机关负责人出庭应诉率保持百分之百。',
+        '二、下一年度工作安排',
+        '继续推进行政复议体制改革。',
+      ].join('\n'),
+    );
+    const { code, out } = await runImport(
+      'figures.txt',
+      '--agency-id',
+      'jiading-gov',
+      '--out',
+      'figures',
+    );
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(-5).join('\n')).toMatchInlineSnapshot(`
+      "识别到 3 项关键数据，已作为注释写入 report.md（标有“请核对”，核对后取消注释才会发布）：
+        行政复议案件 36件（s1）：全年办理行政复议案件36件、行政诉讼案件12件，行政机关负责人出庭应诉率保持百分之百。
+        行政诉讼案件 12件（s1）：全年办理行政复议案件36件、行政诉讼案件12件，行政机关负责人出庭应诉率保持百分之百。
+        行政机关负责人出庭应诉率 100%（s1）：全年办理行政复议案件36件、行政诉讼案件12件，行政机关负责人出庭应诉率保持百分之百。
+      "
+    `);
+    const reportMd = readFileSync(path.join(work, 'figures/2023-jiading-gov/report.md'), 'utf8');
+    expect(reportMd).toContain('# 请核对：以下关键数据由导入工具从正文中识别，尚未发布。');
+    expect(reportMd).toContain('#   - indicator: admin-reconsideration # 行政复议案件 36件');
+    // Commented out, nothing is published; uncommented, each figure passes the check.
+    const dir = path.join(work, 'figures');
+    // Published as the content guide says, recording the first edition (figures are not text).
+    await publishAll({ reportsDir: dir, cwd: ROOT });
+    const errors = async () =>
+      errorsOf(
+        (
+          await checkContentFiles(
+            {
+              reportsDir: dir,
+              synonymsFile: 'none.yml',
+              siteFile: 'none.yml',
+              indicatorsFile: path.join(ROOT, 'content/indicators.yml'),
+            },
+            ROOT,
+          )
+        ).problems,
+      );
+    expect(await errors()).toEqual([]);
+    writeFileSync(
+      path.join(dir, '2023-jiading-gov/report.md'),
+      reportMd.replace(/^# (figures:| {2})/gm, '$1'),
+    );
+    const confirmed = readFileSync(path.join(dir, '2023-jiading-gov/report.md'), 'utf8');
+    expect(confirmed).toMatch(/^figures:\n {2}- indicator: admin-reconsideration/m);
+    expect(await errors()).toEqual([]);
+  });
+
   it('asks for --title when the text has no title line, and imports with it and the other options', async () => {
     copyFileSync(
       path.join(IMPORT_FIXTURES, 'real/no-title-line.txt'),
@@ -298,7 +358,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(out).toContain('来源：金水镇党政办（来自 --source）');
     expect(out).toContain('索引号：JS-2024-01（来自 --index-number）');
     expect(out).toContain('s3    三、下一步工作打算  → 下一年度主要安排（来自 --items）');
-    expect(await validateReports(path.join(work, 'titled'), work)).toEqual([]);
+    expect(await checkedOncePublished(path.join(work, 'titled'), work)).toEqual([]);
     const wrong = await runImport('no-title.txt', '--agency-id', 'jinshui', '--items', '主要成效');
     expect(wrong.err).toContain('--items “主要成效” 看不懂');
   });

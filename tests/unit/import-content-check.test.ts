@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { publishAll } from '../../src/node/editions.ts';
 import type { Block } from '../../src/lib/import/blocks.ts';
 import { type ImportOptions, planImport } from '../../src/lib/import/plan.ts';
 import { parseReport } from '../../src/lib/import/structure.ts';
@@ -58,8 +59,12 @@ async function importAll(dir: string, form: Form, published?: string): Promise<n
   return count;
 }
 
-/** Runs `npm run check:content -- --dir <dir>` as a publisher would. */
+/**
+ * Runs `npm run check:content -- --dir <dir>` as a publisher would, once the finished reports
+ * are published (`npm run publish-report -- --all`: a published report needs its first edition).
+ */
 async function checkContent(dir: string): Promise<{ code: number; out: string }> {
+  await publishAll({ reportsDir: dir, cwd: ROOT });
   try {
     const { stdout } = await promisify(execFile)(NODE, ['tools/check-content.ts', '--dir', dir], {
       cwd: ROOT,

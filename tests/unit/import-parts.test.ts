@@ -12,7 +12,7 @@ import { readMetadataLine } from '../../src/lib/import/metadata.ts';
 import { agencyFromTitle, deriveShortName } from '../../src/lib/import/names.ts';
 import { readSignatureOption } from '../../src/lib/import/options.ts';
 import { importPlainText } from '../../src/lib/import/structure.ts';
-import { deriveSummary } from '../../src/lib/import/summary.ts';
+import { deriveSummary } from '../../src/lib/content/summary.ts';
 
 // GBK bytes of 法治政府 (B7A8 D6CE D5FE B8AE), from the GB2312 code table.
 const FAZHI_GBK = [0xb7, 0xa8, 0xd6, 0xce, 0xd5, 0xfe, 0xb8, 0xae];

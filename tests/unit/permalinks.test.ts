@@ -10,6 +10,8 @@ import {
   reportPath,
   sectionPath,
   siteUrl,
+  pathBuilders,
+  withBase,
 } from '../../src/lib/addresses/urls.ts';
 import { sectionDescription, summarize } from '../../src/lib/content/summary.ts';
 import { qrImage, QUIET_ZONE } from '../../src/node/qr.ts';
@@ -219,5 +221,19 @@ describe('checkAliases', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['aliases']);
+  });
+});
+
+describe('paths with the base bound', () => {
+  it('binds the base as the first argument of every builder and keeps the other arguments', () => {
+    const bound = withBase('/fzzf/', pathBuilders);
+    expect(Object.keys(bound)).toEqual(Object.keys(pathBuilders));
+    expect(bound.homePath()).toBe('/fzzf/');
+    expect(bound.sectionPath('2023-a', 's2')).toBe('/fzzf/reports/2023-a/s2/');
+    expect(bound.searchPath('一网 通办')).toBe(
+      `/fzzf/search/?q=${encodeURIComponent('一网 通办')}`,
+    );
+    expect(bound.searchPath()).toBe('/fzzf/search/');
+    expect(bound.reportDataPath('2023-a', 'json')).toBe('/fzzf/reports/2023-a.json');
   });
 });

@@ -234,9 +234,15 @@ describe('JSON-LD', () => {
 });
 
 describe('the open-data copies', () => {
+  const data = { ...REPORT_2023, source: '嘉定区人民政府办公室' };
   const input = {
-    folder: '2023-jiading-police',
-    data: { ...REPORT_2023, source: '嘉定区人民政府办公室' },
+    report: {
+      folder: '2023-jiading-police',
+      year: data.year,
+      published: data.published,
+      agency: data.agency,
+      data,
+    },
     facts: statutoryFacts({ year: 2023, published: '2024-03-22' }, [
       { id: 's1', item: '主要举措和成效' as const },
     ]),
@@ -299,7 +305,7 @@ describe('the open-data copies', () => {
     ).toEqual(['s1']);
   });
   it('writes the plain text with the title, 来源, headings and paragraphs in reading order', () => {
-    const text = reportPlainText(reportDocument(input), input.data);
+    const text = reportPlainText(reportDocument(input), input.report);
     expect(text.split('\n\n').slice(0, 5)).toEqual([
       '嘉定公安分局2023年法治政府建设情况',
       '发布机关：上海市公安局嘉定分局\n发布日期：2024年3月22日\n来源：嘉定区人民政府办公室',

@@ -105,6 +105,49 @@ export function assetPath(base: string, file: string): string {
 }
 
 /**
+ * The path builders a page or component calls with the configured base already bound
+ * (src/lib/addresses/site-paths.ts binds them all at once, so each builder is written only here).
+ */
+export const pathBuilders = {
+  homePath,
+  reportPath,
+  sectionPath,
+  sectionAnchorPath,
+  searchPath,
+  assetPath,
+  yearPath,
+  agencyPath,
+  reportDataPath,
+  statutoryRulePath,
+  dataPath,
+  indicatorPath,
+  editionsPath,
+  editionPath,
+  editionSectionPath,
+  comparePath,
+};
+
+/** Each builder of `builders` without its first argument, the base. */
+export type WithBase<T> = {
+  [K in keyof T]: T[K] extends (base: string, ...rest: infer A) => infer R
+    ? (...rest: A) => R
+    : never;
+};
+
+/** Binds `base` as the first argument of every builder. */
+export function withBase<T extends Record<string, (base: string, ...rest: never[]) => string>>(
+  base: string,
+  builders: T,
+): WithBase<T> {
+  return Object.fromEntries(
+    Object.entries(builders).map(([name, build]) => [
+      name,
+      (...rest: never[]) => build(base, ...rest),
+    ]),
+  ) as WithBase<T>;
+}
+
+/**
  * Absolute URL of a site path. `site` is the origin from SITE_URL and `path` already carries
  * the base, so a site served under /fzzf/ gets /fzzf/ in every URL.
  */
@@ -155,4 +198,28 @@ export function siteUrl(value: string | undefined = DEFAULT_SITE_URL): {
       `SITE_URL must be an absolute http(s) URL without ? or #, such as https://www.example.gov.cn/fzzf/, got "${value}"`,
     );
   return { site: parsed.site, base: parsed.base };
+}
+
+/** The open-data overview of key figures, /data/. */
+export function dataPath(base: string): string {
+  return `${base}data/`;
+}
+
+/** One indicator's values, agency × year, /data/<indicator>/. */
+export function indicatorPath(base: string, indicator: string): string {
+  return `${dataPath(base)}${indicator}/`;
+}
+
+/** Every figure as one table: figures.csv and figures.json under /data/. */
+export const FIGURES_FILES = { csv: 'data/figures.csv', json: 'data/figures.json' } as const;
+
+/** One indicator's values as CSV, /data/<indicator>.csv. */
+export function indicatorCsvFile(indicator: string): string {
+  return `data/${indicator}.csv`;
+}
+
+/** The indicators' wordings the search recognises, and each indicator's figures for its answer. */
+export const SEARCH_INDICATORS = 'search/indicators.json';
+export function searchFiguresFile(indicator: string): string {
+  return `search/figures/${indicator}.json`;
 }

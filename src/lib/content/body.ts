@@ -7,6 +7,8 @@ import type { Node, Parent } from 'unist';
 export interface BodyFacts {
   /** Top-level paragraphs: each gets an id (s1-2-p3) on the page. */
   paragraphs: number;
+  /** The plain text of each top-level paragraph, in order, as written (figures are found in it). */
+  texts: string[];
   /** False for a body of nothing but whitespace. */
   hasText: boolean;
   /** Links to places in the site (#id or /reports/…), checked against the ids that exist. */
@@ -21,9 +23,12 @@ export interface BodyFacts {
  * from its wording; a lead-in is written in bold instead.
  */
 export function inspectBody(tree: Node): BodyFacts {
-  const facts: BodyFacts = { paragraphs: 0, hasText: false, links: [], problems: [] };
+  const facts: BodyFacts = { paragraphs: 0, texts: [], hasText: false, links: [], problems: [] };
   for (const child of (tree as Parent).children ?? [])
-    if (child.type === 'paragraph') facts.paragraphs += 1;
+    if (child.type === 'paragraph') {
+      facts.paragraphs += 1;
+      facts.texts.push(plainText(child));
+    }
   const walk = (node: Node) => {
     const value = (node as { value?: unknown }).value;
     if (node.type === 'text' && typeof value === 'string' && value.trim()) facts.hasText = true;
@@ -45,4 +50,12 @@ export function inspectBody(tree: Node): BodyFacts {
   };
   walk(tree);
   return facts;
+}
+
+/** The text of a node and its descendants, markup left out. */
+export function plainText(node: Node): string {
+  const value = (node as { value?: unknown }).value;
+  if ((node.type === 'text' || node.type === 'inlineCode') && typeof value === 'string')
+    return value;
+  return ((node as Parent).children ?? []).map(plainText).join('');
 }

@@ -5,7 +5,7 @@ import type { NotAReport } from './kind.ts';
 import { agencyFromTitle, deriveShortName, isOrganisationName } from './names.ts';
 import type { ImportedReport, ImportedSection } from './structure.ts';
 import { readTitleYear } from './dates.ts';
-import { deriveSummary } from './summary.ts';
+import { deriveSummary } from '../content/summary.ts';
 
 /** What the publisher said on the command line; each value wins over what the text says. */
 export interface ImportOptions {

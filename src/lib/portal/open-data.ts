@@ -3,6 +3,18 @@ import type { ReportDocument } from '../../schemas/open-data.ts';
 import type { StatutoryFacts } from '../content/statutory.ts';
 import { formatChineseDate } from '../content/dates.ts';
 import { gbtCitation } from '../editions/citation.ts';
+import type { FigureRecord } from '../figures/records.ts';
+import type { ReportRef } from './index-pages.ts';
+
+/**
+ * The report record (src/data/reports.ts) as the open-data copies read it: identity, year,
+ * publication date and agency come from the record, where they are derived once; the rest of the
+ * frontmatter is copied as the publisher wrote it.
+ */
+export interface OpenDataReport extends ReportRef {
+  agency: ReportData['agency'];
+  data: ReportData;
+}
 
 /** A section with its text, as read from the built page's Markdown output. */
 export interface SectionText {
@@ -20,12 +32,13 @@ export interface SectionText {
 }
 
 export interface ReportTextInput {
-  folder: string;
-  data: ReportData;
+  report: OpenDataReport;
   facts: StatutoryFacts;
   preamble: { id: string; text: string }[];
   preambleBody: string;
   sections: SectionText[];
+  /** Key figures the report states (src/lib/figures/records.ts), with their indicator's name. */
+  figures?: (FigureRecord & { name: string })[];
   urls: {
     schema: string;
     report: string;
@@ -41,16 +54,17 @@ export interface ReportTextInput {
 
 /** The JSON copy of a report: metadata, statutory facts, and every paragraph with its URL. */
 export function reportDocument(input: ReportTextInput): ReportDocument {
-  const { data } = input;
+  const { report } = input;
+  const { data } = report;
   const latest = input.editions.at(-1);
   const cite = (url: string, heading?: string) =>
     gbtCitation(
       {
-        agency: data.agency.name,
+        agency: report.agency.name,
         title: data.title,
         heading,
         edition: latest?.edition,
-        date: latest?.date ?? data.published,
+        date: latest?.date ?? report.published,
         url,
       },
       input.cited,
@@ -63,12 +77,12 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
   });
   return {
     $schema: input.urls.schema,
-    id: input.folder,
+    id: report.folder,
     url: input.urls.report,
     title: data.title,
-    year: data.year,
-    ...(data.published ? { published: data.published } : {}),
-    agency: { ...data.agency },
+    year: report.year,
+    ...(report.published ? { published: report.published } : {}),
+    agency: { ...report.agency },
     ...(data.source ? { source: data.source } : {}),
     ...(data.indexNumber ? { indexNumber: data.indexNumber } : {}),
     ...(data.documentNumber ? { documentNumber: data.documentNumber } : {}),
@@ -99,14 +113,25 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       citation: cite(`${input.urls.report}#${section.id}`, section.heading),
       paragraphs: section.paragraphs.map((p) => paragraph(p, section.heading)),
     })),
+    figures: (input.figures ?? []).map((figure) => ({
+      indicator: figure.indicator,
+      name: figure.name,
+      value: figure.value,
+      unit: figure.unit,
+      approx: figure.approx,
+      section: figure.section,
+      paragraph: figure.paragraph,
+      paragraphUrl: `${input.urls.report}#${figure.paragraph}`,
+    })),
   };
 }
 
 /** Lines naming the report's publisher, date and numbers, shared by the text and Markdown copies. */
-function metaLines(data: ReportData): string[] {
+function metaLines(report: OpenDataReport): string[] {
+  const { data } = report;
   return [
-    `发布机关：${data.agency.name}`,
-    ...(data.published ? [`发布日期：${formatChineseDate(data.published)}`] : []),
+    `发布机关：${report.agency.name}`,
+    ...(report.published ? [`发布日期：${formatChineseDate(report.published)}`] : []),
     ...(data.source ? [`来源：${data.source}`] : []),
     ...(data.indexNumber ? [`索引号：${data.indexNumber}`] : []),
     ...(data.documentNumber ? [`文号：${data.documentNumber}`] : []),
@@ -119,16 +144,16 @@ const signatureLines = (data: ReportData) => [
 ];
 
 /** The report as plain text: the page's wording, one paragraph a line, blank lines between. */
-export function reportPlainText(document: ReportDocument, data: ReportData): string {
+export function reportPlainText(document: ReportDocument, report: OpenDataReport): string {
   const blocks = [
     document.title,
-    metaLines(data).join('\n'),
+    metaLines(report).join('\n'),
     ...document.preamble.map((p) => p.text),
     ...document.sections.flatMap((section) => [
       section.heading,
       ...section.paragraphs.map((p) => p.text),
     ]),
-    signatureLines(data).join('\n'),
+    signatureLines(report.data).join('\n'),
     `网址：${document.url}`,
   ].filter(Boolean);
   return `${blocks.join('\n\n')}\n`;
@@ -136,16 +161,16 @@ export function reportPlainText(document: ReportDocument, data: ReportData): str
 
 /** The report as one Markdown file: the publisher's Markdown, parts as ## and subsections as ###. */
 export function reportMarkdown(input: ReportTextInput): string {
-  const { data } = input;
+  const { report } = input;
   const blocks = [
-    `# ${data.title}`,
-    metaLines(data).join('  \n'),
+    `# ${report.data.title}`,
+    metaLines(report).join('  \n'),
     input.preambleBody.trim(),
     ...input.sections.flatMap((section) => [
       `${section.level === 2 ? '##' : '###'} ${section.heading}`,
       section.body.trim(),
     ]),
-    signatureLines(data).join('  \n'),
+    signatureLines(report.data).join('  \n'),
     `网址：<${input.urls.report}>`,
   ].filter(Boolean);
   return `${blocks.join('\n\n')}\n`;

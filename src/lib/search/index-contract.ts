@@ -135,4 +135,9 @@ export interface SearchScopeData {
    * can fetch them all at once when the reader reaches for the box, not one after another.
    */
   index?: { tag: string; files: string[] };
+  /**
+   * The indexes of the site's other parts (folders under pagefind/, e.g. `parts/2/`), when it was
+   * built in parts and merged (`npm run merge-parts`): Pagefind merges them at search time.
+   */
+  parts?: string[];
 }

@@ -1,14 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { reportTextInput } from '../../data/open-data.ts';
-import { type Report, loadReports } from '../../data/reports.ts';
+import { partRoutes, reportPages } from '../../data/pages.ts';
+import type { Report } from '../../data/reports.ts';
 import { BASE } from '../../lib/addresses/site-paths.ts';
 import { reportMarkdown } from '../../lib/portal/open-data.ts';
 
 export const getStaticPaths = (async () =>
-  (await loadReports()).map((report) => ({
-    params: { report: report.folder },
-    props: { report },
-  }))) satisfies GetStaticPaths;
+  partRoutes(await reportPages())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
   new Response(reportMarkdown(reportTextInput(props.report, site!, BASE)), {
