@@ -222,6 +222,15 @@ export const deskUi = {
   'build.previewDone': '预览已生成。',
   'build.progress': '生成步骤',
   'build.again': '再次生成',
+  'figures.title': '关键数据（请核对）',
+  'figures.intro':
+    '以下数据由导入工具从正文中识别，尚未发布。逐项对照原文核对指标、数值和章节：确认的保存后写入报告的关键数据，删去的不再列出，待核对的继续保留为注释。',
+  'figures.legend': (name: string, written: string, section: string) =>
+    `${name} ${written}（章节 ${section}）`,
+  'figures.sentence': (sentence: string) => `原文：${sentence}`,
+  'figures.keep': '待核对',
+  'figures.confirm': '确认',
+  'figures.drop': '删去',
 } as const;
 
 export type DeskKey = keyof typeof deskUi;

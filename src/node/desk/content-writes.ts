@@ -4,6 +4,11 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEPLOY_FILE } from '../../data/deploy-config.ts';
 import { folderVersion } from '../../data/report-plan.ts';
+import {
+  type ProposedFigure,
+  proposedFiguresBlock,
+  withProposedFigures,
+} from '../../lib/import/figures.ts';
 import type { ImportPlan } from '../../lib/import/plan.ts';
 import { writeReportFolder } from '../import-input.ts';
 import { withBuildLock } from '../publish.ts';
@@ -60,11 +65,18 @@ export async function saveReportPlan(options: {
   plan: ImportPlan;
   expectedVersion?: string;
   replace?: boolean;
+  /** Figures still to be confirmed, written back as report.md's commented-out 请核对 block. */
+  proposedFigures?: readonly ProposedFigure[];
 }): Promise<string> {
   const { plan } = options;
   const target = reportFolderPath(options.reportsDir, plan.folder);
   if (!target) throw new SaveRefused('path');
   const files = renderReportFiles(plan);
+  if (options.proposedFigures?.length)
+    files.set(
+      'report.md',
+      withProposedFigures(files.get('report.md')!, proposedFiguresBlock(options.proposedFigures)),
+    );
   for (const name of files.keys()) if (!isContentFileName(name)) throw new SaveRefused('path');
   return locked(options.outDir, async () => {
     const exists = existsSync(target);

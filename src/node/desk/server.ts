@@ -13,6 +13,7 @@ import {
 import { contentPathsFrom } from '../../data/paths.ts';
 import { readDeployChecklist, readDeploySiteUrl } from '../../data/deploy-config.ts';
 import { readRecord } from '../../data/editions.ts';
+import { readIndicators } from '../../data/indicators.ts';
 import {
   folderVersion,
   listReports,
@@ -20,6 +21,7 @@ import {
   readReportPlan,
 } from '../../data/report-plan.ts';
 import { deskUi } from '../../i18n/desk.ts';
+import { applyFigureChoices, readProposedFigures } from '../../lib/desk/figure-choices.ts';
 import { paragraphOfLine, placeIssue } from '../../lib/desk/issue-place.ts';
 import {
   applyOutlineAction,
@@ -29,6 +31,7 @@ import {
 import { foundFields, sourceRows } from '../../lib/desk/source-view.ts';
 import { deskCommandWording, formWording, needsEditionStep } from '../../lib/desk/wording.ts';
 import type { Block } from '../../lib/import/blocks.ts';
+import { type ProposedFigure, proposeFigures } from '../../lib/import/figures.ts';
 import { messages } from '../../lib/import/messages.ts';
 import { isAgencyId, readYearOption } from '../../lib/import/options.ts';
 import { type ImportPlan, planImport } from '../../lib/import/plan.ts';
@@ -113,6 +116,8 @@ interface PendingImport {
   report: ImportedReport;
   plan: ImportPlan;
   blocks: Block[];
+  /** Key figures the text states, for the publisher to confirm or drop. */
+  proposed: ProposedFigure[];
   replace: boolean;
   created: number;
 }
@@ -218,13 +223,18 @@ export function createDesk(options: DeskOptions): http.Server {
 <nav class="tabs" aria-label="${esc(deskUi['report.tabs'])}"><ul>${tabs}</ul></nav>`;
   }
 
-  function loadPlan(folder: string): { plan: ImportPlan; dir: string } {
+  function loadPlan(folder: string): {
+    plan: ImportPlan;
+    dir: string;
+    proposed: ProposedFigure[];
+  } {
     const dir = reportFolderPath(reportsDir, folder);
     if (!dir || !existsSync(path.join(dir, 'report.md')))
       throw new HttpError(404, deskUi['notFound.body']);
     const plan = readReportPlan(dir);
     if (!plan) throw new HttpError(404, deskUi['notFound.body']);
-    return { plan, dir };
+    const proposed = readProposedFigures(readFileSync(path.join(dir, 'report.md'), 'utf8'));
+    return { plan, dir, proposed };
   }
 
   const titleOf = (plan: ImportPlan) => String(plan.data['title'] ?? plan.folder);
@@ -432,6 +442,10 @@ ${importForm(base)}`,
       report,
       plan: result.plan,
       blocks: input.blocks,
+      proposed: proposeFigures(
+        result.plan.sections,
+        readIndicators(contentPathsFrom(process.env).indicatorsFile, root).list,
+      ),
       replace: form.get('replace') === 'on',
       created: Date.now(),
     });
@@ -458,7 +472,7 @@ ${importForm(base)}`,
 ${message}
 ${importFindings({ rows, fields, plan: pending.plan, unit: pending.input.unit, notImported: pending.input.notImported, notes })}
 <section aria-labelledby="correct-heading" class="panel"><h2 id="correct-heading">${esc(deskUi['report.tab.edit'])}</h2>
-${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, folderFixed: false, saveLabel: deskUi['review.save'] })}
+${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, proposed: pending.proposed, folderFixed: false, saveLabel: deskUi['review.save'] })}
 </section>`,
       { status, current: 'import' },
     );
@@ -481,6 +495,9 @@ ${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, folderFixe
     if (!pending) return review(res, token);
     const form = await readForm(req);
     let plan = applyReportForm(pending.plan, formValues(form), false);
+    const figures = applyFigureChoices(plan.data, pending.proposed, formValues(form));
+    plan = { ...plan, data: figures.data };
+    pending.proposed = figures.proposed;
     const data = plan.data as { year?: unknown; agency?: { id?: unknown } };
     plan = { ...plan, folder: `${String(data.year)}-${String(data.agency?.id ?? '')}` };
     const action = form.get('action') ?? 'save';
@@ -492,7 +509,13 @@ ${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, folderFixe
     if (!reportFolderPath(reportsDir, plan.folder))
       return reviewPage(res, token, pending, notice('error', deskUi['error.badAgencyId']), 422);
     const saved = await saveOrExplain(() =>
-      saveReportPlan({ reportsDir, outDir: distDir, plan, replace: pending.replace }),
+      saveReportPlan({
+        reportsDir,
+        outDir: distDir,
+        plan,
+        replace: pending.replace,
+        proposedFigures: pending.proposed,
+      }),
     );
     if (!saved.ok)
       return reviewPage(
@@ -515,6 +538,7 @@ ${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, folderFixe
     res: http.ServerResponse,
     folder: string,
     plan: ImportPlan,
+    proposed: readonly ProposedFigure[],
     version: string,
     message = '',
     status = 200,
@@ -523,20 +547,22 @@ ${reportForm({ action: `${base}/import/${token}`, plan: pending.plan, folderFixe
       res,
       titleOf(plan),
       `${reportHeader(folder, titleOf(plan), 'edit')}${message}
-${reportForm({ action: `${base}/reports/${folder}`, plan, folderFixed: true, version, saveLabel: deskUi['form.save'] })}`,
+${reportForm({ action: `${base}/reports/${folder}`, plan, proposed, folderFixed: true, version, saveLabel: deskUi['form.save'] })}`,
       { status, current: 'reports' },
     );
   }
 
   function edit(res: http.ServerResponse, folder: string) {
-    const { plan, dir } = loadPlan(folder);
-    editPage(res, folder, plan, folderVersion(dir));
+    const { plan, dir, proposed } = loadPlan(folder);
+    editPage(res, folder, plan, proposed, folderVersion(dir));
   }
 
   async function editPost(req: http.IncomingMessage, res: http.ServerResponse, folder: string) {
-    const { plan: current } = loadPlan(folder);
+    const { plan: current, proposed: found } = loadPlan(folder);
     const form = await readForm(req);
     let plan = applyReportForm(current, formValues(form), true);
+    const figures = applyFigureChoices(plan.data, found, formValues(form));
+    plan = { ...plan, data: figures.data };
     const action = form.get('action') ?? 'save';
     if (action !== 'save') plan = applyOutlineAction(plan, withSplitTarget(action, form));
     const saved = await saveOrExplain(() =>
@@ -545,6 +571,7 @@ ${reportForm({ action: `${base}/reports/${folder}`, plan, folderFixed: true, ver
         outDir: distDir,
         plan,
         expectedVersion: form.get('version') ?? '',
+        proposedFigures: figures.proposed,
       }),
     );
     if (!saved.ok)
@@ -552,6 +579,7 @@ ${reportForm({ action: `${base}/reports/${folder}`, plan, folderFixed: true, ver
         res,
         folder,
         plan,
+        figures.proposed,
         form.get('version') ?? '',
         notice('error', saved.message),
         409,

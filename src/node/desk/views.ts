@@ -6,6 +6,8 @@ import {
 } from '../../lib/desk/issue-place.ts';
 import { REPORT_FIELDS, sectionField } from '../../lib/desk/report-form.ts';
 import { type FoundField, headingOf, type SourceRow } from '../../lib/desk/source-view.ts';
+import { figureField } from '../../lib/desk/figure-choices.ts';
+import type { ProposedFigure } from '../../lib/import/figures.ts';
 import type { ImportPlan } from '../../lib/import/plan.ts';
 import type { ReportListing } from '../../data/report-plan.ts';
 import { STATUTORY_ITEMS } from '../../schemas/section.ts';
@@ -166,6 +168,8 @@ ${options.notes.length ? `<h3>${esc(deskUi['review.notes'])}</h3><ul class="note
 export function reportForm(options: {
   action: string;
   plan: ImportPlan;
+  /** Key figures proposed from the text, each to be confirmed or dropped. */
+  proposed?: readonly ProposedFigure[];
   folderFixed: boolean;
   version?: string;
   saveLabel: string;
@@ -279,6 +283,7 @@ ${field(REPORT_FIELDS.documentNumber, deskUi['field.documentNumber'] + optional)
 ${field(REPORT_FIELDS.sourceUrl, deskUi['field.sourceUrl'] + optional, { type: 'url' })}
 ${field(REPORT_FIELDS.preamble, deskUi['field.preamble'], { textarea: true, value: plan.preamble.join('\n\n') })}
 </fieldset>
+${proposedFigures(options.proposed ?? [])}
 <fieldset class="sections"><legend>${esc(deskUi['form.sections'])}</legend>
 <p class="hint">${esc(deskUi['form.sectionsIntro'])}</p>
 ${sections}
@@ -348,4 +353,35 @@ export function checklist(items: { upload: string[]; checks: string[] }): string
 ${items.upload.map((text) => `<p>${inlineCode(text)}</p>`).join('')}
 <ol class="checklist">${items.checks.map((text) => `<li>${inlineCode(text)}</li>`).join('')}</ol>
 </section>`;
+}
+
+/** One choice per proposed figure: still to check (the default), confirm, or drop. */
+function proposedFigures(figures: readonly ProposedFigure[]): string {
+  if (!figures.length) return '';
+  const choices = [
+    ['keep', deskUi['figures.keep']],
+    ['confirm', deskUi['figures.confirm']],
+    ['drop', deskUi['figures.drop']],
+  ] as const;
+  const items = figures
+    .map((figure, index) => {
+      const name = figureField(index);
+      const id = `figure-${index}`;
+      const radios = choices
+        .map(
+          ([value, label]) =>
+            `<span class="choice"><input type="radio" id="${id}-${value}" name="${esc(name)}" value="${value}"${value === 'keep' ? ' checked' : ''}><label for="${id}-${value}">${esc(label)}</label></span>`,
+        )
+        .join(' ');
+      const sentence = figure.sentence
+        ? `<p class="hint">${esc(deskUi['figures.sentence'](figure.sentence))}</p>`
+        : '';
+      return `<fieldset class="figure-choice" id="${id}"><legend>${esc(deskUi['figures.legend'](figure.name, figure.written, figure.section))}</legend>
+${sentence}<p class="row">${radios}</p></fieldset>`;
+    })
+    .join('\n');
+  return `<fieldset class="figures"><legend>${esc(deskUi['figures.title'])}</legend>
+<p class="hint">${esc(deskUi['figures.intro'])}</p>
+${items}
+</fieldset>`;
 }
