@@ -98,6 +98,18 @@ describe('a publisher goes from a Word file to a built site in the desk', () => 
     );
     expect(await page.locator('#not-imported').count()).toBe(1);
 
+    // Key figures the text states are proposed: one confirmed now, the other left to check.
+    const figure = (name: RegExp) => page.getByRole('group', { name });
+    expect(await page.locator('fieldset.figure-choice').count()).toBe(2);
+    expect(
+      await figure(/行政复议案件 36件/)
+        .getByLabel('待核对')
+        .isChecked(),
+    ).toBe(true);
+    await figure(/行政复议案件 36件/)
+      .getByLabel('确认')
+      .check();
+
     // Correct the title and the heading typed one level too low; give a date that is wrong.
     await page.locator('#f-title').fill(TITLE);
     await page.locator('#s-s2-3-level').selectOption('part');
@@ -111,6 +123,8 @@ describe('a publisher goes from a Word file to a built site in the desk', () => 
     const draft = readFileSync(path.join(reportsDir, folder, 'report.md'), 'utf8');
     expect(draft).toContain(`title: ${TITLE}\n`);
     expect(draft).toContain('draft: true');
+    expect(draft).toMatch(/^figures:\n {2}- indicator: admin-reconsideration\n {4}value: 36\n/m);
+    expect(draft).toMatch(/^# {3}- indicator: admin-litigation # 行政诉讼案件 12件$/m);
     expect(readFileSync(path.join(reportsDir, folder, 's3.md'), 'utf8')).toContain(
       'numbering: 三、',
     );
@@ -123,9 +137,17 @@ describe('a publisher goes from a Word file to a built site in the desk', () => 
     await shoot(page, 'edit');
     await page.locator('#f-published').fill('2025-03-20');
     await page.locator('#s-s3-item').selectOption('下一年度主要安排');
+    // The figure left to check is still proposed here; it is dropped.
+    expect(await page.locator('fieldset.figure-choice').count()).toBe(1);
+    await figure(/行政诉讼案件 12件/)
+      .getByLabel('删去')
+      .check();
     await save(page, '保存并检查');
     await page.waitForURL(`${desk.url}reports/${folder}/check?saved`);
     expect(await page.locator('.issue-error').count()).toBe(0);
+    const checked = readFileSync(path.join(reportsDir, folder, 'report.md'), 'utf8');
+    expect(checked).toContain('- indicator: admin-reconsideration');
+    expect(checked).not.toContain('admin-litigation');
     expect(await page.getByRole('status').first().textContent()).toContain('已保存');
 
     // Preview: the report and a section page as readers see them, marked draft.

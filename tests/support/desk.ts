@@ -79,6 +79,7 @@ export async function deskFixtureDocx(): Promise<Buffer> {
           ),
           para(run('（二）规范行政执法', true)),
           para(run('推行行政执法“三项制度”，公布首违不罚清单，轻微违法行为依法不予处罚。')),
+          para(run('全年办理行政复议案件36件，发生行政诉讼案件12件。')),
           para(run('二、存在的不足', true)),
           para(run('（一）合法性审查力量不足。', true), run('个别部门对合法性审查重视不够。')),
           para(run('（二）执法能力有差距。', true), run('基层执法人员专业能力仍有差距。')),

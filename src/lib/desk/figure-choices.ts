@@ -23,8 +23,8 @@ export function readProposedFigures(reportMd: string): ProposedFigure[] {
   if (start === -1) return [];
   const figures: ProposedFigure[] = [];
   for (const line of head.slice(start + '\n# figures:\n'.length).split('\n')) {
-    const entry = /^#   - indicator: (\S+)(?: # (\S+) (.+))?$/.exec(line);
-    const field = /^#     (value|section): (\S+)$/.exec(line);
+    const entry = /^# {3}- indicator: (\S+)(?: # (\S+) (.+))?$/.exec(line);
+    const field = /^# {5}(value|section): (\S+)$/.exec(line);
     if (entry) {
       figures.push({
         indicator: entry[1]!,
