@@ -5,9 +5,8 @@ import { type SitePage, sitePages } from '../lib/portal/page-model.ts';
 import { indicatorList } from './figures.ts';
 import { reportPagesKey } from './page-keys.ts';
 import { inPart } from './part.ts';
-import { editionText } from './edition-text.ts';
-import { editionsOf, latestEdition } from '../lib/editions/record.ts';
-import { type Report, isWithdrawn, listedReports, loadReports } from './reports.ts';
+import { recordPages } from '../lib/editions/record.ts';
+import { type Report, listedReports, loadReports } from './reports.ts';
 
 /**
  * The page model: which pages of each kind exist, each with the route data (params, props) its
@@ -76,31 +75,6 @@ export async function partRoutes<P extends { params: object; props: { report: Re
     }));
 }
 
-/**
- * What the page model needs of a report's edition record: the date its pages last changed,
- * whether it is withdrawn, and its earlier editions with the sections each held.
- */
-async function editionPages(report: Report) {
-  if (!report.record) return {};
-  const latest = latestEdition(report.record);
-  const earlier = await Promise.all(
-    editionsOf(report.record)
-      .filter((edition) => edition.edition < latest.edition)
-      .map(async (edition) => ({
-        edition: edition.edition,
-        sections: (await editionText(report.record!, edition.edition)).outline.flatMap((part) => [
-          part.id,
-          ...part.children.map((child) => child.id),
-        ]),
-      })),
-  );
-  return {
-    lastmod: latest.date,
-    withdrawn: isWithdrawn(report),
-    editions: { count: latest.edition, earlier },
-  };
-}
-
 /** Every file the site's routes write, from src/lib/portal/page-model.ts. */
 export async function allPages(): Promise<SitePage[]> {
   const reports = await Promise.all(
@@ -113,7 +87,7 @@ export async function allPages(): Promise<SitePage[]> {
         id: section.id,
         aliases: section.entry.data.aliases,
       })),
-      ...(await editionPages(report)),
+      ...(report.record ? recordPages(report.record) : {}),
     })),
   );
   return sitePages(

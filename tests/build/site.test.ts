@@ -6,6 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { pathBuilders, withBase } from '../../src/lib/addresses/urls.ts';
 import { sitePages } from '../../src/lib/portal/page-model.ts';
+import { readRecord } from '../../src/data/editions.ts';
+import { recordPages } from '../../src/lib/editions/record.ts';
 import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
 import { brokenReferences } from '../support/links.ts';
 
@@ -206,8 +208,16 @@ describe('the page model (src/lib/portal/page-model.ts)', () => {
       .filter((name) => name.endsWith('.md') && name !== 'report.md')
       .map((name) => frontmatter(name))
       .map((section) => ({ id: section.id!, aliases: section.aliases ?? [] }));
+    const { record } = readRecord(dir);
     return [
-      { folder, year: report.year, published: report.published, agency: report.agency, sections },
+      {
+        folder,
+        year: report.year,
+        published: report.published,
+        agency: report.agency,
+        sections,
+        ...(record ? recordPages(record) : {}),
+      },
     ];
   });
   const indicators = (

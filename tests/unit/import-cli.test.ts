@@ -85,7 +85,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
         --help               显示本说明
 
       原文没有发布日期时，报告写为草稿（draft: true），并列出缺少的字段；
-      补全后删去 draft: true，报告才会发布。
+      补全后运行 npm run publish-report -- 报告标识 --date 发布日期 发布（不必手改 draft: true）。
       政策解读、通知、工作要点等不是年度报告的文字不会导入；导入工具会说明它是什么、应导入哪份报告。
 
       示例：
@@ -191,7 +191,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(out).toMatchInlineSnapshot(`
       "已读取 no-date-line.txt
       请注意（1 条）：
-        - 写为草稿（draft: true），不会发布：原文没有 published（发布日期）。补全后删去 report.md 中的 draft: true；或加上 --published 2024-03-28 --force 重新导入
+        - 写为草稿（draft: true），不会发布：原文没有 published（发布日期）。补全后运行 npm run publish-report -- 2023-linchuan-eco --date 发布日期 发布；或加上 --published 2024-03-28 --force 重新导入
       标题：临川市生态环境局2023年法治政府建设情况（取自第 1 行）
       年度：2023（取自标题）
       机构：临川市生态环境局（取自落款）
@@ -206,7 +206,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
             s1-2  （二）强化执法监督
         s2    二、存在的问题和下一步打算  → 存在的不足和原因（推测：标题含“问题”）
       已写入 reports/2023-linchuan-eco/：report.md 和 4 个章节文件。
-      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。
+      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run publish-report -- 2023-linchuan-eco --date 发布日期：先检查，无误即发布并记录第一版，有问题则逐条列出。
       "
     `);
     expect(await validateReports(path.join(work, 'reports'), work)).toEqual([]);
@@ -255,7 +255,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
         - 第 3–4 行（2 行）“来源:青枫区人民政府办公室 发布时间:2024-03-28 09:18”等：网页上的发布信息，已读取其中的字段
         - 第 17 行“【打印本页】【关闭窗口】”：网页上的导航或按钮
       已写入 reports/2023-qingfeng/：report.md 和 7 个章节文件。
-      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run check:content 检查。
+      下一步：核对文件中注明“请核对”的值（各部分的 item 可选 主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他），然后运行 npm run publish-report -- 2023-qingfeng：先检查，无误即发布并记录第一版，有问题则逐条列出。
       "
     `);
     expect(await checkedOncePublished(path.join(work, 'reports'), work)).toEqual([]);

@@ -74,7 +74,7 @@ describe('a text with CRLF line ends, full-width indentation and no date line', 
     });
     expect(plan.data).not.toHaveProperty('published');
     expect(files.get('report.md')).toContain(
-      '# 草稿：原文没有 published（发布日期）。补上后删去 draft: true，报告才会发布。',
+      '# 草稿：原文没有 published（发布日期）。补上后运行 npm run publish-report -- 2023-test-agency --date 发布日期 发布。',
     );
   });
 

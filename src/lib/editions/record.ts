@@ -177,3 +177,30 @@ export function compareEditions(
 }
 
 export type { EditionEvent };
+
+/**
+ * What the page model needs of a record: the date its pages last changed, whether the report is
+ * withdrawn, and each earlier edition with the sections it held (each has a page of its own).
+ */
+export function recordPages(record: EditionRecord): {
+  lastmod: string;
+  withdrawn: boolean;
+  editions: { count: number; earlier: { edition: number; sections: string[] }[] };
+} {
+  const latest = latestEdition(record);
+  const texts = editionTexts(record);
+  return {
+    lastmod: latest.date,
+    withdrawn: withdrawalOf(record) !== undefined,
+    editions: {
+      count: latest.edition,
+      earlier: editionsOf(record)
+        .filter((edition) => edition.edition < latest.edition)
+        .map((edition) => ({
+          edition: edition.edition,
+          // The first shown section is the preamble, which has no page.
+          sections: texts[edition.edition - 1]!.sections.slice(1).map((section) => section.id),
+        })),
+    },
+  };
+}

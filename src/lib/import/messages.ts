@@ -41,7 +41,7 @@ export const HELP = `用法：npm run import -- <文件> --agency-id <机构标�
   --help               显示本说明
 
 原文没有发布日期时，报告写为草稿（draft: true），并列出缺少的字段；
-补全后删去 draft: true，报告才会发布。
+补全后运行 npm run publish-report -- 报告标识 --date 发布日期 发布（不必手改 draft: true）。
 政策解读、通知、工作要点等不是年度报告的文字不会导入；导入工具会说明它是什么、应导入哪份报告。
 
 示例：
@@ -191,7 +191,7 @@ export function formatImportSummary(input: {
     const options = plan.missing.filter((m) => m.option.startsWith('--')).map((m) => m.option);
     check.unshift(
       plan.missing.length
-        ? `写为草稿（draft: true），不会发布：原文没有 ${plan.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补全后删去 report.md 中的 draft: true${options.length ? `；或加上 ${options.join(' ')} --force 重新导入` : ''}`
+        ? `写为草稿（draft: true），不会发布：原文没有 ${plan.missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补全后运行 npm run publish-report -- ${plan.folder} --date 发布日期 发布${options.length ? `；或加上 ${options.join(' ')} --force 重新导入` : ''}`
         : '已按 --draft 写为草稿（draft: true），不会发布。核对完毕后删去 draft: true',
     );
   }
@@ -281,7 +281,7 @@ export function formatImportSummary(input: {
   if (input.written) lines.push(`已写入 ${where}：report.md 和 ${count} 个章节文件。`);
   else lines.push(`（试运行：未写入文件。去掉 --dry-run 即写入 ${where}）`);
   lines.push(
-    `下一步：核对文件中注明“请核对”的值（各部分的 item 可选 ${STATUTORY_ITEMS.join('、')}），然后运行 npm run check:content 检查。`,
+    `下一步：核对文件中注明“请核对”的值（各部分的 item 可选 ${STATUTORY_ITEMS.join('、')}），然后运行 npm run publish-report -- ${plan.folder}${plan.draft ? ' --date 发布日期' : ''}：先检查，无误即发布并记录第一版，有问题则逐条列出。`,
   );
   return lines.join('\n');
 }

@@ -275,8 +275,8 @@ export function planImport(report: ImportedReport, options: ImportOptions): Plan
   if (draft)
     header.push(
       missing.length
-        ? `草稿：原文没有 ${missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补上后删去 draft: true，报告才会发布。`
-        : '草稿：核对完毕后删去 draft: true，报告才会发布。',
+        ? `草稿：原文没有 ${missing.map((m) => `${m.field}（${m.label}）`).join('、')}。补上后运行 npm run publish-report -- ${folder} --date 发布日期 发布。`
+        : `草稿：核对完毕后运行 npm run publish-report -- ${folder} 发布。`,
     );
   const comments: Record<string, string> = {};
   for (const field of ['agency.name', 'agency.shortName']) {
