@@ -28,7 +28,17 @@ const NODE_ONLY = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', '.dist-*/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'tests/fixtures/',
+      '.dist-*/',
+      '.desk-preview/',
+      '..desk-preview-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -39,7 +49,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/lib/**/*.ts', 'src/scripts/**/*.{ts,js}'],
+    files: ['src/lib/**/*.ts', 'src/scripts/**/*.{ts,js}', 'src/desk/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', NODE_ONLY] },
   },

@@ -21,11 +21,16 @@ import {
   buildProfileIntegration,
   createBuildProfile,
   formatBuildProfile,
+  PROGRESS_ENV,
+  PROGRESS_PREFIX,
   STEPS,
 } from '../src/node/build-profile.ts';
 import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
-const profile = createBuildProfile();
+const profile = createBuildProfile(
+  undefined,
+  process.env[PROGRESS_ENV] ? (step) => console.log(`${PROGRESS_PREFIX}${step}`) : undefined,
+);
 const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.

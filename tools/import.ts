@@ -3,13 +3,10 @@
 // and writes files and talks to the publisher, in Chinese (see messages.ts), never with a stack trace.
 import { checkReportFolder, errorsOf } from '../src/data/content-check.ts';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Block } from '../src/lib/import/blocks.ts';
-import type { TextEncodingName } from '../src/lib/import/encoding.ts';
-import { blocksFromTextFile } from '../src/lib/import/input.ts';
-import { formatImportSummary, HELP, messages, wordNotes } from '../src/lib/import/messages.ts';
+import { formatImportSummary, HELP, messages } from '../src/lib/import/messages.ts';
 import {
   isAgencyId,
   readDateOption,
@@ -19,7 +16,7 @@ import {
 } from '../src/lib/import/options.ts';
 import { type ImportOptions, planImport } from '../src/lib/import/plan.ts';
 import { parseReport } from '../src/lib/import/structure.ts';
-import { readDocx } from '../src/node/docx.ts';
+import { ImportRefused, readImportInput, writeReportFolder } from '../src/node/import-input.ts';
 import { renderReportFiles } from '../src/node/report-files.ts';
 import { readIndicators } from '../src/data/indicators.ts';
 import { CONTENT_PATHS } from '../src/data/paths.ts';
@@ -30,8 +27,6 @@ import {
   withProposedFigures,
 } from '../src/lib/import/figures.ts';
 
-/** A refusal with a message for the publisher; anything else thrown is a bug. */
-class ImportRefused extends Error {}
 const refuse = (message: string): never => {
   throw new ImportRefused(message);
 };
@@ -68,61 +63,6 @@ function readArguments() {
       return refuse(messages.missingValue(option));
     throw error;
   }
-}
-
-async function readInput(file: string): Promise<{
-  blocks: Block[];
-  encoding?: TextEncodingName;
-  unit: '行' | '段';
-  notImported: string[];
-  notes: string[];
-}> {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.doc') refuse(messages.oldWord(file));
-  if (!['.docx', '.txt', '.md', '.markdown'].includes(extension))
-    refuse(messages.unsupported(file));
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    return refuse(messages.notFound(file));
-  }
-  if (extension === '.docx') {
-    let document;
-    try {
-      document = await readDocx(bytes);
-    } catch {
-      return refuse(messages.unreadableWord(file));
-    }
-    const notes: string[] = [];
-    if (document.autoNumbered) notes.push(wordNotes.autoNumbered(document.autoNumbered));
-    if (document.mergedCells) notes.push(wordNotes.mergedCells(document.mergedCells));
-    if (document.numberedHeadings)
-      notes.push(wordNotes.numberedHeadings(document.numberedHeadings));
-    return {
-      blocks: document.blocks,
-      unit: '段',
-      notImported: document.images.map(wordNotes.image),
-      notes,
-    };
-  }
-  const text =
-    blocksFromTextFile(bytes, extension === '.txt' ? 'txt' : 'md') ??
-    refuse(messages.unknownEncoding(file));
-  return { ...text, unit: '行', notImported: [], notes: [] };
-}
-
-async function writeFolder(target: string, files: Map<string, string>, replace: boolean) {
-  // Written beside the target and swapped in whole, so a failure never leaves half a report.
-  const staging = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.import-${process.pid}`,
-  );
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  for (const [name, content] of files) await writeFile(path.join(staging, name), content);
-  if (replace) await rm(target, { recursive: true, force: true });
-  await rename(staging, target);
 }
 
 async function main(): Promise<void> {
@@ -198,7 +138,17 @@ async function importFile(
   options: ImportOptions,
   flags: { force: boolean; 'dry-run': boolean },
 ): Promise<void> {
-  const input = await readInput(file);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.doc') refuse(messages.oldWord(file));
+  if (!['.docx', '.txt', '.md', '.markdown'].includes(extension))
+    refuse(messages.unsupported(file));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return refuse(messages.notFound(file));
+  }
+  const input = await readImportInput(file, bytes);
   const report = parseReport(input.blocks, { unit: input.unit });
   const result = planImport(report, options);
   if (!result.ok) {
@@ -228,7 +178,7 @@ async function importFile(
   const exists = existsSync(target);
   if (exists && !flags.force && !flags['dry-run'])
     refuse(messages.exists(`${options.outDir}/${plan.folder}`));
-  if (!flags['dry-run']) await writeFolder(target, files, exists);
+  if (!flags['dry-run']) await writeReportFolder(target, files, exists);
   console.log(
     formatImportSummary({
       file,

@@ -24,12 +24,23 @@ export const STEPS = {
   publish: '发布（替换 dist/）',
 } as const;
 
+/**
+ * What a build prints at the start of each step when FZZF_PROGRESS is set, one line each, so
+ * that a program running it (the desk, `npm run desk`) can show its progress.
+ */
+export const PROGRESS_PREFIX = '步骤：';
+export const PROGRESS_ENV = 'FZZF_PROGRESS';
+
 /** A profile whose first step started when the process did, so module loading is counted. */
-export function createBuildProfile(now: () => number = () => performance.now()): BuildProfile {
+export function createBuildProfile(
+  now: () => number = () => performance.now(),
+  onMark?: (step: string) => void,
+): BuildProfile {
   const marks: { step: string; at: number }[] = [{ step: STEPS.start, at: 0 }];
   return {
     mark(step) {
       marks.push({ step, at: now() });
+      onMark?.(step);
     },
     steps() {
       const end = now();

@@ -128,6 +128,22 @@ export async function publishSite({
   }
 }
 
+/**
+ * Runs `work` holding the build's lock, so that it never overlaps a build of `outDir` (which
+ * reads content) or another holder: the desk saves content files this way. Throws PublishError
+ * when a build is running.
+ */
+export async function withBuildLock<T>(outDir: string, work: () => Promise<T>): Promise<T> {
+  const paths = publishPaths(outDir);
+  await fsStep('准备输出目录', () => mkdir(paths.parent, { recursive: true }));
+  await acquireLock(paths.lock);
+  try {
+    return await work();
+  } finally {
+    await releaseLock(paths.lock);
+  }
+}
+
 async function kindOf(file: string): Promise<'missing' | 'link' | 'folder' | 'other'> {
   try {
     const stat = await lstat(file);

@@ -61,6 +61,11 @@ export interface PlannedSection {
   line: number;
   /** The comment after `item`: how it was guessed, for the editor to check. */
   itemComment?: string;
+  /**
+   * Frontmatter the plan does not model (aliases …), kept as written when a report folder is read
+   * back into a plan (the desk), so that saving it never drops a field.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface ImportPlan {
@@ -349,5 +354,6 @@ export function sectionData(section: PlannedSection): Record<string, unknown> {
     ...(section.parent !== undefined ? { parent: section.parent } : {}),
     ...(section.item !== undefined ? { item: section.item } : {}),
     ...(section.runIn ? { runIn: true } : {}),
+    ...section.extra,
   };
 }
