@@ -1,11 +1,7 @@
 // Records a correction of a published report. Usage: npm run correct -- <报告标识> --note "更正说明" [--date YYYY-MM-DD]
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatChineseDate } from '../src/lib/content/dates.ts';
+import { DEFAULT_REPORTS_DIR, runEditionCli } from '../src/node/edition-cli.ts';
 import { correctReport, EditionCommandError } from '../src/node/editions.ts';
-
-const REPORTS_DIR = contentPathsFrom(process.env).reportsDir;
 
 const USAGE = `用法：npm run correct -- 报告标识 --note "更正说明" [--date YYYY-MM-DD]
 
@@ -14,44 +10,25 @@ const USAGE = `用法：npm run correct -- 报告标识 --note "更正说明" [-
 选项：
   --note 说明  更正说明，读者可见，如 "更正第一部分中的统计数字"（必填）
   --date 日期  更正日期，如 2024-04-10（默认今天；不能早于上一版）
-  --dir 目录   报告目录（默认 ${REPORTS_DIR}）
+  --dir 目录   报告目录（默认 ${DEFAULT_REPORTS_DIR}）
   --help       显示本说明`;
 
-let values: { note?: string; date?: string; dir?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      note: { type: 'string' },
-      date: { type: 'string' },
-      dir: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  }));
-} catch {
-  console.error(`选项有误。\n\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-try {
-  if (positionals.length !== 1)
-    throw new EditionCommandError(
-      '请写出要更正的一份报告的标识（报告文件夹名），例如 npm run correct -- 2024-jiading-police --note "更正说明"。',
+await runEditionCli(
+  'correct',
+  USAGE,
+  ['note', 'date'],
+  async ({ values, positionals, reportsDir }) => {
+    if (positionals.length !== 1)
+      throw new EditionCommandError(
+        '请写出要更正的一份报告的标识（报告文件夹名），例如 npm run correct -- 2024-jiading-police --note "更正说明"。',
+      );
+    const folder = positionals[0]!;
+    const { edition, date, changed } = await correctReport(folder, values.note, {
+      reportsDir,
+      date: values.date,
+    });
+    console.log(
+      `${folder} 已记录更正：第 ${edition} 版，${formatChineseDate(date)}，${changed} 处改动。生成网站：SITE_URL=网站地址 npm run build`,
     );
-  const folder = positionals[0]!;
-  const { edition, date, changed } = await correctReport(folder, values.note, {
-    reportsDir: path.resolve(values.dir ?? REPORTS_DIR),
-    date: values.date,
-  });
-  console.log(
-    `${folder} 已记录更正：第 ${edition} 版，${formatChineseDate(date)}，${changed} 处改动。生成网站：SITE_URL=网站地址 npm run build`,
-  );
-} catch (error) {
-  if (!(error instanceof EditionCommandError)) throw error;
-  console.error(`${error.message}\n\n运行 npm run correct -- --help 查看用法。`);
-  process.exit(1);
-}
+  },
+);

@@ -1,12 +1,8 @@
 // Publishes a checked draft and records its first edition; --all records a first edition for
 // every published report without one. Usage: npm run publish-report -- <报告标识> [--date YYYY-MM-DD]
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { contentPathsFrom } from '../src/data/paths.ts';
 import { formatChineseDate } from '../src/lib/content/dates.ts';
+import { DEFAULT_REPORTS_DIR, runEditionCli } from '../src/node/edition-cli.ts';
 import { EditionCommandError, publishAll, publishReport } from '../src/node/editions.ts';
-
-const REPORTS_DIR = contentPathsFrom(process.env).reportsDir;
 
 const USAGE = `用法：npm run publish-report -- 报告标识 [--date YYYY-MM-DD]
       npm run publish-report -- --all
@@ -17,58 +13,38 @@ const USAGE = `用法：npm run publish-report -- 报告标识 [--date YYYY-MM-D
 选项：
   --date 日期  发布日期，如 2024-03-22（report.md 已写 published 时可省略，且须与之一致）
   --all        为每一份没有版本记录的正式报告记录第一版（日期取各自的 published），用于已有的网站
-  --dir 目录   报告目录（默认 ${REPORTS_DIR}）
+  --dir 目录   报告目录（默认 ${DEFAULT_REPORTS_DIR}）
   --help       显示本说明`;
 
-let values: { date?: string; all?: boolean; dir?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      date: { type: 'string' },
-      all: { type: 'boolean' },
-      dir: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  }));
-} catch {
-  console.error(`选项有误。\n\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const reportsDir = path.resolve(values.dir ?? REPORTS_DIR);
-try {
-  if (values.all) {
-    if (positionals.length || values.date)
-      throw new EditionCommandError(
-        '--all 不能与报告标识或 --date 同时使用：各报告的日期取自各自的 published。',
+await runEditionCli(
+  'publish-report',
+  USAGE,
+  ['date', 'all'],
+  async ({ values, positionals, reportsDir }) => {
+    if (values.all) {
+      if (positionals.length || values.date)
+        throw new EditionCommandError(
+          '--all 不能与报告标识或 --date 同时使用：各报告的日期取自各自的 published。',
+        );
+      const { recorded, refused } = await publishAll({ reportsDir });
+      console.log(
+        recorded.length
+          ? `已为 ${recorded.length} 份报告记录第一版${recorded.length <= 10 ? `：${recorded.join('、')}` : ''}。`
+          : '没有需要记录第一版的报告：每份正式报告都已有版本记录。',
       );
-    const { recorded, refused } = await publishAll({ reportsDir });
+      for (const { folder, reason } of refused) console.error(`未记录 ${folder}：${reason}`);
+      process.exit(refused.length ? 1 : 0);
+    }
+    if (positionals.length !== 1)
+      throw new EditionCommandError(
+        positionals.length
+          ? `一次只能发布一份报告，收到 ${positionals.length} 个报告标识。`
+          : '请写出要发布的报告标识（报告文件夹名），例如 npm run publish-report -- 2024-jiading-police。',
+      );
+    const folder = positionals[0]!;
+    const { date, wasDraft } = await publishReport(folder, { reportsDir, date: values.date });
     console.log(
-      recorded.length
-        ? `已为 ${recorded.length} 份报告记录第一版${recorded.length <= 10 ? `：${recorded.join('、')}` : ''}。`
-        : '没有需要记录第一版的报告：每份正式报告都已有版本记录。',
+      `${folder} 已${wasDraft ? '转为正式报告并' : ''}记录第一版（${formatChineseDate(date)}发布）。生成网站：SITE_URL=网站地址 npm run build`,
     );
-    for (const { folder, reason } of refused) console.error(`未记录 ${folder}：${reason}`);
-    process.exit(refused.length ? 1 : 0);
-  }
-  if (positionals.length !== 1)
-    throw new EditionCommandError(
-      positionals.length
-        ? `一次只能发布一份报告，收到 ${positionals.length} 个报告标识。`
-        : '请写出要发布的报告标识（报告文件夹名），例如 npm run publish-report -- 2024-jiading-police。',
-    );
-  const folder = positionals[0]!;
-  const { date, wasDraft } = await publishReport(folder, { reportsDir, date: values.date });
-  console.log(
-    `${folder} 已${wasDraft ? '转为正式报告并' : ''}记录第一版（${formatChineseDate(date)}发布）。生成网站：SITE_URL=网站地址 npm run build`,
-  );
-} catch (error) {
-  if (!(error instanceof EditionCommandError)) throw error;
-  console.error(`${error.message}\n\n运行 npm run publish-report -- --help 查看用法。`);
-  process.exit(1);
-}
+  },
+);
