@@ -1,3 +1,4 @@
+import indicators from 'virtual:fzzf/indicators';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node, Parent } from 'unist';
@@ -7,8 +8,6 @@ import { toFullWidthPunctuation } from '../lib/content/punctuation.ts';
 import { locateFigure } from '../lib/figures/locate.ts';
 import type { FigureRecord } from '../lib/figures/records.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import { readIndicators } from './indicators.ts';
-import { siteOptions } from './options.ts';
 import { listedReports, type Report } from './reports.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { figureRow, type FigureRow } from '../lib/figures/csv.ts';
@@ -68,11 +67,11 @@ function locateReportFigures(report: Report, indicators: readonly Indicator[]): 
   });
 }
 
-let indicators: Indicator[] | undefined;
-
-/** The indicators of content/indicators.yml, read once per build (checked before it starts). */
+/**
+ * The indicators of content/indicators.yml, checked before the build starts. A module of the run
+ * (src/integrations/site-options.ts), so a running npm run dev picks up an edit.
+ */
 export function indicatorList(): Indicator[] {
-  indicators ??= readIndicators(siteOptions().paths.indicatorsFile).list;
   return indicators;
 }
 

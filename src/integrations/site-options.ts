@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { checkContentFiles, errorsOf } from '../data/content-check.ts';
 import { OPTIONS_KEY, type SiteOptions } from '../data/options.ts';
 import { CONTENT_PATHS } from '../data/paths.ts';
+import { readIndicators } from '../data/indicators.ts';
 import { readSiteConfig } from '../data/site.ts';
 import { ContentError } from '../lib/content/errors.ts';
 import { devContentErrors } from './dev-content-errors.ts';
@@ -11,6 +12,8 @@ import { devContentErrors } from './dev-content-errors.ts';
 const NAME = 'fzzf:site-options';
 /** The site identity (content/site.yml) as a module, so the dev server reloads it when edited. */
 export const SITE_CONFIG_MODULE = 'virtual:fzzf/site-config';
+/** The indicators (content/indicators.yml) as a module, reloaded the same way. */
+export const INDICATORS_MODULE = 'virtual:fzzf/indicators';
 
 /**
  * Hands a run's options (drafts, content paths) to the code Astro runs, the content config
@@ -36,6 +39,7 @@ export default function siteOptionsIntegration(given?: SiteOptions): AstroIntegr
         define: { [`import.meta.env.${OPTIONS_KEY}`]: JSON.stringify(options) },
         plugins: [
           siteConfigModule(options.paths.siteFile),
+          indicatorsModule(options.paths.indicatorsFile),
           ...(command === 'dev' ? [devContentErrors(options.paths, logger)] : []),
         ],
       },
@@ -75,6 +79,23 @@ function siteConfigModule(file: string): Plugin {
       const { config, issues } = readSiteConfig(absolute);
       if (issues.length) throw new ContentError(issues);
       return `export default ${JSON.stringify(config)};`;
+    },
+  };
+}
+
+/** indicators.yml as the module INDICATORS_MODULE: checked before Astro starts, watched in dev. */
+function indicatorsModule(file: string): Plugin {
+  const id = `\0${INDICATORS_MODULE}`;
+  return {
+    name: 'fzzf:indicators',
+    resolveId: (source) => (source === INDICATORS_MODULE ? id : undefined),
+    load(loading) {
+      if (loading !== id) return undefined;
+      const absolute = path.resolve(file);
+      this.addWatchFile(absolute);
+      const { list, issues } = readIndicators(absolute);
+      if (issues.length) throw new ContentError(issues);
+      return `export default ${JSON.stringify(list)};`;
     },
   };
 }

@@ -10,12 +10,18 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-dev-'));
 const reportsDir = path.join(scratch, 'reports');
 const siteFile = path.join(scratch, 'site.yml');
 const reportFile = path.join(reportsDir, '2024-test-agency', 'report.md');
+const indicatorsFile = path.join(scratch, 'indicators.yml');
 let server: DevServer;
 
 beforeAll(async () => {
   cpSync('tests/fixtures/valid', reportsDir, { recursive: true });
   writeFileSync(siteFile, 'name: 甲市法治报告网\n');
-  server = await startDevServer({ REPORTS_DIR: reportsDir, SITE_CONFIG: siteFile });
+  cpSync('content/indicators.yml', indicatorsFile);
+  server = await startDevServer({
+    REPORTS_DIR: reportsDir,
+    SITE_CONFIG: siteFile,
+    INDICATORS_FILE: indicatorsFile,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -52,6 +58,16 @@ describe('npm run dev while files are edited', () => {
     await expect
       .poll(async () => (await reportPage()).html, poll)
       .toContain('测试局2024年法治政府建设情况（修订）');
+  });
+
+  it('shows an indicators.yml edit on the next reload', async () => {
+    const dataPage = async () =>
+      (await fetch(`${server.url}data/`, { headers: { accept: 'text/html' } })
+        .then((response) => response.text())
+        .catch(() => '')) as string;
+    await expect.poll(dataPage, poll).toContain('行政复议案件');
+    edit(indicatorsFile, (text) => text.replace('name: 行政复议案件', 'name: 行政复议收案'));
+    await expect.poll(dataPage, poll).toContain('行政复议收案');
   });
 
   it('lists a mistake in site.yml with its line, and recovers once it is fixed', async () => {
