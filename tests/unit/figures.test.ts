@@ -351,6 +351,21 @@ describe('grouping figures for pages', () => {
     expect(coverage[0]).toMatchObject({ agencies: 2, years: 2, figures: 3 });
     expect(coverage[1]).toMatchObject({ agencies: 0, years: 0 });
   });
+
+  it('lists the most reported indicators first on /data/, then in the file’s order', () => {
+    const coverage = indicatorCoverage(
+      [
+        record({ indicator: indicators[1]!.id }),
+        record({ indicator: indicators[1]!.id, year: 2022 }),
+      ],
+      indicators,
+    );
+    expect(coverage.map((row) => row.indicator.id)).toEqual([
+      indicators[1]!.id,
+      indicators[0]!.id,
+      ...indicators.slice(2).map((indicator) => indicator.id),
+    ]);
+  });
 });
 
 describe('downloads', () => {

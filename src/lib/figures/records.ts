@@ -72,21 +72,26 @@ export function yearCharts(
 export const byValueDescending = (a: FigureRecord, b: FigureRecord): number =>
   b.value - a.value || a.agencyShortName.localeCompare(b.agencyShortName, 'zh-CN');
 
-/** For /data/: each indicator with how many agencies and years report it. */
+/**
+ * For /data/: each indicator with how many agencies and years report it, the most reported
+ * first (a reader comes for the data there is), then in indicators.yml's order.
+ */
 export function indicatorCoverage(
   records: readonly FigureRecord[],
   indicators: readonly IndicatorInfo[],
 ): { indicator: IndicatorInfo; agencies: number; years: number; figures: number }[] {
   const byIndicator = Map.groupBy(records, (record) => record.indicator);
-  return indicators.map((indicator) => {
-    const own = byIndicator.get(indicator.id) ?? [];
-    return {
-      indicator,
-      agencies: new Set(own.map((record) => record.agencyId)).size,
-      years: new Set(own.map((record) => record.year)).size,
-      figures: own.length,
-    };
-  });
+  return indicators
+    .map((indicator) => {
+      const own = byIndicator.get(indicator.id) ?? [];
+      return {
+        indicator,
+        agencies: new Set(own.map((record) => record.agencyId)).size,
+        years: new Set(own.map((record) => record.year)).size,
+        figures: own.length,
+      };
+    })
+    .toSorted((a, b) => b.agencies - a.agencies || b.years - a.years);
 }
 
 /** An indicator's table on /data/<indicator>/: newest year first, then largest value. */
