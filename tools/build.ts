@@ -50,7 +50,7 @@ try {
 }
 // Tests point the content paths at fixtures through the environment; from here on they are values.
 const paths = contentPathsFrom(process.env);
-const { outDir, staging, cacheDir } = buildFolders(
+const { outDir, staging, cacheDir, trash } = buildFolders(
   root,
   process.env['OUT_DIR'],
   renderVersion(new URL('../src/', import.meta.url)),
@@ -98,6 +98,7 @@ try {
   const { build } = await import('astro');
   await publishSite({
     outDir,
+    trash,
     build: async (version) => {
       // Astro writes to a folder whose name never changes: its content store survives between
       // builds only while its configuration (outDir included) is unchanged. The finished folder
