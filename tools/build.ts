@@ -25,6 +25,7 @@ import {
   PROGRESS_PREFIX,
   STEPS,
 } from '../src/node/build-profile.ts';
+import { linkIncrementalCache } from '../src/node/page-cache-links.ts';
 import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
 const profile = createBuildProfile(
@@ -96,6 +97,7 @@ try {
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
   const { build } = await import('astro');
+  await linkIncrementalCache();
   await publishSite({
     outDir,
     trash,

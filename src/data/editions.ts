@@ -110,8 +110,7 @@ interface FolderFiles {
 function byFolder(loaded: LoadedContent): Map<string, FolderFiles> {
   const counts: [number, number] = [loaded.reports.length, loaded.sections.length];
   const known = folderIndex.get(loaded);
-  if (known && known.counts[0] === counts[0] && known.counts[1] === counts[1])
-    return known.folders;
+  if (known && known.counts[0] === counts[0] && known.counts[1] === counts[1]) return known.folders;
   const folders = new Map<string, FolderFiles>();
   const of = (folder: string) => {
     let files = folders.get(folder);

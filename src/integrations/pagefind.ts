@@ -215,6 +215,9 @@ async function prepareSearchPage(
     throw new Error(
       `${page} must hold ${SEARCH_INDEX_META.placeholder} exactly once, found ${parts.length - 1}`,
     );
+  // A new file, never a write into the old one: built pages may share their bytes with
+  // Astro's cache (src/node/page-cache-links.ts).
+  await rm(page);
   await writeFile(page, parts.join(SEARCH_INDEX_META.filled(tag) + links));
   return { tag, files };
 }
