@@ -35,5 +35,9 @@ export function localIsoDate(now = new Date()): string {
 
 /** Today's date in China (UTC+8), YYYY-MM-DD: the day of a build or of a recorded edition. */
 export function isoDateInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
+  // Made once: a formatter costs far more to make than to use, and every report's open-data
+  // files ask for the date.
+  chinaDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+  return chinaDate.format(now);
 }
+let chinaDate: Intl.DateTimeFormat | undefined;
