@@ -33,6 +33,8 @@ export function localIsoDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+let chinaDate: Intl.DateTimeFormat | undefined;
+
 /** Today's date in China (UTC+8), YYYY-MM-DD: the day of a build or of a recorded edition. */
 export function isoDateInChina(now = new Date()): string {
   // Made once: a formatter costs far more to make than to use, and every report's open-data
@@ -40,4 +42,3 @@ export function isoDateInChina(now = new Date()): string {
   chinaDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
   return chinaDate.format(now);
 }
-let chinaDate: Intl.DateTimeFormat | undefined;
