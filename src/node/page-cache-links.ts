@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,16 +61,11 @@ export async function linkIncrementalCache(): Promise<boolean> {
     const page = new URL(outputFile, settings.config.outDir);
     await ensureDir(new URL('./', cached));
     // Never written into: the old cached file may be a page of the live site.
-    await rm(cached, { force: true });
-    const linked = await link(page, cached).then(
-      async () =>
-        (await stat(cached)).size ===
-        (typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
-      () => false,
-    );
-    if (linked) return;
-    await rm(cached, { force: true });
-    await writeFile(cached, body);
+    await unlink(cached).catch(() => undefined);
+    await link(page, cached).catch(async () => {
+      await unlink(cached).catch(() => undefined);
+      await writeFile(cached, body);
+    });
   };
   return true;
 }
