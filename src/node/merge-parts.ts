@@ -18,8 +18,8 @@ import { PublishError } from './publish.ts';
  * search data is either the part's own (the pages of its reports) or the same in every part
  * (listings, feed, sitemap, scripts and styles): those must be byte-identical, or the parts were
  * built from different content or code and the merge stops. The first part's search index stays
- * at pagefind/, the others go to pagefind/parts/<n>/ and the search page merges them at search
- * time (Pagefind's mergeIndex); the search data files under search/ (scope, pinyin) are merged.
+ * at pagefind/, the others go to pagefind/parts/<n>/ (with any indexes of years nested in them) and the
+ * search page merges them all at search time (Pagefind's mergeIndex); the search data files under search/ (scope, pinyin) are merged.
  * Files are hard-linked where the file system allows: nothing writes into a built site.
  */
 
@@ -69,6 +69,18 @@ export function mergeJson(a: unknown, b: unknown): unknown {
     return merged;
   }
   return a;
+}
+
+/**
+ * A part's indexes (one, or one per group of years), their folders under pagefind/ prefixed
+ * with where the part's index goes in the merged site.
+ */
+function partIndexes(root: string, prefix: string): NonNullable<SearchScopeData['indexes']> {
+  const scope = JSON.parse(readFileSync(path.join(root, SEARCH_SCOPE), 'utf8')) as SearchScopeData;
+  const indexes = scope.indexes ?? [
+    { path: '', years: [...scope.years], tag: scope.index?.tag ?? '' },
+  ];
+  return indexes.map((index) => ({ ...index, path: prefix + index.path }));
 }
 
 /** Merges the built parts (folders or `dist` links) into the empty folder `into`. */
@@ -130,7 +142,7 @@ export async function mergeParts(parts: readonly string[], into: string): Promis
         agencies: [...scope.agencies].sort((a, b) => a.id.localeCompare(b.id)),
         years: [...new Set(scope.years)].sort((a, b) => b - a),
         ...(first.index ? { index: first.index } : {}),
-        parts: roots.slice(1).map((_, i) => partIndexDir(i + 2)),
+        indexes: roots.flatMap((root, i) => partIndexes(root, i === 0 ? '' : partIndexDir(i + 1))),
       } satisfies SearchScopeData;
     }
     mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
