@@ -17,7 +17,7 @@ import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
-import { groupFolder, groupYears } from '../lib/search/index-groups.ts';
+import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 
 /** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
@@ -116,7 +116,9 @@ async function writeIndexes(
     byYear.set(year, [...(byYear.get(year) ?? []), ...records]);
     counts.set(year, (counts.get(year) ?? 0) + records.length);
   }
-  const groups = groupYears(counts).filter((years) =>
+  // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
+  const min = Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || MIN_GROUP_RECORDS;
+  const groups = groupYears(counts, min).filter((years) =>
     years.some((year) => byYear.get(year)?.length),
   );
   const folders = groups.map((years, i) => groupFolder(years, i));

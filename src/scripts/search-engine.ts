@@ -138,7 +138,9 @@ export class SearchEngine {
       });
       await pagefind.init();
       // A site indexed by year (or built in parts) starts with its newest index, the primary.
-      this.#indexes = (scope.indexes ?? []).filter((index) => index.path);
+      this.#indexes = (scope.indexes ?? [])
+        .filter((index) => index.path)
+        .sort((a, b) => Math.max(...b.years) - Math.max(...a.years));
       this.ready = true;
       return pagefind;
     });
@@ -170,9 +172,10 @@ export class SearchEngine {
     const scope = await this.#loadScope();
     const all = scope.indexes ?? [];
     const total = all.reduce((sum, index) => sum + (index.records ?? 0), 0);
-    const merged = all
-      .slice(0, this.#merged + 1)
-      .reduce((sum, index) => sum + (index.records ?? 0), 0);
+    const merged = [
+      ...all.filter((index) => !index.path),
+      ...this.#indexes.slice(0, this.#merged),
+    ].reduce((sum, index) => sum + (index.records ?? 0), 0);
     return total && merged < total ? merged / total : 1;
   }
 
@@ -409,20 +412,22 @@ export class SearchEngine {
       const hits: EngineHit<PagefindResult>[] = [];
       const seen = new Set<string>();
       let count = 0;
-      /** Adds the hits not seen yet; false when the merged indexes hold no more. */
-      const grow = async (): Promise<boolean> => {
+      /** Adds the hits not seen yet, merging older indexes until there are `want` or no more. */
+      const grow = async (want: number): Promise<void> => {
         for (;;) {
           const answered = await answer();
-          const fresh = answered.hits.filter((hit) => !seen.has(hit.result.id));
-          for (const hit of fresh) seen.add(hit.result.id);
-          hits.push(...fresh);
+          for (const hit of answered.hits)
+            if (!seen.has(hit.result.id)) {
+              seen.add(hit.result.id);
+              hits.push(hit);
+            }
           count = Math.round(answered.count / (growing ? await this.#share() : 1));
-          if (fresh.length) return true;
-          if (!growing || !(await this.#mergeNext())) return false;
+          if (hits.length >= want || !growing || !(await this.#mergeNext())) return;
         }
       };
-      const complete = async () => !growing || (await this.#share()) === 1;
-      if (!(await grow())) continue;
+      const complete = () => !growing || this.#merged >= this.#indexes.length;
+      await grow(window);
+      if (!hits.length) continue;
       let next = 0;
       let kept = 0;
       const result: SearchPage = {
@@ -433,7 +438,8 @@ export class SearchEngine {
         pinyin: reading,
       };
       const page = async () => {
-        if (next >= hits.length && growing && (await this.#mergeNext())) await grow();
+        if (next + window > hits.length && growing && (await this.#mergeNext()))
+          await grow(next + window);
         const slice = hits.slice(next, next + window);
         const from = next;
         next += slice.length;
@@ -443,13 +449,13 @@ export class SearchEngine {
         const ranked = rankSections(candidates, wordings);
         kept += ranked.length;
         // Every candidate checked: the count is what the texts hold, not the engine's guess.
-        if (next >= hits.length && (await complete()))
+        if (next >= hits.length && complete())
           Object.assign(result, { count: kept, exact: true, more: undefined });
         else result.count = Math.max(count, kept);
         return ranked;
       };
       result.ranked = await page();
-      if (next < hits.length || !(await complete())) result.more = page;
+      if (next < hits.length || !complete()) result.more = page;
       return result;
     }
     return { count: 0, exact: true, ranked: [], more: undefined, pinyin: reading };
