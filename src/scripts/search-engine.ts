@@ -278,6 +278,8 @@ export class SearchEngine {
 
   async #engineSearch(text: string | null, chosen: Filters) {
     const { pagefind, filters } = await this.#engineFor(chosen);
+    // Never while an index is being merged in: the answer names the indexes it covers.
+    await this.#merging;
     const key = JSON.stringify([text, chosen, this.#merged]);
     let answer = this.#answers.get(key);
     if (!answer) {
