@@ -164,6 +164,8 @@ export class SearchEngine {
       this.#merged += 1;
       return true;
     });
+    // An index that failed to load is not merged; the answers stay those of the others.
+    this.#merging = this.#merging.catch(() => false);
     return this.#merging;
   }
 
