@@ -221,12 +221,14 @@ export class SearchEngine {
     const query = normaliseQuery(raw);
     if (!query || looksLikePinyin(query)) return;
     const [scope, keys] = await Promise.all([this.#loadScope(), this.#scope!]);
-    const folder = namedReport(scope, scopeAttempts(query, keys, {})[0]?.filters ?? {});
+    const filters = scopeAttempts(query, keys, {})[0]?.filters ?? {};
+    const folder = namedReport(scope, filters);
     if (folder) {
       await this.#loadReport(folder).catch(() => {});
       return;
     }
-    const pagefind = await this.load();
+    // A query naming a year warms that year's index, the one its search will use.
+    const { pagefind } = await this.#engineFor(filters.year ? { year: filters.year } : {});
     await pagefind.preload(query).catch(() => {});
   }
 
