@@ -209,8 +209,9 @@ export class SearchEngine {
       this.#yearEngines.set(entry.path, engine);
       engine.catch(() => this.#yearEngines.delete(entry.path));
     }
-    const { year: _year, ...others } = filters;
-    return { pagefind: await engine, filters: onlyYear ? others : filters };
+    const within = { ...filters };
+    if (onlyYear) delete within.year;
+    return { pagefind: await engine, filters: within };
   }
 
   /**
