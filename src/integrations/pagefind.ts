@@ -79,7 +79,8 @@ export default function pagefindIntegration(): AstroIntegration {
           JSON.stringify({
             ...scopeOf(pages),
             index: entry,
-            indexes,
+            // One index needs no list: the search page knows where the primary one is.
+            ...(indexes.length > 1 ? { indexes } : {}),
           }),
         );
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);

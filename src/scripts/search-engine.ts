@@ -173,11 +173,14 @@ export class SearchEngine {
   async #share(): Promise<number> {
     const scope = await this.#loadScope();
     const all = scope.indexes ?? [];
-    const total = all.reduce((sum, index) => sum + (index.records ?? 0), 0);
+    // Parts merged from builds with one index each do not say their size: count indexes then.
+    const sized = all.every((index) => index.records);
+    const size = (index: (typeof all)[number]) => (sized ? index.records! : 1);
+    const total = all.reduce((sum, index) => sum + size(index), 0);
     const merged = [
       ...all.filter((index) => !index.path),
       ...this.#indexes.slice(0, this.#merged),
-    ].reduce((sum, index) => sum + (index.records ?? 0), 0);
+    ].reduce((sum, index) => sum + size(index), 0);
     return total && merged < total ? merged / total : 1;
   }
 
