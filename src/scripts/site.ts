@@ -1,14 +1,21 @@
 /**
- * Every page's one script: the custom elements of the header, the report and its contents, each
- * of which does nothing where its element is absent. One file rather than one per component, so a
- * reader on a slow connection waits for one request, not six; the search page's own code comes
- * after it, as the one other entry would share modules with this one in a chunk every page loads.
+ * Every page's one script: the header's custom elements (reading settings, search box) and the
+ * report header's page tools, which are on the first screen. One file rather than one per
+ * component, so a reader on a slow connection waits for one request, not several. What only a
+ * report's text uses (reading.ts) comes after the page has loaded, so on a phone it never shares
+ * the connection with the stylesheet the first paint waits for; the search page's own code comes
+ * at once. Both are imported here rather than as entries of their own, which would share modules
+ * with this one in a chunk every page loads.
  */
 import './reader-controls.ts';
 import './search-box.ts';
-import './toc-spy.ts';
-import './permalinks.ts';
-import './back-to-top.ts';
+
+if (document.querySelector('toc-spy, copy-link-status, back-to-top')) {
+  const read = () => void import('./reading.ts');
+  // A landing from a search result (?hl=) is marked as soon as the code arrives.
+  if (document.readyState === 'complete' || new URLSearchParams(location.search).has('hl')) read();
+  else window.addEventListener('load', read, { once: true });
+}
 
 const search = document.querySelector('report-search');
 if (search) {
