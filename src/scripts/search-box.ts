@@ -4,7 +4,8 @@ import type { SearchScopeData } from '../lib/search/index-contract.ts';
 /**
  * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it loads the
  * results-as-you-type list (search-combobox.ts), which starts the search engine while the reader
- * types. Nothing of the engine loads before the reader reaches for the box.
+ * types; a landing from a search result (?hl=) loads the highlighter. Nothing of the engine
+ * loads before the reader reaches for the box.
  */
 const input = document.querySelector<HTMLInputElement>('#site-search');
 
@@ -46,3 +47,5 @@ if (input?.getAttribute('role') === 'combobox')
     },
     { once: true },
   );
+
+if (new URLSearchParams(location.search).has('hl')) void import('./search-highlight.ts');

@@ -1,27 +1,14 @@
 /**
- * Every page's one script: the header's custom elements (reading settings, search box) and the
- * report header's page tools, which are on the first screen. One file rather than one per
- * component, so a reader on a slow connection waits for one request, not several. What only a
- * report's text uses (reading.ts) comes once the page has loaded, so on a phone it never shares
- * the connection with the stylesheet the first paint waits for; the search page's own code comes
- * at once. Both are imported here rather than as entries of their own, which would share modules
- * with this one in a chunk every page loads.
+ * Every page's one script: the custom elements of the header, the report and its contents, each
+ * of which does nothing where its element is absent. One file rather than one per component, so a
+ * reader on a slow connection waits for one request, not six; the search page's own code comes
+ * after it, as the one other entry would share modules with this one in a chunk every page loads.
  */
 import './reader-controls.ts';
 import './search-box.ts';
-
-if (document.querySelector('toc-spy, copy-link-status, back-to-top')) {
-  const read = () => void import('./reading.ts');
-  // Once the page has loaded and the browser is idle, so it never delays the first paint; a
-  // landing from a search result (?hl=) is marked as soon as the code arrives.
-  const idle = () =>
-    'requestIdleCallback' in window
-      ? requestIdleCallback(read, { timeout: 1000 })
-      : setTimeout(read);
-  if (new URLSearchParams(location.search).has('hl')) read();
-  else if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
+import './toc-spy.ts';
+import './permalinks.ts';
+import './back-to-top.ts';
 
 const search = document.querySelector('report-search');
 if (search) {
