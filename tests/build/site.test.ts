@@ -25,7 +25,7 @@ describe('pages', () => {
     const $ = page(file);
     expect($('html').attr('lang')).toBe('zh-CN');
     expect($('title').text().trim().length).toBeGreaterThan(4);
-    expect($('meta[name="description"]').attr('content')?.trim().length).toBeGreaterThan(10);
+    expect($('meta[name="description" i]').attr('content')?.trim().length).toBeGreaterThan(10);
     expect($('h1')).toHaveLength(1);
   });
 

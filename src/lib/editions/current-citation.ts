@@ -12,13 +12,11 @@ export function currentCitationData(
     data: { title: string };
     record?: EditionRecord | undefined;
   },
-  url: string,
 ): string {
   return citationData(
     report.agency.name,
     report.data.title,
     report.record && latestEdition(report.record),
-    url,
     report.published,
   );
 }
