@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
 import { htmlFiles, SECTION_PAGE } from '../support/dist.ts';
 import { sentences } from '../support/text.ts';
+import { paragraphCitation, paragraphUrl } from '../../src/lib/portal/open-data.ts';
 
 // Three agencies over three years (tests/fixtures/portal): beta-market's 2022 report came out
 // after 1 April, gamma-ecology's 2023 report has no part on 存在的不足和原因, and alpha-justice's
@@ -278,14 +279,16 @@ describe('government site conventions', () => {
 });
 
 describe('open data', () => {
-  const schema = () => JSON.parse(read('schemas/report-v1.json'));
+  const schema = () => JSON.parse(read('schemas/report-v2.json'));
 
   it('publishes a JSON copy of every report that validates against the published schema', () => {
     const ajv = new Ajv2020({ strict: false });
     // The schema marks URLs with format "uri"; an absolute URL is what a reader can follow.
     ajv.addFormat('uri', (value: string) => URL.canParse(value));
     const validate = ajv.compile(schema());
-    expect(schema().$id).toBe(`${SITE}schemas/report-v1.json`);
+    expect(schema().$id).toBe(`${SITE}schemas/report-v2.json`);
+    // Version 1 stays published for the copies that name it.
+    expect(JSON.parse(read('schemas/report-v1.json')).$id).toBe(`${SITE}schemas/report-v1.json`);
     for (const folder of FOLDERS) {
       const document = JSON.parse(read(`reports/${folder}.json`));
       expect(validate(document), `${folder}: ${ajv.errorsText(validate.errors)}`).toBe(true);
@@ -301,14 +304,19 @@ describe('open data', () => {
       const paragraphs = [
         ...document.preamble,
         ...document.sections.flatMap((section: { paragraphs: unknown[] }) => section.paragraphs),
-      ] as { id: string; url: string; text: string }[];
+      ] as { id: string; text: string }[];
       const onPage = $('.report-body p[id]')
         .toArray()
         .map((p) => ({ id: $(p).attr('id')!, text: $(p).text() }));
       expect(paragraphs.map((p) => p.id)).toEqual(onPage.map((p) => p.id));
       paragraphs.forEach((paragraph, i) => {
         expect(sentences(paragraph.text)).toEqual(sentences(onPage[i]!.text));
-        expect(paragraph.url).toBe(`${SITE}reports/${folder}/#${paragraph.id}`);
+        expect(paragraphUrl(document, paragraph.id)).toBe(
+          `${SITE}reports/${folder}/#${paragraph.id}`,
+        );
+        expect(paragraphCitation(document, paragraph.id)).toMatch(
+          new RegExp(`\\[EB/OL\\]\\..*\\. ${SITE}reports/${folder}/#${paragraph.id}$`),
+        );
       });
       for (const section of document.sections as {
         id: string;

@@ -4,6 +4,7 @@ import {
   indicatorCsvFile,
   REPORT_DATA_FORMATS,
   REPORT_SCHEMA_FILE,
+  REPORT_SCHEMA_V1_FILE,
   SEARCH_INDICATORS,
   searchFiguresFile,
   SITEMAP_FILE,
@@ -163,6 +164,7 @@ export function sitePages(
         : [],
     ),
     page('report-schema', paths.assetPath(REPORT_SCHEMA_FILE), false, false),
+    page('report-schema', paths.assetPath(REPORT_SCHEMA_V1_FILE), false, false),
     page('changes', paths.assetPath(CHANGES_FILE), false, false),
     page('search-data', paths.assetPath(SEARCH_INDICATORS), false, false),
     ...indicators.map((id) =>
