@@ -90,7 +90,8 @@ describe('ids and links', () => {
       );
       $('.report-body h2[id], .report-body h3[id]').each((_, h) => {
         const id = h.attribs['id']!;
-        expect($(h).parent().find(`a[href="#${id}"]`).attr('aria-label')).toContain($(h).text());
+        // Named 本节链接 and the heading by reference (aria-labelledby).
+        expect($(h).parent().find(`a[href="#${id}"]`).attr('aria-labelledby')).toBe(`sl_ ${id}`);
       });
     },
   );
