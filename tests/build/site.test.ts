@@ -235,6 +235,16 @@ describe('the page model (src/lib/portal/page-model.ts)', () => {
     expect([...modelled].sort()).toEqual(htmlFiles());
   });
 
+  it('gives a 修订记录 page only to reports corrected or withdrawn', () => {
+    for (const report of reports) {
+      const file = path.join(DIST, 'reports', report.folder, 'editions/index.html');
+      const corrected = (report.editions?.count ?? 0) > 1 || Boolean(report.withdrawn);
+      expect(existsSync(file), report.folder).toBe(corrected);
+    }
+    // The site's own reports include some in their first edition, so the test can fail.
+    expect(reports.some((report) => report.editions?.count === 1 && !report.withdrawn)).toBe(true);
+  });
+
   it('names only files that are built, data files included', () => {
     for (const entry of model.filter((item) => !item.html))
       expect(existsSync(path.join(DIST, fileOf(entry.path))), entry.path).toBe(true);

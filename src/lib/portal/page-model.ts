@@ -145,7 +145,10 @@ export function sitePages(
     ...reports.flatMap((report) =>
       report.editions
         ? [
-            page('editions', paths.editionsPath(report.folder), true, false),
+            // Only once corrected or withdrawn (hasEditionHistory): before, nothing links to it.
+            ...(report.editions.count > 1 || report.withdrawn
+              ? [page('editions', paths.editionsPath(report.folder), true, false)]
+              : []),
             ...report.editions.earlier.flatMap(({ edition, sections }) => [
               page('edition', paths.editionPath(report.folder, edition), true, false),
               ...sections.map((id) =>
