@@ -225,15 +225,16 @@ describe('machines', () => {
     expect(
       corrections.map((entry) => [entry.id, entry.updated.slice(0, 10), summary(entry)]),
     ).toEqual([
-      [
-        `${SITE}${report}/editions/#edition-2`,
-        '2025-02-09',
-        `2025年2月10日：${FIRST_CORRECTION.note}`,
-      ],
+      // Newest first, as every entry of the feed.
       [
         `${SITE}${report}/editions/#edition-3`,
         '2025-02-28',
         `2025年3月1日：${SECOND_CORRECTION.note}`,
+      ],
+      [
+        `${SITE}${report}/editions/#edition-2`,
+        '2025-02-09',
+        `2025年2月10日：${FIRST_CORRECTION.note}`,
       ],
     ]);
     const withdrawal = feed.feed.entry.find((entry) => str(entry.title).startsWith('撤回：'))!;
