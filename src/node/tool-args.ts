@@ -17,7 +17,8 @@ export function toolArgs<T extends ParseArgsConfig>(
     return exit(0);
   }
   try {
-    return parseArgs({ ...config, args: argv });
+    // The arguments are given apart so the config's own type fixes the result's.
+    return parseArgs({ args: argv, ...config }) as ReturnType<typeof parseArgs<T>>;
   } catch (error) {
     print(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     return exit(2);
