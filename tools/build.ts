@@ -25,6 +25,7 @@ import {
   PROGRESS_PREFIX,
   STEPS,
 } from '../src/node/build-profile.ts';
+import { linkIncrementalCache } from '../src/node/page-cache-links.ts';
 import { publishSite, type PublishStep } from '../src/node/publish.ts';
 
 const profile = createBuildProfile(
@@ -50,7 +51,7 @@ try {
 }
 // Tests point the content paths at fixtures through the environment; from here on they are values.
 const paths = contentPathsFrom(process.env);
-const { outDir, staging, cacheDir } = buildFolders(
+const { outDir, staging, cacheDir, trash } = buildFolders(
   root,
   process.env['OUT_DIR'],
   renderVersion(new URL('../src/', import.meta.url)),
@@ -96,8 +97,10 @@ try {
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
   const { build } = await import('astro');
+  await linkIncrementalCache();
   await publishSite({
     outDir,
+    trash,
     build: async (version) => {
       // Astro writes to a folder whose name never changes: its content store survives between
       // builds only while its configuration (outDir included) is unchanged. The finished folder

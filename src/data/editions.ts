@@ -68,9 +68,8 @@ export function reportRecord(folder: string): EditionRecord | undefined {
 
 /** A report's files as readers see them now, in reading order; undefined when a file failed. */
 export function currentText(loaded: LoadedContent, folder: string): CurrentText | undefined {
-  const report = loaded.reports.find((each) => each.folder === folder);
+  const { report, sections = [] } = byFolder(loaded).get(folder) ?? {};
   if (!report) return undefined;
-  const sections = loaded.sections.filter((each) => each.folder === folder);
   const ordered = flattenOutline(
     buildOutline(sections.map((section) => ({ data: section.data, entry: section }))),
   );
@@ -95,6 +94,34 @@ export function currentText(loaded: LoadedContent, folder: string): CurrentText 
       })),
     ],
   };
+}
+
+// The content's files grouped by folder, once per load: every folder's text is compared, and
+// searching all sections for each folder is quadratic in the number of reports.
+const folderIndex = new WeakMap<
+  LoadedContent,
+  { counts: [number, number]; folders: Map<string, FolderFiles> }
+>();
+interface FolderFiles {
+  report?: LoadedContent['reports'][number];
+  sections?: LoadedContent['sections'];
+}
+
+function byFolder(loaded: LoadedContent): Map<string, FolderFiles> {
+  const counts: [number, number] = [loaded.reports.length, loaded.sections.length];
+  const known = folderIndex.get(loaded);
+  if (known && known.counts[0] === counts[0] && known.counts[1] === counts[1]) return known.folders;
+  const folders = new Map<string, FolderFiles>();
+  const of = (folder: string) => {
+    let files = folders.get(folder);
+    if (!files) folders.set(folder, (files = {}));
+    return files;
+  };
+  // The first report file of a folder, as a search in order would find it.
+  for (const report of loaded.reports) of(report.folder).report ??= report;
+  for (const section of loaded.sections) (of(section.folder).sections ??= []).push(section);
+  folderIndex.set(loaded, { counts, folders });
+  return folders;
 }
 
 /** The command that records a correction, as the messages print it. */

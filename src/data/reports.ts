@@ -78,9 +78,13 @@ export function isWithdrawn(report: Report): boolean {
   return Boolean(report.record && withdrawalOf(report.record));
 }
 
+let listed: Promise<Report[]> | undefined;
+
 /** The reports listings, the sitemap and the search show: every report but the withdrawn. */
-export async function listedReports(): Promise<Report[]> {
-  return (await loadReports()).filter((report) => !isWithdrawn(report));
+export function listedReports(): Promise<Report[]> {
+  // One list for the run, as loadReports: every report page asks for it.
+  listed ??= loadReports().then((reports) => reports.filter((report) => !isWithdrawn(report)));
+  return listed;
 }
 
 /** The search's synonym groups, validated before the build; the search page sends them to the browser. */

@@ -14,9 +14,10 @@ export function buildFolders(
   root: string,
   outDirSetting: string | undefined,
   renderVersion?: string,
-): { outDir: string; staging: string; cacheDir: string } {
+): { outDir: string; staging: string; cacheDir: string; trash: string } {
   const outDir = path.resolve(root, outDirSetting ?? 'dist');
   const defaultOut = outDir === path.join(root, 'dist');
+  const outKey = `out-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`;
   return {
     outDir,
     // Inside the versions folder (src/node/publish.ts): on the same file system as the versions,
@@ -29,14 +30,15 @@ export function buildFolders(
       root,
       'node_modules',
       '.astro',
-      ...(defaultOut
-        ? []
-        : [`out-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`]),
+      ...(defaultOut ? [] : [outKey]),
       // Astro keeps rendered Markdown while the content and its configuration are unchanged, but
       // does not see a change to the site's Markdown plugins (functions are not part of its
       // configuration's fingerprint): the code that renders content names the store.
       ...(renderVersion ? [`${RENDER_PREFIX}${renderVersion}`] : []),
     ),
+    // Replaced versions wait here to be deleted during the next build (src/node/publish.ts):
+    // out of sight, and on the project's disk, where dist/ is too unless OUT_DIR moves it.
+    trash: path.join(root, 'node_modules', '.cache', 'fzzf-replaced', defaultOut ? 'dist' : outKey),
   };
 }
 

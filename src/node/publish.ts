@@ -12,6 +12,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { publishStepReason } from './fs-errors.ts';
 
 /**
@@ -24,6 +25,12 @@ import { publishStepReason } from './fs-errors.ts';
  * either link and never a missing or half-written `dist/`. Old versions, temporary links and the
  * staging folders of killed builds are removed at the start and the end of every build. A lock
  * file keeps two builds from interleaving.
+ *
+ * Deleting a replaced version (tens of thousands of files at a few thousand reports) takes
+ * seconds of waiting on the disk. With a `trash` folder, a replaced version is moved there in
+ * one rename instead, and the next publish deletes it in a worker thread while its own build
+ * runs: the deletion overlaps the build rather than adding to it. The trash is never served;
+ * a kill during deletion leaves part of it, which the next publish deletes.
  *
  * The one non-atomic moment is the first build after `dist/` was a plain folder (sites built before
  * this scheme): the folder is moved into `.dist-versions/` and the link takes its place, two
@@ -57,6 +64,11 @@ export interface PublishOptions {
   onStep?: (step: PublishStep) => void | Promise<void>;
   /** Time for a version folder's name; the clock by default. */
   now?: () => Date;
+  /**
+   * Where replaced versions wait to be deleted, on the same file system as `outDir` (see
+   * above); without it, or when a move there fails, they are deleted at once.
+   */
+  trash?: string;
 }
 
 /** The files publishing keeps beside `outDir`. */
@@ -77,15 +89,19 @@ export async function publishSite({
   build,
   onStep,
   now = () => new Date(),
+  trash,
 }: PublishOptions): Promise<void> {
   const paths = publishPaths(outDir);
   await fsStep('准备输出目录', () => mkdir(paths.parent, { recursive: true }));
   await acquireLock(paths.lock);
+  let emptying: Promise<void> | undefined;
   try {
     await fsStep('准备输出目录', () => mkdir(paths.versions, { recursive: true }));
     await onStep?.('locked');
     await restoreLegacy(outDir, paths.versions);
-    await removeLeftovers(outDir);
+    await removeLeftovers(outDir, trash);
+    // Only what is in the trash now: what this build moves there waits for the next one.
+    if (trash) emptying = emptyTrash(trash);
     await onStep?.('cleaned');
 
     const stamp = now().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15);
@@ -121,11 +137,35 @@ export async function publishSite({
       }
       throw error;
     }
-    await removeLeftovers(outDir);
+    await removeLeftovers(outDir, trash);
     await onStep?.('pruned');
   } finally {
+    // Held until the trash is empty, so that two builds never delete the same files.
+    await emptying;
     await releaseLock(paths.lock);
   }
+}
+
+/**
+ * Deletes everything in `trash` in a worker thread, so that the deletion goes on while the
+ * main thread builds (the content check and page rendering block it for seconds at a time).
+ * Never fails: what is left is deleted next time.
+ */
+async function emptyTrash(trash: string): Promise<void> {
+  const entries = await readdir(trash).catch(() => [] as string[]);
+  if (!entries.length) return;
+  const worker = new Worker(
+    `const { rmSync } = require('node:fs');
+     const { workerData } = require('node:worker_threads');
+     for (const each of workerData) {
+       try { rmSync(each, { recursive: true, force: true }); } catch {}
+     }`,
+    { eval: true, workerData: entries.map((entry) => path.join(trash, entry)) },
+  );
+  await new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.once('error', () => resolve());
+  });
 }
 
 /**
@@ -163,15 +203,18 @@ async function restoreLegacy(outDir: string, versions: string) {
 
 /**
  * Removes what killed or finished builds leave: versions `outDir` does not point to, temporary
- * links, and the staging and previous folders of the earlier two-rename scheme.
+ * links, and the staging and previous folders of the earlier two-rename scheme. Versions go to
+ * `trash` when there is one.
  */
-export async function removeLeftovers(outDir: string): Promise<void> {
+export async function removeLeftovers(outDir: string, trash?: string): Promise<void> {
   const paths = publishPaths(outDir);
   let live: string | undefined;
   if ((await kindOf(outDir)) === 'link') live = path.resolve(paths.parent, await readlink(outDir));
   for (const entry of await readdir(paths.versions).catch(() => [] as string[])) {
     const full = path.join(paths.versions, entry);
-    if (full !== live) await fsStep('清理旧版本', () => rm(full, { recursive: true, force: true }));
+    if (full === live) continue;
+    if (trash && (await moveToTrash(full, trash))) continue;
+    await fsStep('清理旧版本', () => rm(full, { recursive: true, force: true }));
   }
   for (const entry of await readdir(paths.parent)) {
     const mine =
@@ -182,6 +225,18 @@ export async function removeLeftovers(outDir: string): Promise<void> {
       await fsStep('清理旧版本', () =>
         rm(path.join(paths.parent, entry), { recursive: true, force: true }),
       );
+  }
+}
+
+/** Moves `folder` into `trash` under a name of its own; false when it cannot (another disk). */
+async function moveToTrash(folder: string, trash: string): Promise<boolean> {
+  try {
+    await mkdir(trash, { recursive: true });
+    const name = `${path.basename(folder)}-${process.pid}-${Date.now().toString(36)}`;
+    await rename(folder, path.join(trash, name));
+    return true;
+  } catch {
+    return false;
   }
 }
 

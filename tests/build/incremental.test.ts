@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFolders } from '../../src/node/build-folders.ts';
 import { ROOT } from '../support/dist.ts';
 
 // Building again after adding a report (the next year of an agency already published) copies
@@ -56,11 +65,15 @@ function tree(dist: string): Record<string, string> {
 
 const incremental = path.join(scratch, 'incremental', 'dist');
 let added: { status: number | null; output: string };
+let firstSite: Record<string, string>;
+let firstVersion: string;
 
 beforeAll(() => {
   cpSync(FIXTURE, reports, { recursive: true, filter: (source) => !source.includes(ADDED) });
   const first = build(incremental);
   expect(first.status, first.output).toBe(0);
+  firstSite = tree(incremental);
+  firstVersion = path.basename(readlinkSync(incremental));
   cpSync(path.join(FIXTURE, ADDED), path.join(reports, ADDED), { recursive: true });
   added = build(incremental);
   expect(added.status, added.output).toBe(0);
@@ -86,6 +99,17 @@ describe('building again', () => {
     expect(result.status, result.output).toBe(0);
     expect(tree(incremental)).toEqual(tree(clean));
   }, 300_000);
+
+  it('renders a changed page into a new file, never into the copy the live site serves', () => {
+    // The replaced version waits in the trash until the next build: byte for byte as it was
+    // served, although unchanged pages are shared with Astro's cache and the new version.
+    const { trash } = buildFolders(ROOT, incremental);
+    const replaced = readdirSync(trash).find((entry) => entry.startsWith(firstVersion));
+    expect(replaced).toBeDefined();
+    const link = path.join(scratch, 'replaced');
+    symlinkSync(path.join(trash, replaced!), link);
+    expect(tree(link)).toEqual(firstSite);
+  });
 
   it('with nothing changed, leaves the live site as it is', () => {
     const live = readlinkSync(incremental);

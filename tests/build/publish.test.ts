@@ -63,6 +63,33 @@ describe('publishing', () => {
     },
   );
 
+  it.each(PUBLISH_STEPS.filter((step) => step !== 'moved-legacy'))(
+    'with a trash folder, killed after %s, leaves the old or the new site whole, and the next build cleans up',
+    (step) => {
+      const outDir = path.join(scratch, `trash-kill-${step}`, 'dist');
+      const trash = path.join(scratch, `trash-kill-${step}-trash`);
+      expect(publish(outDir, 'old', { TRASH: trash }).status).toBe(0);
+      const result = publish(outDir, 'new', { FZZF_KILL_AT: step, TRASH: trash });
+      expect(result.signal).toBe('SIGKILL');
+      const switched = PUBLISH_STEPS.indexOf(step) >= PUBLISH_STEPS.indexOf('switched');
+      expect(served(outDir)).toBe(switched ? 'new' : 'old');
+
+      expect(publish(outDir, 'next', { TRASH: trash }).status).toBe(0);
+      expect(served(outDir)).toBe('next');
+      expect(besideDist(outDir)).toEqual(['.dist-versions', 'dist']);
+      expect(readdirSync(path.join(path.dirname(outDir), '.dist-versions'))).toHaveLength(1);
+      // What this build replaced waits in the trash; what was there before it is gone.
+      const waiting = readdirSync(trash);
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(publish(outDir, 'last', { TRASH: trash }).status).toBe(0);
+      expect(served(outDir)).toBe('last');
+      const after = readdirSync(trash);
+      expect(after).toHaveLength(1);
+      expect(waiting.filter((entry) => after.includes(entry))).toEqual([]);
+      expect(readFileSync(path.join(trash, after[0]!, 'index.html'), 'utf8')).toBe('next');
+    },
+  );
+
   it('replaces a plain dist/ folder from an older build, and puts it back if killed between the two renames', () => {
     const outDir = path.join(scratch, 'legacy', 'dist');
     makePreviousSite(outDir);

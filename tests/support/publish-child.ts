@@ -9,6 +9,7 @@ const killAt = process.env['FZZF_KILL_AT'] as PublishStep | undefined;
 try {
   await publishSite({
     outDir,
+    ...(process.env['TRASH'] ? { trash: process.env['TRASH'] } : {}),
     build: async (dir) => {
       if (process.env['FZZF_BUILD_FAILS']) throw new Error('build failed');
       await mkdir(path.join(dir, 'reports'), { recursive: true });

@@ -90,11 +90,14 @@ export function checkContent(
       });
     }
   }
+  // Grouped once: filtering every section per folder is quadratic in the number of reports.
+  const sectionsByFolder = Map.groupBy(sections, (section) => section.folder);
+  const reportFiles = new Map(reports.map((report) => [report.folder, report.file]));
   for (const folder of [...folders].sort()) {
-    const own = sections.filter((section) => section.folder === folder);
+    const own = sectionsByFolder.get(folder) ?? [];
     const complete = !incomplete.has(folder);
     issues.push(...checkSections(own, { complete }));
-    const file = reports.find((report) => report.folder === folder)?.file ?? failedReports.get(folder)!;
+    const file = reportFiles.get(folder) ?? failedReports.get(folder)!;
     if (complete) issues.push(...checkStructure(file, own));
   }
   const complete = reports.filter((report) => !incomplete.has(report.folder));
@@ -139,11 +142,12 @@ export function checkLinks(
 ): ContentIssue[] {
   const anchors = new Map<string, Set<string>>();
   const pages = new Map<string, Set<string>>();
+  const sectionsByFolder = Map.groupBy(sections, (section) => section.folder);
   for (const report of reports) {
     const ids = new Set<string>(LAYOUT_IDS);
     for (const id of paragraphIdsOf(report, undefined)) ids.add(id);
     const pageIds = new Set<string>();
-    for (const section of sections.filter((s) => s.folder === report.folder)) {
+    for (const section of sectionsByFolder.get(report.folder) ?? []) {
       const names = [section.data.id, ...section.data.aliases];
       for (const name of names) {
         ids.add(name);

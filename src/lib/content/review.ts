@@ -138,9 +138,10 @@ export function reviewContent(
   sections: readonly ReviewSection[],
 ): ReviewIssue[] {
   const issues: ReviewIssue[] = [];
+  const sectionsByFolder = Map.groupBy(sections, (section) => section.folder);
   for (const report of reports) {
     const draft = report.data.draft;
-    const own = sections.filter((section) => section.folder === report.folder);
+    const own = sectionsByFolder.get(report.folder) ?? [];
     issues.push(...placeholderIssues(report, draft));
     for (const section of own) issues.push(...placeholderIssues(section, draft));
 

@@ -71,9 +71,10 @@ export function yearNeighbours<T extends ReportRef>(
   reports: readonly T[],
   current: ReportRef,
 ): { previous?: T; next?: T } {
-  const same = reports.filter(
-    (report) => report.agency.id === current.agency.id && report.folder !== current.folder,
-  );
+  const same = byAgency(reports)
+    .get(current.agency.id)
+    ?.filter((report) => report.folder !== current.folder) as T[] | undefined;
+  if (!same) return {};
   const previous = same
     .filter((report) => report.year < current.year)
     .sort((a, b) => b.year - a.year || newestFirst(a, b))[0];
@@ -81,6 +82,21 @@ export function yearNeighbours<T extends ReportRef>(
     .filter((report) => report.year > current.year)
     .sort((a, b) => a.year - b.year || newestFirst(a, b))[0];
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+// Every report page asks for its neighbours among all reports: grouped once per list, not
+// searched per page (at 3,000 reports, nine million comparisons per build).
+const agencyGroups = new WeakMap<
+  readonly ReportRef[],
+  { length: number; groups: Map<string, ReportRef[]> }
+>();
+
+function byAgency(reports: readonly ReportRef[]): Map<string, ReportRef[]> {
+  const known = agencyGroups.get(reports);
+  if (known && known.length === reports.length) return known.groups;
+  const groups = Map.groupBy(reports, (report) => report.agency.id);
+  agencyGroups.set(reports, { length: reports.length, groups });
+  return groups;
 }
 
 /** The latest year that has reports, undefined for an empty site. */
