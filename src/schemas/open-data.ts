@@ -12,8 +12,9 @@ const section = contentSectionSchema.shape;
  * The machine-readable copy of a report, /reports/<folder>.json. Its JSON Schema is generated
  * from this module and published at /schemas/report-v2.json; a change that would break a
  * reader of a version gets a new file name instead. Version 1 (/schemas/report-v1.json, still
- * published for copies that name it) also gave every paragraph its `url` and `citation`; both
- * follow from the section's, and took a third of each file (reportDocumentV1Schema below).
+ * published for copies that name it) also gave every paragraph its `url` and `citation`, and
+ * every section its `url`; all follow from the report's and the section's, and took a third of
+ * each file (reportDocumentV1Schema below).
  */
 const paragraphSchema = z
   .object({
@@ -45,8 +46,10 @@ const sectionSchema = z
     heading: z.string(),
     /** The statutory item the part covers (subsections inherit it). */
     item: z.enum(STATUTORY_ITEMS),
-    /** Absolute URL of the section on the report page, and of its own page. */
-    url: z.url(),
+    /**
+     * Absolute URL of the section's own page. Its place on the report page is the report's `url`,
+     * `#` and the id (version 1 gave it as `url`).
+     */
     pageUrl: z.url(),
     /** A GB/T 7714-2015 reference to the section, naming the edition. */
     citation: z.string(),
@@ -141,7 +144,13 @@ const paragraphV1Schema = paragraphSchema
   .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });
 export const reportDocumentV1Schema = reportDocumentSchema.omit({ citation: true }).extend({
   preamble: z.array(paragraphV1Schema),
-  sections: z.array(sectionSchema.extend({ paragraphs: z.array(paragraphV1Schema) })),
+  sections: z.array(
+    sectionSchema.extend({
+      /** Absolute URL of the section on the report page. */
+      url: z.url(),
+      paragraphs: z.array(paragraphV1Schema),
+    }),
+  ),
 });
 
 /** A published JSON Schema (draft 2020-12), generated rather than written by hand. */

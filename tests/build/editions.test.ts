@@ -155,7 +155,6 @@ describe('a corrected report', () => {
       preamble: { id: string; text: string }[];
       sections: {
         id: string;
-        url: string;
         citation: string;
         paragraphs: { id: string; text: string }[];
       }[];

@@ -340,6 +340,7 @@ describe('the open-data copies', () => {
       preamble: document.preamble.map(v1Paragraph),
       sections: document.sections.map((section) => ({
         ...section,
+        url: paragraphUrl(document, section.id),
         paragraphs: section.paragraphs.map(v1Paragraph),
       })),
     };

@@ -21,7 +21,6 @@ const report: ReportSectionsData = {
       title: '2021年工作成效',
       heading: '一、2021年工作成效',
       item: '主要举措和成效',
-      url: 'u',
       pageUrl: 'u',
       paragraphs: [],
     },
@@ -33,7 +32,6 @@ const report: ReportSectionsData = {
       title: '化解矛盾纠纷',
       heading: '（一）化解矛盾纠纷',
       item: '主要举措和成效',
-      url: 'u',
       pageUrl: 'u',
       paragraphs: [
         { id: 's1-1-p1', text: '坚持和发展新时代“枫桥经验”。' },
@@ -47,7 +45,6 @@ const report: ReportSectionsData = {
       title: '存在的不足',
       heading: '二、存在的不足',
       item: '存在的不足和原因',
-      url: 'u',
       pageUrl: 'u',
       paragraphs: [{ id: 's2-p1', text: '矛盾纠纷化解机制仍需完善。' }],
     },

@@ -104,7 +104,6 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       title: section.title,
       heading: section.heading,
       item: section.item,
-      url: `${input.urls.report}#${section.id}`,
       pageUrl: input.urls.sectionPage(section.id),
       citation: cite(`${input.urls.report}#${section.id}`, section.heading),
       paragraphs: section.paragraphs.map(paragraph),
@@ -123,7 +122,10 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
   };
 }
 
-/** A paragraph's address, as schema version 2 states it: the report's, `#` and the id. */
+/**
+ * The address of a paragraph or section on the report page, as schema version 2 states it: the
+ * report's, `#` and the id.
+ */
 export function paragraphUrl(document: Pick<ReportDocument, 'url'>, id: string): string {
   return `${document.url}#${id}`;
 }
@@ -138,13 +140,14 @@ export function paragraphCitation(
     url: string;
     citation: string;
     preamble: readonly { id: string }[];
-    sections: readonly { url: string; citation: string; paragraphs: readonly { id: string }[] }[];
+    sections: readonly { id: string; citation: string; paragraphs: readonly { id: string }[] }[];
   },
   id: string,
 ): string | undefined {
+  const section = document.sections.find((each) => each.paragraphs.some((p) => p.id === id));
   const owner = document.preamble.some((p) => p.id === id)
     ? { citation: document.citation, url: document.url }
-    : document.sections.find((section) => section.paragraphs.some((p) => p.id === id));
+    : section && { citation: section.citation, url: paragraphUrl(document, section.id) };
   if (!owner || !owner.citation.endsWith(owner.url)) return undefined;
   return owner.citation.slice(0, -owner.url.length) + paragraphUrl(document, id);
 }
