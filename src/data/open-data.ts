@@ -33,7 +33,11 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
     })),
     editions: report.record ? editionUrls(report, site, base) : [],
     withdrawn: report.record && withdrawalOf(report.record),
-    cited: isoDateInChina(),
+    // The date of the text the file holds, not the day it was built: a file changes only when its
+    // report does, so a rebuild on another day gives the same bytes.
+    cited: report.record
+      ? latestEdition(report.record).date
+      : (report.published ?? isoDateInChina()),
     urls: {
       schema: absoluteUrl(site, urls.assetPath(base, urls.REPORT_SCHEMA_FILE)),
       report: absoluteUrl(site, urls.reportPath(base, report.folder)),

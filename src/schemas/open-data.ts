@@ -124,7 +124,7 @@ export const reportDocumentSchema = z
     preamble: z.array(paragraphSchema),
     /** Every part and subsection in reading order. */
     sections: z.array(sectionSchema),
-    /** A GB/T 7714-2015 reference to the report, naming the edition; 引用日期 is this file's date. */
+    /** A GB/T 7714-2015 reference to the report, naming the edition; 引用日期 is the date of the edition this file holds. */
     citation: z.string(),
     /** Key figures the text states, each tied to its paragraph (empty when none are listed). */
     figures: z.array(figureSchema),
@@ -138,7 +138,7 @@ const paragraphV1Schema = paragraphSchema
   .extend({
     /** Absolute URL of the paragraph on the report page. */
     url: z.url(),
-    /** A GB/T 7714-2015 reference to the paragraph, naming the edition; 引用日期 is this file's date. */
+    /** A GB/T 7714-2015 reference to the paragraph, naming the edition; 引用日期 is the date of the edition this file holds. */
     citation: z.string(),
   })
   .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });

@@ -35,6 +35,15 @@ describe('the published site', () => {
     }
   });
 
+  it("cites each report's JSON as of its latest edition, not of the day it was built", () => {
+    for (const folder of reportFolders()) {
+      const document = JSON.parse(readFileSync(path.join(DIST, `reports/${folder}.json`), 'utf8'));
+      const latest = document.editions.at(-1).date as string;
+      // …(更新或修改日期)[引用日期]. URL: both dates are the latest edition's.
+      expect(document.citation, folder).toContain(`(${latest})[${latest}].`);
+    }
+  });
+
   it('publishes each report as JSON whose paragraphs round-trip the page text', () => {
     for (const folder of reportFolders()) {
       const document = JSON.parse(readFileSync(path.join(DIST, `reports/${folder}.json`), 'utf8'));

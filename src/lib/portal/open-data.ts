@@ -48,7 +48,7 @@ export interface ReportTextInput {
   /** The editions, oldest first (none for a draft), each with its address. */
   editions: ReportDocument['editions'];
   withdrawn?: { date: string; note: string } | undefined;
-  /** 引用日期 of the citations: the day the file was made. */
+  /** 引用日期 of the citations: the date of the edition the file holds. */
   cited: string;
 }
 
