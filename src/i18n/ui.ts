@@ -26,7 +26,7 @@ export const ui = {
   // 来源 as the release names it (often the office that posted it), beside the publisher.
   'report.sourceLabel': '来源',
   'report.toc': '目录',
-  'report.sectionLink': (heading: string) => `本节链接：${heading}`,
+  'report.sectionLink': '本节链接',
   'report.signature': '落款',
   'section.inReport': '所属报告',
   'section.readInFull': '在全文中阅读本节',

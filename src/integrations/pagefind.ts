@@ -16,7 +16,8 @@ import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
-import { indexKey, restoreIndex, storeIndex } from '../node/index-cache.ts';
+import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
+import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 
 /** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
@@ -51,12 +52,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const records: pagefind.CustomRecord[] = pages.flatMap(searchRecords);
         if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
         const pagefindDir = path.join(outDir, 'pagefind');
-        const key = indexKey(records, root);
-        // The same records as the last build: its index is reused rather than made again.
-        const reused = restoreIndex(key, pagefindDir);
         // Pagefind writes in its own process; the pinyin lexicon is built on this thread
         // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
-        const writing = reused ? Promise.resolve(performance.now()) : writeIndex(records, outDir);
+        const writing = writeIndexes(pages, pagefindDir, root);
         const { lexicon, cached } = await cachedPinyinLexicon(
           records.map((record) => record.content),
         );
@@ -71,19 +69,24 @@ export default function pagefindIntegration(): AstroIntegration {
             ] as const,
         );
         const lexiconDone = performance.now();
-        const indexed = await writing;
-        if (!reused) storeIndex(key, pagefindDir);
+        const { indexes, reused } = await writing;
+        const indexed = performance.now();
         const entry = await prepareSearchPage(outDir, base);
         await mkdir(path.join(outDir, PINYIN_DIR), { recursive: true });
         for (const [file, json] of lexiconFiles) await writeFile(path.join(outDir, file), json);
         await writeFile(
           path.join(outDir, SEARCH_SCOPE),
-          JSON.stringify({ ...scopeOf(pages), index: entry }),
+          JSON.stringify({
+            ...scopeOf(pages),
+            index: entry,
+            // One index needs no list: the search page knows where the primary one is.
+            ...(indexes.length > 1 ? { indexes } : {}),
+          }),
         );
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
         logger.info(
-          `search index: ${records.length} sections of ${pages.length} reports` +
-            `${reused ? ' (unchanged: reused)' : ''}; ` +
+          `search index: ${records.length} sections of ${pages.length} reports in ` +
+            `${indexes.length} indexes (${reused} unchanged: reused); ` +
             `pinyin lexicon ${lexiconFiles.reduce((sum, [, json]) => sum + Buffer.byteLength(json), 0)} bytes ` +
             `in ${lexiconFiles.length} files${cached ? ' (cached)' : ''}; ` +
             `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
@@ -96,29 +99,91 @@ export default function pagefindIntegration(): AstroIntegration {
 }
 
 /**
- * Indexes the records with Pagefind and writes the index to <outDir>/pagefind; resolves to the
- * time it finished. Any Pagefind error fails the build.
+ * Writes the search index under `pagefindDir`, one Pagefind index per group of years
+ * (src/lib/search/index-groups.ts), the newest group at its root. A group whose records are those
+ * of a previous build is taken from the cache (src/node/index-cache.ts); the others are indexed
+ * one after another, so Pagefind holds one group at a time. Any Pagefind error fails the build.
  */
-async function writeIndex(records: pagefind.CustomRecord[], outDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
+async function writeIndexes(
+  pages: readonly PageRecords[],
+  pagefindDir: string,
+  root: string,
+): Promise<{ indexes: NonNullable<SearchScopeData['indexes']>; reused: number }> {
+  const counts = new Map<number, number>();
+  const byYear = new Map<number, pagefind.CustomRecord[]>();
+  for (const page of pages) {
+    const year = page.report.year;
+    const records = searchRecords(page);
+    byYear.set(year, [...(byYear.get(year) ?? []), ...records]);
+    counts.set(year, (counts.get(year) ?? 0) + records.length);
+  }
+  // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
+  const min = Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || MIN_GROUP_RECORDS;
+  const groups = groupYears(counts, min).filter((years) =>
+    years.some((year) => byYear.get(year)?.length),
+  );
+  const folders = groups.map((years, i) => groupFolder(years, i));
+  // Nested group folders (years/) are not part of the primary index's cache entry.
+  const nested = [...new Set(folders.filter(Boolean).map((folder) => folder.split('/')[0]!))];
+  const indexes: NonNullable<SearchScopeData['indexes']> = [];
+  const keys: string[] = [];
+  let reused = 0;
   try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let at = 0; at < records.length; at += BATCH) {
-      const batch = records.slice(at, at + BATCH);
-      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-      added.forEach((result, i) => {
-        if (result.errors.length)
-          throw new Error(`Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`);
+    for (const [i, years] of groups.entries()) {
+      // In reading order, years oldest first, as one index of the whole site would hold them.
+      const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
+      const dir = path.join(pagefindDir, folders[i]!);
+      const key = indexKey(records, root);
+      keys.push(key);
+      if (restoreIndex(key, dir)) reused += 1;
+      else {
+        await writeIndex(records, dir);
+        storeIndex(key, dir, i === 0 ? nested : []);
+      }
+      // Only the primary index's folder serves the engine itself.
+      if (i > 0) await removeEngine(dir);
+      indexes.push({
+        path: folders[i]!,
+        years: [...years].sort((a, b) => b - a),
+        tag: await tagOf(dir),
+        records: records.length,
       });
     }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length)
-      throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-    await removeUnusedBundles(path.join(outDir, 'pagefind'));
-    return performance.now();
   } finally {
     await pagefind.close();
   }
+  keepIndexes(keys);
+  return { indexes, reused };
+}
+
+/** Indexes the records with Pagefind and writes the index to `dir`. */
+async function writeIndex(records: pagefind.CustomRecord[], dir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (let at = 0; at < records.length; at += BATCH) {
+    const batch = records.slice(at, at + BATCH);
+    const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    added.forEach((result, i) => {
+      if (result.errors.length)
+        throw new Error(`Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`);
+    });
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length)
+    throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+  // Pagefind's service keeps an index until it is deleted: one group at a time in its memory.
+  await index.deleteIndex();
+  await removeUnusedBundles(dir);
+}
+
+/** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */
+async function tagOf(dir: string): Promise<string> {
+  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  return Object.values(entry.languages)
+    .map((language) => language.hash)
+    .join('-');
 }
 
 /** Every built report page (reports/<folder>/index.html) that declares a report. */
@@ -164,6 +229,12 @@ async function removeUnusedBundles(pagefindDir: string): Promise<void> {
   for (const name of await readdir(pagefindDir)) {
     if (UNUSED_PAGEFIND_FILES.test(name)) await rm(path.join(pagefindDir, name));
   }
+}
+
+/** A merged index needs its data and WebAssembly; the engine is loaded from the primary's folder. */
+async function removeEngine(dir: string): Promise<void> {
+  for (const name of ['pagefind.js', 'pagefind-worker.js'])
+    await rm(path.join(dir, name), { force: true });
 }
 
 /**

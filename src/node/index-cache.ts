@@ -14,10 +14,10 @@ import path from 'node:path';
 import { cacheRoot } from './build-cache.ts';
 
 /**
- * The last search index Pagefind wrote, kept between builds under the cache folder and keyed by
+ * The last search indexes Pagefind wrote (one per group of years, src/lib/search/index-groups.ts), kept between builds under the cache folder and keyed by
  * everything it was made from (the records, in order, and the installed packages, Pagefind among
  * them). A build whose records are the same as last time (a rebuild, a change to a stylesheet or
- * a template that leaves the text alone) takes the index from here instead of indexing again. Files are
+ * a template that leaves the text alone), or a group whose years' records are unchanged, takes the index from here instead of indexing again. Files are
  * hard-linked where the file system allows: nothing ever writes into a published index, so
  * sharing the files is safe, and copying thousands of fragments would cost most of the gain.
  */
@@ -58,29 +58,19 @@ export function restoreIndex(key: string, target: string): boolean {
   }
 }
 
-/** Keeps the index at `source` as the cached one for `key`, replacing any other. */
-export function storeIndex(key: string, source: string): void {
+/**
+ * Keeps the index at `source` as the cached one for `key`. Folders named in `skip` (the other
+ * groups' indexes nested in the primary's folder) are not part of it.
+ */
+export function storeIndex(key: string, source: string, skip: readonly string[] = []): void {
   const root = cacheRoot();
   const folder = folderOf(key, root);
   const temporary = `${folder}.${process.pid}.tmp`;
   try {
     rmSync(temporary, { recursive: true, force: true });
-    linkTree(source, temporary);
+    linkTree(source, temporary, new Set(skip));
     writeFileSync(path.join(temporary, MARKER), '');
-    for (const name of readdirSync(root)) {
-      const other = path.join(root, name);
-      if (!name.startsWith('search-index-') || other === temporary) continue;
-      // Renamed away before it is deleted: a build linking from it at this moment then fails
-      // outright (and indexes again) instead of taking a half-deleted index. Leftovers of
-      // killed builds (.tmp, .old) go the same way.
-      const doomed = `${other}.${process.pid}.old`;
-      try {
-        renameSync(other, doomed);
-      } catch {
-        continue; // Another build removed it first.
-      }
-      rmSync(doomed, { recursive: true, force: true });
-    }
+    rmSync(folder, { recursive: true, force: true });
     renameSync(temporary, folder);
   } catch {
     // A read-only or full disk costs the next build time, never its result.
@@ -88,9 +78,36 @@ export function storeIndex(key: string, source: string): void {
   }
 }
 
-function linkTree(from: string, to: string): void {
+/** Removes every cached index but those of `keys` (the last build's), and leftovers of killed builds. */
+export function keepIndexes(keys: readonly string[]): void {
+  const root = cacheRoot();
+  const kept = new Set(keys.map((key) => path.basename(folderOf(key, root))));
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('search-index-') || kept.has(name)) continue;
+    const other = path.join(root, name);
+    // Renamed away before it is deleted: a build linking from it at this moment then fails
+    // outright (and indexes again) instead of taking a half-deleted index. Leftovers of
+    // killed builds (.tmp, .old) go the same way.
+    const doomed = `${other}.${process.pid}.old`;
+    try {
+      renameSync(other, doomed);
+    } catch {
+      continue; // Another build removed it first.
+    }
+    rmSync(doomed, { recursive: true, force: true });
+  }
+}
+
+function linkTree(from: string, to: string, skip = new Set<string>()): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);

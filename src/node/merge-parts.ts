@@ -17,9 +17,9 @@ import { PublishError } from './publish.ts';
  * on one machine or many) into one site. Every part read all content, so every file but the
  * search data is either the part's own (the pages of its reports) or the same in every part
  * (listings, feed, sitemap, scripts and styles): those must be byte-identical, or the parts were
- * built from different content or code and the merge stops. The first part's search index stays
- * at pagefind/, the others go to pagefind/parts/<n>/ and the search page merges them at search
- * time (Pagefind's mergeIndex); the search data files under search/ (scope, pinyin) are merged.
+ * built from different content or code and the merge stops. The search index of the part with the
+ * newest years stays at pagefind/, the others go to pagefind/parts/<n>/ (with any indexes of years nested in them) and the
+ * search page merges them all at search time (Pagefind's mergeIndex); the search data files under search/ (scope, pinyin) are merged.
  * Files are hard-linked where the file system allows: nothing writes into a built site.
  */
 
@@ -71,10 +71,25 @@ export function mergeJson(a: unknown, b: unknown): unknown {
   return a;
 }
 
+/**
+ * A part's indexes (one, or one per group of years), their folders under pagefind/ prefixed
+ * with where the part's index goes in the merged site.
+ */
+const scopeOf = (root: string) =>
+  JSON.parse(readFileSync(path.join(root, SEARCH_SCOPE), 'utf8')) as SearchScopeData;
+
+function partIndexes(root: string, prefix: string): NonNullable<SearchScopeData['indexes']> {
+  const scope = scopeOf(root);
+  const indexes = scope.indexes ?? [
+    { path: '', years: [...scope.years], tag: scope.index?.tag ?? '' },
+  ];
+  return indexes.map((index) => ({ ...index, path: prefix + index.path }));
+}
+
 /** Merges the built parts (folders or `dist` links) into the empty folder `into`. */
-export async function mergeParts(parts: readonly string[], into: string): Promise<void> {
-  if (parts.length < 2) throw new MergeError('至少需要两个部分才能合并。');
-  const roots = parts.map((part) => {
+export async function mergeParts(given: readonly string[], into: string): Promise<void> {
+  if (given.length < 2) throw new MergeError('至少需要两个部分才能合并。');
+  const found = given.map((part) => {
     let root: string;
     try {
       root = realpathSync(part);
@@ -86,8 +101,13 @@ export async function mergeParts(parts: readonly string[], into: string): Promis
     } catch {
       throw new MergeError(`${part} 不是生成好的网站部分：缺少 ${SEARCH_SCOPE}。`);
     }
-    return root;
+    return { part, root, newest: Math.max(...scopeOf(root).years) };
   });
+  // The part with the newest years comes first: its index is the primary one, which the search
+  // answers from before it merges the others in.
+  found.sort((a, b) => b.newest - a.newest);
+  const parts = found.map(({ part }) => part);
+  const roots = found.map(({ root }) => root);
   const owner = new Map<string, number>();
   const searchData = new Map<string, unknown>();
   for (const [i, root] of roots.entries()) {
@@ -114,7 +134,7 @@ export async function mergeParts(parts: readonly string[], into: string): Promis
         place(from, path.join(into, file));
       } else if (!readFileSync(from).equals(readFileSync(path.join(roots[first - 1]!, file)))) {
         throw new MergeError(
-          `第 ${first} 部分（${parts[first - 1]}）和第 ${n} 部分（${parts[i]}）都有 ${file}，但内容不同。` +
+          `第 ${given.indexOf(parts[first - 1]!) + 1} 部分（${parts[first - 1]}）和第 ${given.indexOf(parts[i]!) + 1} 部分（${parts[i]}）都有 ${file}，但内容不同。` +
             '各部分必须用同一版本的程序、同样的全部内容和同一个 SITE_URL 生成，请重新生成后再合并。',
         );
       }
@@ -130,7 +150,7 @@ export async function mergeParts(parts: readonly string[], into: string): Promis
         agencies: [...scope.agencies].sort((a, b) => a.id.localeCompare(b.id)),
         years: [...new Set(scope.years)].sort((a, b) => b - a),
         ...(first.index ? { index: first.index } : {}),
-        parts: roots.slice(1).map((_, i) => partIndexDir(i + 2)),
+        indexes: roots.flatMap((root, i) => partIndexes(root, i === 0 ? '' : partIndexDir(i + 1))),
       } satisfies SearchScopeData;
     }
     mkdirSync(path.dirname(path.join(into, file)), { recursive: true });

@@ -82,8 +82,8 @@ ${headers(CACHE_CONTROL.hashed)}
 ${headers(CACHE_CONTROL.short)}
     }
 
-    # Pagefind 的索引分块和元数据文件名含哈希：可长期缓存。
-    location ~ ^${escapeRegex(base)}pagefind/(?:index|filter|fragment)/|^${escapeRegex(base)}pagefind/pagefind\\.[^/]+_[0-9a-f]+\\.pf_meta$ {
+    # Pagefind 的索引分块和元数据文件名含哈希（包括 years/、parts/ 下按年份、按部分的索引）：可长期缓存。
+    location ~ ^${escapeRegex(base)}pagefind/(?:(?:years|parts)/[\\w-]+/)*(?:(?:index|filter|fragment)/|pagefind\\.[^/]+_[0-9a-f]+\\.pf_meta$) {
         try_files $uri =404;
         default_type application/octet-stream;
 ${headers(CACHE_CONTROL.hashed)}

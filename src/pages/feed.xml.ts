@@ -7,6 +7,7 @@ import { sitePaths } from '../lib/addresses/site-paths.ts';
 import { FEED_FILE, absoluteUrl } from '../lib/addresses/urls.ts';
 import { formatChineseDate } from '../lib/content/dates.ts';
 import { lastEventDate } from '../lib/editions/record.ts';
+import { newestEntries } from '../lib/portal/feed-entries.ts';
 
 const day = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
@@ -38,6 +39,7 @@ export const GET: APIRoute = async ({ site }) => {
     updated: new Date(`${newest ?? '2000-01-01'}T00:00:00+08:00`),
     feedLinks: { atom: url(sitePaths.assetPath(FEED_FILE)) },
   });
+  const items: Parameters<typeof feed.addItem>[0][] = [];
   for (const report of reports) {
     // A draft not yet dated has no place in a feed ordered by date.
     if (!report.published) continue;
@@ -46,7 +48,7 @@ export const GET: APIRoute = async ({ site }) => {
     const author = [
       { name: report.data.agency.name, link: url(sitePaths.agencyPath(report.data.agency.id)) },
     ];
-    feed.addItem({
+    items.push({
       title: report.data.title,
       id: link,
       link,
@@ -62,7 +64,7 @@ export const GET: APIRoute = async ({ site }) => {
         event.kind === 'correct'
           ? t('edition.feedCorrected')(report.data.title)
           : t('edition.feedWithdrawn')(report.data.title);
-      feed.addItem({
+      items.push({
         title,
         id: `${history}#${event.kind === 'correct' ? `edition-${event.edition}` : 'withdrawal'}`,
         link: event.kind === 'correct' ? history : link,
@@ -73,6 +75,7 @@ export const GET: APIRoute = async ({ site }) => {
       });
     }
   }
+  for (const item of newestEntries(items)) feed.addItem(item);
   return new Response(feed.atom1(), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });

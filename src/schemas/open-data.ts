@@ -10,21 +10,26 @@ const section = contentSectionSchema.shape;
 
 /**
  * The machine-readable copy of a report, /reports/<folder>.json. Its JSON Schema is generated
- * from this module and published at /schemas/report-v1.json; a change that would break a
- * reader of version 1 gets a new file name instead.
+ * from this module and published at /schemas/report-v2.json; a change that would break a
+ * reader of a version gets a new file name instead. Version 1 (/schemas/report-v1.json, still
+ * published for copies that name it) also gave every paragraph its `url` and `citation`; both
+ * follow from the section's, and took a third of each file (reportDocumentV1Schema below).
  */
 const paragraphSchema = z
   .object({
-    /** Stable paragraph id, e.g. s1-2-p3 (preamble: intro-p1). */
+    /**
+     * Stable paragraph id, e.g. s1-2-p3 (preamble: intro-p1). The paragraph's address is the
+     * report's `url`, `#` and this id; its GB/T 7714 reference is its section's `citation` (the
+     * report's for the preamble) with that address in place of the one at its end.
+     */
     id: z.string(),
-    /** Absolute URL of the paragraph on the report page. */
-    url: z.url(),
     /** The paragraph's text exactly as the page shows it. */
     text: z.string(),
-    /** A GB/T 7714-2015 reference to the paragraph, naming the edition; 引用日期 is this file's date. */
-    citation: z.string(),
   })
-  .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });
+  .meta({
+    description:
+      '一个段落：稳定 id 和页面上显示的原文。段落网址为报告 url 加 # 和 id；段落引文为所在部分的 citation（前言为报告的 citation），末尾网址换成段落网址',
+  });
 
 const sectionSchema = z
   .object({
@@ -116,6 +121,8 @@ export const reportDocumentSchema = z
     preamble: z.array(paragraphSchema),
     /** Every part and subsection in reading order. */
     sections: z.array(sectionSchema),
+    /** A GB/T 7714-2015 reference to the report, naming the edition; 引用日期 is this file's date. */
+    citation: z.string(),
     /** Key figures the text states, each tied to its paragraph (empty when none are listed). */
     figures: z.array(figureSchema),
   })
@@ -123,7 +130,22 @@ export const reportDocumentSchema = z
 
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 
-/** The published JSON Schema (draft 2020-12), generated rather than written by hand. */
-export function reportJsonSchema(id: string): Record<string, unknown> {
-  return { ...z.toJSONSchema(reportDocumentSchema, { target: 'draft-2020-12' }), $id: id };
+/** Version 1, as published before: each paragraph also carried its address and reference. */
+const paragraphV1Schema = paragraphSchema
+  .extend({
+    /** Absolute URL of the paragraph on the report page. */
+    url: z.url(),
+    /** A GB/T 7714-2015 reference to the paragraph, naming the edition; 引用日期 is this file's date. */
+    citation: z.string(),
+  })
+  .meta({ description: '一个段落：稳定 id、网址和页面上显示的原文' });
+export const reportDocumentV1Schema = reportDocumentSchema.omit({ citation: true }).extend({
+  preamble: z.array(paragraphV1Schema),
+  sections: z.array(sectionSchema.extend({ paragraphs: z.array(paragraphV1Schema) })),
+});
+
+/** A published JSON Schema (draft 2020-12), generated rather than written by hand. */
+export function reportJsonSchema(id: string, version: 1 | 2 = 2): Record<string, unknown> {
+  const schema = version === 1 ? reportDocumentV1Schema : reportDocumentSchema;
+  return { ...z.toJSONSchema(schema, { target: 'draft-2020-12' }), $id: id };
 }

@@ -24,6 +24,8 @@ class CopyLinkStatus extends HTMLElement {
       // The label says what activating the link does once it copies; a section's names the
       // heading its link points to.
       for (const link of document.querySelectorAll<HTMLAnchorElement>(COPY_LINKS)) {
+        // A section link is named by reference in the markup, which would outrank the label.
+        link.removeAttribute('aria-labelledby');
         link.setAttribute(
           'aria-label',
           isSectionLink(link)
@@ -35,7 +37,10 @@ class CopyLinkStatus extends HTMLElement {
       }
       document.addEventListener('click', this.#onClick);
     }
-    const cite = readCitationData(document.querySelector('[data-cite]')?.getAttribute('data-cite'));
+    const cite = readCitationData(
+      document.querySelector('[data-cite]')?.getAttribute('data-cite'),
+      canonicalUrl(),
+    );
     if (cite) this.#addCiteButtons(cite);
     window.addEventListener('hashchange', focusTarget);
     focusTarget();

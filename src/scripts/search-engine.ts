@@ -6,7 +6,8 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { mergeEngineHits, planSearches } from '../lib/search/plan.ts';
+import { indexForYear } from '../lib/search/index-groups.ts';
+import { type EngineHit, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
   expandSynonyms,
   hasTraditional,
@@ -92,6 +93,11 @@ export interface EngineOptions {
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
+  #yearEngines = new Map<string, Promise<Pagefind>>();
+  /** The older indexes (newest first), and how many of them the engine has merged. */
+  #indexes: NonNullable<SearchScopeData['indexes']> = [];
+  #merged = 0;
+  #merging: Promise<boolean> = Promise.resolve(true);
   #lexicon = new Map<string, Promise<PinyinLexicon>>();
   #scopeData: Promise<SearchScopeData> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
@@ -131,13 +137,84 @@ export class SearchEngine {
         ...(tag ? { metaCacheTag: tag } : {}),
       });
       await pagefind.init();
-      // A site built in parts searches every part's index as one.
-      for (const part of scope.parts ?? [])
-        await pagefind.mergeIndex(sitePaths.assetPath(PAGEFIND_DIR + part), { baseUrl: BASE });
+      // A site indexed by year (or built in parts) starts with its newest index, the primary.
+      this.#indexes = (scope.indexes ?? [])
+        .filter((index) => index.path)
+        .sort((a, b) => Math.max(...b.years) - Math.max(...a.years));
       this.ready = true;
       return pagefind;
     });
     return this.#pagefind;
+  }
+
+  /**
+   * Merges the next older index into the engine: a query not scoped to a year is answered from
+   * the newest years first, and reaches older ones only when the reader asks for more. False when
+   * every index is merged already.
+   */
+  #mergeNext(): Promise<boolean> {
+    this.#merging = this.#merging.then(async () => {
+      const pagefind = await this.load();
+      const index = this.#indexes[this.#merged];
+      if (!index) return false;
+      await pagefind.mergeIndex(sitePaths.assetPath(PAGEFIND_DIR + index.path), {
+        baseUrl: BASE,
+        metaCacheTag: index.tag,
+      });
+      this.#merged += 1;
+      return true;
+    });
+    // An index that failed to load is not merged; the answers stay those of the others.
+    this.#merging = this.#merging.catch(() => false);
+    return this.#merging;
+  }
+
+  /** Sections in the merged indexes over sections in all (1 once every index is merged). */
+  async #share(): Promise<number> {
+    const scope = await this.#loadScope();
+    const all = scope.indexes ?? [];
+    // Parts merged from builds with one index each do not say their size: count indexes then.
+    const sized = all.every((index) => index.records);
+    const size = (index: (typeof all)[number]) => (sized ? index.records! : 1);
+    const total = all.reduce((sum, index) => sum + size(index), 0);
+    const merged = [
+      ...all.filter((index) => !index.path),
+      ...this.#indexes.slice(0, this.#merged),
+    ].reduce((sum, index) => sum + size(index), 0);
+    return total && merged < total ? merged / total : 1;
+  }
+
+  /**
+   * The engine for a query scoped to `year`: on a site indexed by year, that year's index alone
+   * (its own Pagefind instance), without the year filter when the index holds no other year; the
+   * merged engine otherwise.
+   */
+  async #engineFor(filters: Filters): Promise<{ pagefind: Pagefind; filters: Filters }> {
+    const scope = await this.#loadScope();
+    const found = indexForYear(scope.indexes, filters.year);
+    // The primary index is the engine's own.
+    if (!found || !found.entry.path) return { pagefind: await this.load(), filters };
+    const { entry, onlyYear } = found;
+    let engine = this.#yearEngines.get(entry.path);
+    if (!engine) {
+      engine = import(/* @vite-ignore */ sitePaths.assetPath(PAGEFIND_ENGINE)).then(
+        async (module: { createInstance(options: Record<string, unknown>): Pagefind }) => {
+          const instance = module.createInstance({
+            basePath: sitePaths.assetPath(PAGEFIND_DIR + entry.path),
+            baseUrl: BASE,
+            noWorker: true,
+            metaCacheTag: entry.tag,
+          });
+          await instance.init();
+          return instance;
+        },
+      );
+      this.#yearEngines.set(entry.path, engine);
+      engine.catch(() => this.#yearEngines.delete(entry.path));
+    }
+    const within = { ...filters };
+    if (onlyYear) delete within.year;
+    return { pagefind: await engine, filters: within };
   }
 
   /**
@@ -148,12 +225,14 @@ export class SearchEngine {
     const query = normaliseQuery(raw);
     if (!query || looksLikePinyin(query)) return;
     const [scope, keys] = await Promise.all([this.#loadScope(), this.#scope!]);
-    const folder = namedReport(scope, scopeAttempts(query, keys, {})[0]?.filters ?? {});
+    const filters = scopeAttempts(query, keys, {})[0]?.filters ?? {};
+    const folder = namedReport(scope, filters);
     if (folder) {
       await this.#loadReport(folder).catch(() => {});
       return;
     }
-    const pagefind = await this.load();
+    // A query naming a year warms that year's index, the one its search will use.
+    const { pagefind } = await this.#engineFor(filters.year ? { year: filters.year } : {});
     await pagefind.preload(query).catch(() => {});
   }
 
@@ -205,8 +284,11 @@ export class SearchEngine {
     return this.#toSimplified;
   }
 
-  #engineSearch(pagefind: Pagefind, text: string | null, filters: Filters) {
-    const key = JSON.stringify([text, filters]);
+  async #engineSearch(text: string | null, chosen: Filters) {
+    const { pagefind, filters } = await this.#engineFor(chosen);
+    // Never while an index is being merged in: the answer names the indexes it covers.
+    await this.#merging;
+    const key = JSON.stringify([text, chosen, this.#merged]);
     let answer = this.#answers.get(key);
     if (!answer) {
       if (this.#answers.size > 500) this.#answers.clear();
@@ -301,10 +383,11 @@ export class SearchEngine {
           };
         return result;
       }
-      const pagefind = await this.load();
       if (attempt.partOnly || !attempt.text) {
-        // Only scope words: the scope's sections in reading order (a part's own heading first).
-        const all = await this.#engineSearch(pagefind, null, attempt.filters);
+        // Only scope words: the scope's sections in reading order (a part's own heading first),
+        // from every index.
+        if (!attempt.filters.year) while (await this.#mergeNext());
+        const all = await this.#engineSearch(null, attempt.filters);
         const results = all?.results ?? [];
         if (!results.length) continue;
         const candidates = await Promise.all(
@@ -323,14 +406,37 @@ export class SearchEngine {
       const { wordings, pinyin } = await this.#wordings(attempt.text);
       reading ??= pinyin;
       const searches = planSearches(wordings);
-      const answers = await Promise.all(
-        searches.map((text) => this.#engineSearch(pagefind, text, attempt.filters)),
-      );
-      const { hits, count } = mergeEngineHits(
-        searches,
-        answers.map((answer) => answer?.results ?? []),
-        wordings.length,
-      );
+      const answer = async () => {
+        const answers = await Promise.all(
+          searches.map((text) => this.#engineSearch(text, attempt.filters)),
+        );
+        return mergeEngineHits(
+          searches,
+          answers.map((answer) => answer?.results ?? []),
+          wordings.length,
+        );
+      };
+      // A query scoped to a year searches that year's index; any other, on a site indexed by
+      // year, the newest index first, then older ones merged in as the reader asks for more.
+      const growing = !indexForYear((await this.#loadScope()).indexes, attempt.filters.year);
+      const hits: EngineHit<PagefindResult>[] = [];
+      const seen = new Set<string>();
+      let count = 0;
+      /** Adds the hits not seen yet, merging older indexes until there are `want` or no more. */
+      const grow = async (want: number): Promise<void> => {
+        for (;;) {
+          const answered = await answer();
+          for (const hit of answered.hits)
+            if (!seen.has(hit.result.id)) {
+              seen.add(hit.result.id);
+              hits.push(hit);
+            }
+          count = Math.round(answered.count / (growing ? await this.#share() : 1));
+          if (hits.length >= want || !growing || !(await this.#mergeNext())) return;
+        }
+      };
+      const complete = () => !growing || this.#merged >= this.#indexes.length;
+      await grow(window);
       if (!hits.length) continue;
       let next = 0;
       let kept = 0;
@@ -342,6 +448,8 @@ export class SearchEngine {
         pinyin: reading,
       };
       const page = async () => {
+        if (next + window > hits.length && growing && (await this.#mergeNext()))
+          await grow(next + window);
         const slice = hits.slice(next, next + window);
         const from = next;
         next += slice.length;
@@ -351,12 +459,13 @@ export class SearchEngine {
         const ranked = rankSections(candidates, wordings);
         kept += ranked.length;
         // Every candidate checked: the count is what the texts hold, not the engine's guess.
-        if (next >= hits.length)
+        if (next >= hits.length && complete())
           Object.assign(result, { count: kept, exact: true, more: undefined });
+        else result.count = Math.max(count, kept);
         return ranked;
       };
       result.ranked = await page();
-      if (next < hits.length) result.more = page;
+      if (next < hits.length || !complete()) result.more = page;
       return result;
     }
     return { count: 0, exact: true, ranked: [], more: undefined, pinyin: reading };

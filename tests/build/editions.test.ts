@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
 import { htmlFiles, ROOT } from '../support/dist.ts';
+import { paragraphCitation } from '../../src/lib/portal/open-data.ts';
 import {
   CITED_PARAGRAPH,
   CORRECTED_REPORT,
@@ -149,7 +150,15 @@ describe('a corrected report', () => {
   it('publishes its editions and citations naming the edition in the report JSON', () => {
     const json = JSON.parse(read(`${report}.json`)) as {
       editions: { edition: number; date: string; note: string; url: string }[];
-      sections: { id: string; citation: string; paragraphs: { id: string; citation: string }[] }[];
+      url: string;
+      citation: string;
+      preamble: { id: string; text: string }[];
+      sections: {
+        id: string;
+        url: string;
+        citation: string;
+        paragraphs: { id: string; text: string }[];
+      }[];
     };
     expect(json.editions.map((each) => [each.edition, each.date, each.url])).toEqual([
       [1, '2025-02-01', `${SITE}${report}/editions/1/`],
@@ -158,7 +167,7 @@ describe('a corrected report', () => {
     ]);
     const section = json.sections.find((each) => each.id === 's1-1')!;
     expect(section.paragraphs.map((p) => p.id)).toEqual(['s1-1-p3', CITED_PARAGRAPH]);
-    expect(section.paragraphs[1]!.citation).toMatch(
+    expect(paragraphCitation(json, section.paragraphs[1]!.id)).toMatch(
       new RegExp(
         `^测试市测试局\\. 测试局2024年法治政府建设情况：（一）第一项举措\\[EB/OL\\]\\. 3版\\. \\(2025-03-01\\)\\[\\d{4}-\\d{2}-\\d{2}\\]\\. ${SITE}${report}/#${CITED_PARAGRAPH}$`,
       ),
@@ -216,15 +225,16 @@ describe('machines', () => {
     expect(
       corrections.map((entry) => [entry.id, entry.updated.slice(0, 10), summary(entry)]),
     ).toEqual([
-      [
-        `${SITE}${report}/editions/#edition-2`,
-        '2025-02-09',
-        `2025年2月10日：${FIRST_CORRECTION.note}`,
-      ],
+      // Newest first, as every entry of the feed.
       [
         `${SITE}${report}/editions/#edition-3`,
         '2025-02-28',
         `2025年3月1日：${SECOND_CORRECTION.note}`,
+      ],
+      [
+        `${SITE}${report}/editions/#edition-2`,
+        '2025-02-09',
+        `2025年2月10日：${FIRST_CORRECTION.note}`,
       ],
     ]);
     const withdrawal = feed.feed.entry.find((entry) => str(entry.title).startsWith('撤回：'))!;

@@ -95,8 +95,19 @@ describe('paragraph links', () => {
     (file) => {
       const $ = page(file);
       // The script relabels them 复制本节链接：… once copying works (tests/e2e/links.test.ts).
+      // Named by reference: the page's one hidden 本节链接, then the heading the link points to.
+      const label = $('#sl_');
+      if ($('a.section-anchor').length) {
+        expect(label).toHaveLength(1);
+        expect(label.attr('hidden')).toBeDefined();
+        expect(label.text()).toBe('本节链接');
+      }
       $('a.section-anchor').each((_, a) => {
-        expect(a.attribs['aria-label']).toBe(`本节链接：${$(a.attribs['href']).text()}`);
+        const [first, target] = a.attribs['aria-labelledby']!.split(' ');
+        expect(first).toBe('sl_');
+        expect(`#${target}`).toBe(a.attribs['href']);
+        expect($(`[id="${target}"]`).text().length).toBeGreaterThan(0);
+        expect(a.attribs['aria-label']).toBeUndefined();
       });
       const status = $('copy-link-status [data-copy-link-status]');
       expect(status.attr('role')).toBe('status');
@@ -138,7 +149,7 @@ describe('QR codes and sharing metadata', () => {
     (file) => {
       const $ = page(file);
       const meta = (key: string) =>
-        $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
+        $(`meta[property="${key}"], meta[name="${key}" i]`).attr('content');
       const canonical = $('link[rel="canonical"]').attr('href');
       expect(meta('og:url')).toBe(canonical);
       expect(meta('og:type')).toBe('article');
@@ -154,7 +165,7 @@ describe('QR codes and sharing metadata', () => {
 
   it('summarises a section page with its own text', () => {
     const description = page('reports/2023-jiading-police/s1-3/index.html')(
-      'meta[name="description"]',
+      'meta[name="description" i]',
     ).attr('content');
     expect(description).toContain('（三）深入推进法治公安建设');
     expect(description).toContain('按照法治政府建设示范创建的统一部署');

@@ -14,6 +14,7 @@ import {
   INSERTED_TEXT,
   REMOVED_PARAGRAPH,
 } from '../support/editions.ts';
+import { modeContext, READER_MODES } from '../support/reader-modes.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 // A reader cites a paragraph of the published report; the publisher then corrects the report
@@ -123,6 +124,23 @@ describe('a citation across corrections', () => {
     expect(text).toContain('（一）第一项举措[EB/OL]. 3版. (2025-03-01)');
     expect(text).toMatch(/\/reports\/2024-test-agency\/#s1-1$/);
   });
+
+  it.each(READER_MODES)(
+    'leaves axe-core nothing to report on the 修订记录 in $name mode',
+    async (mode) => {
+      const { options, init } = modeContext(mode);
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 800 },
+      ]) {
+        const { page } = await openPage(browser, { ...options, viewport, bypassCSP: true });
+        if (init) await page.context().addInitScript(init);
+        await page.goto(`${server!.url}reports/${CORRECTED_REPORT}/editions/`);
+        expect(await axe(page, false), `${mode.name} at ${viewport.width}px`).toEqual([]);
+        await page.context().close();
+      }
+    },
+  );
 
   it.each([
     [

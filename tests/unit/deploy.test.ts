@@ -45,6 +45,12 @@ describe('cache classes', () => {
     expect(isHashedAsset('pagefind/index/zh-cn_2366a09.pf_index')).toBe(true);
     expect(isHashedAsset('pagefind/fragment/zh-cn_a1b2c3.pf_fragment')).toBe(true);
     expect(isHashedAsset('pagefind/pagefind.zh-cn_d38f243e32f82.pf_meta')).toBe(true);
+    expect(isHashedAsset('pagefind/years/2016/index/zh-cn_2366a09.pf_index')).toBe(true);
+    expect(isHashedAsset('pagefind/parts/2/years/2016-2017/pagefind.zh-cn_d38f2.pf_meta')).toBe(
+      true,
+    );
+    expect(isHashedAsset('pagefind/years/2016/pagefind-entry.json')).toBe(false);
+    expect(isHashedAsset('pagefind/years/2016/wasm.unknown.pagefind')).toBe(false);
     expect(isHashedAsset('pagefind/pagefind.js')).toBe(false);
     expect(isHashedAsset('pagefind/pagefind-entry.json')).toBe(false);
     expect(isHashedAsset('pagefind/wasm.unknown.pagefind')).toBe(false);

@@ -14,6 +14,7 @@ import {
   compareEditions,
   editionsOf,
   editionTexts,
+  hasEditionHistory,
   paragraphHistories,
 } from '../../src/lib/editions/record.ts';
 import { bodyUnits, normaliseMarkdown } from '../../src/lib/editions/shown.ts';
@@ -228,6 +229,22 @@ describe('the character diff', () => {
   it('scores a sentence that gained a clause as alike, and unrelated sentences as not', () => {
     expect(similarity('第二段。', '第二段，数字改为 12 项。')).toBeGreaterThan(0.4);
     expect(similarity('第一段。', '补充：本项工作于年底完成。')).toBeLessThan(0.4);
+  });
+});
+
+describe('edition history page', () => {
+  const publish = { kind: 'publish' as const, edition: 1, date: '2024-03-01', note: '首次发布' };
+  it('exists once a report is corrected or withdrawn, not for its first edition alone', () => {
+    const record = (events: unknown[]) => ({ events }) as unknown as EditionRecord;
+    expect(hasEditionHistory(record([publish]))).toBe(false);
+    expect(
+      hasEditionHistory(
+        record([publish, { kind: 'correct', edition: 2, date: '2024-04-01', note: '更正' }]),
+      ),
+    ).toBe(true);
+    expect(
+      hasEditionHistory(record([publish, { kind: 'withdraw', date: '2024-05-01', note: '撤回' }])),
+    ).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { indexKey, restoreIndex, storeIndex } from '../../src/node/index-cache.ts';
+import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../../src/node/index-cache.ts';
 
 describe('search index cache', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-index-'));
@@ -47,13 +47,35 @@ describe('search index cache', () => {
     expect(restoreIndex(indexKey(records.slice(1), dir), path.join(dir, 'out-2'))).toBe(false);
   });
 
-  it('keeps only the newest index', () => {
-    const [one, two] = [indexKey(records, dir), indexKey(records.slice(1), dir)];
-    writeIndex(path.join(dir, 'one'), 'one');
-    storeIndex(one, path.join(dir, 'one'));
-    writeIndex(path.join(dir, 'two'), 'two');
-    storeIndex(two, path.join(dir, 'two'));
+  it("keeps the last build's indexes (one per group of years) and drops the others", () => {
+    const [one, two, three] = [
+      indexKey(records, dir),
+      indexKey(records.slice(1), dir),
+      indexKey(records.slice(0, 1), dir),
+    ];
+    for (const [key, name] of [
+      [one, 'one'],
+      [two, 'two'],
+      [three, 'three'],
+    ] as const) {
+      writeIndex(path.join(dir, name), name);
+      storeIndex(key, path.join(dir, name));
+    }
+    keepIndexes([two, three]);
     expect(restoreIndex(one, path.join(dir, 'out-3'))).toBe(false);
     expect(restoreIndex(two, path.join(dir, 'out-4'))).toBe(true);
+    expect(restoreIndex(three, path.join(dir, 'out-5'))).toBe(true);
+  });
+
+  it('leaves the nested indexes of other groups out of the primary index', () => {
+    const key = indexKey([{ url: '/nested' }], dir);
+    const built = path.join(dir, 'primary');
+    writeIndex(built, 'primary');
+    writeIndex(path.join(built, 'years', '2016'), 'older');
+    storeIndex(key, built, ['years']);
+    const out = path.join(dir, 'out-6');
+    expect(restoreIndex(key, out)).toBe(true);
+    expect(readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8')).toBe('primary');
+    expect(() => statSync(path.join(out, 'years'))).toThrow();
   });
 });

@@ -21,8 +21,17 @@ import {
 } from '../../src/lib/portal/index-pages.ts';
 import { reportJsonLd } from '../../src/lib/portal/json-ld.ts';
 import { robotsTxt } from '../../src/lib/portal/robots.ts';
-import { reportDocument, reportPlainText } from '../../src/lib/portal/open-data.ts';
-import { reportDocumentSchema } from '../../src/schemas/open-data.ts';
+import {
+  paragraphCitation,
+  paragraphUrl,
+  reportDocument,
+  reportPlainText,
+} from '../../src/lib/portal/open-data.ts';
+import {
+  reportDocumentSchema,
+  reportDocumentV1Schema,
+  reportJsonSchema,
+} from '../../src/schemas/open-data.ts';
 import { siteConfigSchema } from '../../src/schemas/site.ts';
 import { REPORT_2023 } from '../support/report-data.ts';
 
@@ -74,11 +83,11 @@ describe('government page meta tags', () => {
   });
   it('Keywords lists each keyword once, comma-separated, in the order given', () => {
     expect(tag(META, 'Keywords')).toBe('嘉定公安分局,2023年');
-    expect(
-      reportKeywords(REPORT_2023, { title: '工作中存在的不足', item: '存在的不足和原因' }),
-    ).toEqual(
-      expect.arrayContaining(['嘉定公安分局', '2023年', '存在的不足和原因', '工作中存在的不足']),
+    const keywords = reportKeywords(REPORT_2023, { item: '存在的不足和原因' });
+    expect(keywords).toEqual(
+      expect.arrayContaining(['嘉定公安分局', '2023年', '存在的不足和原因']),
     );
+    expect(keywords).not.toContain('工作中存在的不足');
   });
   it('Description is the page description', () => {
     expect(tag(META, 'Description')).toBe('摘要。');
@@ -261,7 +270,7 @@ describe('the open-data copies', () => {
       },
     ],
     urls: {
-      schema: 'https://x.gov.cn/schemas/report-v1.json',
+      schema: 'https://x.gov.cn/schemas/report-v2.json',
       report: 'https://x.gov.cn/reports/2023-jiading-police/',
       sectionPage: (id: string) => `https://x.gov.cn/reports/2023-jiading-police/${id}/`,
     },
@@ -288,21 +297,54 @@ describe('the open-data copies', () => {
     expect(document.sections[0]!.citation).toBe(
       '上海市公安局嘉定分局. 嘉定公安分局2023年法治政府建设情况：一、成效[EB/OL]. 2版. (2024-04-10)[2024-05-01]. https://x.gov.cn/reports/2023-jiading-police/#s1',
     );
-    expect(document.sections[0]!.paragraphs[0]!.citation).toContain(
-      '一、成效[EB/OL]. 2版. (2024-04-10)',
+    expect(paragraphCitation(document, 's1-p1')).toBe(
+      '上海市公安局嘉定分局. 嘉定公安分局2023年法治政府建设情况：一、成效[EB/OL]. 2版. (2024-04-10)[2024-05-01]. https://x.gov.cn/reports/2023-jiading-police/#s1-p1',
     );
-    expect(document.sections[0]!.paragraphs[0]!.citation).toMatch(/#s1-p1$/);
+    expect(document.citation).toBe(
+      '上海市公安局嘉定分局. 嘉定公安分局2023年法治政府建设情况[EB/OL]. 2版. (2024-04-10)[2024-05-01]. https://x.gov.cn/reports/2023-jiading-police/',
+    );
+    expect(paragraphCitation(document, 'nope')).toBeUndefined();
     expect(document.editions.map((edition) => edition.edition)).toEqual([1, 2]);
   });
   it('builds a JSON document its own schema accepts, with each paragraph’s URL', () => {
     const document = reportDocument(input);
     expect(reportDocumentSchema.parse(document)).toEqual(document);
-    expect(document.sections[0]!.paragraphs[0]!.url).toBe(
+    expect(paragraphUrl(document, document.sections[0]!.paragraphs[0]!.id)).toBe(
       'https://x.gov.cn/reports/2023-jiading-police/#s1-p1',
     );
+    // Version 2 leaves each paragraph's address and reference to its section's.
+    expect(Object.keys(document.sections[0]!.paragraphs[0]!)).toEqual(['id', 'text']);
     expect(
       document.statutory.items.find((entry) => entry.item === '主要举措和成效')!.sectionIds,
     ).toEqual(['s1']);
+  });
+  it('still publishes version 1 of the schema, whose paragraphs carry their URL and reference', () => {
+    type Node = { required?: string[]; properties?: Record<string, Node>; items?: Node };
+    const paragraphOf = (schema: Node) =>
+      schema.properties!['sections']!.items!.properties!['paragraphs']!.items!;
+    const v1 = reportJsonSchema('https://x.gov.cn/schemas/report-v1.json', 1) as Node;
+    const v2 = reportJsonSchema('https://x.gov.cn/schemas/report-v2.json') as Node;
+    expect(paragraphOf(v1).required).toEqual(['id', 'text', 'url', 'citation']);
+    expect(paragraphOf(v2).required).toEqual(['id', 'text']);
+    expect(v1.required).not.toContain('citation');
+    expect(v2.required).toContain('citation');
+    const document = reportDocument(input);
+    const v1Paragraph = (p: { id: string; text: string }) => ({
+      ...p,
+      url: paragraphUrl(document, p.id),
+      citation: paragraphCitation(document, p.id),
+    });
+    const asV1 = {
+      ...document,
+      citation: undefined,
+      preamble: document.preamble.map(v1Paragraph),
+      sections: document.sections.map((section) => ({
+        ...section,
+        paragraphs: section.paragraphs.map(v1Paragraph),
+      })),
+    };
+    expect(reportDocumentV1Schema.safeParse(asV1).success).toBe(true);
+    expect(reportDocumentV1Schema.safeParse(document).success).toBe(false);
   });
   it('writes the plain text with the title, 来源, headings and paragraphs in reading order', () => {
     const text = reportPlainText(reportDocument(input), input.report);

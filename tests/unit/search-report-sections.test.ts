@@ -12,7 +12,7 @@ import {
 const report: ReportSectionsData = {
   id: '2021-minhang-police',
   title: '闵行公安分局2021年法治政府建设情况',
-  preamble: [{ id: 'intro-p1', url: 'u', text: '2021年，闵行公安分局深入推进法治建设。' }],
+  preamble: [{ id: 'intro-p1', text: '2021年，闵行公安分局深入推进法治建设。' }],
   sections: [
     {
       id: 's1',
@@ -36,8 +36,8 @@ const report: ReportSectionsData = {
       url: 'u',
       pageUrl: 'u',
       paragraphs: [
-        { id: 's1-1-p1', url: 'u', text: '坚持和发展新时代“枫桥经验”。' },
-        { id: 's1-1-p2', url: 'u', text: '全年化解矛盾纠纷1200起。' },
+        { id: 's1-1-p1', text: '坚持和发展新时代“枫桥经验”。' },
+        { id: 's1-1-p2', text: '全年化解矛盾纠纷1200起。' },
       ],
     },
     {
@@ -49,7 +49,7 @@ const report: ReportSectionsData = {
       item: '存在的不足和原因',
       url: 'u',
       pageUrl: 'u',
-      paragraphs: [{ id: 's2-p1', url: 'u', text: '矛盾纠纷化解机制仍需完善。' }],
+      paragraphs: [{ id: 's2-p1', text: '矛盾纠纷化解机制仍需完善。' }],
     },
   ],
 } as ReportSectionsData;

@@ -20,6 +20,12 @@ export function reportFolder(year: number, agencyId: string): string {
   return `${year}-${agencyId}`;
 }
 
+/**
+ * Id of the hidden 本节链接 that every section link's name starts with (aria-labelledby): short,
+ * as each link repeats it, and with an underscore, which no section id or alias may hold.
+ */
+export const SECTION_LINK_LABEL_ID = 'sl_';
+
 /** The prefix of the preamble's paragraph ids, which no section id or alias may take. */
 export const PREAMBLE_PREFIX = 'intro';
 

@@ -90,7 +90,9 @@ export function reportDataPath(base: string, folder: string, format: ReportDataF
 }
 
 /** The JSON Schema of /reports/<folder>.json, at an address that does not change. */
-export const REPORT_SCHEMA_FILE = 'schemas/report-v1.json';
+export const REPORT_SCHEMA_FILE = 'schemas/report-v2.json';
+/** The schema's first version, still published for the copies that name it. */
+export const REPORT_SCHEMA_V1_FILE = 'schemas/report-v1.json';
 /** The Atom feed of reports, the sitemap, and the page with the statutory rule's text. */
 export const FEED_FILE = 'feed.xml';
 export const SITEMAP_FILE = 'sitemap.xml';

@@ -13,9 +13,11 @@ const SENTENCE_END = /[。；]/;
 /**
  * The page-description rule: a short plain-text summary of Markdown for sharing cards and the
  * description meta tag: the first paragraph without Markdown marks, ASCII punctuation shown
- * full-width as on the page, cut at a sentence end when one falls within `max` characters.
+ * full-width as on the page, cut at a sentence end when one falls within `max` characters. About
+ * 80 characters are what search results and share cards show of a description; more would only
+ * weigh on every section page.
  */
-export function summarize(markdown: string, max = 120): string {
+export function summarize(markdown: string, max = SUMMARY_LENGTH): string {
   const paragraph = markdown
     .split(/\r?\n\s*\r?\n/)
     .map((block) => block.trim())

@@ -5,20 +5,16 @@ import { latestEdition } from './record.ts';
 // Apart from page-citation.ts, which the citation script imports: this side needs the record.
 
 /** The citation attribute for a report's current text (report and section pages), from its record. */
-export function currentCitationData(
-  report: {
-    agency: { name: string };
-    published?: string | undefined;
-    data: { title: string };
-    record?: EditionRecord | undefined;
-  },
-  url: string,
-): string {
+export function currentCitationData(report: {
+  agency: { name: string };
+  published?: string | undefined;
+  data: { title: string };
+  record?: EditionRecord | undefined;
+}): string {
   return citationData(
     report.agency.name,
     report.data.title,
     report.record && latestEdition(report.record),
-    url,
     report.published,
   );
 }

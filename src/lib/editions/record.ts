@@ -179,6 +179,14 @@ export function compareEditions(
 export type { EditionEvent };
 
 /**
+ * Whether a report has a 修订记录 page: once it has been corrected or withdrawn. Until then its
+ * history is its first edition, which the report page dates and nothing links to a page of.
+ */
+export function hasEditionHistory(record: EditionRecord): boolean {
+  return record.events.some((event) => event.kind !== 'publish');
+}
+
+/**
  * What the page model needs of a record: the date its pages last changed, whether the report is
  * withdrawn, and each earlier edition with the sections it held (each has a page of its own).
  */

@@ -61,10 +61,14 @@ export function govPageMeta(input: GovPageMetaInput): { name: GovMetaName; conte
   });
 }
 
-/** Keywords of a report page (and of one of its sections, when given). */
+/**
+ * Keywords of a report page (and of one of its sections, when given: the statutory item it
+ * covers). Not the section's title: a heading is a sentence, not a keyword, and it is already in
+ * the page's title, ArticleTitle and description.
+ */
 export function reportKeywords(
   report: { year: number; agency: { name: string; shortName: string } },
-  section?: { title: string; item: string },
+  section?: { item: string },
 ): string[] {
   return [
     report.agency.shortName,
@@ -72,6 +76,6 @@ export function reportKeywords(
     `${report.year}年`,
     '法治政府建设',
     '年度报告',
-    ...(section ? [section.item, section.title] : []),
+    ...(section ? [section.item] : []),
   ];
 }

@@ -69,12 +69,8 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       },
       input.cited,
     );
-  const paragraph = (p: { id: string; text: string }, heading?: string) => ({
-    id: p.id,
-    url: `${input.urls.report}#${p.id}`,
-    text: p.text,
-    citation: cite(`${input.urls.report}#${p.id}`, heading),
-  });
+  // A paragraph's address and reference follow from its section's (paragraphCitation below).
+  const paragraph = (p: { id: string; text: string }) => ({ id: p.id, text: p.text });
   return {
     $schema: input.urls.schema,
     id: report.folder,
@@ -99,7 +95,7 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
     },
     editions: input.editions,
     ...(input.withdrawn ? { withdrawn: input.withdrawn } : {}),
-    preamble: input.preamble.map((p) => paragraph(p)),
+    preamble: input.preamble.map(paragraph),
     sections: input.sections.map((section) => ({
       id: section.id,
       ...(section.parent ? { parent: section.parent } : {}),
@@ -111,8 +107,9 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       url: `${input.urls.report}#${section.id}`,
       pageUrl: input.urls.sectionPage(section.id),
       citation: cite(`${input.urls.report}#${section.id}`, section.heading),
-      paragraphs: section.paragraphs.map((p) => paragraph(p, section.heading)),
+      paragraphs: section.paragraphs.map(paragraph),
     })),
+    citation: cite(input.urls.report),
     figures: (input.figures ?? []).map((figure) => ({
       indicator: figure.indicator,
       name: figure.name,
@@ -124,6 +121,32 @@ export function reportDocument(input: ReportTextInput): ReportDocument {
       paragraphUrl: `${input.urls.report}#${figure.paragraph}`,
     })),
   };
+}
+
+/** A paragraph's address, as schema version 2 states it: the report's, `#` and the id. */
+export function paragraphUrl(document: Pick<ReportDocument, 'url'>, id: string): string {
+  return `${document.url}#${id}`;
+}
+
+/**
+ * A paragraph's GB/T 7714 reference, as schema version 2 states it: its section's (the report's
+ * for the preamble) with the paragraph's address in place of the one at its end. Undefined for
+ * an id the document does not hold.
+ */
+export function paragraphCitation(
+  document: {
+    url: string;
+    citation: string;
+    preamble: readonly { id: string }[];
+    sections: readonly { url: string; citation: string; paragraphs: readonly { id: string }[] }[];
+  },
+  id: string,
+): string | undefined {
+  const owner = document.preamble.some((p) => p.id === id)
+    ? { citation: document.citation, url: document.url }
+    : document.sections.find((section) => section.paragraphs.some((p) => p.id === id));
+  if (!owner || !owner.citation.endsWith(owner.url)) return undefined;
+  return owner.citation.slice(0, -owner.url.length) + paragraphUrl(document, id);
 }
 
 /** Lines naming the report's publisher, date and numbers, shared by the text and Markdown copies. */

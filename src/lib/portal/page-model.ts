@@ -4,6 +4,7 @@ import {
   indicatorCsvFile,
   REPORT_DATA_FORMATS,
   REPORT_SCHEMA_FILE,
+  REPORT_SCHEMA_V1_FILE,
   SEARCH_INDICATORS,
   searchFiguresFile,
   SITEMAP_FILE,
@@ -144,7 +145,10 @@ export function sitePages(
     ...reports.flatMap((report) =>
       report.editions
         ? [
-            page('editions', paths.editionsPath(report.folder), true, false),
+            // Only once corrected or withdrawn (hasEditionHistory): before, nothing links to it.
+            ...(report.editions.count > 1 || report.withdrawn
+              ? [page('editions', paths.editionsPath(report.folder), true, false)]
+              : []),
             ...report.editions.earlier.flatMap(({ edition, sections }) => [
               page('edition', paths.editionPath(report.folder, edition), true, false),
               ...sections.map((id) =>
@@ -163,6 +167,7 @@ export function sitePages(
         : [],
     ),
     page('report-schema', paths.assetPath(REPORT_SCHEMA_FILE), false, false),
+    page('report-schema', paths.assetPath(REPORT_SCHEMA_V1_FILE), false, false),
     page('changes', paths.assetPath(CHANGES_FILE), false, false),
     page('search-data', paths.assetPath(SEARCH_INDICATORS), false, false),
     ...indicators.map((id) =>

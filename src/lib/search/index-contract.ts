@@ -136,8 +136,11 @@ export interface SearchScopeData {
    */
   index?: { tag: string; files: string[] };
   /**
-   * The indexes of the site's other parts (folders under pagefind/, e.g. `parts/2/`), when it was
-   * built in parts and merged (`npm run merge-parts`): Pagefind merges them at search time.
+   * Every index of the site (src/lib/search/index-groups.ts), the primary one first: its folder
+   * under pagefind/ ('' for the primary, `years/2016/`, or `parts/2/years/2016/` for a site built
+   * in parts and merged by `npm run merge-parts`), the years it holds, its cache tag and its
+   * number of sections. A query naming a year searches that year's index alone; any other the
+   * newest first, merging older ones (Pagefind's mergeIndex) as the reader asks for more.
    */
-  parts?: string[];
+  indexes?: { path: string; years: number[]; tag: string; records?: number }[];
 }

@@ -54,8 +54,10 @@ export function isHashedAsset(pathUnderBase: string): boolean {
   return (
     pathUnderBase.startsWith('_astro/') ||
     // pagefind.<language>_<hash>.pf_meta and the index, filter and fragment chunks are named by
-    // hash; wasm.unknown.pagefind, pagefind.js and pagefind-entry.json are not.
-    /^pagefind\/(?:index\/|filter\/|fragment\/|pagefind\.[^/]+_[0-9a-f]+\.pf_meta$)/.test(
+    // hash, in the primary index and in those of years and parts nested under it
+    // (years/2016/, parts/2/years/2016/); wasm.unknown.pagefind, pagefind.js and
+    // pagefind-entry.json are not.
+    /^pagefind\/(?:(?:years|parts)\/[\w-]+\/)*(?:index\/|filter\/|fragment\/|pagefind\.[^/]+_[0-9a-f]+\.pf_meta$)/.test(
       pathUnderBase,
     )
   );
