@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   FORMS,
   type ImporterModules,
@@ -25,11 +24,13 @@ import {
   SAMPLE_CASES,
   SAMPLE_FIXTURES,
 } from '../tests/support/import-catalogue.ts';
+import { toolArgs } from '../src/node/tool-args.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: { at: { type: 'string' }, verbose: { type: 'boolean', default: false } },
-});
+const { values } = toolArgs(
+  { options: { at: { type: 'string' }, verbose: { type: 'boolean', default: false } } },
+  'usage: npm run bench:import [-- --at <commit>] [-- --verbose]',
+);
 
 let root = ROOT;
 let scratch: string | undefined;

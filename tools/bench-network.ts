@@ -14,7 +14,6 @@
 //        [--query 一网通办] [--compare /tmp/starlight/dist]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import {
   epochNow,
@@ -27,14 +26,19 @@ import {
   SUGGESTION_LINK,
   waitForMark,
 } from './bench-support.ts';
+import { toolArgs } from '../src/node/tool-args.ts';
 
-const { values: options } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    query: { type: 'string', default: '一网通办' },
-    compare: { type: 'string' },
+const { values: options } = toolArgs(
+  {
+    options: {
+      runs: { type: 'string', default: '5' },
+      query: { type: 'string', default: '一网通办' },
+      compare: { type: 'string' },
+    },
   },
-});
+  'usage: SITE_URL=http://localhost:4321/ npm run build && npm run bench:network ' +
+    '[-- --runs 5] [--query 一网通办] [--compare OTHER_DIST]  (DIST_DIR=… measures another build)',
+);
 const runs = Number(options.runs);
 const query = options.query;
 const dist = path.resolve(ROOT, process.env['DIST_DIR'] ?? 'dist');

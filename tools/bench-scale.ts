@@ -34,7 +34,6 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import {
   addFigures,
@@ -50,30 +49,39 @@ import {
   waitForMark,
 } from './bench-support.ts';
 import { STEPS } from '../src/node/build-profile.ts';
+import { toolArgs } from '../src/node/tool-args.ts';
 
-const { values: options, positionals } = parseArgs({
-  allowPositionals: true,
-  allowNegative: true,
-  options: {
-    runs: { type: 'string', default: '3' },
-    query: { type: 'string', default: '一网通办' },
-    pinyin: { type: 'string', default: 'yiwangtongban' },
-    // The unchanged rebuild doubles the time of a run at thousands of reports.
-    rebuild: { type: 'boolean', default: true },
-    eval: { type: 'boolean', default: false },
-    // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
-    queries: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    figures: { type: 'boolean', default: false },
-    // The floor (bare Astro + Pagefind) is built beside every size unless --no-floor.
-    floor: { type: 'boolean', default: true },
-    // Starlight's output grows with the square of the reports (every page lists every page).
-    'starlight-max': { type: 'string', default: '1000' },
-    // The add-one build is compared byte for byte with a clean build of the N+1 reports.
-    compare: { type: 'boolean', default: true },
-  },
-});
 const MAX_REPORTS = 4230;
+const USAGE =
+  'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--pinyin Q] [--eval] [--queries FILE] [--no-rebuild] ' +
+  `[--no-floor] [--starlight-max 1000] [--no-compare] [--keep] [--figures]  (N ≤ ${MAX_REPORTS}; ` +
+  `below it, the N+1th report is added in an add-one build)`;
+
+const { values: options, positionals } = toolArgs(
+  {
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      runs: { type: 'string', default: '3' },
+      query: { type: 'string', default: '一网通办' },
+      pinyin: { type: 'string', default: 'yiwangtongban' },
+      // The unchanged rebuild doubles the time of a run at thousands of reports.
+      rebuild: { type: 'boolean', default: true },
+      eval: { type: 'boolean', default: false },
+      // A query file of the project's own (e.g. tests/search/scoped-queries.json), scored like --eval.
+      queries: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      figures: { type: 'boolean', default: false },
+      // The floor (bare Astro + Pagefind) is built beside every size unless --no-floor.
+      floor: { type: 'boolean', default: true },
+      // Starlight's output grows with the square of the reports (every page lists every page).
+      'starlight-max': { type: 'string', default: '1000' },
+      // The add-one build is compared byte for byte with a clean build of the N+1 reports.
+      compare: { type: 'boolean', default: true },
+    },
+  },
+  USAGE,
+);
 const sizes = [...new Set(positionals.map(Number))].sort((a, b) => a - b);
 const runs = Number(options.runs);
 const starlightMax = Number(options['starlight-max']);
@@ -83,11 +91,7 @@ if (
   !(runs >= 1) ||
   !(starlightMax >= 0)
 ) {
-  console.error(
-    'usage: npm run bench:scale -- N [N …] [--runs 3] [--query Q] [--pinyin Q] [--eval] [--queries FILE] [--no-rebuild] ' +
-      `[--no-floor] [--starlight-max 1000] [--no-compare] [--keep]  (N ≤ ${MAX_REPORTS}; ` +
-      `below it, the N+1th report is added in an add-one build)`,
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 const shared = sharedToolsDir();

@@ -6,19 +6,25 @@
 // Usage: node tools/scoped-queries.ts --corpus /tmp/corpus-3000 [--count 60] [--seed 7]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { toolArgs } from '../src/node/tool-args.ts';
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: 'string' },
-    count: { type: 'string', default: '60' },
-    seed: { type: 'string', default: '7' },
-    // Reports of the corpus a smaller one already holds (the first N are the same at any size).
-    skip: { type: 'string', default: '300' },
+const USAGE =
+  'usage: node tools/scoped-queries.ts --corpus DIR [--count 60] [--seed 7] [--skip 300]';
+
+const { values } = toolArgs(
+  {
+    options: {
+      corpus: { type: 'string' },
+      count: { type: 'string', default: '60' },
+      seed: { type: 'string', default: '7' },
+      // Reports of the corpus a smaller one already holds (the first N are the same at any size).
+      skip: { type: 'string', default: '300' },
+    },
   },
-});
+  USAGE,
+);
 if (!values.corpus) {
-  console.error('usage: node tools/scoped-queries.ts --corpus DIR [--count 60] [--seed 7]');
+  console.error(USAGE);
   process.exit(2);
 }
 const corpus = path.resolve(values.corpus);

@@ -1,5 +1,7 @@
-import { sitePaths } from '../lib/addresses/site-paths.ts';
-import { PAGEFIND_ENGINE, SEARCH_SCOPE } from '../lib/addresses/urls.ts';
+// Not site-paths.ts nor urls.ts: this runs on every page, and they would bring every path builder.
+import { assetPath } from '../lib/addresses/base.ts';
+import { PAGEFIND_ENGINE, SEARCH_SCOPE } from '../lib/addresses/search-files.ts';
+import { BASE } from '../lib/addresses/site-base.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 /**
  * On every page, kept tiny: `/` and Ctrl/⌘+K focus the search box; focusing it loads the
@@ -38,11 +40,11 @@ if (input?.getAttribute('role') === 'combobox')
     () => {
       // Everything the first suggestion needs starts now, side by side: the list's own code, the
       // engine, and the scope file that names the index files (fetched by search-engine.ts).
-      const scope = fetch(sitePaths.assetPath(SEARCH_SCOPE)).then((r) =>
+      const scope = fetch(assetPath(BASE, SEARCH_SCOPE)).then((r) =>
         r.ok ? (r.json() as Promise<SearchScopeData>) : Promise.reject(new Error(String(r.status))),
       );
       scope.catch(() => {});
-      void import(/* @vite-ignore */ sitePaths.assetPath(PAGEFIND_ENGINE)).catch(() => {});
+      void import(/* @vite-ignore */ assetPath(BASE, PAGEFIND_ENGINE)).catch(() => {});
       void import('./search-combobox.ts').then((module) => module.attachCombobox(input, scope));
     },
     { once: true },

@@ -6,7 +6,6 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { indexForYear } from '../lib/search/index-groups.ts';
 import { type EngineHit, mergeEngineHits, planSearches } from '../lib/search/plan.ts';
 import {
   expandSynonyms,
@@ -33,6 +32,7 @@ import {
   type ReportSectionsData,
 } from '../lib/search/report-sections.ts';
 import { scopeAttempts, scopeKeys, type Filters, type ScopeKeys } from '../lib/search/scope.ts';
+import type { YearIndexes } from './search-indexes.ts';
 
 /**
  * The search as the browser runs it, for the results page (search.ts) and the box on every page
@@ -50,7 +50,7 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindData>;
 }
-interface Pagefind {
+export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
@@ -93,11 +93,7 @@ export interface EngineOptions {
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
-  #yearEngines = new Map<string, Promise<Pagefind>>();
-  /** The older indexes (newest first), and how many of them the engine has merged. */
-  #indexes: NonNullable<SearchScopeData['indexes']> = [];
-  #merged = 0;
-  #merging: Promise<boolean> = Promise.resolve(true);
+  #years: Promise<YearIndexes | undefined> | undefined;
   #lexicon = new Map<string, Promise<PinyinLexicon>>();
   #scopeData: Promise<SearchScopeData> | undefined;
   #scope: Promise<ScopeKeys> | undefined;
@@ -137,84 +133,30 @@ export class SearchEngine {
         ...(tag ? { metaCacheTag: tag } : {}),
       });
       await pagefind.init();
-      // A site indexed by year (or built in parts) starts with its newest index, the primary.
-      this.#indexes = (scope.indexes ?? [])
-        .filter((index) => index.path)
-        .sort((a, b) => Math.max(...b.years) - Math.max(...a.years));
       this.ready = true;
       return pagefind;
     });
     return this.#pagefind;
   }
 
-  /**
-   * Merges the next older index into the engine: a query not scoped to a year is answered from
-   * the newest years first, and reaches older ones only when the reader asks for more. False when
-   * every index is merged already.
-   */
-  #mergeNext(): Promise<boolean> {
-    this.#merging = this.#merging.then(async () => {
-      const pagefind = await this.load();
-      const index = this.#indexes[this.#merged];
-      if (!index) return false;
-      await pagefind.mergeIndex(sitePaths.assetPath(PAGEFIND_DIR + index.path), {
-        baseUrl: BASE,
-        metaCacheTag: index.tag,
-      });
-      this.#merged += 1;
-      return true;
-    });
-    // An index that failed to load is not merged; the answers stay those of the others.
-    this.#merging = this.#merging.catch(() => false);
-    return this.#merging;
+  /** On a site indexed by year (or built in parts), its indexes; undefined on one index. */
+  #yearIndexes(): Promise<YearIndexes | undefined> {
+    this.#years ??= this.#loadScope().then(async (scope) =>
+      (scope.indexes?.length ?? 0) > 1
+        ? new (await import('./search-indexes.ts')).YearIndexes(scope, () => this.load())
+        : undefined,
+    );
+    return this.#years;
   }
 
-  /** Sections in the merged indexes over sections in all (1 once every index is merged). */
-  async #share(): Promise<number> {
-    const scope = await this.#loadScope();
-    const all = scope.indexes ?? [];
-    // Parts merged from builds with one index each do not say their size: count indexes then.
-    const sized = all.every((index) => index.records);
-    const size = (index: (typeof all)[number]) => (sized ? index.records! : 1);
-    const total = all.reduce((sum, index) => sum + size(index), 0);
-    const merged = [
-      ...all.filter((index) => !index.path),
-      ...this.#indexes.slice(0, this.#merged),
-    ].reduce((sum, index) => sum + size(index), 0);
-    return total && merged < total ? merged / total : 1;
-  }
-
-  /**
-   * The engine for a query scoped to `year`: on a site indexed by year, that year's index alone
-   * (its own Pagefind instance), without the year filter when the index holds no other year; the
-   * merged engine otherwise.
-   */
+  /** The engine for a search within `filters`: a named year's own index, or the merged one. */
   async #engineFor(filters: Filters): Promise<{ pagefind: Pagefind; filters: Filters }> {
-    const scope = await this.#loadScope();
-    const found = indexForYear(scope.indexes, filters.year);
-    // The primary index is the engine's own.
-    if (!found || !found.entry.path) return { pagefind: await this.load(), filters };
-    const { entry, onlyYear } = found;
-    let engine = this.#yearEngines.get(entry.path);
-    if (!engine) {
-      engine = import(/* @vite-ignore */ sitePaths.assetPath(PAGEFIND_ENGINE)).then(
-        async (module: { createInstance(options: Record<string, unknown>): Pagefind }) => {
-          const instance = module.createInstance({
-            basePath: sitePaths.assetPath(PAGEFIND_DIR + entry.path),
-            baseUrl: BASE,
-            noWorker: true,
-            metaCacheTag: entry.tag,
-          });
-          await instance.init();
-          return instance;
-        },
-      );
-      this.#yearEngines.set(entry.path, engine);
-      engine.catch(() => this.#yearEngines.delete(entry.path));
-    }
-    const within = { ...filters };
-    if (onlyYear) delete within.year;
-    return { pagefind: await engine, filters: within };
+    return (
+      (await (await this.#yearIndexes())?.engineFor(filters)) ?? {
+        pagefind: await this.load(),
+        filters,
+      }
+    );
   }
 
   /**
@@ -287,8 +229,8 @@ export class SearchEngine {
   async #engineSearch(text: string | null, chosen: Filters) {
     const { pagefind, filters } = await this.#engineFor(chosen);
     // Never while an index is being merged in: the answer names the indexes it covers.
-    await this.#merging;
-    const key = JSON.stringify([text, chosen, this.#merged]);
+    const merged = await (await this.#yearIndexes())?.merged();
+    const key = JSON.stringify([text, chosen, merged]);
     let answer = this.#answers.get(key);
     if (!answer) {
       if (this.#answers.size > 500) this.#answers.clear();
@@ -386,7 +328,8 @@ export class SearchEngine {
       if (attempt.partOnly || !attempt.text) {
         // Only scope words: the scope's sections in reading order (a part's own heading first),
         // from every index.
-        if (!attempt.filters.year) while (await this.#mergeNext());
+        const years = await this.#yearIndexes();
+        if (years?.grows(attempt.filters)) while (await years.mergeNext());
         const all = await this.#engineSearch(null, attempt.filters);
         const results = all?.results ?? [];
         if (!results.length) continue;
@@ -418,7 +361,8 @@ export class SearchEngine {
       };
       // A query scoped to a year searches that year's index; any other, on a site indexed by
       // year, the newest index first, then older ones merged in as the reader asks for more.
-      const growing = !indexForYear((await this.#loadScope()).indexes, attempt.filters.year);
+      const years = await this.#yearIndexes();
+      const growing = years?.grows(attempt.filters) ? years : undefined;
       const hits: EngineHit<PagefindResult>[] = [];
       const seen = new Set<string>();
       let count = 0;
@@ -431,11 +375,11 @@ export class SearchEngine {
               seen.add(hit.result.id);
               hits.push(hit);
             }
-          count = Math.round(answered.count / (growing ? await this.#share() : 1));
-          if (hits.length >= want || !growing || !(await this.#mergeNext())) return;
+          count = Math.round(answered.count / (growing?.share() ?? 1));
+          if (hits.length >= want || !(await growing?.mergeNext())) return;
         }
       };
-      const complete = () => !growing || this.#merged >= this.#indexes.length;
+      const complete = () => growing?.complete ?? true;
       await grow(window);
       if (!hits.length) continue;
       let next = 0;
@@ -448,8 +392,7 @@ export class SearchEngine {
         pinyin: reading,
       };
       const page = async () => {
-        if (next + window > hits.length && growing && (await this.#mergeNext()))
-          await grow(next + window);
+        if (next + window > hits.length && (await growing?.mergeNext())) await grow(next + window);
         const slice = hits.slice(next, next + window);
         const from = next;
         next += slice.length;

@@ -166,6 +166,23 @@ describe('privacy and safety', () => {
   });
 });
 
+describe('the script every page loads', () => {
+  it('carries none of the page path builders, which only the search code needs', () => {
+    // A report page's one module script: what a reader landing on a report fetches.
+    const src = page(`reports/${reportFolders()[0]}/index.html`)('script[type="module"][src]')
+      .toArray()
+      .map((element) => element.attribs['src']!);
+    expect(src).toHaveLength(1);
+    const text = readFileSync(
+      path.join(DIST, src[0]!.replace(/^\/(.*\/)?_astro\//, '_astro/')),
+      'utf8',
+    );
+    // The builders' own path segments, present only where urls.ts's table is.
+    for (const segment of ['compare/', 'editions/', 'about/statutory/'])
+      expect(text, `${src[0]} holds ${segment}`).not.toContain(segment);
+  });
+});
+
 describe('search index', () => {
   it("ships the engine and index but not Pagefind's unused ready-made interfaces", () => {
     const files = readdirSync(path.join(DIST, 'pagefind'));

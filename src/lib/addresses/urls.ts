@@ -4,23 +4,18 @@
  * bound once from src/lib/addresses/site-paths.ts.
  */
 
-/** Pagefind's engine, written by the search integration after the build. */
-export const PAGEFIND_DIR = 'pagefind/';
-export const PAGEFIND_ENGINE = `${PAGEFIND_DIR}pagefind.js`;
-/**
- * The pinyin lexicon, written beside the index by the search integration: one file per first
- * letter of its keys (search/pinyin/y.json), so a Latin query loads only the letters it spells.
- */
-export const PINYIN_DIR = 'search/pinyin/';
-export const pinyinLexiconFile = (letter: string): string => `${PINYIN_DIR}${letter}.json`;
-/** The agencies and years the index holds, for scoping queries; written beside the lexicon. */
-export const SEARCH_SCOPE = 'search/scope.json';
+import { assetPath } from './base.ts';
 
-/** A base path as Astro and the browser need it: starts and ends with /. */
-export function normaliseBase(base: string): string {
-  const withLead = base.startsWith('/') ? base : `/${base}`;
-  return withLead.endsWith('/') ? withLead : `${withLead}/`;
-}
+// The base rule, asset paths and the search files live in modules of their own, which the page
+// script on every page imports without taking every path builder below with it.
+export { assetPath, normaliseBase } from './base.ts';
+export {
+  PAGEFIND_DIR,
+  PAGEFIND_ENGINE,
+  PINYIN_DIR,
+  pinyinLexiconFile,
+  SEARCH_SCOPE,
+} from './search-files.ts';
 
 export function homePath(base: string): string {
   return base;
@@ -99,11 +94,6 @@ export const SITEMAP_FILE = 'sitemap.xml';
 
 export function statutoryRulePath(base: string): string {
   return `${base}about/statutory/`;
-}
-
-/** A file the site serves (favicon, Pagefind, lexicon), under the base. */
-export function assetPath(base: string, file: string): string {
-  return `${base}${file}`;
 }
 
 /**
