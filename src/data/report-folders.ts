@@ -71,7 +71,11 @@ export interface LoadedContent {
  * Reads every report folder under `reportsDir`: frontmatter checked against the schemas and
  * bodies against the content-safety and structure rules. Paths are relative to `cwd`.
  */
-export async function loadContent(reportsDir: string, cwd = process.cwd()): Promise<LoadedContent> {
+export async function loadContent(
+  reportsDir: string,
+  cwd = process.cwd(),
+  { parallelMin = PARALLEL_MIN }: { parallelMin?: number } = {},
+): Promise<LoadedContent> {
   const loaded: LoadedContent = {
     reports: [],
     sections: [],
@@ -113,7 +117,7 @@ export async function loadContent(reportsDir: string, cwd = process.cwd()): Prom
       });
   }
   const read = readAhead(reportsDir, folders, cwd);
-  await checkAhead(read.unchecked);
+  await checkAhead(read.unchecked, parallelMin);
   for (const folder of folders) loadFolder(reportsDir, folder, cwd, loaded, read);
   return loaded;
 }
@@ -171,17 +175,20 @@ function readAhead(reportsDir: string, folders: readonly string[], cwd: string):
   return read;
 }
 
-/** Below this many files to check, starting a worker costs more than it saves. */
-const PARALLEL_MIN = 400;
+/**
+ * Below this many files to check, starting a worker costs more than it saves: it loads the
+ * checking code again (about a second of CPU), which 300 reports' 3,900 files do not repay.
+ */
+const PARALLEL_MIN = 8000;
 
 /**
  * Checks `files` and caches the results: on a clean build of a few thousand reports that is
  * tens of thousands of files, shared between this thread and workers (one per further core).
  * A worker that fails leaves its files to this thread, which then fails as it would have.
  */
-async function checkAhead(files: readonly FileToCheck[]): Promise<void> {
+async function checkAhead(files: readonly FileToCheck[], minimum: number): Promise<void> {
   const workers = Math.min(availableParallelism() - 1, 3);
-  if (files.length < PARALLEL_MIN || workers < 1) return;
+  if (files.length < minimum || workers < 1) return;
   const share = Math.ceil(files.length / (workers + 1));
   const shares = Array.from({ length: workers }, (_, index) =>
     files.slice(share * (index + 1), share * (index + 2)),
