@@ -159,25 +159,6 @@ export class SearchEngine {
     );
   }
 
-  /**
-   * While the reader types: fetch what the text will need, nothing else: the report it names, or
-   * the index chunk.
-   */
-  async warm(raw: string): Promise<void> {
-    const query = normaliseQuery(raw);
-    if (!query || looksLikePinyin(query)) return;
-    const [scope, keys] = await Promise.all([this.#loadScope(), this.#scope!]);
-    const filters = scopeAttempts(query, keys, {})[0]?.filters ?? {};
-    const folder = namedReport(scope, filters);
-    if (folder) {
-      await this.#loadReport(folder).catch(() => {});
-      return;
-    }
-    // A query naming a year warms that year's index, the one its search will use.
-    const { pagefind } = await this.#engineFor(filters.year ? { year: filters.year } : {});
-    await pagefind.preload(query).catch(() => {});
-  }
-
   /** The lexicon files `query` needs (one per letter, see pinyinLettersNeeded), merged. */
   async #loadLexicon(query: string): Promise<PinyinLexicon> {
     const merged = { spell: {}, initials: {} };
