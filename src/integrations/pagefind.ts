@@ -49,12 +49,22 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const pages = await readReportPages(outDir);
         const read = performance.now();
-        const records: pagefind.CustomRecord[] = pages.flatMap(searchRecords);
+        // Each page's records, made once: in page order for the lexicon, by year for the index.
+        const perPage = pages.map((page) => ({
+          year: page.report.year,
+          records: searchRecords(page),
+        }));
+        const records = perPage.flatMap((page) => page.records);
+        const byYear = new Map<number, pagefind.CustomRecord[]>();
+        for (const page of perPage) {
+          if (!byYear.has(page.year)) byYear.set(page.year, []);
+          byYear.get(page.year)!.push(...page.records);
+        }
         if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
         const pagefindDir = path.join(outDir, 'pagefind');
         // Pagefind writes in its own process; the pinyin lexicon is built on this thread
         // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
-        const writing = writeIndexes(pages, pagefindDir, root);
+        const writing = writeIndexes(byYear, pagefindDir, root);
         const { lexicon, cached } = await cachedPinyinLexicon(
           records.map((record) => record.content),
         );
@@ -105,18 +115,11 @@ export default function pagefindIntegration(): AstroIntegration {
  * one after another, so Pagefind holds one group at a time. Any Pagefind error fails the build.
  */
 async function writeIndexes(
-  pages: readonly PageRecords[],
+  byYear: ReadonlyMap<number, pagefind.CustomRecord[]>,
   pagefindDir: string,
   root: string,
 ): Promise<{ indexes: NonNullable<SearchScopeData['indexes']>; reused: number }> {
-  const counts = new Map<number, number>();
-  const byYear = new Map<number, pagefind.CustomRecord[]>();
-  for (const page of pages) {
-    const year = page.report.year;
-    const records = searchRecords(page);
-    byYear.set(year, [...(byYear.get(year) ?? []), ...records]);
-    counts.set(year, (counts.get(year) ?? 0) + records.length);
-  }
+  const counts = new Map([...byYear].map(([year, records]) => [year, records.length]));
   // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
   const min = Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || MIN_GROUP_RECORDS;
   const groups = groupYears(counts, min).filter((years) =>
@@ -178,13 +181,19 @@ async function writeIndex(records: pagefind.CustomRecord[], dir: string): Promis
 
 /** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */
 async function tagOf(dir: string): Promise<string> {
-  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string }>;
-  };
-  return Object.values(entry.languages)
-    .map((language) => language.hash)
-    .join('-');
+  return tagOfLanguages(await entryLanguages(dir));
 }
+
+/** The languages Pagefind's entry file in `dir` lists, with their hashes and WebAssembly. */
+async function entryLanguages(dir: string): Promise<{ hash: string; wasm: string | null }[]> {
+  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; wasm: string | null }>;
+  };
+  return Object.values(entry.languages);
+}
+
+const tagOfLanguages = (languages: readonly { hash: string }[]) =>
+  languages.map((language) => language.hash).join('-');
 
 /** Every built report page (reports/<folder>/index.html) that declares a report. */
 async function readReportPages(outDir: string): Promise<PageRecords[]> {
@@ -249,11 +258,8 @@ async function prepareSearchPage(
   base: string,
 ): Promise<NonNullable<SearchScopeData['index']>> {
   const pagefindDir = path.join(outDir, 'pagefind');
-  const entry = JSON.parse(
-    await readFile(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8'),
-  ) as { languages: Record<string, { hash: string; wasm: string | null }> };
-  const languages = Object.values(entry.languages);
-  const tag = languages.map((language) => language.hash).join('-');
+  const languages = await entryLanguages(pagefindDir);
+  const tag = tagOfLanguages(languages);
   const chunks = (await readdir(path.join(pagefindDir, 'index'))).filter((name) =>
     name.endsWith('.pf_index'),
   );
