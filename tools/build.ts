@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
+import { stopSearchIndex } from '../src/integrations/pagefind.ts';
 import siteOptionsIntegration from '../src/integrations/site-options.ts';
 import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
@@ -128,6 +129,8 @@ try {
           buildProfileIntegration(profile),
         ],
       }).catch(async (error: unknown) => {
+        // The search index is built while pages are generated: it must stop writing first.
+        await stopSearchIndex();
         await rm(staging, { recursive: true, force: true });
         throw error;
       });

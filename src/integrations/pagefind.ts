@@ -1,4 +1,4 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +12,16 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
+import { reportFileFolder, reportPageFolder, reportPagesFirst } from '../lib/search/index-pages.ts';
 import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
-import { extractRecords, type PageRecords, searchRecords } from '../node/page-records.ts';
+import { type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
 import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
+import { onPageWritten } from '../node/page-cache-links.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
+import { ReportPageReader } from '../node/report-pages.ts';
 
 /** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
 const PRELOAD_META_LIMIT = 64 * 1024;
@@ -27,84 +30,217 @@ const PRELOAD_META_LIMIT = 64 * 1024;
 const BATCH = 256;
 
 /**
- * Builds the Pagefind index into <outDir>/pagefind after every build. The unit of search is the
- * section: one record per section of each report (its heading and own paragraphs), leading to
- * the section's anchor in the full report, with the report's year, agency id and statutory part
- * as filters. Everything comes from the built report pages, through the attributes of
- * src/lib/search/index-contract.ts; content/ is never read again. A site without a working
- * search is a failed build: any Pagefind error, or an index with no records, stops it.
+ * Builds the Pagefind index into <outDir>/pagefind. The unit of search is the section: one record
+ * per section of each report (its heading and own paragraphs), leading to the section's anchor in
+ * the full report, with the report's year, agency id and statutory part as filters. Everything
+ * comes from the built report pages, through the attributes of src/lib/search/index-contract.ts;
+ * content/ is never read again. A site without a working search is a failed build: any Pagefind
+ * error, or an index with no records, stops it.
+ *
+ * The index is built while Astro generates the rest of the site: Astro generates the report pages
+ * first (src/lib/search/index-pages.ts), each is read once Astro has written it whole
+ * (src/node/page-cache-links.ts announces it; a page it does not announce is read once every page
+ * is generated), and Pagefind, a process of its own, indexes them on the core Astro leaves idle.
+ * build:done then waits for the index and writes what needs the finished site: the search page's
+ * index tag, search/scope.json and the pinyin lexicon.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let outDir = '';
+  let reader: ReportPageReader | undefined;
+  let generated = 0;
   return {
     name: 'fzzf:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
         root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        const pages = await readReportPages(outDir);
-        const read = performance.now();
-        // Each page's records, made once: in page order for the lexicon, by year for the index.
-        const perPage = pages.map((page) => ({
-          year: page.report.year,
-          records: searchRecords(page),
-        }));
-        const records = perPage.flatMap((page) => page.records);
-        const byYear = new Map<number, pagefind.CustomRecord[]>();
-        for (const page of perPage) {
-          if (!byYear.has(page.year)) byYear.set(page.year, []);
-          byYear.get(page.year)!.push(...page.records);
-        }
-        if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
-        const pagefindDir = path.join(outDir, 'pagefind');
-        // Pagefind writes in its own process; the pinyin lexicon is built on this thread
-        // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
-        const writing = writeIndexes(byYear, pagefindDir, root);
-        const { lexicon, cached } = await cachedPinyinLexicon(
-          records.map((record) => record.content),
-        );
-        // A file for every letter, empty or not: the search asks for the letters a query holds,
-        // and a 404 would be an error in the reader's console.
-        const parts = splitPinyinLexicon(lexicon);
-        const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
-          (letter) =>
-            [
-              pinyinLexiconFile(letter),
-              JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
-            ] as const,
-        );
-        const lexiconDone = performance.now();
-        const { indexes, reused } = await writing;
-        const indexed = performance.now();
-        const entry = await prepareSearchPage(outDir, base);
-        await mkdir(path.join(outDir, PINYIN_DIR), { recursive: true });
-        for (const [file, json] of lexiconFiles) await writeFile(path.join(outDir, file), json);
-        await writeFile(
-          path.join(outDir, SEARCH_SCOPE),
-          JSON.stringify({
-            ...scopeOf(pages),
-            index: entry,
-            // One index needs no list: the search page knows where the primary one is.
-            ...(indexes.length > 1 ? { indexes } : {}),
+      'astro:build:start': ({ setPrerenderer }) => {
+        reader = undefined;
+        running = undefined;
+        setPrerenderer((generator) =>
+          indexAlongside(generator, (folders) => {
+            reader = new ReportPageReader(outDir, folders);
+            running = startIndexing(reader, outDir, root);
+            return reader;
           }),
         );
+      },
+      // Runs only once every page is written: a page Astro did not announce is complete now too.
+      'astro:build:generated': () => {
+        generated = performance.now();
+        reader?.allComplete();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const builtDir = fileURLToPath(dir);
+        // No page went through the generator above: the pages on disk are all there is.
+        if (!running || builtDir !== outDir) {
+          const all = new ReportPageReader(builtDir, await reportFolders(builtDir));
+          all.allComplete();
+          running = startIndexing(all, builtDir, root);
+        }
+        const built = await running.result;
+        const entry = await prepareSearchPage(builtDir, base);
+        await mkdir(path.join(builtDir, PINYIN_DIR), { recursive: true });
+        for (const [file, json] of built.lexiconFiles)
+          await writeFile(path.join(builtDir, file), json);
+        await writeFile(
+          path.join(builtDir, SEARCH_SCOPE),
+          JSON.stringify({
+            ...built.scope,
+            index: entry,
+            // One index needs no list: the search page knows where the primary one is.
+            ...(built.indexes.length > 1 ? { indexes: built.indexes } : {}),
+          }),
+        );
+        const { started, read, lexicon, indexed } = built.times;
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
         logger.info(
-          `search index: ${records.length} sections of ${pages.length} reports in ` +
-            `${indexes.length} indexes (${reused} unchanged: reused); ` +
-            `pinyin lexicon ${lexiconFiles.reduce((sum, [, json]) => sum + Buffer.byteLength(json), 0)} bytes ` +
-            `in ${lexiconFiles.length} files${cached ? ' (cached)' : ''}; ` +
-            `read pages ${seconds(started, read)} s, index ${seconds(read, indexed)} s, ` +
-            `lexicon ${seconds(read, lexiconDone)} s (alongside), ` +
-            `written ${seconds(started, performance.now())} s`,
+          `search index: ${built.records} sections of ${built.pages} reports in ` +
+            `${built.indexes.length} indexes (${built.reused} unchanged: reused); ` +
+            `pinyin lexicon ${built.lexiconFiles.reduce((sum, [, json]) => sum + Buffer.byteLength(json), 0)} bytes ` +
+            `in ${built.lexiconFiles.length} files${built.cached ? ' (cached)' : ''}; ` +
+            `report pages read ${seconds(started, read)} s after the list of pages, ` +
+            `index ${seconds(read, indexed)} s, lexicon ${seconds(read, lexicon)} s (alongside), ` +
+            `index done ${seconds(generated || indexed, Math.max(indexed, generated))} s after the last page`,
         );
       },
     },
+  };
+}
+
+/** What the index step hands build:done. */
+interface BuiltIndex {
+  pages: number;
+  records: number;
+  indexes: NonNullable<SearchScopeData['indexes']>;
+  reused: number;
+  scope: SearchScopeData;
+  lexiconFiles: (readonly [string, string])[];
+  cached: boolean;
+  times: { started: number; read: number; lexicon: number; indexed: number };
+}
+
+interface IndexRun {
+  /** Rejects with the step's own error (a Pagefind failure, no records …), which fails the build. */
+  result: Promise<BuiltIndex>;
+  /** Stops at the next Pagefind call and resolves once nothing more is written. */
+  stop(): Promise<void>;
+}
+
+/** This process's index step under way, for stopSearchIndex. */
+let running: IndexRun | undefined;
+
+/**
+ * Stops the search index step of a build that failed, and resolves once it writes no more: the
+ * build folder can then be removed without Pagefind writing into it afterwards.
+ */
+export async function stopSearchIndex(): Promise<void> {
+  await running?.stop();
+}
+
+/**
+ * The site generator, unchanged but for two things: the report pages come first in its list,
+ * and once it has the list, `start` is given the report folders to wait for and returns the
+ * reader to tell when each page is written.
+ */
+function indexAlongside(
+  generator: AstroPrerenderer,
+  start: (folders: string[]) => ReportPageReader,
+): AstroPrerenderer {
+  let stopListening = (): void => undefined;
+  return {
+    name: generator.name,
+    ...(generator.setup ? { setup: () => generator.setup!() } : {}),
+    async getStaticPaths() {
+      const paths = reportPagesFirst(await generator.getStaticPaths());
+      const reader = start(paths.flatMap((page) => reportPageFolder(page) ?? []));
+      stopListening = onPageWritten((file) => {
+        const folder = reportFileFolder(file);
+        if (folder !== undefined) reader.complete(folder);
+      });
+      return paths;
+    },
+    render: (request, options) => generator.render(request, options),
+    ...(generator.collectStaticImages
+      ? { collectStaticImages: () => generator.collectStaticImages!() }
+      : {}),
+    async teardown() {
+      stopListening();
+      await generator.teardown?.();
+    },
+  };
+}
+
+/** Starts indexing the pages `reader` reads as they are written. */
+function startIndexing(reader: ReportPageReader, outDir: string, root: string): IndexRun {
+  const stopping = new AbortController();
+  const result = indexPages(reader, outDir, root, stopping.signal);
+  // Awaited by build:done; a build that fails first never asks, and that is no error of its own.
+  result.catch(() => undefined);
+  return {
+    result,
+    async stop() {
+      stopping.abort();
+      reader.abandon(new Error('the build stopped'));
+      await result.catch(() => undefined);
+    },
+  };
+}
+
+async function indexPages(
+  reader: ReportPageReader,
+  outDir: string,
+  root: string,
+  signal: AbortSignal,
+): Promise<BuiltIndex> {
+  const started = performance.now();
+  const pages = await reader.pages();
+  const read = performance.now();
+  // Each page's records, made once: in page order for the lexicon, by year for the index.
+  const perPage = pages.map((page) => ({
+    year: page.report.year,
+    records: searchRecords(page),
+  }));
+  const records = perPage.flatMap((page) => page.records);
+  const byYear = new Map<number, pagefind.CustomRecord[]>();
+  for (const page of perPage) {
+    if (!byYear.has(page.year)) byYear.set(page.year, []);
+    byYear.get(page.year)!.push(...page.records);
+  }
+  if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
+  const pagefindDir = path.join(outDir, 'pagefind');
+  // Pagefind writes in its own process; the pinyin lexicon is built on this thread
+  // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
+  const writing = writeIndexes(byYear, pagefindDir, root, signal);
+  // Awaited below, after the lexicon: a failure meanwhile is not unhandled.
+  writing.catch(() => undefined);
+  const { lexicon, cached } = await cachedPinyinLexicon(records.map((record) => record.content));
+  // A file for every letter, empty or not: the search asks for the letters a query holds,
+  // and a 404 would be an error in the reader's console.
+  const parts = splitPinyinLexicon(lexicon);
+  const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
+    (letter) =>
+      [
+        pinyinLexiconFile(letter),
+        JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
+      ] as const,
+  );
+  const scope = scopeOf(pages);
+  const lexiconDone = performance.now();
+  const { indexes, reused } = await writing;
+  return {
+    pages: pages.length,
+    records: records.length,
+    indexes,
+    reused,
+    scope,
+    lexiconFiles,
+    cached,
+    times: { started, read, lexicon: lexiconDone, indexed: performance.now() },
   };
 }
 
@@ -118,6 +254,7 @@ async function writeIndexes(
   byYear: ReadonlyMap<number, pagefind.CustomRecord[]>,
   pagefindDir: string,
   root: string,
+  signal: AbortSignal,
 ): Promise<{ indexes: NonNullable<SearchScopeData['indexes']>; reused: number }> {
   const counts = new Map([...byYear].map(([year, records]) => [year, records.length]));
   // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
@@ -133,6 +270,7 @@ async function writeIndexes(
   let reused = 0;
   try {
     for (const [i, years] of groups.entries()) {
+      signal.throwIfAborted();
       // In reading order, years oldest first, as one index of the whole site would hold them.
       const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
       const dir = path.join(pagefindDir, folders[i]!);
@@ -140,7 +278,7 @@ async function writeIndexes(
       keys.push(key);
       if (restoreIndex(key, dir)) reused += 1;
       else {
-        await writeIndex(records, dir);
+        await writeIndex(records, dir, signal);
         storeIndex(key, dir, i === 0 ? nested : []);
       }
       // Only the primary index's folder serves the engine itself.
@@ -160,10 +298,15 @@ async function writeIndexes(
 }
 
 /** Indexes the records with Pagefind and writes the index to `dir`. */
-async function writeIndex(records: pagefind.CustomRecord[], dir: string): Promise<void> {
+async function writeIndex(
+  records: pagefind.CustomRecord[],
+  dir: string,
+  signal: AbortSignal,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   for (let at = 0; at < records.length; at += BATCH) {
+    signal.throwIfAborted();
     const batch = records.slice(at, at + BATCH);
     const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
     added.forEach((result, i) => {
@@ -171,6 +314,7 @@ async function writeIndex(records: pagefind.CustomRecord[], dir: string): Promis
         throw new Error(`Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`);
     });
   }
+  signal.throwIfAborted();
   const written = await index.writeFiles({ outputPath: dir });
   if (written.errors.length)
     throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
@@ -195,22 +339,11 @@ async function entryLanguages(dir: string): Promise<{ hash: string; wasm: string
 const tagOfLanguages = (languages: readonly { hash: string }[]) =>
   languages.map((language) => language.hash).join('-');
 
-/** Every built report page (reports/<folder>/index.html) that declares a report. */
-async function readReportPages(outDir: string): Promise<PageRecords[]> {
-  const reportsDir = path.join(outDir, 'reports');
-  const folders = (await readdir(reportsDir, { withFileTypes: true }))
+/** The folders under reports/ of a built site: every report page is in one. */
+async function reportFolders(outDir: string): Promise<string[]> {
+  return (await readdir(path.join(outDir, 'reports'), { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  const pages = await Promise.all(
-    folders.map(async (folder) => {
-      const html = await readFile(path.join(reportsDir, folder, 'index.html'), 'utf8').catch(
-        () => '',
-      );
-      return html ? extractRecords(html) : undefined;
-    }),
-  );
-  return pages.filter((page) => page !== undefined);
+    .map((entry) => entry.name);
 }
 
 /** The agencies (with their years) and years of the index, for scoping queries that name them. */

@@ -53,6 +53,7 @@ export async function linkIncrementalCache(): Promise<boolean> {
     if (!existsSync(cached)) return false;
     await ensureDir(new URL('./', destination));
     await link(cached, destination).catch(() => copyFile(cached, destination));
+    announce(outputFile);
     return true;
   };
   methods.writeOutputFile = async function (settings, outputFile, body) {
@@ -66,8 +67,29 @@ export async function linkIncrementalCache(): Promise<boolean> {
       await unlink(cached).catch(() => undefined);
       await writeFile(cached, body);
     });
+    announce(outputFile);
   };
   return true;
+}
+
+const listeners = new Set<(outputFile: string) => void>();
+
+/**
+ * Calls `listener` with the path of each page (relative to the output folder, URL-encoded, as
+ * Astro names it: `reports/2023-x/index.html`) once the page is complete in the output folder:
+ * rendered and fully written by Astro (which writes the whole file before it hands the page to
+ * its cache), or linked back from the cache. Pages without a cache key, and every page when
+ * the cache methods could not be replaced, are never announced. Returns the unsubscribe.
+ */
+export function onPageWritten(listener: (outputFile: string) => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function announce(outputFile: string): void {
+  for (const listener of listeners) listener(outputFile);
 }
 
 interface CacheSettings {
