@@ -19,7 +19,7 @@ import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
 import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
-import { onPageWritten } from '../node/page-cache-links.ts';
+import { onPageWritten } from '../node/page-written.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 import { ReportPageReader } from '../node/report-pages.ts';
 
@@ -39,7 +39,7 @@ const BATCH = 256;
  *
  * The index is built while Astro generates the rest of the site: Astro generates the report pages
  * first (src/lib/search/index-pages.ts), each is read once Astro has written it whole
- * (src/node/page-cache-links.ts announces it; a page it does not announce is read once every page
+ * (src/node/page-written.ts announces it; a page it does not announce is read once every page
  * is generated), and Pagefind, a process of its own, indexes them on the core Astro leaves idle.
  * build:done then waits for the index and writes what needs the finished site: the search page's
  * index tag, search/scope.json and the pinyin lexicon.

@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pageWritten } from './page-written.ts';
 
 /**
  * Astro's incremental build (`experimental.incrementalBuild`) keeps a copy of every page it
@@ -20,6 +21,10 @@ import { pathToFileURL } from 'node:url';
  *
  * Astro offers no option for this: the two methods of its cache class that copy are replaced.
  * When a later Astro no longer has them, nothing is replaced and Astro copies, as before.
+ *
+ * Each page is announced (src/node/page-written.ts) once it is complete in the output folder:
+ * after Astro has written it whole (Astro hands a rendered page to its cache only then), or once
+ * it is linked back from the cache.
  */
 export async function linkIncrementalCache(): Promise<boolean> {
   const astroDir = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
@@ -53,7 +58,7 @@ export async function linkIncrementalCache(): Promise<boolean> {
     if (!existsSync(cached)) return false;
     await ensureDir(new URL('./', destination));
     await link(cached, destination).catch(() => copyFile(cached, destination));
-    announce(outputFile);
+    pageWritten(outputFile);
     return true;
   };
   methods.writeOutputFile = async function (settings, outputFile, body) {
@@ -67,29 +72,9 @@ export async function linkIncrementalCache(): Promise<boolean> {
       await unlink(cached).catch(() => undefined);
       await writeFile(cached, body);
     });
-    announce(outputFile);
+    pageWritten(outputFile);
   };
   return true;
-}
-
-const listeners = new Set<(outputFile: string) => void>();
-
-/**
- * Calls `listener` with the path of each page (relative to the output folder, URL-encoded, as
- * Astro names it: `reports/2023-x/index.html`) once the page is complete in the output folder:
- * rendered and fully written by Astro (which writes the whole file before it hands the page to
- * its cache), or linked back from the cache. Pages without a cache key, and every page when
- * the cache methods could not be replaced, are never announced. Returns the unsubscribe.
- */
-export function onPageWritten(listener: (outputFile: string) => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
-function announce(outputFile: string): void {
-  for (const listener of listeners) listener(outputFile);
 }
 
 interface CacheSettings {
