@@ -5,6 +5,7 @@ import { type CheerioAPI, load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
 import { htmlFiles } from '../support/dist.ts';
+import { EXCERPT_CHARS } from '../../src/lib/figures/locate.ts';
 
 // The portal fixture's reports list figures: alpha-justice reports 行政复议案件 and 出庭应诉率
 // in 2021–2023 (written as 十二件, 9 件, 百分之百, 100％ …), beta-market 3, 0 and 300余 cases
@@ -198,17 +199,25 @@ describe('open data', () => {
       expect(sitemap).toContain(`<loc>${url}</loc>`);
   });
 
-  it('gives the search each indicator’s figures with their sentence', () => {
+  it('gives the search each indicator’s figures with the words of the text that state them', () => {
     const figures = JSON.parse(read('search/figures/admin-reconsideration.json')) as {
       agencyShort: string;
       year: number;
-      sentence: string;
+      excerpt: string;
       url: string;
     }[];
     const beta = figures.find(
       (figure) => figure.agencyShort === '乙区市场监管局' && figure.year === 2023,
     );
-    expect(beta?.sentence).toBe('全年办理行政复议案件300余件。');
+    expect(beta?.excerpt).toBe('全年办理行政复议案件300余件。');
+    for (const figure of figures) {
+      // Quoted from the paragraph the link leads to, within the limit, … where it cuts.
+      const { file, hash } = target(figure.url);
+      const paragraph = open(file)(`p${hash}`).text();
+      for (const part of figure.excerpt.split('…').filter(Boolean))
+        expect(paragraph, figure.url).toContain(part);
+      expect([...figure.excerpt.replaceAll('…', '')].length).toBeLessThanOrEqual(EXCERPT_CHARS);
+    }
     expect(beta?.url).toBe('/fzzf/reports/2023-beta-market/#s1-2-p2');
   });
 });

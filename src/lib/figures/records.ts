@@ -2,7 +2,7 @@ import { formatValue } from './values.ts';
 
 /**
  * Figures as the pages, downloads and search see them: one record per report × indicator, tied to
- * the paragraph and sentence that state it. Pure: made in src/data/figures.ts, used everywhere.
+ * the paragraph (and the words) that state it. Pure: made in src/data/figures.ts, used everywhere.
  */
 export interface FigureRecord {
   /** The report's folder (its stable identity). */
@@ -19,8 +19,8 @@ export interface FigureRecord {
   /** The section and the paragraph (s1-2-p1) whose text states the value. */
   section: string;
   paragraph: string;
-  /** The sentence that states it, as the page shows it. */
-  sentence: string;
+  /** The clauses of the sentence that states it, as the search answer quotes them. */
+  excerpt: string;
 }
 
 /** What the pages need of an indicator. */
