@@ -16,6 +16,7 @@ import {
   type FigureRecord,
   figureTags,
   indicatorCoverage,
+  valueMatrix,
   yearCharts,
 } from '../../src/lib/figures/records.ts';
 import { withFigureTags } from '../../src/lib/figures/tags.ts';
@@ -349,6 +350,19 @@ const record = (over: Partial<FigureRecord>): FigureRecord => ({
 });
 
 describe('grouping figures for pages', () => {
+  it('tabulates an indicator agencies by years, newest year first, a gap where none was stated', () => {
+    const { years, rows } = valueMatrix([
+      record({ year: 2022, folder: '2022-a', value: 30 }),
+      record({ year: 2023 }),
+      record({ agencyId: 'b', agencyShortName: '乙区', folder: '2021-b', year: 2021, value: 5 }),
+    ]);
+    expect(years).toEqual([2023, 2022, 2021]);
+    expect(rows.map((row) => row.agencyShortName)).toEqual(['甲区', '乙区']);
+    expect(rows[0]!.cells.map((cell) => cell?.value)).toEqual([36, 30, undefined]);
+    expect(rows[1]!.cells.map((cell) => cell?.folder)).toEqual([undefined, undefined, '2021-b']);
+    expect(valueMatrix([])).toEqual({ years: [], rows: [] });
+  });
+
   const indicators = indicatorsSchema.parse(INDICATORS);
   it('charts an indicator on an agency page only when it was reported in two years', () => {
     const charts = agencyCharts(

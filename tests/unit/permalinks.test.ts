@@ -102,12 +102,9 @@ describe('summarize', () => {
 });
 
 describe('sectionDescription', () => {
-  it('leads with the heading, without doubling its closing punctuation', () => {
+  it('is the start of the text, which the page title already heads', () => {
     expect(sectionDescription('（二）提升执法水平能力。', '完善执法培训机制。')).toBe(
-      '（二）提升执法水平能力：完善执法培训机制。',
-    );
-    expect(sectionDescription('一、2023年工作成效', '深入学习。')).toBe(
-      '一、2023年工作成效：深入学习。',
+      '完善执法培训机制。',
     );
     expect(sectionDescription('三、下一步工作打算', '')).toBe('三、下一步工作打算');
   });

@@ -94,9 +94,27 @@ export function indicatorCoverage(
     .toSorted((a, b) => b.agencies - a.agencies || b.years - a.years);
 }
 
-/** An indicator's table on /data/<indicator>/: newest year first, then largest value. */
-export function indicatorTable(records: readonly FigureRecord[]): FigureRecord[] {
-  return records.toSorted((a, b) => b.year - a.year || byValueDescending(a, b));
+/**
+ * An indicator's values as evaluators tabulate them: a row per agency (by name), a column per
+ * year (newest first), a cell where the agency's report of that year states the value.
+ */
+export function valueMatrix(records: readonly FigureRecord[]): {
+  years: number[];
+  rows: { agencyId: string; agencyShortName: string; cells: (FigureRecord | undefined)[] }[];
+} {
+  const years = [...new Set(records.map((record) => record.year))].sort((a, b) => b - a);
+  const rows = [...seriesByAgency(records).values()]
+    .map((series) => ({
+      agencyId: series[0]!.agencyId,
+      agencyShortName: series[0]!.agencyShortName,
+      cells: years.map((year) => series.find((record) => record.year === year)),
+    }))
+    .sort(
+      (a, b) =>
+        a.agencyShortName.localeCompare(b.agencyShortName, 'zh-CN') ||
+        a.agencyId.localeCompare(b.agencyId),
+    );
+  return { years, rows };
 }
 
 /**
