@@ -10,8 +10,14 @@ import { launchChromium } from '../tests/support/browser.ts';
 import { assertBuilt } from '../tests/support/dist.ts';
 import { modeContext, PAGE_TYPES, READER_MODES } from '../tests/support/reader-modes.ts';
 import { serveDist } from '../tests/support/server.ts';
+import { toolArgs } from '../src/node/tool-args.ts';
 
-const out = path.resolve(process.argv[2] ?? 'screenshots');
+// An option is never taken for the folder: `--help` must not fill a folder named --help.
+const { positionals } = toolArgs(
+  { options: {}, allowPositionals: true },
+  'usage: npm run build && npm run screenshots -- [out-dir]  (default: screenshots/)',
+);
+const out = path.resolve(positionals[0] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 assertBuilt();
 const [browser, server] = await Promise.all([launchChromium(), serveDist()]);

@@ -61,7 +61,7 @@ function locateReportFigures(report: Report, indicators: readonly Indicator[]): 
         approx: place.approx,
         section: section.id,
         paragraph: paragraphId(section.id, place.paragraph),
-        sentence: toFullWidthPunctuation(place.sentence),
+        excerpt: toFullWidthPunctuation(place.excerpt),
       },
     ];
   });

@@ -35,6 +35,8 @@ export const figuresUi = {
   'data.indicatorTitle': (name: string) => `${name}：各机关历年数据`,
   'data.indicatorDescription': (name: string) =>
     `各机关法治政府建设年度报告中的“${name}”数据，按年度和机关列出，可下载。`,
+  'data.matrixCaption': (name: string) => `${name}：各机关历年数值（点击数值查看原文）`,
+  'data.earlierCharts': '往年各机关对比图：',
   'data.yearChart': (year: number, name: string) => `${year}年度${name}：各机关对比`,
   'data.agencyChart': (agency: string, name: string) => `${agency}历年${name}`,
   'data.synonyms': '又称',

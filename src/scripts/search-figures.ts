@@ -11,7 +11,7 @@ import { formatValue } from '../lib/figures/values.ts';
 
 /**
  * The figures answering a query that names an indicator, as list items: agency, year, value
- * and the sentence, linked to its paragraph. The indicators' wordings are fetched once; an
+ * and the words of the sentence that state it, linked to its paragraph. The indicators' wordings are fetched once; an
  * indicator's figures only when a query names it.
  */
 let indicators: Promise<SearchIndicator[]> | undefined;
@@ -54,10 +54,10 @@ function figureItem(figure: SearchFigure, indicator: SearchIndicator): HTMLLIEle
       .replace('{indicator}', indicator.name),
     value,
   );
-  const sentence = document.createElement('span');
-  sentence.className = 'search-figure-sentence';
-  sentence.textContent = figure.sentence;
-  link.append(line, sentence);
+  const excerpt = document.createElement('span');
+  excerpt.className = 'search-figure-excerpt';
+  excerpt.textContent = figure.excerpt;
+  link.append(line, excerpt);
   item.append(link);
   return item;
 }

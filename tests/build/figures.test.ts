@@ -5,6 +5,8 @@ import { type CheerioAPI, load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../support/build.ts';
 import { htmlFiles } from '../support/dist.ts';
+import { EXCERPT_CHARS } from '../../src/lib/figures/locate.ts';
+import { layoutChart } from '../../src/lib/figures/chart.ts';
 
 // The portal fixture's reports list figures: alpha-justice reports 行政复议案件 and 出庭应诉率
 // in 2021–2023 (written as 十二件, 9 件, 百分之百, 100％ …), beta-market 3, 0 and 300余 cases
@@ -56,10 +58,10 @@ describe('charts', () => {
       $('[data-chart]').each((_, element) => {
         charts += 1;
         const chart = $(element);
-        const bars = chart
-          .find('rect[data-value]')
+        const widths = chart
+          .find('svg rect')
           .toArray()
-          .map((rect) => Number($(rect).attr('data-value')));
+          .map((rect) => $(rect).attr('width'));
         // The value written on each bar, as the table writes it.
         const written = chart
           .find('svg tspan')
@@ -73,7 +75,14 @@ describe('charts', () => {
             text: $(td).text().trim(),
             href: $(td).find('a').attr('href')!,
           }));
-        expect(bars, `${file} ${chart.attr('data-chart')}`).toEqual(cells.map((c) => c.value));
+        // Each bar is as long as the table's value makes it on the chart's scale.
+        const unit = rows.find((row) => row.indicator === chart.attr('data-indicator'))!.unit;
+        expect(widths, `${file} ${chart.attr('data-chart')}`).toEqual(
+          layoutChart(
+            cells.map((cell) => ({ label: '', value: cell.value, text: cell.text, href: '' })),
+            unit,
+          ).bars.map((bar) => `${bar.width}%`),
+        );
         expect(written).toEqual(cells.map((c) => c.text));
         const barLinks = chart
           .find('svg a')
@@ -129,15 +138,64 @@ describe('charts', () => {
         .map((td) => $(td).text()),
     ).toEqual(['300余件', '9件', '7件']);
     const widths = chart
-      .find('rect[data-value]')
+      .find('svg rect')
       .toArray()
       .map((rect) => parseFloat($(rect).attr('width')!));
     expect(widths[0]).toBeGreaterThan(widths[1]! * 20);
     expect(widths[2]).toBeGreaterThan(0);
-    const zero = open('years/2022/index.html')(
-      '[data-chart="figure-admin-reconsideration"] rect[data-value="0"]',
-    );
-    expect(zero.attr('width')).toBe('0%');
+    const year2022 = open('years/2022/index.html')('[data-chart="figure-admin-reconsideration"]');
+    const zeroAt = year2022
+      .find('td[data-value]')
+      .toArray()
+      .findIndex((td) => td.attribs['data-value'] === '0');
+    expect(zeroAt).toBeGreaterThanOrEqual(0);
+    expect(year2022.find('svg rect').eq(zeroAt).attr('width')).toBe('0%');
+  });
+
+  it('put every value of an indicator in one table on its page, agencies by years', () => {
+    const $ = open('data/admin-reconsideration/index.html');
+    const matrix = $('table[data-matrix]');
+    const years = matrix
+      .find('thead th')
+      .toArray()
+      .slice(1)
+      .map((th) => Number.parseInt($(th).text(), 10));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const own = rows.filter((row) => row.indicator === 'admin-reconsideration');
+    let cells = 0;
+    const agencies: string[] = [];
+    matrix.find('tbody tr').each((_, tr) => {
+      const agencyIds = new Set<string>();
+      $(tr)
+        .find('td')
+        .each((i, td) => {
+          const href = $(td).find('a').attr('href');
+          if (!href) return;
+          cells += 1;
+          const row = own.find((each) => each.url === new URL(href, SITE).href);
+          expect(row, href).toBeDefined();
+          expect(row!.year).toBe(years[i]);
+          expect(Number($(td).attr('data-value'))).toBe(row!.value);
+          agencyIds.add(row!.agency_id);
+        });
+      // A row is one agency's, and no agency has two rows.
+      expect(agencyIds.size).toBe(1);
+      agencies.push(...agencyIds);
+    });
+    expect(new Set(agencies).size).toBe(agencies.length);
+    expect(cells).toBe(own.length);
+    // The newest year is charted here; earlier years link to their year page's chart.
+    expect(
+      $('[data-chart]')
+        .toArray()
+        .map((chart) => $(chart).attr('data-chart')),
+    ).toEqual([`figure-${years[0]}`]);
+    for (const year of years.slice(1)) {
+      const link = $(`.data-year-charts a[href*="/years/${year}/"]`);
+      expect(link.length, String(year)).toBe(1);
+      const { file, hash } = target(link.attr('href')!);
+      expect(open(file)(hash).length, link.attr('href')).toBe(1);
+    }
   });
 
   it('state every value in their text alternative', () => {
@@ -198,17 +256,25 @@ describe('open data', () => {
       expect(sitemap).toContain(`<loc>${url}</loc>`);
   });
 
-  it('gives the search each indicator’s figures with their sentence', () => {
+  it('gives the search each indicator’s figures with the words of the text that state them', () => {
     const figures = JSON.parse(read('search/figures/admin-reconsideration.json')) as {
       agencyShort: string;
       year: number;
-      sentence: string;
+      excerpt: string;
       url: string;
     }[];
     const beta = figures.find(
       (figure) => figure.agencyShort === '乙区市场监管局' && figure.year === 2023,
     );
-    expect(beta?.sentence).toBe('全年办理行政复议案件300余件。');
+    expect(beta?.excerpt).toBe('全年办理行政复议案件300余件。');
+    for (const figure of figures) {
+      // Quoted from the paragraph the link leads to, within the limit, … where it cuts.
+      const { file, hash } = target(figure.url);
+      const paragraph = open(file)(`p${hash}`).text();
+      for (const part of figure.excerpt.split('…').filter(Boolean))
+        expect(paragraph, figure.url).toContain(part);
+      expect([...figure.excerpt.replaceAll('…', '')].length).toBeLessThanOrEqual(EXCERPT_CHARS);
+    }
     expect(beta?.url).toBe('/fzzf/reports/2023-beta-market/#s1-2-p2');
   });
 });

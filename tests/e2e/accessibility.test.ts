@@ -35,7 +35,7 @@ describe.each(READER_MODES)('axe-core in $name mode', (mode) => {
         // The mode really is on: stored settings became attributes, the system scheme reached the page.
         const state = await page.evaluate(() => ({
           contrast: document.documentElement.dataset['contrast'],
-          textSize: document.documentElement.dataset['textSize'],
+          textSize: document.documentElement.dataset['size'],
           background: getComputedStyle(document.body).backgroundColor,
         }));
         if (mode.stored?.includes('high')) expect(state.contrast).toBe('high');

@@ -57,8 +57,8 @@ describe('the search answers a query that names an indicator', () => {
         ),
       ),
     ).toBe(true);
-    expect(await answer.locator('.search-figure-sentence').textContent()).toBe(
-      '全年办理行政复议案件36件、行政诉讼案件18件，行政机关负责人出庭应诉率保持百分之百。',
+    expect(await answer.locator('.search-figure-excerpt').textContent()).toBe(
+      '全年办理行政复议案件36件、行政诉讼案件18件…',
     );
     const link = answer.locator('a').first();
     expect(await link.getAttribute('href')).toBe('/reports/2023-jiading-gov/#s1-1-p2');

@@ -170,6 +170,19 @@ describe('landing on a link', () => {
         colorScheme,
       });
       await page.goto(`${site.server.url}${REPORT}s3-3/`);
+      // The quiet zone is the image's padding: four modules at least, on every side.
+      const zone = await page.locator('.page-qr-code img').evaluate((img: HTMLImageElement) => {
+        const style = getComputedStyle(img);
+        const module = parseFloat(style.width) / img.naturalWidth;
+        return (
+          Math.min(
+            ...['top', 'right', 'bottom', 'left'].map((side) =>
+              parseFloat(style.getPropertyValue(`padding-${side}`)),
+            ),
+          ) / module
+        );
+      });
+      expect(zone).toBeGreaterThanOrEqual(4);
       const png = PNG.sync.read(await page.locator('.page-qr-code img').screenshot());
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
         `${DEFAULT_SITE_URL}reports/2023-jiading-police/s3-3/`,

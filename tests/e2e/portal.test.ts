@@ -25,7 +25,7 @@ describe('打印 and text size beside the report', () => {
     const before = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const large = tools.getByRole('button', { name: '大', exact: true });
     await large.click();
-    expect(await page.evaluate(() => document.documentElement.dataset['textSize'])).toBe('l');
+    expect(await page.evaluate(() => document.documentElement.dataset['size'])).toBe('l');
     expect(await large.getAttribute('aria-pressed')).toBe('true');
     expect(await tools.getByRole('button', { name: '中' }).getAttribute('aria-pressed')).toBe(
       'false',
@@ -38,13 +38,13 @@ describe('打印 and text size beside the report', () => {
 
     // The choice is stored like the reader settings' own, so the next page opens at that size.
     await page.goto(`${site.server.url}${REPORT}s1-2/`);
-    expect(await page.evaluate(() => document.documentElement.dataset['textSize'])).toBe('l');
+    expect(await page.evaluate(() => document.documentElement.dataset['size'])).toBe('l');
     const small = page.getByRole('group', { name: '文字大小' }).getByRole('button', { name: '小' });
     expect(
       await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed'),
     ).toBe('true');
     await small.click();
-    expect(await page.evaluate(() => document.documentElement.dataset['textSize'])).toBe('s');
+    expect(await page.evaluate(() => document.documentElement.dataset['size'])).toBe('s');
     expect(errors).toEqual([]);
     await page.context().close();
   });

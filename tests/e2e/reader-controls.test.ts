@@ -74,7 +74,7 @@ describe('reader controls', () => {
 
     await page.goto(`${site.server.url}${REPORT}s1-2/`);
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
-      textSize: 'xl',
+      size: 'xl',
       theme: 'dark',
       contrast: 'high',
     });
@@ -94,7 +94,7 @@ describe('reader controls', () => {
     await page.route(/\/_astro\/[^/]+\.js$/, (route) => route.abort());
     await page.goto(site.server.url + REPORT, { waitUntil: 'domcontentloaded' });
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
-      textSize: 'l',
+      size: 'l',
       theme: 'dark',
     });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(

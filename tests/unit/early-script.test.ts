@@ -24,12 +24,29 @@ describe('the inline reader-settings script', () => {
       return { ...attributes };
     };
     expect(run('{"size":"l","theme":"dark","contrast":"high"}')).toEqual({
-      'data-text-size': 'l',
+      'data-size': 'l',
       'data-theme': 'dark',
       'data-contrast': 'high',
     });
     expect(run('{"size":"huge","theme":"<b>"}')).toEqual({});
     expect(run('not json')).toEqual({});
     expect(run(null)).toEqual({});
+    expect(run('null')).toEqual({});
+    expect(run('{"size":"xl","theme":"system"}')).toEqual({ 'data-size': 'xl' });
+  });
+
+  it('leaves the defaults when storage is blocked', () => {
+    const set: string[] = [];
+    expect(() =>
+      new Function('localStorage', 'document', READER_PREFS_EARLY)(
+        {
+          getItem: () => {
+            throw new DOMException('blocked', 'SecurityError');
+          },
+        },
+        { documentElement: { setAttribute: (k: string) => set.push(k) } },
+      ),
+    ).not.toThrow();
+    expect(set).toEqual([]);
   });
 });

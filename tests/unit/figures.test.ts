@@ -10,12 +10,13 @@ import {
 } from '../../src/lib/figures/chart.ts';
 import { checkFigures } from '../../src/lib/figures/check.ts';
 import { BOM, figureRow, toCsv } from '../../src/lib/figures/csv.ts';
-import { locateFigure, sentenceAt } from '../../src/lib/figures/locate.ts';
+import { excerptAt, locateFigure, sentenceAt } from '../../src/lib/figures/locate.ts';
 import {
   agencyCharts,
   type FigureRecord,
   figureTags,
   indicatorCoverage,
+  valueMatrix,
   yearCharts,
 } from '../../src/lib/figures/records.ts';
 import { withFigureTags } from '../../src/lib/figures/tags.ts';
@@ -131,11 +132,42 @@ describe('locating a figure', () => {
       INDICATORS[0]!,
       36,
     );
-    expect(place).toEqual({ paragraph: 2, sentence: '全年办理行政复议案件36件；', approx: false });
+    expect(place).toEqual({
+      paragraph: 2,
+      sentence: '全年办理行政复议案件36件；',
+      excerpt: '全年办理行政复议案件36件；',
+      approx: false,
+    });
   });
 
   it('cuts sentences at 。；！？', () => {
     expect(sentenceAt('甲。乙36件；丙。', 3)).toBe('乙36件；');
+    expect(sentenceAt('甲。  乙36件  ', 5)).toBe('乙36件');
+  });
+
+  it('quotes the clauses around a value, the one before first, within the limit', () => {
+    const sentence =
+      '全年办理行政复议案件36件、行政诉讼案件18件，行政机关负责人出庭应诉率保持百分之百。';
+    expect(excerptAt(sentence, sentence.indexOf('36'))).toBe(
+      '全年办理行政复议案件36件、行政诉讼案件18件…',
+    );
+    expect(excerptAt(sentence, sentence.indexOf('18'))).toBe(
+      '全年办理行政复议案件36件、行政诉讼案件18件…',
+    );
+    expect(excerptAt(sentence, sentence.indexOf('百分之百'))).toBe(
+      '…行政诉讼案件18件，行政机关负责人出庭应诉率保持百分之百。',
+    );
+    // A short sentence is quoted whole; a narrow limit keeps the value's own clause.
+    expect(excerptAt('办理行政复议案件36件。', 8)).toBe('办理行政复议案件36件。');
+    expect(excerptAt(sentence, sentence.indexOf('18'), 12)).toBe('…行政诉讼案件18件…');
+  });
+
+  it('cuts a clause longer than the limit around the value', () => {
+    const clause = `${'甲'.repeat(50)}排查整改隐患10000余处${'乙'.repeat(50)}。`;
+    const excerpt = excerptAt(clause, clause.indexOf('10000'), 20);
+    expect(excerpt).toContain('10000余处');
+    expect(excerpt.startsWith('…') && excerpt.endsWith('…')).toBe(true);
+    expect([...excerpt].length).toBe(22);
   });
 });
 
@@ -313,11 +345,24 @@ const record = (over: Partial<FigureRecord>): FigureRecord => ({
   approx: false,
   section: 's1-3',
   paragraph: 's1-3-p1',
-  sentence: '全年办理行政复议案件36件。',
+  excerpt: '全年办理行政复议案件36件。',
   ...over,
 });
 
 describe('grouping figures for pages', () => {
+  it('tabulates an indicator agencies by years, newest year first, a gap where none was stated', () => {
+    const { years, rows } = valueMatrix([
+      record({ year: 2022, folder: '2022-a', value: 30 }),
+      record({ year: 2023 }),
+      record({ agencyId: 'b', agencyShortName: '乙区', folder: '2021-b', year: 2021, value: 5 }),
+    ]);
+    expect(years).toEqual([2023, 2022, 2021]);
+    expect(rows.map((row) => row.agencyShortName)).toEqual(['甲区', '乙区']);
+    expect(rows[0]!.cells.map((cell) => cell?.value)).toEqual([36, 30, undefined]);
+    expect(rows[1]!.cells.map((cell) => cell?.folder)).toEqual([undefined, undefined, '2021-b']);
+    expect(valueMatrix([])).toEqual({ years: [], rows: [] });
+  });
+
   const indicators = indicatorsSchema.parse(INDICATORS);
   it('charts an indicator on an agency page only when it was reported in two years', () => {
     const charts = agencyCharts(
@@ -449,7 +494,7 @@ describe('search answers', () => {
       year: 2023,
       value: 36,
       approx: false,
-      sentence: '甲。',
+      excerpt: '甲。',
       url: '/a',
     },
     {
@@ -458,7 +503,7 @@ describe('search answers', () => {
       year: 2022,
       value: 41,
       approx: false,
-      sentence: '乙。',
+      excerpt: '乙。',
       url: '/b',
     },
     {
@@ -467,7 +512,7 @@ describe('search answers', () => {
       year: 2023,
       value: 52,
       approx: false,
-      sentence: '丙。',
+      excerpt: '丙。',
       url: '/c',
     },
   ];

@@ -102,12 +102,9 @@ describe('summarize', () => {
 });
 
 describe('sectionDescription', () => {
-  it('leads with the heading, without doubling its closing punctuation', () => {
+  it('is the start of the text, which the page title already heads', () => {
     expect(sectionDescription('（二）提升执法水平能力。', '完善执法培训机制。')).toBe(
-      '（二）提升执法水平能力：完善执法培训机制。',
-    );
-    expect(sectionDescription('一、2023年工作成效', '深入学习。')).toBe(
-      '一、2023年工作成效：深入学习。',
+      '完善执法培训机制。',
     );
     expect(sectionDescription('三、下一步工作打算', '')).toBe('三、下一步工作打算');
   });
@@ -125,16 +122,20 @@ describe('QR code', () => {
     expect(src.length).toBeLessThan(600);
   });
 
-  it('leaves a quiet zone of four light modules on every side', () => {
+  it('is the symbol edge to edge, leaving the quiet zone to the stylesheet', () => {
     const { size, src } = qrImage(DEFAULT_SITE_URL);
     const { dark } = qrPixels(src);
-    const darkAt: { x: number; y: number }[] = [];
-    for (let y = 0; y < size; y += 1)
-      for (let x = 0; x < size; x += 1) if (dark(x, y)) darkAt.push({ x, y });
-    expect(Math.min(...darkAt.map((p) => p.x))).toBe(QUIET_ZONE);
-    expect(Math.min(...darkAt.map((p) => p.y))).toBe(QUIET_ZONE);
-    expect(Math.max(...darkAt.map((p) => p.x))).toBe(size - QUIET_ZONE - 1);
-    expect(Math.max(...darkAt.map((p) => p.y))).toBe(size - QUIET_ZONE - 1);
+    // The finder patterns start at the image's corners: seven dark modules, then a light one.
+    for (const [x0, y0] of [
+      [0, 0],
+      [size - 7, 0],
+      [0, size - 7],
+    ] as const) {
+      for (let i = 0; i < 7; i += 1) expect(dark(x0 + i, y0)).toBe(true);
+      expect(dark(x0 === 0 ? 7 : x0 - 1, y0)).toBe(false);
+    }
+    // Read as the page draws it: inside a quiet zone of light padding.
+    expect(decodeQrImage(src, 8, QUIET_ZONE)).toBe(DEFAULT_SITE_URL);
   });
 });
 

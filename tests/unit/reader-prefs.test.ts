@@ -34,12 +34,12 @@ describe('reader preferences', () => {
 
   it('leaves attributes off for defaults so the system colour scheme applies', () => {
     expect(prefsToAttributes(DEFAULT_PREFS)).toEqual({
-      'data-text-size': null,
+      'data-size': null,
       'data-theme': null,
       'data-contrast': null,
     });
     expect(prefsToAttributes({ size: 'xl', theme: 'dark', contrast: 'high' })).toEqual({
-      'data-text-size': 'xl',
+      'data-size': 'xl',
       'data-theme': 'dark',
       'data-contrast': 'high',
     });

@@ -37,13 +37,13 @@ export function summarize(markdown: string, max = SUMMARY_LENGTH): string {
 }
 
 /**
- * A section page's description: its heading, then the start of its text. The page title already
- * names the report and the site, so they are not repeated in each of the page's description tags.
+ * A section page's description: the start of its text. The page title already names the section,
+ * the report and the site, and a card or a search result shows the title above the description,
+ * so none of them is repeated in it (a dozen pages per report carry it twice: the description and
+ * the portal's Description meta). A section with no text of its own is described by its heading.
  */
 export function sectionDescription(heading: string, summary: string): string {
-  if (!summary) return heading;
-  // Headings often end in a full stop (（二）提升执法水平能力。), which “。：” would repeat.
-  return `${heading.replace(/[。；，、：.;,:]+$/u, '')}：${summary}`;
+  return summary || heading;
 }
 
 /**

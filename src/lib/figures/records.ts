@@ -2,7 +2,7 @@ import { formatValue } from './values.ts';
 
 /**
  * Figures as the pages, downloads and search see them: one record per report × indicator, tied to
- * the paragraph and sentence that state it. Pure: made in src/data/figures.ts, used everywhere.
+ * the paragraph (and the words) that state it. Pure: made in src/data/figures.ts, used everywhere.
  */
 export interface FigureRecord {
   /** The report's folder (its stable identity). */
@@ -19,8 +19,8 @@ export interface FigureRecord {
   /** The section and the paragraph (s1-2-p1) whose text states the value. */
   section: string;
   paragraph: string;
-  /** The sentence that states it, as the page shows it. */
-  sentence: string;
+  /** The clauses of the sentence that states it, as the search answer quotes them. */
+  excerpt: string;
 }
 
 /** What the pages need of an indicator. */
@@ -94,9 +94,27 @@ export function indicatorCoverage(
     .toSorted((a, b) => b.agencies - a.agencies || b.years - a.years);
 }
 
-/** An indicator's table on /data/<indicator>/: newest year first, then largest value. */
-export function indicatorTable(records: readonly FigureRecord[]): FigureRecord[] {
-  return records.toSorted((a, b) => b.year - a.year || byValueDescending(a, b));
+/**
+ * An indicator's values as evaluators tabulate them: a row per agency (by name), a column per
+ * year (newest first), a cell where the agency's report of that year states the value.
+ */
+export function valueMatrix(records: readonly FigureRecord[]): {
+  years: number[];
+  rows: { agencyId: string; agencyShortName: string; cells: (FigureRecord | undefined)[] }[];
+} {
+  const years = [...new Set(records.map((record) => record.year))].sort((a, b) => b - a);
+  const rows = [...seriesByAgency(records).values()]
+    .map((series) => ({
+      agencyId: series[0]!.agencyId,
+      agencyShortName: series[0]!.agencyShortName,
+      cells: years.map((year) => series.find((record) => record.year === year)),
+    }))
+    .sort(
+      (a, b) =>
+        a.agencyShortName.localeCompare(b.agencyShortName, 'zh-CN') ||
+        a.agencyId.localeCompare(b.agencyId),
+    );
+  return { years, rows };
 }
 
 /**

@@ -62,9 +62,9 @@ export function serializePrefs(prefs: ReaderPrefs): string | null {
  */
 export function prefsToAttributes(
   prefs: ReaderPrefs,
-): Record<'data-text-size' | 'data-theme' | 'data-contrast', string | null> {
+): Record<'data-size' | 'data-theme' | 'data-contrast', string | null> {
   return {
-    'data-text-size': prefs.size === DEFAULT_PREFS.size ? null : prefs.size,
+    'data-size': prefs.size === DEFAULT_PREFS.size ? null : prefs.size,
     'data-theme': prefs.theme === DEFAULT_PREFS.theme ? null : prefs.theme,
     'data-contrast': prefs.contrast === DEFAULT_PREFS.contrast ? null : prefs.contrast,
   };

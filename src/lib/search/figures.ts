@@ -18,7 +18,8 @@ export interface SearchFigure {
   value: number;
   /** Written only when true (余, 约): most figures are exact, and the file is fetched per query. */
   approx?: boolean;
-  sentence: string;
+  /** The words around the value in the sentence that states it (excerptAt). */
+  excerpt: string;
   /** The paragraph's address on the report page. */
   url: string;
 }

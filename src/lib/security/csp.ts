@@ -51,9 +51,49 @@ export const CSP_DIRECTIVES: readonly { directive: string; why: string }[] = [
 /** The policy as a header value. */
 export const CSP = CSP_DIRECTIVES.map(({ directive }) => directive).join('; ');
 
-/** The policy for <meta http-equiv>: browsers ignore frame-ancestors there and warn about it. */
-export const CSP_META = CSP_DIRECTIVES.filter(
-  ({ directive }) => !directive.startsWith('frame-ancestors'),
-)
-  .map(({ directive }) => directive)
+/**
+ * Fetch directives a browser resolves through default-src when they are absent (CSP Level 3,
+ * "default-src"). base-uri, form-action and frame-ancestors are not among them.
+ */
+const FALLS_BACK_TO_DEFAULT = new Set([
+  'script-src',
+  'style-src',
+  'img-src',
+  'connect-src',
+  'font-src',
+  'object-src',
+  'media-src',
+  'frame-src',
+  'worker-src',
+  'manifest-src',
+  'child-src',
+]);
+
+const nameOf = (directive: string) => directive.split(' ')[0]!;
+const sourcesOf = (directive: string) => directive.split(' ').slice(1).join(' ');
+const DEFAULT_SOURCES = sourcesOf(CSP_DIRECTIVES[0]!.directive);
+
+/**
+ * The policy for <meta http-equiv>, written into every page (a dozen per report), so only what
+ * changes the policy: browsers ignore frame-ancestors there and warn about it, and a fetch
+ * directive that restates default-src is the policy default-src already gives. The header keeps
+ * every directive with its reason; a unit test checks that each resolves the same in both.
+ */
+export const CSP_META = CSP_DIRECTIVES.map(({ directive }) => directive)
+  .filter(
+    (directive) =>
+      nameOf(directive) !== 'frame-ancestors' &&
+      !(FALLS_BACK_TO_DEFAULT.has(nameOf(directive)) && sourcesOf(directive) === DEFAULT_SOURCES),
+  )
   .join('; ');
+
+/** What `policy` allows for `directive`, as a browser resolves it (fetch directives fall back). */
+export function effectiveSources(policy: string, directive: string): string | undefined {
+  const directives = new Map(
+    policy.split('; ').map((entry) => [nameOf(entry), sourcesOf(entry)] as const),
+  );
+  return (
+    directives.get(directive) ??
+    (FALLS_BACK_TO_DEFAULT.has(directive) ? directives.get('default-src') : undefined)
+  );
+}

@@ -18,7 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
       year: figure.year,
       value: figure.value,
       ...(figure.approx ? { approx: true as const } : {}),
-      sentence: figure.sentence,
+      excerpt: figure.excerpt,
       url: sitePaths.sectionAnchorPath(figure.folder, figure.paragraph),
     }));
   return new Response(JSON.stringify(data), {
