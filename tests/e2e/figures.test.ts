@@ -200,9 +200,9 @@ describe('charts in every reading mode', () => {
     );
     // At the largest text size the fixture's three years overflow a 320 px screen.
     await page.evaluate(() => document.documentElement.setAttribute('data-size', 'xl'));
-    expect(
-      await region.evaluate((element) => element.scrollWidth > element.clientWidth),
-    ).toBe(true);
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(
+      true,
+    );
     await region.focus();
     expect(await region.evaluate((element) => element.scrollLeft)).toBe(0);
     await page.keyboard.press('ArrowRight');
