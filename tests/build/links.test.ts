@@ -164,11 +164,12 @@ describe('QR codes and sharing metadata', () => {
   );
 
   it('summarises a section page with its own text', () => {
-    const description = page('reports/2023-jiading-police/s1-3/index.html')(
-      'meta[name="description" i]',
-    ).attr('content');
-    expect(description).toContain('（三）深入推进法治公安建设');
-    expect(description).toContain('按照法治政府建设示范创建的统一部署');
+    const $ = page('reports/2023-jiading-police/s1-3/index.html');
+    const description = $('meta[name="description" i]').attr('content');
+    // Its text, starting where the section starts; the heading is the title's, not repeated.
+    expect(description).toMatch(/^按照法治政府建设示范创建的统一部署/u);
+    expect(description).not.toContain('（三）深入推进法治公安建设');
+    expect($('title').text()).toContain('（三）深入推进法治公安建设');
   });
 });
 

@@ -170,7 +170,7 @@ describe('charts in every reading mode', () => {
     const colours = await page
       .locator('[data-chart="figure-admin-reconsideration"]')
       .evaluate((chart) => ({
-        bar: getComputedStyle(chart.querySelector('rect[data-value]')!).fill,
+        bar: getComputedStyle(chart.querySelector('svg rect')!).fill,
         value: getComputedStyle(chart.querySelector('svg tspan')!).fill,
         text: getComputedStyle(document.body).color,
       }));
@@ -188,6 +188,29 @@ describe('charts in every reading mode', () => {
       .locator('svg tspan')
       .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().right));
     for (const right of rights) expect(right).toBeLessThanOrEqual(390);
+  });
+
+  it('scroll the table of every value sideways on its own, by keyboard too', async () => {
+    const { page } = await openPage(site.browser, { viewport: { width: 320, height: 700 } });
+    await page.goto(url('data/admin-reconsideration/'));
+    const region = page.locator('.figure-matrix');
+    expect(await region.getAttribute('role')).toBe('region');
+    expect(await region.getAttribute('aria-labelledby')).toBe(
+      await region.locator('caption').getAttribute('id'),
+    );
+    // At the largest text size the fixture's three years overflow a 320 px screen.
+    await page.evaluate(() => document.documentElement.setAttribute('data-size', 'xl'));
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(
+      true,
+    );
+    await region.focus();
+    expect(await region.evaluate((element) => element.scrollLeft)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    // The page itself never scrolls sideways, whatever the table's width.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
   });
 });
 
