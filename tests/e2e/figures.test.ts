@@ -60,6 +60,20 @@ describe('the search answers a query that names an indicator', () => {
     expect(await answer.locator('.search-figure-excerpt').textContent()).toBe(
       '全年办理行政复议案件36件、行政诉讼案件18件…',
     );
+    // Set as a result is: no list bullet, the quoted words on their own line under the value.
+    const layout = await answer
+      .locator('li')
+      .first()
+      .evaluate((item) => {
+        const line = item.querySelector('.search-figure-line')!.getBoundingClientRect();
+        const excerpt = item.querySelector('.search-figure-excerpt')!.getBoundingClientRect();
+        return {
+          bullet: getComputedStyle(item).listStyleType,
+          below: excerpt.top >= line.bottom - 1,
+          left: Math.abs(excerpt.left - line.left) < 1,
+        };
+      });
+    expect(layout).toEqual({ bullet: 'none', below: true, left: true });
     const link = answer.locator('a').first();
     expect(await link.getAttribute('href')).toBe('/reports/2023-jiading-gov/#s1-1-p2');
     await link.click();
