@@ -56,7 +56,7 @@ export class ReportPageReader {
 }
 
 /** A report folder's page, read; undefined when it has none or it declares no report (a redirect). */
-export async function readReportPage(folder: string): Promise<PageRecords | undefined> {
+async function readReportPage(folder: string): Promise<PageRecords | undefined> {
   const html = await readFile(path.join(folder, 'index.html'), 'utf8').catch(() => '');
   return html ? extractRecords(html) : undefined;
 }
