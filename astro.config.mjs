@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import sectionSheets from './src/integrations/section-sheets.ts';
 import siteOptions from './src/integrations/site-options.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
 import { MARKDOWN_PIPELINE } from './src/markdown/pipeline.ts';
@@ -65,5 +66,5 @@ export default defineConfig({
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),
   },
-  integrations: [mdx(), pagefind(), siteOptions()],
+  integrations: [mdx(), sectionSheets(), pagefind(), siteOptions()],
 });
