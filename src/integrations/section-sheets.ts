@@ -154,7 +154,8 @@ export class SheetCutter {
     try {
       pages = splitSheet(await readFile(file, 'utf8'));
     } catch (error) {
-      if (error instanceof SheetError) throw new Error(`${file}: ${error.message}`);
+      if (error instanceof SheetError)
+        throw new Error(`${file}: ${error.message}`, { cause: error });
       throw error;
     }
     await rm(kept, { recursive: true, force: true });
