@@ -7,6 +7,7 @@ import { ContentError } from '../src/lib/content/errors.ts';
 import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
 import { stopSearchIndex } from '../src/integrations/pagefind.ts';
+import { stopSectionSheets } from '../src/integrations/section-sheets.ts';
 import siteOptionsIntegration from '../src/integrations/site-options.ts';
 import { siteUrl } from '../src/lib/addresses/urls.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
@@ -129,8 +130,9 @@ try {
           buildProfileIntegration(profile),
         ],
       }).catch(async (error: unknown) => {
-        // The search index is built while pages are generated: it must stop writing first.
-        await stopSearchIndex();
+        // The search index is built, and section pages cut, while pages are generated: both
+        // must stop writing first.
+        await Promise.all([stopSearchIndex(), stopSectionSheets()]);
         await rm(staging, { recursive: true, force: true });
         throw error;
       });

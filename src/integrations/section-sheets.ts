@@ -44,6 +44,7 @@ export default function sectionSheetsIntegration(): AstroIntegration {
       'astro:build:start': () => {
         const current = new SheetCutter(outDir, cacheDir);
         cutter = current;
+        running = current;
         stopListening();
         stopListening = onPageWritten((file) => {
           const folder = sheetFolder(file);
@@ -56,6 +57,17 @@ export default function sectionSheetsIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/** This process's cutter under way, for stopSectionSheets. */
+let running: SheetCutter | undefined;
+
+/**
+ * Stops cutting the sheets of a build that failed, and resolves once nothing more is written:
+ * its output folder can then be removed without a section page written into it afterwards.
+ */
+export async function stopSectionSheets(): Promise<void> {
+  await running?.stop();
 }
 
 /** The report folder of a sheet from its path under the output folder, as Astro names it. */
@@ -87,6 +99,7 @@ export class SheetCutter {
   readonly #cacheDir: string;
   readonly #cuts = new Map<string, Promise<void>>();
   readonly #slots = new Slots();
+  #stopped = false;
 
   constructor(outDir: string, cacheDir: string) {
     this.#outDir = outDir;
@@ -109,12 +122,28 @@ export class SheetCutter {
   async finish(): Promise<number> {
     const sheetsDir = path.join(this.#outDir, SHEETS_DIR);
     for (const folder of await readdir(sheetsDir).catch(() => [] as string[])) this.cut(folder);
-    await Promise.all(this.#cuts.values());
+    // Every cut settles before a failure is reported: the build then removes its output folder,
+    // which nothing may still be writing into.
+    await settleAll(this.#cuts.values());
     await rm(sheetsDir, { recursive: true, force: true });
     for (const folder of await readdir(this.#cacheDir).catch(() => [] as string[]))
       if (!this.#cuts.has(folder))
         await rm(path.join(this.#cacheDir, folder), { recursive: true, force: true });
     return this.#cuts.size;
+  }
+
+  /** No file operation starts from now on; resolves once those under way are done. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await Promise.allSettled(this.#cuts.values());
+  }
+
+  /** Runs a file operation in a free slot, unless the build has stopped. */
+  #run(task: () => Promise<void>): Promise<void> {
+    return this.#slots.run(async () => {
+      if (this.#stopped) throw new Error('the build stopped');
+      await task();
+    });
   }
 
   async #cutSheet(folder: string): Promise<void> {
@@ -131,15 +160,16 @@ export class SheetCutter {
         () => false,
       ));
     if (!restored) await this.#cutAndKeep(file, kept, reportDir);
+    if (this.#stopped) throw new Error('the build stopped');
     await unlink(file);
   }
 
   /** Links the pages kept from the same sheet into the report's folder. */
   async #linkKept(kept: string, reportDir: string): Promise<void> {
     const names = (await readdir(kept)).filter((name) => name !== CUT_SHEET);
-    await Promise.all(
+    await settleAll(
       names.map((name) =>
-        this.#slots.run(async () => {
+        this.#run(async () => {
           const dir = path.join(reportDir, name.replace(/\.html$/, ''));
           await makeDir(dir);
           await link(path.join(kept, name), path.join(dir, 'index.html'));
@@ -161,9 +191,9 @@ export class SheetCutter {
     await rm(kept, { recursive: true, force: true });
     await mkdir(kept, { recursive: true });
     let whole = true;
-    await Promise.all(
+    await settleAll(
       pages.map(({ id, html }) =>
-        this.#slots.run(async () => {
+        this.#run(async () => {
           const name = encodeURI(id);
           const dir = path.join(reportDir, name);
           await makeDir(dir);
@@ -178,6 +208,12 @@ export class SheetCutter {
     // Last: the kept pages count as whole only once the sheet they came from is beside them.
     if (whole) await link(file, path.join(kept, CUT_SHEET)).catch(() => undefined);
   }
+}
+
+/** Waits for every task, then throws the first failure, if any. */
+async function settleAll(tasks: Iterable<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((task) => task.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**

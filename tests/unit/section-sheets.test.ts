@@ -14,7 +14,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import sectionSheets, { SHEETS_DIR } from '../../src/integrations/section-sheets.ts';
+import sectionSheets, {
+  SHEETS_DIR,
+  stopSectionSheets,
+} from '../../src/integrations/section-sheets.ts';
 import {
   SHEET_ATTRIBUTE,
   SHEET_HEAD_END,
@@ -161,5 +164,18 @@ describe('section pages cut from the sheets of a build', () => {
     await expect(
       build('broken', (dir) => writeSheet(dir, '2025-c', '<p>not a sheet</p>', false)),
     ).rejects.toThrow(/2025-c.*not a section sheet/);
+  });
+
+  it('writes nothing into the output of a build that stopped', async () => {
+    const out = path.join(scratch, 'stopped');
+    const hooks = sectionSheets().hooks as Hooks;
+    hooks['astro:config:done']({
+      config: { outDir: pathToFileURL(`${out}/`), cacheDir: pathToFileURL(`${cache}/`) },
+    } as never);
+    hooks['astro:build:start']({} as never);
+    await stopSectionSheets();
+    writeSheet(out, '2026-d', sheetOf([['s1', 'D1']]), true);
+    await expect(hooks['astro:build:generated']({} as never)).rejects.toThrow(/stopped/);
+    expect(existsSync(path.join(out, 'reports', '2026-d', 's1'))).toBe(false);
   });
 });
