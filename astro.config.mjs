@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { noModulePreload, ownCopy } from './src/integrations/script-bundles.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import siteOptions from './src/integrations/site-options.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
@@ -39,20 +40,10 @@ export default defineConfig({
       },
     },
     plugins: [
-      {
-        // Vite wraps every import() in a preload helper (a kilobyte on every page) that fetches
-        // the imported script's own imports and CSS alongside it. The scripts loaded on demand
-        // here (search as you type, the landing highlight) import no CSS and are small enough for
-        // the browser to follow their imports itself, so: no preload lists (build.modulePreload,
-        // set here because Astro overrides the user's value) and a helper that only imports.
-        name: 'fzzf:no-module-preload',
-        enforce: 'pre',
-        config: () => ({ build: { modulePreload: false } }),
-        load: (id) =>
-          id === '\0vite/preload-helper.js'
-            ? 'export const __vitePreload = (load) => load();'
-            : undefined,
-      },
+      // The search page's script takes its own copy of what it shares with site.ts: each page
+      // then loads one script (src/integrations/script-bundles.ts).
+      ownCopy(/\/src\/scripts\/search-page\.ts$/),
+      noModulePreload(),
     ],
   },
   experimental: {

@@ -9,8 +9,6 @@ import {
 import { readerUi } from '../i18n/reader.ts';
 import { h } from './dom.ts';
 import { apply, applyAndStore, readStored } from './reader-store.ts';
-// 打印 and 大/中/小 beside a report share this file: one request fewer on the report page.
-import './page-tools.ts';
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
 
