@@ -2,7 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { noModulePreload, ownCopy } from './src/integrations/script-bundles.ts';
+import { fileURLToPath } from 'node:url';
+import { noModulePreload, ownScriptModules } from './src/integrations/script-bundles.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import siteOptions from './src/integrations/site-options.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
@@ -40,9 +41,12 @@ export default defineConfig({
       },
     },
     plugins: [
-      // The search page's script takes its own copy of what it shares with site.ts: each page
-      // then loads one script (src/integrations/script-bundles.ts).
-      ownCopy(/\/src\/scripts\/search-page\.ts$/),
+      // The every-page script shares none of its modules with the search page's: each page then
+      // loads one script, and the search engine is one chunk (src/integrations/script-bundles.ts).
+      ownScriptModules(
+        fileURLToPath(new URL('./src/scripts/site.ts', import.meta.url)),
+        fileURLToPath(new URL('./src/scripts/search-page.ts', import.meta.url)),
+      ),
       noModulePreload(),
     ],
   },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
+import { ownModulesOf, staticImportGraph } from '../node/static-imports.ts';
 
 /** Vite's helper around every import(), as it names the module. */
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
@@ -22,40 +23,54 @@ export function noModulePreload(): Plugin {
   };
 }
 
-/** Marks a module id as the copy bundled for one entry (see ownCopy). */
+/** Marks a module id as a copy (see ownScriptModules). */
 const COPY = '?own-copy';
+/** A module of the project's own, or a copy of one. */
+const OWN_MODULE = /^[^?]*\/src\/[^?]*\.ts(?:\?own-copy)?$/;
 
 /**
- * Gives one entry script its own copy of every module of the project it imports (and of the
- * preload helper), so that the bundler does not move the modules it shares with another entry
- * into a common chunk both would then fetch.
+ * Keeps the every-page script (`everyPage`, src/scripts/site.ts) in one file, and gives the
+ * search page's (`searchPage`, src/scripts/search-page.ts) no chunk beyond what it needs.
  *
- * Every page but the search page loads src/scripts/site.ts; the search page loads
- * src/scripts/search-page.ts. They share the header's code (the reader settings, the search box's
- * shortcut): a shared chunk would cost the report page a fifth request, and importing site.ts
- * whole would make the search page load a report's tools (contents, paragraph links, citations)
- * it has no use for. With its own copy, each page loads one script.
+ * Where the search page's code imports a module the every-page script runs, it gets a copy, so the
+ * bundler never moves that module into a chunk shared with site.ts, which every page would then
+ * fetch as a second request. The search page thus has the header's controls without a report's
+ * tools (contents, paragraph links, citations). What a copy loads on demand is copied with it.
+ * The search engine stays one chunk that the search page and the search as you type both load (a
+ * reader who typed in a report page's box and pressed Enter has it already), with its own copy of
+ * the few helpers it shares with site.ts. Code only report pages load on demand (the reader
+ * settings' panel, the suggestions list) takes those helpers from site.ts, as usual.
  */
-export function ownCopy(entry: RegExp): Plugin {
+export function ownScriptModules(everyPage: string, searchPage: string): Plugin {
+  let shared: Set<string>;
+  let searchOwn: Set<string>;
+  const root = (id: string) => id.replace(COPY, '');
   return {
-    name: 'fzzf:own-copy',
+    name: 'fzzf:own-script-modules',
     enforce: 'pre',
     apply: 'build',
+    // Pages are rendered on the server side from the same modules, where chunks cost nothing.
+    applyToEnvironment: (environment) => environment.name === 'client',
+    buildStart() {
+      shared = staticImportGraph(everyPage);
+      searchOwn = ownModulesOf(searchPage, shared);
+    },
     async resolveId(source, importer, options) {
-      if (!importer || !(importer.endsWith(COPY) || entry.test(importer))) return null;
+      if (!importer || !OWN_MODULE.test(importer)) return null;
+      const fromCopy = importer.endsWith(COPY);
+      // Only the search page's code and copies take copies.
+      if (!fromCopy && !searchOwn.has(importer)) return null;
+      // The every-page script has import() too, so it has the helper around them.
       if (source === PRELOAD_HELPER) return `${PRELOAD_HELPER}${COPY}`;
-      const resolved = await this.resolve(source, importer.replace(COPY, ''), {
-        ...options,
-        skipSelf: true,
-      });
-      // Only the project's own scripts are copied; packages and virtual modules stay as they are.
-      if (!resolved || resolved.external || !/\/src\/.*\.ts$/.test(resolved.id)) return resolved;
-      return `${resolved.id}${COPY}`;
+      const resolved = await this.resolve(source, root(importer), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !OWN_MODULE.test(resolved.id)) return resolved;
+      const dynamic = (options as { kind?: string }).kind === 'dynamic-import';
+      return shared.has(resolved.id) || (fromCopy && dynamic) ? `${resolved.id}${COPY}` : resolved;
     },
     async load(id) {
       if (!id.endsWith(COPY)) return null;
       if (id === `${PRELOAD_HELPER}${COPY}`) return PRELOAD_HELPER_CODE;
-      return readFile(id.slice(0, -COPY.length), 'utf8');
+      return readFile(root(id), 'utf8');
     },
   };
 }

@@ -182,18 +182,59 @@ function pageAssets(file: string): { stylesheets: string[]; scripts: string[] } 
 
 /** Other scripts a script imports before it runs (static imports; import() loads on demand). */
 const staticImports = (code: string): string[] =>
-  [...code.matchAll(/\bimport\s*(?:[^()'"`;]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map(
+  [...code.matchAll(/\bimport\s*(?:[^()'"`;]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map(
     (match) => match[1]!,
   );
 
+/** Other scripts a script imports on demand (import() of a literal path). */
+const dynamicImports = (code: string): string[] =>
+  [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
+
+/** Every script `script` loads, before it runs and on demand, itself included. */
+function scriptsReached(script: string): Set<string> {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const next of [...staticImports(code), ...dynamicImports(code)])
+      visit(path.resolve(path.dirname(file), next));
+  };
+  visit(script);
+  return reached;
+}
+
 describe('what a first visit fetches', () => {
-  it('is one stylesheet and one script, importing nothing more, on a report page and the search page', () => {
+  it('is one stylesheet and one script on a report page and the search page', () => {
     for (const file of [`reports/${reportFolders()[0]}/index.html`, 'search/index.html']) {
       const { stylesheets, scripts } = pageAssets(file);
       expect(stylesheets, file).toHaveLength(1);
       expect(scripts, file).toHaveLength(1);
-      expect(staticImports(readFileSync(scripts[0]!, 'utf8')), file).toEqual([]);
     }
+  });
+
+  it("loads no other script before a report page's runs", () => {
+    const { scripts } = pageAssets(`reports/${reportFolders()[0]}/index.html`);
+    expect(staticImports(readFileSync(scripts[0]!, 'utf8'))).toEqual([]);
+  });
+
+  it("has the search page's script import only the engine that search as you type loads too", () => {
+    const report = pageAssets(`reports/${reportFolders()[0]}/index.html`).scripts[0]!;
+    const search = pageAssets('search/index.html').scripts[0]!;
+    const imported = staticImports(readFileSync(search, 'utf8')).map((file) =>
+      path.resolve(path.dirname(search), file),
+    );
+    expect(imported.length).toBeGreaterThan(0);
+    const fromReport = scriptsReached(report);
+    for (const file of imported) expect(fromReport, path.basename(file)).toContain(file);
+    // Nothing of the every-page script itself: that would load a report's tools here.
+    expect(imported).not.toContain(report);
+  });
+
+  it('finds the imports a script makes before it runs, and those it makes on demand', () => {
+    const code = 'import{a as e}from"./x.js";import"./y.js";import("./z.js");import(`./w.js`)';
+    expect(staticImports(code)).toEqual(['./x.js', './y.js']);
+    expect(dynamicImports(code)).toEqual(['./z.js', './w.js']);
   });
 
   it("gives the search page its own script and stylesheet, without a report's tools", () => {
@@ -217,13 +258,6 @@ describe('what a first visit fetches', () => {
     expect(has(report.stylesheets[0]!, '::target-text'), 'site stylesheet').toBe(true);
     expect(has(search.stylesheets[0]!, '::target-text'), 'search stylesheet').toBe(false);
     expect(has(search.stylesheets[0]!, '.search-results'), 'search stylesheet').toBe(true);
-  });
-
-  it('finds the imports a script makes before it runs, not those it makes on demand', () => {
-    expect(staticImports('import{a as e}from"./x.js";import"./y.js";import("./z.js")')).toEqual([
-      './x.js',
-      './y.js',
-    ]);
   });
 });
 
