@@ -2,6 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { noModulePreload, ownScriptModules } from './src/integrations/script-bundles.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sectionSheets from './src/integrations/section-sheets.ts';
 import siteOptions from './src/integrations/site-options.ts';
@@ -40,20 +42,13 @@ export default defineConfig({
       },
     },
     plugins: [
-      {
-        // Vite wraps every import() in a preload helper (a kilobyte on every page) that fetches
-        // the imported script's own imports and CSS alongside it. The scripts loaded on demand
-        // here (search as you type, the landing highlight) import no CSS and are small enough for
-        // the browser to follow their imports itself, so: no preload lists (build.modulePreload,
-        // set here because Astro overrides the user's value) and a helper that only imports.
-        name: 'fzzf:no-module-preload',
-        enforce: 'pre',
-        config: () => ({ build: { modulePreload: false } }),
-        load: (id) =>
-          id === '\0vite/preload-helper.js'
-            ? 'export const __vitePreload = (load) => load();'
-            : undefined,
-      },
+      // The every-page script shares none of its modules with the search page's: each page then
+      // loads one script, and the search engine is one chunk (src/integrations/script-bundles.ts).
+      ownScriptModules(
+        fileURLToPath(new URL('./src/scripts/site.ts', import.meta.url)),
+        fileURLToPath(new URL('./src/scripts/search-page.ts', import.meta.url)),
+      ),
+      noModulePreload(),
     ],
   },
   experimental: {

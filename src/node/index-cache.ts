@@ -24,6 +24,12 @@ import { cacheRoot } from './build-cache.ts';
 
 const MARKER = '.complete';
 
+/**
+ * What a stored index folder holds beyond Pagefind's own output (the engine minified, unused
+ * interfaces removed): a change to that changes this, so no older folder is taken for a new one.
+ */
+const STORED_LAYOUT = 'engine minified; interfaces removed';
+
 /** The key of an index: a hash of its records and of the project's package-lock.json. */
 export function indexKey(records: readonly unknown[], root: string): string {
   const hash = createHash('sha256');
@@ -32,7 +38,7 @@ export function indexKey(records: readonly unknown[], root: string): string {
   } catch {
     hash.update('no package-lock.json');
   }
-  hash.update('\n');
+  hash.update(`\n${STORED_LAYOUT}\n`);
   for (const record of records) hash.update(JSON.stringify(record)).update('\n');
   return hash.digest('hex').slice(0, 32);
 }

@@ -166,6 +166,101 @@ describe('privacy and safety', () => {
   });
 });
 
+/** The files a page links for its first paint and its script: what a first visit fetches. */
+function pageAssets(file: string): { stylesheets: string[]; scripts: string[] } {
+  const $ = page(file);
+  const local = (href: string) => path.join(DIST, href.replace(/^\/(.*\/)?_astro\//, '_astro/'));
+  return {
+    stylesheets: $('link[rel="stylesheet"]')
+      .toArray()
+      .map((element) => local(element.attribs['href']!)),
+    scripts: $('script[type="module"][src]')
+      .toArray()
+      .map((element) => local(element.attribs['src']!)),
+  };
+}
+
+/** Other scripts a script imports before it runs (static imports; import() loads on demand). */
+const staticImports = (code: string): string[] =>
+  [...code.matchAll(/\bimport\s*(?:[^()'"`;]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map(
+    (match) => match[1]!,
+  );
+
+/** Other scripts a script imports on demand (import() of a literal path). */
+const dynamicImports = (code: string): string[] =>
+  [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
+
+/** Every script `script` loads, before it runs and on demand, itself included. */
+function scriptsReached(script: string): Set<string> {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const next of [...staticImports(code), ...dynamicImports(code)])
+      visit(path.resolve(path.dirname(file), next));
+  };
+  visit(script);
+  return reached;
+}
+
+describe('what a first visit fetches', () => {
+  it('is one stylesheet and one script on a report page and the search page', () => {
+    for (const file of [`reports/${reportFolders()[0]}/index.html`, 'search/index.html']) {
+      const { stylesheets, scripts } = pageAssets(file);
+      expect(stylesheets, file).toHaveLength(1);
+      expect(scripts, file).toHaveLength(1);
+    }
+  });
+
+  it("loads no other script before a report page's runs", () => {
+    const { scripts } = pageAssets(`reports/${reportFolders()[0]}/index.html`);
+    expect(staticImports(readFileSync(scripts[0]!, 'utf8'))).toEqual([]);
+  });
+
+  it("has the search page's script import only the engine that search as you type loads too", () => {
+    const report = pageAssets(`reports/${reportFolders()[0]}/index.html`).scripts[0]!;
+    const search = pageAssets('search/index.html').scripts[0]!;
+    const imported = staticImports(readFileSync(search, 'utf8')).map((file) =>
+      path.resolve(path.dirname(search), file),
+    );
+    expect(imported.length).toBeGreaterThan(0);
+    const fromReport = scriptsReached(report);
+    for (const file of imported) expect(fromReport, path.basename(file)).toContain(file);
+    // Nothing of the every-page script itself: that would load a report's tools here.
+    expect(imported).not.toContain(report);
+  });
+
+  it('finds the imports a script makes before it runs, and those it makes on demand', () => {
+    const code = 'import{a as e}from"./x.js";import"./y.js";import("./z.js");import(`./w.js`)';
+    expect(staticImports(code)).toEqual(['./x.js', './y.js']);
+    expect(dynamicImports(code)).toEqual(['./z.js', './w.js']);
+  });
+
+  it("gives the search page its own script and stylesheet, without a report's tools", () => {
+    const report = pageAssets(`reports/${reportFolders()[0]}/index.html`);
+    const search = pageAssets('search/index.html');
+    expect(search.scripts[0]).not.toBe(report.scripts[0]);
+    expect(search.stylesheets[0]).not.toBe(report.stylesheets[0]);
+    const code = (file: string) => readFileSync(file, 'utf8');
+    // A name as a string literal, in any of the quotes a minifier picks.
+    const named = (name: string) => new RegExp(`["'\`]${name}["'\`]`);
+    // Custom elements are defined by name, which minification keeps.
+    for (const element of ['toc-spy', 'copy-link-status', 'page-tools', 'back-to-top']) {
+      expect(code(report.scripts[0]!)).toMatch(named(element));
+      expect(code(search.scripts[0]!)).not.toMatch(named(element));
+    }
+    expect(code(search.scripts[0]!)).toMatch(named('reader-controls'));
+    expect(code(search.scripts[0]!)).toMatch(named('report-search'));
+    expect(code(report.scripts[0]!)).not.toMatch(named('report-search'));
+    // links.css (a report's anchors, the landed words) is in the site's stylesheet only.
+    const has = (file: string, text: string) => code(file).includes(text);
+    expect(has(report.stylesheets[0]!, '::target-text'), 'site stylesheet').toBe(true);
+    expect(has(search.stylesheets[0]!, '::target-text'), 'search stylesheet').toBe(false);
+    expect(has(search.stylesheets[0]!, '.search-results'), 'search stylesheet').toBe(true);
+  });
+});
+
 describe('the script every page loads', () => {
   it('carries none of the page path builders, which only the search code needs', () => {
     // A report page's one module script: what a reader landing on a report fetches.
