@@ -395,6 +395,31 @@ describe('open data', () => {
     }
   });
 
+  it('stands whole though cut from a sheet of its report: one document, the head every page gets, no sheet left', () => {
+    expect(existsSync(path.join(dist, 'section-sheets'))).toBe(false);
+    const heads = new Set<string>();
+    for (const file of sectionPages()) {
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN"><head>'), file).toBe(true);
+      expect(html.match(/<html|<head>|<\/head>|<body|<template/g), file).toEqual([
+        '<html',
+        '<head>',
+        '</head>',
+        '<body',
+      ]);
+      expect(html, file).not.toContain('fzzf:sheet');
+      const $ = open(file);
+      const assets = $('head link[rel="stylesheet"], script[src]')
+        .toArray()
+        .map((element) => $.html(element));
+      expect(assets.filter((asset) => asset.startsWith('<link')).length, file).toBeGreaterThan(0);
+      expect(assets.filter((asset) => asset.startsWith('<script')).length, file).toBeGreaterThan(0);
+      heads.add(assets.join(''));
+    }
+    // Every section page of every report has the same stylesheets and scripts, as one route gives.
+    expect(heads.size).toBe(1);
+  });
+
   it('leaves JSON-LD to the report page: a section page is part of it, described by its meta tags', () => {
     for (const file of sectionPages()) {
       expect(open(file)('script[type="application/ld+json"]'), file).toHaveLength(0);
