@@ -9,7 +9,13 @@ import { onPageWritten } from '../node/page-written.ts';
 export const SHEETS_DIR = 'section-sheets';
 
 /** Section pages written or linked at once: the file system's work overlaps, its handles last. */
-const AT_ONCE = 16;
+const FILES_AT_ONCE = 16;
+
+/**
+ * Sheets read and cut at once. The others wait as names: when Astro writes sheets faster than
+ * their pages are written, a backlog of cut sheets would hold thousands of pages in memory.
+ */
+const SHEETS_AT_ONCE = 4;
 
 /** A cut sheet's section pages are kept here (under Astro's cache folder) with the sheet itself. */
 const CUT_CACHE = 'section-pages';
@@ -75,10 +81,14 @@ function sheetFolder(outputFile: string): string | undefined {
   return new RegExp(`^${SHEETS_DIR}/([^/]+)/index\\.html$`).exec(outputFile)?.[1];
 }
 
-/** A semaphore of AT_ONCE file operations. */
+/** A semaphore: at most `size` tasks at once. */
 class Slots {
-  #free = AT_ONCE;
+  #free: number;
   readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.#free > 0) this.#free -= 1;
@@ -98,7 +108,8 @@ export class SheetCutter {
   readonly #outDir: string;
   readonly #cacheDir: string;
   readonly #cuts = new Map<string, Promise<void>>();
-  readonly #slots = new Slots();
+  readonly #slots = new Slots(FILES_AT_ONCE);
+  readonly #sheets = new Slots(SHEETS_AT_ONCE);
   #stopped = false;
 
   constructor(outDir: string, cacheDir: string) {
@@ -109,7 +120,7 @@ export class SheetCutter {
   /** Cuts the sheet of `folder` (as Astro names it on disk), once it is written whole. */
   cut(folder: string): void {
     if (this.#cuts.has(folder)) return;
-    const cutting = this.#cutSheet(folder);
+    const cutting = this.#sheets.run(() => this.#cutSheet(folder));
     // Awaited by finish(); a failure meanwhile is not unhandled.
     cutting.catch(() => undefined);
     this.#cuts.set(folder, cutting);
@@ -147,6 +158,7 @@ export class SheetCutter {
   }
 
   async #cutSheet(folder: string): Promise<void> {
+    if (this.#stopped) throw new Error('the build stopped');
     const file = path.join(this.#outDir, SHEETS_DIR, folder, 'index.html');
     const kept = path.join(this.#cacheDir, folder);
     const reportDir = path.join(this.#outDir, 'reports', folder);
