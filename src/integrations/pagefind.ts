@@ -19,7 +19,7 @@ import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
 import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
-import { minifyEngine } from '../node/minify-engine.ts';
+import { minifyEngine, recompressWasm } from '../node/engine-files.ts';
 import { onPageWritten } from '../node/page-written.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 import { ReportPageReader } from '../node/report-pages.ts';
@@ -323,6 +323,7 @@ async function writeIndex(
   await index.deleteIndex();
   await removeUnusedBundles(dir);
   await minifyEngine(dir);
+  await recompressWasm(dir);
 }
 
 /** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */

@@ -13,13 +13,14 @@ export interface ModuleImports {
 type Read = (file: string) => string;
 const readText: Read = (file) => readFileSync(file, 'utf8');
 
-/** The relative imports of one module, resolved against its folder. */
+/** The relative imports of one module's scripts, resolved against its folder. */
 export function moduleImports(file: string, read: Read = readText): ModuleImports {
   const { program, errors } = parseSync(file, read(file));
   if (errors.length)
     throw new Error(`could not read the imports of ${file}: ${errors[0]!.message}`);
   const resolve = (source: unknown) =>
-    typeof source === 'string' && source.startsWith('.')
+    // Scripts only: a stylesheet's address (`x.css?url`) or a JSON file runs no code.
+    typeof source === 'string' && source.startsWith('.') && /\.ts$/.test(source)
       ? [path.resolve(path.dirname(file), source)]
       : [];
   const found: ModuleImports = { static: [], dynamic: [] };

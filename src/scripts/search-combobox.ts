@@ -5,6 +5,9 @@ import { SUGGESTIONS } from '../lib/search/search-page.ts';
 import { SearchEngine } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
 import { figureAnswer } from './search-figures.ts';
+// The results page's own stylesheet (BaseLayout's `searchPage`): fetched ahead once suggestions
+// show, so Enter opens the results page with it in the cache.
+import resultsPageStylesheet from '../styles/search-site.css?url';
 
 /**
  * Results as you type under the search box, on every page but the search page: an ARIA
@@ -44,6 +47,16 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   void engine.load().catch(() => {});
   let latest = 0;
   let active = -1;
+  let prefetched = false;
+  const prefetchResultsPage = () => {
+    if (prefetched) return;
+    prefetched = true;
+    const link = document.createElement('link');
+    link.rel = 'prefetch';
+    link.as = 'style';
+    link.href = resultsPageStylesheet;
+    document.head.append(link);
+  };
 
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
   const open = (shown: boolean) => {
@@ -107,6 +120,8 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
           )
         : searchUi['search.allResults'];
       open(document.activeElement === input || panel.contains(document.activeElement));
+      // After the suggestions, so it never competes with them for the connection.
+      prefetchResultsPage();
     } catch (error) {
       if (run !== latest) return;
       console.warn(error);

@@ -33,8 +33,11 @@ describe('打印 and text size beside the report', () => {
     expect(
       await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize)),
     ).toBeGreaterThan(before);
-    // The settings menu is closed, so its radios are out of the accessibility tree.
-    expect(await page.locator('input[name="fz-size"][value="l"]').isChecked()).toBe(true);
+    // The reader settings, opened now (their panel is built then), show the same size.
+    await page.getByText('阅读设置').click();
+    const settings = page.getByRole('form', { name: '阅读设置' });
+    expect(await settings.getByRole('radio', { name: '大', exact: true }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
 
     // The choice is stored like the reader settings' own, so the next page opens at that size.
     await page.goto(`${site.server.url}${REPORT}s1-2/`);

@@ -143,6 +143,39 @@ describe('reader controls', () => {
     expect(await colours()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
   });
 
+  it.each(['report', 'search'])(
+    'load their panel when the reader reaches for the button, and follow another tab before that (%s page)',
+    async (kind) => {
+      const { page, errors } = await openPage(site.browser, { colorScheme: 'light' });
+      const panelRequests = () =>
+        requested.filter((url) => /\/_astro\/reader-panel\.[\w-]+\.js$/.test(url));
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      const address = site.server.url + (kind === 'report' ? REPORT : 'search/');
+      await page.goto(address, { waitUntil: 'load' });
+      expect(panelRequests()).toEqual([]);
+
+      // Another tab of the site changes the settings: this page follows, panel or not.
+      const other = await page.context().newPage();
+      await other.goto(address);
+      await other.evaluate(() => localStorage.setItem('fz-reader', '{"theme":"dark"}'));
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset['theme']))
+        .toBe('dark');
+      await other.close();
+      expect(panelRequests()).toEqual([]);
+
+      // Keyboard focus on the button starts the download; opening it shows the stored choice.
+      await page.getByText('阅读设置').focus();
+      await expect.poll(() => panelRequests().length).toBe(1);
+      await page.keyboard.press('Enter');
+      const theme = page.getByRole('group', { name: '配色' });
+      expect(await theme.getByRole('radio', { name: '深色' }).isChecked()).toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
   it('are not shown without JavaScript, where they could not work', async () => {
     const { page } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(site.server.url + REPORT);

@@ -385,6 +385,32 @@ describe('search from any page', () => {
     expect(errors).toEqual([]);
   });
 
+  it("fetches the results page's stylesheet once suggestions show, before Enter needs it", async () => {
+    const { page, errors } = await openPage(site.browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+    await page.waitForLoadState('networkidle');
+    const stylesheet = /\/search-site\.[\w-]+\.css$/;
+    expect(requests.filter((path) => stylesheet.test(path))).toEqual([]);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.fill('一网通办');
+    await page.getByRole('option').first().waitFor();
+    await expect.poll(() => requests.filter((path) => stylesheet.test(path)).length).toBe(1);
+    // The very file the results page links.
+    const prefetched = requests.find((path) => stylesheet.test(path))!;
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(
+      await page
+        .locator('link[rel="stylesheet"]')
+        .evaluateAll((links) =>
+          links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+        ),
+    ).toEqual([prefetched]);
+    expect(errors).toEqual([]);
+  });
+
   it('still opens the full results page on Enter', async () => {
     const { page, errors } = await openPage(site.browser);
     await page.goto(`${site.server.url}`);

@@ -5,7 +5,8 @@ import { moduleImports, ownModulesOf, staticImportGraph } from '../../src/node/s
 const files: Record<string, string> = {
   '/p/site.ts':
     "import './a.ts';\nimport type { T } from './types.ts';\nexport { b } from './b.ts';",
-  '/p/a.ts': "import { c } from '../q/c.ts';\nimport 'some-package';\nvoid import('./lazy.ts');",
+  '/p/a.ts':
+    "import { c } from '../q/c.ts';\nimport 'some-package';\nimport css from './a.css?url';\nvoid import('./lazy.ts');",
   '/p/b.ts': "export * from './a.ts';\nexport const b = 1;",
   '/q/c.ts': 'export const c = 1;',
   '/p/types.ts': 'export type T = 1;',
@@ -18,7 +19,7 @@ const read = (file: string) => {
 };
 
 describe('staticImportGraph', () => {
-  it('follows imports and re-exports, not type-only imports, packages or import()', () => {
+  it('follows imports and re-exports, not type-only imports, packages, stylesheets or import()', () => {
     expect([...staticImportGraph('/p/site.ts', read)].sort()).toEqual([
       '/p/a.ts',
       '/p/b.ts',

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { minifyEngine, minifyModule } from '../../src/node/minify-engine.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  minifyEngine,
+  minifyModule,
+  recompressGzip,
+  recompressWasm,
+} from '../../src/node/engine-files.ts';
 
 // Shaped like Pagefind's engine: module state, an async API and a re-export list at the end.
 const ENGINE = `
@@ -54,5 +60,38 @@ describe('minifyEngine', () => {
     const written = readFileSync(path.join(dir, 'pagefind.js'), 'utf8');
     expect(written).toBe(await minifyModule('pagefind.js', ENGINE));
     expect(written).not.toContain('normalisedTerm');
+  });
+});
+
+describe('recompressGzip', () => {
+  it('gives the same bytes in a smaller gzip stream than zlib at its best', async () => {
+    const text = Buffer.from(ENGINE.repeat(40) + '法治政府建设年度报告'.repeat(200));
+    const best = gzipSync(text, { level: 9 });
+    const again = await recompressGzip(best);
+    expect(gunzipSync(again).equals(text)).toBe(true);
+    expect(again.length).toBeLessThan(best.length);
+  });
+
+  it('keeps a stream it cannot make smaller', async () => {
+    const tiny = gzipSync(Buffer.from('a'), { level: 9 });
+    expect((await recompressGzip(tiny)).length).toBeLessThanOrEqual(tiny.length);
+  });
+});
+
+describe('recompressWasm', () => {
+  // Its cache of recompressed files goes to a folder of the test's own, not the build's.
+  process.env['FZZF_CACHE_DIR'] = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-cache-'));
+
+  it("rewrites Pagefind's WebAssembly files only, each to the same bytes", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-'));
+    const wasm = Buffer.from(ENGINE.repeat(60));
+    const original = gzipSync(wasm, { level: 9 });
+    writeFileSync(path.join(dir, 'wasm.unknown.pagefind'), original);
+    writeFileSync(path.join(dir, 'pagefind.zh-cn_1.pf_meta'), original);
+    await recompressWasm(dir);
+    const written = readFileSync(path.join(dir, 'wasm.unknown.pagefind'));
+    expect(written.length).toBeLessThan(original.length);
+    expect(gunzipSync(written).equals(wasm)).toBe(true);
+    expect(readFileSync(path.join(dir, 'pagefind.zh-cn_1.pf_meta')).equals(original)).toBe(true);
   });
 });
