@@ -1,7 +1,7 @@
 /**
- * The reader settings' panel and the 打印 and 大/中/小 bar beside a report (built by one script).
- * Part of src/i18n/ui.ts, kept in a module of its own so the script that shows these strings
- * bundles them alone (a bundler cannot split one module between scripts).
+ * The reader settings' panel (reader-panel.ts) and the 打印 and 大/中/小 bar beside a report
+ * (page-tools.ts). Part of src/i18n/ui.ts, kept in a module of its own so the scripts that show
+ * these strings bundle them alone (a bundler cannot split one module between scripts).
  */
 export const readerUi = {
   'reader.settings': '阅读设置',

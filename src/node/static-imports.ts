@@ -70,11 +70,14 @@ export function ownModulesOf(
 ): Set<string> {
   const own = new Set<string>();
   const copies = new Set<string>();
+  // A module can be reached both under its name and as a copy: read and parse it once.
+  const parsed = new Map<string, ModuleImports>();
   const visit = (file: string, asCopy: boolean) => {
     const seen = asCopy ? copies : own;
     if (seen.has(file)) return;
     seen.add(file);
-    const imports = moduleImports(file, read);
+    let imports = parsed.get(file);
+    if (!imports) parsed.set(file, (imports = moduleImports(file, read)));
     for (const next of imports.static) visit(next, shared.has(next));
     for (const next of imports.dynamic) visit(next, asCopy || shared.has(next));
   };
