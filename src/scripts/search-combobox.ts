@@ -2,7 +2,8 @@ import { searchUi } from '../i18n/search.ts';
 import { sitePaths } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
-import { SearchEngine } from './search-engine.ts';
+import type { RankedSection } from '../lib/search/rank.ts';
+import { type Candidate, SearchEngine, type SearchPage } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
 import { figureAnswer } from './search-figures.ts';
 // The results page's own stylesheet (BaseLayout's `searchPage`): fetched ahead once suggestions
@@ -46,6 +47,9 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   const engine = new SearchEngine(scope ? { scope } : {});
   void engine.load().catch(() => {});
   let latest = 0;
+  let typing: AbortController | undefined;
+  /** Shows what is known for the latest query, while the engine has not answered it. */
+  let showKnown = () => {};
   let active = -1;
   let prefetched = false;
   const prefetchResultsPage = () => {
@@ -75,57 +79,88 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     }
   };
 
+  /** Shows figures then sections; a list marked busy is the one shown until the engine answers. */
+  const show = (
+    figures: HTMLLIElement[],
+    ranked: RankedSection<Candidate>[],
+    page: SearchPage | undefined,
+    busy: boolean,
+  ) => {
+    list.replaceChildren(
+      ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
+        item.id = `site-search-option-${i}`;
+        item.setAttribute('role', 'option');
+        item.setAttribute('aria-selected', 'false');
+        // The option is what the keyboard moves through; its link stays out of the Tab order.
+        item.querySelector('a')?.setAttribute('tabindex', '-1');
+        item.querySelector('.search-result-excerpt')?.remove();
+        return item;
+      }),
+    );
+    list.setAttribute('aria-busy', String(busy));
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    const count = page?.count ?? 0;
+    status.textContent =
+      busy || ranked.length || figures.length
+        ? page?.pinyin
+          ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
+          : ''
+        : searchUi['search.countNone'];
+    all.textContent = count
+      ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
+          '{count}',
+          String(count),
+        )
+      : searchUi['search.allResults'];
+    open(document.activeElement === input || panel.contains(document.activeElement));
+  };
+
   const update = async () => {
     const raw = input.value;
     const run = ++latest;
+    // The previous query's searches stop fetching: its answer would never be shown.
+    typing?.abort();
+    typing = new AbortController();
     all.href = sitePaths.searchPath(raw.trim() || undefined);
     if (!raw.trim()) {
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       status.textContent = '';
       open(false);
       return;
     }
+    const searched = engine.search(raw, {}, SUGGESTIONS, typing.signal);
+    const figured = figureAnswer(raw, FIGURE_SUGGESTIONS);
+    let answered = false;
+    // Sections fetched for what was typed before that hold this query whole show at once (with
+    // the figures, once known), marked busy, until the engine's answer replaces them: on a slow
+    // connection that answer is an index file and then section texts away. Sections still on
+    // their way for the shorter query are looked at again when they arrive.
+    showKnown = () => {
+      const known = answered ? [] : engine.known(raw, {}, SUGGESTIONS);
+      if (known.length)
+        void figured.then(
+          (figures) => {
+            if (run === latest && !answered) show(figures, known, undefined, true);
+          },
+          () => {},
+        );
+    };
+    showKnown();
     try {
-      const [page, figures] = await Promise.all([
-        engine.search(raw, {}, SUGGESTIONS),
-        figureAnswer(raw, FIGURE_SUGGESTIONS),
-      ]);
-      if (run !== latest) return;
-      const ranked = page?.ranked.slice(0, SUGGESTIONS) ?? [];
-      // Figures that answer the query come first, then the sections.
-      list.replaceChildren(
-        ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
-          item.id = `site-search-option-${i}`;
-          item.setAttribute('role', 'option');
-          item.setAttribute('aria-selected', 'false');
-          // The option is what the keyboard moves through; its link stays out of the Tab order.
-          item.querySelector('a')?.setAttribute('tabindex', '-1');
-          item.querySelector('.search-result-excerpt')?.remove();
-          return item;
-        }),
-      );
-      active = -1;
-      input.removeAttribute('aria-activedescendant');
-      const count = page?.count ?? 0;
-      status.textContent =
-        ranked.length || figures.length
-          ? page?.pinyin
-            ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
-            : ''
-          : searchUi['search.countNone'];
-      all.textContent = count
-        ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
-            '{count}',
-            String(count),
-          )
-        : searchUi['search.allResults'];
-      open(document.activeElement === input || panel.contains(document.activeElement));
+      const [page, figures] = await Promise.all([searched, figured]);
+      answered = true;
+      if (run !== latest) return showKnown();
+      show(figures, page?.ranked.slice(0, SUGGESTIONS) ?? [], page, false);
       // After the suggestions, so it never competes with them for the connection.
       prefetchResultsPage();
     } catch (error) {
-      if (run !== latest) return;
+      answered = true;
+      if (run !== latest) return showKnown();
       console.warn(error);
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       status.textContent = searchUi['search.error'];
       open(true);
     }

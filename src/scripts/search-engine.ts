@@ -20,6 +20,7 @@ import {
   type SynonymGroup,
 } from '../lib/search/query.ts';
 import {
+  knownMatches,
   parseOffsets,
   rankSections,
   type RankedSection,
@@ -91,6 +92,9 @@ export interface EngineOptions {
   synonyms?: SynonymGroup[];
 }
 
+/** Sections kept per filters for answers without the engine (SearchEngine.known). */
+const KNOWN_SECTIONS = 200;
+
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
   #years: Promise<YearIndexes | undefined> | undefined;
@@ -102,6 +106,10 @@ export class SearchEngine {
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
+  /** The scope file and its keys once in, for what is answered without waiting (known). */
+  #scopeNow: { data: SearchScopeData; keys: ScopeKeys } | undefined;
+  /** Sections whose text has been fetched, by the filters of the search that found them. */
+  #known = new Map<string, Map<string, Candidate>>();
   ready = false;
 
   constructor(private readonly options: EngineOptions = {}) {}
@@ -110,7 +118,11 @@ export class SearchEngine {
   #loadScope(): Promise<SearchScopeData> {
     const empty: SearchScopeData = { agencies: [], years: [] };
     this.#scopeData ??= (this.options.scope ?? loadScope()).catch(() => empty);
-    this.#scope ??= this.#scopeData.then(scopeKeys);
+    this.#scope ??= this.#scopeData.then((data) => {
+      const keys = scopeKeys(data);
+      this.#scopeNow = { data, keys };
+      return keys;
+    });
     this.#traditional ??= this.#scopeData.then((scope) => scope.traditional ?? '');
     return this.#scopeData;
   }
@@ -207,8 +219,10 @@ export class SearchEngine {
     return this.#toSimplified;
   }
 
-  async #engineSearch(text: string | null, chosen: Filters) {
+  async #engineSearch(text: string | null, chosen: Filters, signal?: AbortSignal) {
     const { pagefind, filters } = await this.#engineFor(chosen);
+    // The engine may have taken a while to load: a query typed over by now searches nothing.
+    signal?.throwIfAborted();
     // Never while an index is being merged in: the answer names the indexes it covers.
     const merged = await (await this.#yearIndexes())?.merged();
     const key = JSON.stringify([text, chosen, merged]);
@@ -264,8 +278,50 @@ export class SearchEngine {
     return { wordings: out.slice(0, 8), ...(reading ? { pinyin: reading } : {}) };
   }
 
-  /** Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time. */
-  async search(raw: string, chosen: Filters, window: number): Promise<SearchPage | undefined> {
+  /**
+   * What can be suggested for `raw` at once, without the engine: the sections fetched for earlier
+   * queries within the same filters that hold this query whole (knownMatches), best first.
+   * Empty until the scope file is in, and for a query the engine reads another way before
+   * searching it (pinyin, Traditional characters, a named report, scope words alone).
+   */
+  known(raw: string, chosen: Filters, window: number): RankedSection<Candidate>[] {
+    if (!this.#scopeNow) return [];
+    const { data, keys } = this.#scopeNow;
+    const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
+    const attempt = query ? scopeAttempts(query, keys, chosen)[0] : undefined;
+    if (!attempt?.text || attempt.partOnly || namedReport(data, attempt.filters)) return [];
+    if (looksLikePinyin(attempt.text) || hasTraditional(attempt.text, data.traditional ?? ''))
+      return [];
+    const known = this.#known.get(JSON.stringify(attempt.filters));
+    return known ? knownMatches([...known.values()], attempt.text, window) : [];
+  }
+
+  #remember(filters: Filters, candidates: readonly Candidate[]): void {
+    const key = JSON.stringify(filters);
+    let known = this.#known.get(key);
+    if (!known) this.#known.set(key, (known = new Map()));
+    for (const candidate of candidates) {
+      // Newest last, so the oldest go first once there are too many to look through.
+      known.delete(candidate.url);
+      known.set(candidate.url, candidate);
+    }
+    for (const url of known.keys()) {
+      if (known.size <= KNOWN_SECTIONS) break;
+      known.delete(url);
+    }
+  }
+
+  /**
+   * Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time.
+   * Once `signal` aborts (the reader typed on), no more engine searches or section texts are
+   * fetched for this query, and the search rejects with the signal's reason.
+   */
+  async search(
+    raw: string,
+    chosen: Filters,
+    window: number,
+    signal?: AbortSignal,
+  ): Promise<SearchPage | undefined> {
     const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
     if (!query) return undefined;
     const scope = await this.#loadScope();
@@ -332,7 +388,7 @@ export class SearchEngine {
       const searches = planSearches(wordings);
       const answer = async () => {
         const answers = await Promise.all(
-          searches.map((text) => this.#engineSearch(text, attempt.filters)),
+          searches.map((text) => this.#engineSearch(text, attempt.filters, signal)),
         );
         return mergeEngineHits(
           searches,
@@ -363,6 +419,8 @@ export class SearchEngine {
       const complete = () => growing?.complete ?? true;
       await grow(window);
       if (!hits.length) continue;
+      // Section texts are the bytes that queue on a slow connection: none for a query typed over.
+      signal?.throwIfAborted();
       let next = 0;
       let kept = 0;
       const result: SearchPage = {
@@ -380,6 +438,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           slice.map(({ result }, i) => this.#candidate(result, from + i)),
         );
+        this.#remember(attempt.filters, candidates);
         const ranked = rankSections(candidates, wordings);
         kept += ranked.length;
         // Every candidate checked: the count is what the texts hold, not the engine's guess.
