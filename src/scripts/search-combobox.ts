@@ -2,7 +2,9 @@ import { searchUi } from '../i18n/search.ts';
 import { sitePaths } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
+import { KnownSections, typedAttempt } from '../lib/search/known.ts';
 import type { RankedSection } from '../lib/search/rank.ts';
+import { scopeKeys } from '../lib/search/scope.ts';
 import { type Candidate, SearchEngine, type SearchPage } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
 import { figureAnswer } from './search-figures.ts';
@@ -44,7 +46,17 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   panel.append(status, list, all);
   input.after(panel);
   input.setAttribute('aria-controls', list.id);
-  const engine = new SearchEngine(scope ? { scope } : {});
+  // The sections whose texts came for earlier queries, and the scope to read a query with.
+  const known = new KnownSections<Candidate>();
+  let scoped: { data: SearchScopeData; keys: ReturnType<typeof scopeKeys> } | undefined;
+  void scope?.then(
+    (data) => (scoped = { data, keys: scopeKeys(data) }),
+    () => {},
+  );
+  const engine = new SearchEngine({
+    ...(scope ? { scope } : {}),
+    onTexts: (filters, candidates) => known.remember(filters, candidates),
+  });
   void engine.load().catch(() => {});
   let latest = 0;
   let typing: AbortController | undefined;
@@ -137,12 +149,13 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     // the figures, once known), marked busy, until the engine's answer replaces them: on a slow
     // connection that answer is an index file and then section texts away. Sections still on
     // their way for the shorter query are looked at again when they arrive.
+    const attempt = scoped && typedAttempt(raw, scoped.data, scoped.keys);
     showKnown = () => {
-      const known = answered ? [] : engine.known(raw, {}, SUGGESTIONS);
-      if (known.length)
+      const sections = attempt && !answered ? known.matching(attempt, SUGGESTIONS) : [];
+      if (sections.length)
         void figured.then(
           (figures) => {
-            if (run === latest && !answered) show(figures, known, undefined, true);
+            if (run === latest && !answered) show(figures, sections, undefined, true);
           },
           () => {},
         );

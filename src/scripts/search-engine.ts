@@ -20,7 +20,6 @@ import {
   type SynonymGroup,
 } from '../lib/search/query.ts';
 import {
-  knownMatches,
   parseOffsets,
   rankSections,
   type RankedSection,
@@ -90,10 +89,9 @@ export interface EngineOptions {
   /** The scope file, when the page has started fetching it already. */
   scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
+  /** Called with the sections whose texts a search fetched, and the filters it searched within. */
+  onTexts?: (filters: Filters, candidates: Candidate[]) => void;
 }
-
-/** Sections kept per filters for answers without the engine (SearchEngine.known). */
-const KNOWN_SECTIONS = 200;
 
 export class SearchEngine {
   #pagefind: Promise<Pagefind> | undefined;
@@ -106,10 +104,6 @@ export class SearchEngine {
   #toSimplified: Promise<(text: string) => string> | undefined;
   #data = new Map<string, Promise<PagefindData>>();
   #answers = new Map<string, Promise<{ results: PagefindResult[] } | null>>();
-  /** The scope file and its keys once in, for what is answered without waiting (known). */
-  #scopeNow: { data: SearchScopeData; keys: ScopeKeys } | undefined;
-  /** Sections whose text has been fetched, by the filters of the search that found them. */
-  #known = new Map<string, Map<string, Candidate>>();
   ready = false;
 
   constructor(private readonly options: EngineOptions = {}) {}
@@ -118,11 +112,7 @@ export class SearchEngine {
   #loadScope(): Promise<SearchScopeData> {
     const empty: SearchScopeData = { agencies: [], years: [] };
     this.#scopeData ??= (this.options.scope ?? loadScope()).catch(() => empty);
-    this.#scope ??= this.#scopeData.then((data) => {
-      const keys = scopeKeys(data);
-      this.#scopeNow = { data, keys };
-      return keys;
-    });
+    this.#scope ??= this.#scopeData.then(scopeKeys);
     this.#traditional ??= this.#scopeData.then((scope) => scope.traditional ?? '');
     return this.#scopeData;
   }
@@ -279,39 +269,6 @@ export class SearchEngine {
   }
 
   /**
-   * What can be suggested for `raw` at once, without the engine: the sections fetched for earlier
-   * queries within the same filters that hold this query whole (knownMatches), best first.
-   * Empty until the scope file is in, and for a query the engine reads another way before
-   * searching it (pinyin, Traditional characters, a named report, scope words alone).
-   */
-  known(raw: string, chosen: Filters, window: number): RankedSection<Candidate>[] {
-    if (!this.#scopeNow) return [];
-    const { data, keys } = this.#scopeNow;
-    const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
-    const attempt = query ? scopeAttempts(query, keys, chosen)[0] : undefined;
-    if (!attempt?.text || attempt.partOnly || namedReport(data, attempt.filters)) return [];
-    if (looksLikePinyin(attempt.text) || hasTraditional(attempt.text, data.traditional ?? ''))
-      return [];
-    const known = this.#known.get(JSON.stringify(attempt.filters));
-    return known ? knownMatches([...known.values()], attempt.text, window) : [];
-  }
-
-  #remember(filters: Filters, candidates: readonly Candidate[]): void {
-    const key = JSON.stringify(filters);
-    let known = this.#known.get(key);
-    if (!known) this.#known.set(key, (known = new Map()));
-    for (const candidate of candidates) {
-      // Newest last, so the oldest go first once there are too many to look through.
-      known.delete(candidate.url);
-      known.set(candidate.url, candidate);
-    }
-    for (const url of known.keys()) {
-      if (known.size <= KNOWN_SECTIONS) break;
-      known.delete(url);
-    }
-  }
-
-  /**
    * Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time.
    * Once `signal` aborts (the reader typed on), no more engine searches or section texts are
    * fetched for this query, and the search rejects with the signal's reason.
@@ -438,7 +395,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           slice.map(({ result }, i) => this.#candidate(result, from + i)),
         );
-        this.#remember(attempt.filters, candidates);
+        this.options.onTexts?.(attempt.filters, candidates);
         const ranked = rankSections(candidates, wordings);
         kept += ranked.length;
         // Every candidate checked: the count is what the texts hold, not the engine's guess.

@@ -23,7 +23,6 @@ import {
   type PinyinLexicon,
 } from '../../src/lib/search/query.ts';
 import {
-  knownMatches,
   markPieces,
   parseOffsets,
   rankSections,
@@ -316,33 +315,5 @@ describe('ranking', () => {
       { text: '>', marked: false },
     ]);
     expect(markPieces('警车🚓出动', ['🚓'])).toEqual([{ text: '警车🚓出动', marked: false }]);
-  });
-});
-
-describe('suggestions from sections already fetched', () => {
-  const whole = candidate('s1', '（一）推进一网通办', ['政务服务一网通办全面推开。'], 0);
-  const inText = candidate('s2', '（二）优化服务', ['依托一网通办平台办理业务。'], 1);
-  const prefixOnly = candidate('s3', '（三）一网通管', ['城市运行一网统管、一网通达。'], 2);
-  const scattered = candidate('s4', '（四）其他', ['统一部署电信网络防控，办实事。'], 3);
-
-  it('keeps only sections holding the whole query, ranked as the engine answer is ranked', () => {
-    const shown = knownMatches([scattered, prefixOnly, inText, whole], '一网通办', 5);
-    expect(shown.map((r) => r.candidate.heading)).toEqual(['（一）推进一网通办', '（二）优化服务']);
-    expect(shown[0]!.pieces).toEqual(['一网通办']);
-  });
-
-  it('needs every phrase of a query of several words, and stops at the limit', () => {
-    const both = candidate('s5', '（五）服务', ['一网通办，证明材料减少。'], 4);
-    expect(
-      knownMatches([whole, inText, both], '一网通办 证明', 5).map((r) => r.candidate.heading),
-    ).toEqual(['（五）服务']);
-    expect(knownMatches([whole, inText, both], '一网通办', 2)).toHaveLength(2);
-  });
-
-  it('shows a section once when it was fetched for several queries, and nothing for an empty query', () => {
-    const again = { ...whole, engineRank: 7 };
-    expect(knownMatches([whole, again], '一网通办', 5)).toHaveLength(1);
-    expect(knownMatches([whole], '，', 5)).toEqual([]);
-    expect(knownMatches([], '一网通办', 5)).toEqual([]);
   });
 });

@@ -210,31 +210,6 @@ export function rankSections<T extends SectionCandidate>(
 
 const PREAMBLE_WEIGHT = 0.8;
 
-/**
- * The sections among `known` (fetched for earlier queries) that hold every phrase of `query`
- * whole, in heading or text, ranked as rankSections ranks them: what can be suggested the moment
- * a key is pressed, while the engine looks for the rest. A section holding only part of the
- * query is left out, so nothing shown is a leftover of the previous query. Sections come once
- * each, the first of those sharing a url kept.
- */
-export function knownMatches<T extends SectionCandidate>(
-  known: readonly T[],
-  query: string,
-  limit: number,
-): RankedSection<T>[] {
-  const phrases = phrasesOf(query);
-  if (!phrases.length || limit <= 0) return [];
-  const seen = new Set<string>();
-  const holding = known.filter((candidate) => {
-    if (seen.has(candidate.url)) return false;
-    seen.add(candidate.url);
-    const heading = foldCached(candidate.heading);
-    const body = foldCached(candidate.content.slice(candidate.heading.length));
-    return phrases.every((phrase) => heading.includes(phrase) || body.includes(phrase));
-  });
-  return rankSections(holding, [query]).slice(0, limit);
-}
-
 /** Sections' folded texts, kept across the searches of a page: they do not change. */
 const folds = new Map<string, string>();
 function foldCached(text: string): string {
