@@ -75,6 +75,11 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   };
 
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  /** Where an option leads, whatever terms its link asks the page to highlight. */
+  const target = (option: HTMLLIElement | undefined) => {
+    const link = option?.querySelector('a');
+    return link && link.pathname + link.hash;
+  };
   const open = (shown: boolean) => {
     panel.hidden = !shown;
     input.setAttribute('aria-expanded', String(shown));
@@ -98,6 +103,8 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     page: SearchPage | undefined,
     busy: boolean,
   ) => {
+    // The option the reader moved to stays chosen when the engine's answer still leads there.
+    const chosen = active === -1 ? undefined : target(options()[active]);
     list.replaceChildren(
       ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
         item.id = `site-search-option-${i}`;
@@ -112,6 +119,7 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     list.setAttribute('aria-busy', String(busy));
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    if (chosen) setActive(options().findIndex((option) => target(option) === chosen));
     const count = page?.count ?? 0;
     status.textContent =
       busy || ranked.length || figures.length

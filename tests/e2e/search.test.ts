@@ -399,6 +399,36 @@ describe('search from any page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the option the reader moved to when the engine answer replaces the busy list', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await page.keyboard.type('公安机');
+    const listbox = page.getByRole('listbox', { name: '搜索建议' });
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    // Section texts come slowly from now on: the engine's answer to 公安机关 waits for one.
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.keyboard.type('关');
+    await expect.poll(() => listbox.getAttribute('aria-busy')).toBe('true');
+    const options = listbox.getByRole('option');
+    const chosen = await options.first().locator('a').getAttribute('href');
+    expect(new URL(chosen!, page.url()).searchParams.get('hl')).toBe('公安机关');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    const active = listbox.locator('[role="option"][aria-selected="true"]');
+    expect(await active.count()).toBe(1);
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await active.getAttribute('id'));
+    const { hash } = new URL(chosen!, page.url());
+    expect(new URL((await active.locator('a').getAttribute('href'))!, page.url()).hash).toBe(hash);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === hash);
+    expect(errors).toEqual([]);
+  });
+
   it('fetches no section texts for a query typed over before the engine could search it', async () => {
     /** The section texts (Pagefind fragments) fetched while typing `queries` one after another. */
     const textsFetched = async (queries: string[]) => {
