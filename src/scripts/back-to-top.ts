@@ -36,3 +36,6 @@ class BackToTop extends HTMLElement {
 }
 
 customElements.define('back-to-top', BackToTop);
+
+// A module, so on-demand.ts can import it when the reader first scrolls.
+export {};
