@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { noModulePreload, ownScriptModules } from './src/integrations/script-bundles.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import precompress from './src/integrations/precompress.ts';
 import sectionSheets from './src/integrations/section-sheets.ts';
 import siteOptions from './src/integrations/site-options.ts';
 import { siteUrl } from './src/lib/addresses/urls.ts';
@@ -61,5 +62,5 @@ export default defineConfig({
     // MDX inherits this processor.
     processor: unified(MARKDOWN_PIPELINE),
   },
-  integrations: [mdx(), sectionSheets(), pagefind(), siteOptions()],
+  integrations: [mdx(), sectionSheets(), pagefind(), precompress(), siteOptions()],
 });

@@ -1,11 +1,11 @@
 // Search as a reader on a slow mobile connection meets it: Chromium throttled through CDP
-// (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), dist/ served with gzip and max-age=600, a fresh
+// (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), dist/ served compressed as the shipped nginx does (Brotli for Chromium) and max-age=600, a fresh
 // browser context for every run. Three readers, interleaved run by run:
 //   type:   opens the first report, focuses the search box, types the query over 1.5 s and
 //           watches for a suggestion link under the box (n/a while the site has no such list);
 //   submit: the same, then presses Enter at once and waits for a result on the results page;
 //   cold:   opens /search/?q= directly.
-// Bytes are response bodies as sent (gzip), headers excluded. Medians of --runs (default 5).
+// Bytes are response bodies as sent (compressed), headers excluded. Medians of --runs (default 5).
 // --compare DIR: another built site (e.g. Starlight on the same report, see
 // ../shared/tools/corpus/README.md) whose first report page is opened in the same runs, so the
 // two first contentful paints are compared under the same load. DIST_DIR: the site to measure
@@ -263,7 +263,7 @@ const ms = (values: number[]) => (values.length ? median(values).toFixed(0) : 'n
 const bytes = (values: number[]) => median(values).toFixed(0);
 const count = (values: number[]) => median(values).toFixed(0);
 console.log(
-  `\nnetwork: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; gzip, max-age=600; query ${query}; ` +
+  `\nnetwork: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; Brotli as nginx sends it, max-age=600; query ${query}; ` +
     `median of ${runs}, a fresh context each; bytes are gzip bodies`,
 );
 console.log(

@@ -1,5 +1,5 @@
 // Pieces shared by bench-scale.ts and bench-network.ts: where the shared tools live, a static
-// server that behaves like a host (gzip, Cache-Control) and logs what it sends, Chromium, a
+// server that behaves like a host (Brotli or gzip as nginx sends them, Cache-Control) and logs what it sends, Chromium, a
 // page-side recorder of when search results first became visible, and the figures a synthetic
 // report's text states.
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,7 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** A response the server sent: URL path, body bytes (gzip where it applies), arrival time. */
+/** A response the server sent: URL path, body bytes (compressed where it applies), arrival time. */
 export type Sent = Response;
 
 export interface GzipServer {
@@ -55,7 +55,7 @@ export interface GzipServer {
 
 /**
  * Serves a built site as a static host would (tests/support/server.ts in production mode:
- * directory index, 404.html, gzip for text, `Cache-Control: max-age=600`) and logs what it sends.
+ * directory index, 404.html, text compressed as the shipped nginx does, `Cache-Control: max-age=600`) and logs what it sends.
  */
 export async function serveGzip(dist: string): Promise<GzipServer> {
   const sent: Sent[] = [];

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
+import { precompressFile } from './compression.ts';
 import { minify } from 'rolldown/utils';
 import { buildCache } from './build-cache.ts';
 
@@ -31,6 +32,8 @@ export async function minifyEngine(pagefindDir: string): Promise<void> {
   const source = await readFile(file, 'utf8').catch(() => undefined);
   if (source === undefined) return;
   await writeFile(file, await minifyModule('pagefind.js', source));
+  // Every search loads it first: sent at Brotli's best rather than nginx's level on the fly.
+  await precompressFile(file);
 }
 
 /** Zopfli's passes: its default, about a second for Pagefind's WebAssembly. */

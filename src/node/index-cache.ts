@@ -28,7 +28,8 @@ const MARKER = '.complete';
  * What a stored index folder holds beyond Pagefind's own output (src/node/engine-files.ts, unused
  * interfaces removed): a change to that changes this, so no older folder is taken for a new one.
  */
-const STORED_LAYOUT = 'engine minified; WebAssembly recompressed; interfaces removed';
+const STORED_LAYOUT =
+  'engine minified and precompressed (.br); WebAssembly recompressed; interfaces removed';
 
 /** The key of an index: a hash of its records and of the project's package-lock.json. */
 export function indexKey(records: readonly unknown[], root: string): string {

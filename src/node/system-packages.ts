@@ -49,6 +49,11 @@ export const TEST_REQUIREMENTS: readonly SystemRequirement[] = [
     purpose: '用随附的 nginx 配置测试子路径部署',
     present: (env) => existsSync(env['NGINX_PATH'] ?? '/usr/sbin/nginx'),
   },
+  ...(['filter', 'static'] as const).map((kind) => ({
+    debianPackage: `libnginx-mod-http-brotli-${kind}`,
+    purpose: `nginx 的 Brotli 压缩模块（随附的 nginx 配置使用）`,
+    present: () => existsSync(`/usr/lib/nginx/modules/ngx_http_brotli_${kind}_module.so`),
+  })),
 ];
 
 export type InstallPlan =

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../src/lib/security/csp.ts';
@@ -154,5 +156,38 @@ describe('an editor publishes a new report alone', () => {
     );
     await expect.poll(() => page.locator('#s1-2-p1').textContent()).toContain('首违不罚');
     expect(errors).toEqual([]);
+
+    // Brotli where the browser asks for it: pages on the fly, stylesheets and scripts from the
+    // .br written beside them at build time, byte for byte; gzip for a client without Brotli.
+    const reportUrl = `${nginx.url}reports/${folder}/`;
+    const raw = (url: string, accept: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) =>
+        http
+          .get(url, { headers: { 'accept-encoding': accept } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                ...(response.headers['content-encoding']
+                  ? { encoding: response.headers['content-encoding'] }
+                  : {}),
+                body: Buffer.concat(chunks),
+              }),
+            );
+          })
+          .on('error', reject),
+      );
+    const html = await raw(reportUrl, 'gzip, deflate, br');
+    expect(html.encoding).toBe('br');
+    expect(zlib.brotliDecompressSync(html.body).toString()).toContain('首违不罚');
+    expect((await raw(reportUrl, 'gzip')).encoding).toBe('gzip');
+    const stylesheet = new URL(
+      (await page.locator('link[rel="stylesheet"]').first().getAttribute('href'))!,
+      nginx.url,
+    ).href;
+    const served = await raw(stylesheet, 'br');
+    expect(served.encoding).toBe('br');
+    const file = path.join(dist, new URL(stylesheet).pathname.replace('/fzzf/', ''));
+    expect(served.body.equals(readFileSync(`${file}.br`))).toBe(true);
   }, 180_000);
 });

@@ -16,6 +16,12 @@ import { freePort } from './server.ts';
 
 export const NGINX_PATH = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 
+/** Debian's Brotli modules, which the shipped configuration uses (test:prereqs installs them). */
+const BROTLI_MODULES = [
+  '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so',
+  '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so',
+];
+
 export interface NginxSite {
   url: string;
   close(): Promise<void>;
@@ -44,6 +50,7 @@ export async function serveWithNginx(dist: string, base: string): Promise<NginxS
   writeFileSync(
     path.join(prefix, 'nginx.conf'),
     `daemon off;
+${BROTLI_MODULES.map((module) => `load_module ${module};`).join('\n')}
 worker_processes 1;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log;

@@ -1,9 +1,13 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import zlib from 'node:zlib';
+import {
+  chooseEncoding,
+  compressOnTheFly,
+  PRECOMPRESSED_SUFFIX,
+} from '../../src/node/compression.ts';
 import { contentType, resolveRequest } from '../../src/node/static-server.ts';
 import { DIST } from './dist.ts';
 
@@ -17,7 +21,7 @@ export interface StaticServer {
 export interface Response {
   /** The URL path requested. */
   url: string;
-  /** Body bytes as sent (after gzip), headers excluded. */
+  /** Body bytes as sent (after Brotli or gzip), headers excluded. */
   bytes: number;
   /** When the request reached the server, in epoch milliseconds (performance.timeOrigin based). */
   at: number;
@@ -27,7 +31,7 @@ export interface ServeOptions {
   /** Mount path, so a site built for a sub-path is tested where it will live. */
   base?: string;
   /**
-   * Gzip text responses and send Cache-Control as a production host would, so that byte counts
+   * Compress text responses (Brotli or gzip) and send Cache-Control as a production host would, so that byte counts
    * and warm-cache timings mean something. Compressed bodies are kept, so the server's own CPU
    * time stays out of the timings. Off for tests: streaming files is cheaper.
    */
@@ -70,24 +74,31 @@ export async function serveDist(
       createReadStream(target).pipe(res);
       return;
     }
-    // Pagefind's own files are gzipped already and sent as they are (application/octet-stream).
-    const gzip =
-      production &&
-      /text|javascript|json|svg|xml/.test(type) &&
-      /gzip/.test(String(req.headers['accept-encoding']));
-    const key = `${gzip}:${target}`;
+    // Compressed as the shipped nginx configuration does (src/node/compression.ts): a
+    // precompressed `.br` beside the file when there is one, else Brotli or gzip on the fly at
+    // nginx's levels. Pagefind's own files are gzipped already and sent as they are.
+    const raw = production ? readFileSync(target) : undefined;
+    const encoding = production
+      ? chooseEncoding(req.headers['accept-encoding'], type, raw!.length)
+      : undefined;
+    const key = `${encoding}:${target}`;
     let out = bodies.get(key);
     if (!out) {
-      const raw = readFileSync(target);
-      out = gzip ? zlib.gzipSync(raw, { level: 6 }) : raw;
+      const stored = `${target}${PRECOMPRESSED_SUFFIX}`;
+      out =
+        encoding === 'br' && existsSync(stored)
+          ? readFileSync(stored)
+          : encoding
+            ? compressOnTheFly(raw!, encoding)
+            : (raw ?? readFileSync(target));
       if (production) bodies.set(key, out);
     }
     onResponse?.({ url: pathname, bytes: out.length, at });
     res.writeHead(status, {
       ...headers,
       'content-type': type,
-      ...(production ? { 'cache-control': 'public, max-age=600' } : {}),
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...(production ? { 'cache-control': 'public, max-age=600', vary: 'Accept-Encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     res.end(out);
   });
