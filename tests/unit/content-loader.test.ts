@@ -59,7 +59,7 @@ function context(store: Map<string, Record<string, unknown>>, parsed: string[]) 
         file: path.relative(root, filePath),
       }),
       generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-      entryTypes: new Map([
+      entryTypes: new Map<string, object>([
         ['.md', markdown],
         ['.mdx', mdx],
       ]),
