@@ -67,6 +67,15 @@ export const ui = {
   'redirect.note': '页面会自动跳转；如果没有跳转，请点击上面的链接。',
   // Reader controls, back to top and print (reading experience).
   ...readerUi,
+  // Portal conventions (issue 13): 打印 and 大/中/小 beside a report (PageTools.astro).
+  'tools.label': '页面工具',
+  'tools.print': '打印',
+  'tools.size': '字号',
+  // Named apart from the reader settings' 字号 group (names match as substrings in tests and screen-reader searches).
+  'tools.sizeGroup': '文字大小',
+  'tools.sizeLarge': '大',
+  'tools.sizeMedium': '中',
+  'tools.sizeSmall': '小',
   'reader.backToTop': '回到顶部',
   'print.address': '本页网址',
   // Portal conventions (issue 13): breadcrumb, footer identity, page tools, years and agencies.

@@ -42,7 +42,7 @@ export function isCompressedType(contentType: string): boolean {
 /**
  * Files compressed once at build time at Brotli's best level (nginx's `brotli_static` sends
  * `<file>.br`): the stylesheets and scripts every page loads, whose names carry a content hash,
- * and Pagefind's script. Pages are not: at one `.br` beside each page the output would grow by a
+ * Pagefind's script and the site's icon. Pages are not: at one `.br` beside each page the output would grow by a
  * third, and nginx compresses a page in well under a millisecond.
  */
 export const PRECOMPRESSED_SUFFIX = '.br';
@@ -71,13 +71,17 @@ export function compressOnTheFly(bytes: Buffer, encoding: 'br' | 'gzip'): Buffer
     : zlib.gzipSync(bytes, { level: COMPRESSION.gzipLevel });
 }
 
-/** Which encoding a response gets, as nginx chooses: Brotli when asked for, else gzip, else none. */
+/**
+ * Which encoding a response gets, as nginx chooses: a stored `.br` whenever Brotli is asked for
+ * (`brotli_static` looks at nothing else), else Brotli or gzip on the fly for a compressible
+ * type and size, else none.
+ */
 export function chooseEncoding(
   acceptEncoding: string | undefined,
   contentType: string,
   size: number,
+  precompressed = false,
 ): 'br' | 'gzip' | undefined {
-  if (!isCompressedType(contentType) || size < COMPRESSION.minLength) return undefined;
   const accepted = new Set(
     (acceptEncoding ?? '')
       .split(',')
@@ -85,6 +89,8 @@ export function chooseEncoding(
       .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
       .map(([name]) => name!.trim().toLowerCase()),
   );
+  if (precompressed && accepted.has('br')) return 'br';
+  if (!isCompressedType(contentType) || size < COMPRESSION.minLength) return undefined;
   if (accepted.has('br')) return 'br';
   if (accepted.has('gzip')) return 'gzip';
   return undefined;

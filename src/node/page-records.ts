@@ -39,10 +39,16 @@ export function extractRecords(html: string): PageRecords | undefined {
   let report: ReportDeclaration | undefined;
   const sections: SectionText[] = [];
   // Each open element: the section it opened (if any), whether it opened a text element or a paragraph.
-  const stack: { section?: SectionText; text?: boolean; paragraph?: boolean }[] = [];
+  const stack: {
+    section?: SectionText;
+    text?: boolean;
+    paragraph?: boolean;
+    heading?: boolean;
+  }[] = [];
   const open: SectionText[] = [];
   let textDepth = 0;
   let paragraph: { id: string; text: string } | undefined;
+  let heading: SectionText | undefined;
 
   const parser = new Parser(
     {
@@ -61,17 +67,24 @@ export function extractRecords(html: string): PageRecords | undefined {
           };
         }
         if (attributes[A.section] !== undefined) {
+          // A subsection is searched with its part's heading and shares its statutory item.
+          const part = open.at(-1);
           const item = attributes[A.item];
           const section: SectionText = {
             id: attributes[A.section]!,
-            heading: attributes[A.heading] ?? '',
-            part: attributes[A.part] ?? '',
-            item: item && ITEMS.has(item) ? (item as StatutoryItem) : undefined,
+            heading: '',
+            part: part?.heading ?? '',
+            item: item && ITEMS.has(item) ? (item as StatutoryItem) : part?.item,
             paragraphs: [],
           };
           sections.push(section);
           open.push(section);
           frame.section = section;
+        }
+        const innermost = open.at(-1);
+        if (/^h[1-6]$/.test(name) && innermost?.id && attributes['id'] === innermost.id) {
+          heading = innermost;
+          frame.heading = true;
         }
         if (attributes[A.text] !== undefined) {
           textDepth += 1;
@@ -86,6 +99,7 @@ export function extractRecords(html: string): PageRecords | undefined {
       },
       ontext(text) {
         if (paragraph) paragraph.text += text;
+        if (heading) heading.heading += text;
       },
       onclosetag() {
         const frame = stack.pop();
@@ -94,6 +108,10 @@ export function extractRecords(html: string): PageRecords | undefined {
           const text = paragraph.text.trim();
           if (text) open.at(-1)?.paragraphs.push({ id: paragraph.id, text });
           paragraph = undefined;
+        }
+        if (frame.heading && heading) {
+          heading.heading = heading.heading.trim();
+          heading = undefined;
         }
         if (frame.text) textDepth -= 1;
         if (frame.section) open.pop();

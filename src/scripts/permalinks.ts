@@ -9,9 +9,10 @@ import { permalinkUi } from '../i18n/permalink.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
 import { gbtCitation, localIsoDate } from '../lib/editions/citation.ts';
 import { type PageCitation, readCitationData } from '../lib/editions/page-citation.ts';
+import copyLinksStylesheet from '../styles/copy-links.css?url';
+import { COPY_LINKS, copyLinkOf, isPlainClick } from './copy-links.ts';
+import { addStylesheet } from './stylesheet.ts';
 
-// Known by their classes: an attribute saying the same would cost every paragraph its bytes.
-const COPY_LINKS = 'a.section-anchor, a.paragraph-anchor';
 const isSectionLink = (link: HTMLAnchorElement) => link.classList.contains('section-anchor');
 
 class CopyLinkStatus extends HTMLElement {
@@ -65,17 +66,8 @@ class CopyLinkStatus extends HTMLElement {
   }
 
   #onClick = (event: MouseEvent) => {
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(COPY_LINKS);
-    if (!link) return;
+    const link = copyLinkOf(event);
+    if (!link || !isPlainClick(event)) return;
     event.preventDefault();
     const url = new URL(link.getAttribute('href') ?? '', canonicalUrl()).href;
     const copied = isSectionLink(link)
@@ -98,7 +90,9 @@ class CopyLinkStatus extends HTMLElement {
 
   /**
    * 引用本段 after every paragraph link and 引用本节 after every section link: one tap copies a
-   * GB/T 7714 reference naming the edition, dated today, and the status shows it in full.
+   * GB/T 7714 reference naming the edition, dated today, and the status shows it in full. A
+   * section's button is in the markup (SectionHeading.astro, shown by on-demand.ts), so the
+   * headings look the same before this file has loaded; a paragraph's shows only with its link.
    */
   #addCiteButtons(cite: PageCitation) {
     for (const link of document.querySelectorAll<HTMLAnchorElement>(COPY_LINKS)) {
@@ -107,12 +101,18 @@ class CopyLinkStatus extends HTMLElement {
       const heading = section
         ? document.getElementById(id)?.textContent?.trim()
         : headingOf(link.closest('section[aria-labelledby]'));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = section ? 'cite-button is-section' : 'cite-button';
-      button.textContent = section
-        ? permalinkUi['cite.sectionButton']
-        : permalinkUi['cite.paragraph'];
+      const sent = link.nextElementSibling;
+      const button =
+        sent instanceof HTMLButtonElement && sent.classList.contains('cite-button')
+          ? sent
+          : document.createElement('button');
+      if (button !== sent) {
+        button.type = 'button';
+        button.className = 'cite-button';
+        button.textContent = permalinkUi['cite.paragraph'];
+        link.after(button);
+      }
+      button.hidden = false;
       button.setAttribute(
         'aria-label',
         section
@@ -127,7 +127,6 @@ class CopyLinkStatus extends HTMLElement {
         if (canCopy()) navigator.clipboard.writeText(citation).then(copied, failed);
         else failed();
       });
-      link.after(button);
     }
   }
 
@@ -184,4 +183,7 @@ function focusTarget() {
   target.focus({ preventScroll: true });
 }
 
-customElements.define('copy-link-status', CopyLinkStatus);
+// The buttons it adds are styled before they appear.
+void addStylesheet(copyLinksStylesheet).then(() =>
+  customElements.define('copy-link-status', CopyLinkStatus),
+);

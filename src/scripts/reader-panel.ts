@@ -3,16 +3,22 @@
  * the reader reaches for the button (reader-controls.ts loads this file then).
  */
 import {
-  contrastFromChoice,
   parsePrefs,
   PREFS_CHANGED_EVENT,
   READER_PREFS_KEY,
   type ReaderPrefs,
-  showsHighContrast,
 } from '../lib/reader/prefs.ts';
+import { contrastFromChoice, showsHighContrast } from '../lib/reader/contrast.ts';
 import { readerUi } from '../i18n/reader.ts';
 import { h } from './dom.ts';
 import { applyAndStore, readStored } from './reader-store.ts';
+import panelStylesheet from '../styles/reader-panel.css?url';
+import { addStylesheet } from './stylesheet.ts';
+
+// The panel's rules come with it (fetched as the reader reaches for the button), and it is
+// built once they have loaded, so it never shows unstyled.
+const styled = addStylesheet(panelStylesheet);
+const attached = new WeakSet<HTMLDetailsElement>();
 
 const systemContrast = window.matchMedia('(prefers-contrast: more)');
 
@@ -52,7 +58,12 @@ function panel(): HTMLFormElement {
 
 /** Builds the panel inside `details` and keeps it in step with the stored settings. */
 export function attachPanel(element: HTMLElement, details: HTMLDetailsElement): void {
-  if (details.querySelector('form')) return;
+  if (attached.has(details)) return;
+  attached.add(details);
+  void styled.then(() => buildPanel(element, details));
+}
+
+function buildPanel(element: HTMLElement, details: HTMLDetailsElement): void {
   const form = panel();
   details.append(form);
   const show = (prefs: ReaderPrefs = parsePrefs(readStored())) => {

@@ -8,6 +8,8 @@ import { figureAnswer } from './search-figures.ts';
 // The results page's own stylesheet (BaseLayout's `searchPage`): fetched ahead once suggestions
 // show, so Enter opens the results page with it in the cache.
 import resultsPageStylesheet from '../styles/search-site.css?url';
+import suggestStylesheet from '../styles/suggest.css?url';
+import { addStylesheet } from './stylesheet.ts';
 
 /**
  * Results as you type under the search box, on every page but the search page: an ARIA
@@ -58,10 +60,20 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     document.head.append(link);
   };
 
+  // The panel's rules (suggest.css) come with this script, so a first visit that never searches
+  // does not load them; until they have, the panel stays closed.
+  let styled = false;
+  let wanted = false;
+  void addStylesheet(suggestStylesheet).then(() => {
+    styled = true;
+    if (wanted) open(true);
+  });
+
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
   const open = (shown: boolean) => {
-    panel.hidden = !shown;
-    input.setAttribute('aria-expanded', String(shown));
+    wanted = shown;
+    panel.hidden = !(shown && styled);
+    input.setAttribute('aria-expanded', String(shown && styled));
     if (!shown) setActive(-1);
   };
   const setActive = (index: number) => {

@@ -1,12 +1,16 @@
 import { searchUi } from '../i18n/search.ts';
 import { fragmentId } from '../lib/addresses/ids.ts';
 import { markPieces, phrasesOf } from '../lib/search/rank.ts';
+import highlightStylesheet from '../styles/highlight.css?url';
+import { addStylesheet } from './stylesheet.ts';
 
 /**
  * A landing from a search result (?hl=term term): marks the terms in the page's text, puts the
  * target in view below any sticky header, and offers a button (and Escape) to take the marks
  * away. The parameter is dropped from the address, so a link copied from here stays clean.
  */
+// The bar's rules come with this script: it is added once they have loaded.
+const styled = addStylesheet(highlightStylesheet);
 const url = new URL(location.href);
 const terms = phrasesOf(url.searchParams.get('hl') ?? '')
   .filter((term) => [...term].length <= 30)
@@ -49,7 +53,7 @@ if (marks.length) {
   button.type = 'button';
   button.textContent = searchUi['search.clearHighlight'];
   bar.append(label, button);
-  document.body.append(bar);
+  void styled.then(() => document.body.append(bar));
   const clear = () => {
     for (const mark of marks) mark.replaceWith(document.createTextNode(mark.textContent ?? ''));
     root?.normalize();

@@ -1,14 +1,10 @@
 /**
  * The report's contents: open beside the text on a wide screen, a closed menu on a phone, and
- * the entry for the part being read marked with aria-current. Without JavaScript the contents
- * are a plain <details> with links, which is all a reader needs.
+ * (toc-current.ts, loaded with the first scroll) the entry for the part being read marked with
+ * aria-current. Without JavaScript the contents are a plain <details> with links, which is all
+ * a reader needs.
  */
-import { fragmentId } from '../lib/addresses/ids.ts';
 class TocSpy extends HTMLElement {
-  #links: { link: HTMLAnchorElement; target: HTMLElement }[] = [];
-  #current: HTMLAnchorElement | undefined;
-  #queued = false;
-
   connectedCallback() {
     const details = this.querySelector('details');
     const wide = window.matchMedia('(min-width: 64rem)');
@@ -21,39 +17,17 @@ class TocSpy extends HTMLElement {
     this.addEventListener('click', (event) => {
       if (details && !wide.matches && (event.target as Element).closest('a')) details.open = false;
     });
-
-    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      const target = document.getElementById(fragmentId(link.hash));
-      if (target) this.#links.push({ link, target });
-    }
-    window.addEventListener('scroll', () => this.#queue(), { passive: true });
-    window.addEventListener('resize', () => this.#queue(), { passive: true });
-    this.#queue();
-  }
-
-  #queue() {
-    if (this.#queued) return;
-    this.#queued = true;
-    requestAnimationFrame(() => {
-      this.#queued = false;
-      this.#update();
-    });
-  }
-
-  #update() {
-    // The current part is the last heading that has reached the top third of the window; at the
-    // end of the page, where the last headings can never get that high, the last one in view.
-    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-    const line = atEnd ? window.innerHeight : window.innerHeight / 3;
-    let current: HTMLAnchorElement | undefined;
-    for (const { link, target } of this.#links) {
-      if (target.getBoundingClientRect().top <= line) current = link;
-      else break;
-    }
-    if (current === this.#current) return;
-    this.#current?.removeAttribute('aria-current');
-    current?.setAttribute('aria-current', 'location');
-    this.#current = current;
+    // Until the reader scrolls (a landing at a fragment scrolls too) the top of the report is in
+    // view and no part is current yet.
+    window.addEventListener(
+      'scroll',
+      () =>
+        void import('./toc-current.ts').then(
+          (module) => module.markCurrent(this),
+          () => {},
+        ),
+      { once: true, passive: true },
+    );
   }
 }
 

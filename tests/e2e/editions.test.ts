@@ -115,6 +115,8 @@ describe('a citation across corrections', () => {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     await page.goto(`${server!.url}reports/${CORRECTED_REPORT}/`);
+    // Pointing at the report loads what names the button and makes it copy.
+    await page.locator('#s1-1').hover();
     await page
       .locator('#s1-1')
       .locator('..')

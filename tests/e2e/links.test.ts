@@ -54,6 +54,32 @@ describe('copying a link', () => {
     expect(errors).toEqual([]);
   });
 
+  it('loads the copying code only when the reader reaches for the report, and holds a click made before it came', async () => {
+    const { page, errors } = await openWithClipboard();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    // A slow connection: the code arrives well after the click.
+    await page.route('**/_astro/permalinks.*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}${REPORT}`);
+    await page.waitForLoadState('load');
+    expect(fetched.filter((file) => /permalinks|copy-links/.test(file))).toEqual([]);
+    // 引用本节 is shown from the start, as it will be once the code has come.
+    expect(await page.locator('.section-heading .cite-button').first().isVisible()).toBe(true);
+    // Keyboard focus reaches the link before the code has come, and Enter clicks it.
+    await page.locator('#s1-3-p1 > a.paragraph-anchor').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => customElements.get('copy-link-status'))).toBeUndefined();
+    await expect.poll(() => clipboard(page)).toBe(`${CANONICAL}#s1-3-p1`);
+    await expect.poll(() => status(page).textContent()).toBe('已复制本段链接');
+    // Held, not followed: the reader is still where they were.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(fetched.some((file) => /permalinks/.test(file))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('copies with the keyboard alone: land on a section, Tab to its link, Enter', async () => {
     const { page, errors } = await openWithClipboard();
     await page.goto(`${site.server.url}${REPORT}#s3-2`);

@@ -71,9 +71,16 @@ describe('section permalinks', () => {
     const anchor = page.locator('.section-anchor[href="#s2"]');
     const opacity = () => anchor.evaluate((a) => getComputedStyle(a).opacity);
     expect(await opacity()).toBe('0');
-    expect(await anchor.getAttribute('aria-label')).toContain('工作中存在的不足');
+    // Named by the heading from the start; once the pointer is over the report its code loads
+    // and the name says the link copies.
+    expect(
+      await page.getByRole('link', { name: '本节链接 二、工作中存在的不足', exact: true }).count(),
+    ).toBe(1);
     await page.locator('h2#s2').hover();
     expect(await opacity()).toBe('1');
+    await expect
+      .poll(() => anchor.getAttribute('aria-label'))
+      .toBe('复制本节链接：二、工作中存在的不足');
     await page.mouse.move(0, 0);
     await anchor.focus();
     await page.keyboard.press('Shift+Tab');

@@ -22,6 +22,8 @@ describe('reader controls', () => {
       .addInitScript(`localStorage.setItem('fz-reader', '{"size":"l","theme":"dark"}')`);
     await page.goto(site.server.url + REPORT);
     await page.getByText('阅读设置').click();
+    // Built on first opening, once its code and rules have come.
+    await page.getByRole('form', { name: '阅读设置' }).waitFor();
     const values = (name: string) =>
       page
         .locator(`reader-controls input[name="${name}"]`)

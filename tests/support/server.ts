@@ -78,15 +78,16 @@ export async function serveDist(
     // precompressed `.br` beside the file when there is one, else Brotli or gzip on the fly at
     // nginx's levels. Pagefind's own files are gzipped already and sent as they are.
     const raw = production ? readFileSync(target) : undefined;
+    const stored = `${target}${PRECOMPRESSED_SUFFIX}`;
+    const precompressed = production && existsSync(stored);
     const encoding = production
-      ? chooseEncoding(req.headers['accept-encoding'], type, raw!.length)
+      ? chooseEncoding(req.headers['accept-encoding'], type, raw!.length, precompressed)
       : undefined;
     const key = `${encoding}:${target}`;
     let out = bodies.get(key);
     if (!out) {
-      const stored = `${target}${PRECOMPRESSED_SUFFIX}`;
       out =
-        encoding === 'br' && existsSync(stored)
+        encoding === 'br' && precompressed
           ? readFileSync(stored)
           : encoding
             ? compressOnTheFly(raw!, encoding)

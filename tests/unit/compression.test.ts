@@ -27,6 +27,12 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding('br;q=0.5, gzip', 'text/css', BIG)).toBe('br');
   });
 
+  it('sends a stored .br to any client that asks for Brotli, whatever its type and size', () => {
+    expect(chooseEncoding('gzip, br', 'image/svg+xml', 200, true)).toBe('br');
+    expect(chooseEncoding('gzip', 'image/svg+xml', 200, true)).toBeUndefined();
+    expect(chooseEncoding('gzip', 'text/css', BIG, true)).toBe('gzip');
+  });
+
   it('sends small bodies and compressed formats as they are', () => {
     expect(chooseEncoding('br', 'text/css', BIG - 1)).toBeUndefined();
     expect(chooseEncoding('br', 'application/octet-stream', BIG)).toBeUndefined();

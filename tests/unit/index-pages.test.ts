@@ -60,7 +60,7 @@ describe('reading report pages as they are written', () => {
     writeFileSync(path.join(dir, 'reports', folder, 'index.html'), html);
   };
   const report = (folder: string, year: number) =>
-    `<main data-search-report="${folder}" data-search-year="${year}"><section data-search-section="s1" data-search-heading="一、"><div data-search-text><p id="s1-p1">${folder}</p></div></section></main>`;
+    `<main data-search-report="${folder}" data-search-year="${year}"><section data-search-section="s1"><h2 id="s1">一、</h2><div data-search-text><p id="s1-p1">${folder}</p></div></section></main>`;
 
   it('reads each page only once it is announced, and gives them in folder order', async () => {
     const reader = new ReportPageReader(dir, ['b', 'a', 'c']);

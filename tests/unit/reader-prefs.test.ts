@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { contrastFromChoice, showsHighContrast } from '../../src/lib/reader/contrast.ts';
 import {
-  contrastFromChoice,
   DEFAULT_PREFS,
   parsePrefs,
   prefsToAttributes,
   serializePrefs,
-  showsHighContrast,
 } from '../../src/lib/reader/prefs.ts';
 
 describe('reader preferences', () => {

@@ -20,8 +20,8 @@ const logger = { info: () => undefined } as never;
 
 const reportHtml = (folder: string, year: number, text: string) =>
   `<!doctype html><main data-search-report="${folder}" data-search-year="${year}" ` +
-  `data-search-agency="x" data-search-title="${year}年报告"><section data-search-section="s1" ` +
-  `data-search-heading="一、总体情况"><div data-search-text><p id="s1-p1">${text}</p></div></section></main>`;
+  `data-search-agency="x" data-search-title="${year}年报告"><section data-search-section="s1"` +
+  `><h2 id="s1">一、总体情况</h2><div data-search-text><p id="s1-p1">${text}</p></div></section></main>`;
 
 function writePage(out: string, file: string, html: string): void {
   mkdirSync(path.dirname(path.join(out, file)), { recursive: true });

@@ -32,15 +32,15 @@ const REPORT = {
 const PAGE = `<!doctype html><html><body><main><article class="x"${attrs(reportAttributes(REPORT))}>
   <h1>标题</h1><nav><p id="toc-p1">目录里的段落不算。</p></nav>
   <div class="y"${attrs(PREAMBLE_ATTRIBUTES)}><p id="intro-p1">引言，<strong>加粗</strong>&amp;实体。<a href="#intro-p1"></a></p></div>
-  <section${attrs(sectionAttributes({ id: 's1', heading: '一、成效', part: '', item: '主要举措和成效' }))}>
+  <section${attrs(sectionAttributes({ id: 's1', item: '主要举措和成效' }, true))}>
     <div><h2 id="s1">一、成效</h2><a href="#s1">#</a></div>
     <div${attrs(TEXT_ATTRIBUTES)}><p id="s1-p1">总述。<br>换行</p></div>
-    <section${attrs(sectionAttributes({ id: 's1-1', heading: '（一）“小节”', part: '一、成效', item: '主要举措和成效' }))}>
+    <section${attrs(sectionAttributes({ id: 's1-1', item: '主要举措和成效' }, false))}>
       <h3 id="s1-1">（一）“小节”</h3>
       <div${attrs(TEXT_ATTRIBUTES)}><p id="s1-1-p1">第一段。</p><p id="s1-1-p2">第二段。</p><img src="x.png" alt=""></div>
     </section>
   </section>
-  <section${attrs(sectionAttributes({ id: 's2', heading: '二、不足', part: '', item: '存在的不足和原因' }))}>
+  <section${attrs(sectionAttributes({ id: 's2', item: '存在的不足和原因' }, true))}>
     <h2 id="s2">二、不足</h2>
   </section>
 </article></main></body></html>`;
@@ -80,7 +80,7 @@ describe('the search index contract', () => {
 
   it('numbers records in the order the page shows them, whatever the section ids look like', () => {
     const section = (id: string) =>
-      `<section${attrs(sectionAttributes({ id, heading: id, part: '', item: '其他' }))}><div${attrs(TEXT_ATTRIBUTES)}><p id="${id}-p1">${id}。</p></div></section>`;
+      `<section${attrs(sectionAttributes({ id, item: '其他' }, true))}><div${attrs(TEXT_ATTRIBUTES)}><p id="${id}-p1">${id}。</p></div></section>`;
     const page = `<article${attrs(reportAttributes(REPORT))}><div${attrs(PREAMBLE_ATTRIBUTES)}><p id="intro-p1">引言。</p></div>${['overview', 's10', 's2', 'next-steps'].map(section).join('')}</article>`;
     const records = searchRecords(extractRecords(page)!);
     expect(records.map((record) => [record.meta.section, record.meta.order])).toEqual([

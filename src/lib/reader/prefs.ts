@@ -10,6 +10,8 @@ export const READER_PREFS_KEY = 'fz-reader';
 export const PREFS_CHANGED_EVENT = 'fz-reader-change';
 
 export const TEXT_SIZES = ['s', 'm', 'l', 'xl'] as const;
+/** 大/中/小 beside a report (PageTools.astro): the same sizes, the largest left out. */
+export const TOOL_SIZES = ['l', 'm', 's'] as const satisfies readonly TextSize[];
 export const THEMES = ['system', 'light', 'dark'] as const;
 /** 'system' follows the system's "increase contrast" setting (prefers-contrast: more). */
 export const CONTRASTS = ['system', 'normal', 'high'] as const;
@@ -68,18 +70,4 @@ export function prefsToAttributes(
     'data-theme': prefs.theme === DEFAULT_PREFS.theme ? null : prefs.theme,
     'data-contrast': prefs.contrast === DEFAULT_PREFS.contrast ? null : prefs.contrast,
   };
-}
-
-/** Whether the page shows high contrast: chosen, or asked for by the system and not turned off. */
-export function showsHighContrast(prefs: ReaderPrefs, systemPrefersMore: boolean): boolean {
-  return prefs.contrast === 'high' || (prefs.contrast === 'system' && systemPrefersMore);
-}
-
-/**
- * The contrast setting for the 高对比度 checkbox's state. Agreeing with the system stores nothing,
- * so a later change of the system setting is followed; disagreeing stores the reader's choice.
- */
-export function contrastFromChoice(checked: boolean, systemPrefersMore: boolean): Contrast {
-  if (checked === systemPrefersMore) return 'system';
-  return checked ? 'high' : 'normal';
 }

@@ -20,13 +20,14 @@ export const SEARCH_ATTRIBUTES = {
   agencyName: 'data-search-agency-name',
   /** On the report's <article>: the report title as shown. */
   title: 'data-search-title',
-  /** On each <section> and on the preamble: the section id, '' for the preamble. */
+  /**
+   * On each <section> and on the preamble: the section id, '' for the preamble. The element
+   * inside with that id is the section's heading, as shown; a section inside another is a
+   * subsection of that part, whose heading it is searched with (（三） means little without
+   * 三、下步工作打算). Both are read from the markup the reader sees, not repeated for the index.
+   */
   section: 'data-search-section',
-  /** On each <section>: the heading as shown, numbering included. */
-  heading: 'data-search-heading',
-  /** On a subsection: the heading of its part (（三） means little without 三、下步工作打算). */
-  part: 'data-search-part',
-  /** On each <section>: the statutory item of its part (subsections inherit it). */
+  /** On a part's <section>: its statutory item, which its subsections share. */
   item: 'data-search-item',
   /** On the element holding a section's own paragraphs (<p id>): only these are indexed. */
   text: 'data-search-text',
@@ -63,14 +64,13 @@ export function reportAttributes(report: ReportDeclaration): Attributes {
   };
 }
 
-export function sectionAttributes(section: SectionDeclaration): Attributes {
+/** A section's attributes: its id, and for a part its statutory item (subsections share it). */
+export function sectionAttributes(
+  section: Pick<SectionDeclaration, 'id' | 'item'>,
+  isPart: boolean,
+): Attributes {
   const a = SEARCH_ATTRIBUTES;
-  return {
-    [a.section]: section.id,
-    [a.heading]: section.heading,
-    [a.part]: section.part,
-    [a.item]: section.item,
-  };
+  return { [a.section]: section.id, ...(isPart ? { [a.item]: section.item } : {}) };
 }
 
 /** The preamble is a section without id or heading. */
