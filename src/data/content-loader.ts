@@ -43,6 +43,20 @@ export function reportFilesLoader(options: {
   };
 }
 
+/**
+ * The rendered content without the copy of the raw frontmatter Astro keeps in its metadata for
+ * `remarkPluginFrontmatter`, which the site never reads (its frontmatter is the entry's `data`):
+ * an eighth of a store that every build serializes, bundles and loads again.
+ */
+export function withoutFrontmatterCopy<R extends { metadata?: object | undefined }>(
+  rendered: R,
+): R {
+  if (!rendered.metadata || !('frontmatter' in rendered.metadata)) return rendered;
+  const metadata: { frontmatter?: unknown } = { ...rendered.metadata };
+  delete metadata.frontmatter;
+  return { ...rendered, metadata };
+}
+
 /** What Astro gives a loader to read and render one kind of content file (its glob loader's view). */
 interface EntryType {
   getEntryInfo(input: { contents: string; fileUrl: URL }):
@@ -147,7 +161,7 @@ async function loadFiles(
         body,
         filePath: relative,
         digest,
-        rendered,
+        rendered: rendered && withoutFrontmatterCopy(rendered),
         assetImports: rendered?.metadata?.imagePaths,
       });
     } else if ('contentModuleTypes' in entryType) {
