@@ -36,3 +36,6 @@ class BackToTop extends HTMLElement {
 }
 
 customElements.define('back-to-top', BackToTop);
+
+// A module (for the dynamic import in on-demand.ts), though it exports nothing.
+export {};
