@@ -271,7 +271,7 @@ const bytes = (values: number[]) => median(values).toFixed(0);
 const count = (values: number[]) => median(values).toFixed(0);
 console.log(
   `\nnetwork: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; Brotli as nginx sends it, max-age=600; query ${query}; ` +
-    `median of ${runs}, a fresh context each; bytes are gzip bodies`,
+    `median of ${runs}, a fresh context each; bytes are compressed bodies as sent`,
 );
 console.log(
   `report page ${reportPath}: first contentful paint ${ms(samples.firstPaint)} ms; ` +

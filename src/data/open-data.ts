@@ -2,7 +2,13 @@ import { absoluteUrl } from '../lib/addresses/urls.ts';
 import * as urls from '../lib/addresses/urls.ts';
 import { flattenOutline } from '../lib/content/outline.ts';
 import { statutoryFacts } from '../lib/content/statutory.ts';
-import type { ReportTextInput } from '../lib/portal/open-data.ts';
+import {
+  type ReportTextInput,
+  reportDocument,
+  reportMarkdown,
+  reportPlainText,
+} from '../lib/portal/open-data.ts';
+import type { ReportDataFormat } from '../lib/addresses/urls.ts';
 import { renderedParagraphs } from '../node/rendered-paragraphs.ts';
 import type { Report } from './reports.ts';
 import { editionsOf, latestEdition, withdrawalOf } from '../lib/editions/record.ts';
@@ -43,6 +49,25 @@ export function reportTextInput(report: Report, site: URL, base: string): Report
       report: absoluteUrl(site, urls.reportPath(base, report.folder)),
       sectionPage: (id) => absoluteUrl(site, urls.sectionPath(base, report.folder, id)),
     },
+  };
+}
+
+/**
+ * The text of each open-data file of a report (/reports/<folder>.json, .md, .txt): what the
+ * dev server's routes serve and what a build writes from the report's sheet
+ * (src/pages/section-sheets/[report].astro).
+ */
+export function reportDataFiles(
+  report: Report,
+  site: URL,
+  base: string,
+): Record<ReportDataFormat, string> {
+  const input = reportTextInput(report, site, base);
+  const document = reportDocument(input);
+  return {
+    txt: reportPlainText(document, report),
+    md: reportMarkdown(input),
+    json: `${JSON.stringify(document)}\n`,
   };
 }
 

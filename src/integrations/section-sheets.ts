@@ -23,8 +23,8 @@ const CUT_SHEET = 'sheet.html';
 
 /**
  * Cuts each report's sheet of section pages (src/lib/portal/section-sheet.ts) into the section
- * pages, at the paths Astro would give them (`reports/<folder>/<id>/index.html`), and removes the
- * sheet from the output. A sheet is cut as soon as Astro has written it whole
+ * pages and open-data files, at the paths Astro would give them (`reports/<folder>/<id>/index.html`,
+ * `reports/<folder>.json` …), and removes the sheet from the output. A sheet is cut as soon as Astro has written it whole
  * (src/node/page-written.ts), so the section pages are written while Astro renders other pages;
  * the sheets not announced are cut once every page is generated, before the search index
  * finishes and before the new version is published.
@@ -176,13 +176,20 @@ export class SheetCutter {
     await unlink(file);
   }
 
-  /** Links the pages kept from the same sheet into the report's folder. */
+  /**
+   * Links the pages kept from the same sheet into the report's folder, and its data files beside
+   * it (kept under their own names, `<folder>.json`: never a page's `<id>.html`).
+   */
   async #linkKept(kept: string, reportDir: string): Promise<void> {
     const names = (await readdir(kept)).filter((name) => name !== CUT_SHEET);
     await settleAll(
       names.map((name) =>
         this.#run(async () => {
-          const dir = path.join(reportDir, name.replace(/\.html$/, ''));
+          if (!name.endsWith('.html')) {
+            await link(path.join(kept, name), path.join(path.dirname(reportDir), name));
+            return;
+          }
+          const dir = path.join(reportDir, name.slice(0, -'.html'.length));
           await makeDir(dir);
           await link(path.join(kept, name), path.join(dir, 'index.html'));
         }),
@@ -190,11 +197,14 @@ export class SheetCutter {
     );
   }
 
-  /** Cuts the sheet into its section pages and keeps them, with the sheet, for the next build. */
+  /**
+   * Cuts the sheet into its section pages and data files and keeps them, with the sheet, for the
+   * next build.
+   */
   async #cutAndKeep(file: string, kept: string, reportDir: string): Promise<void> {
-    let pages;
+    let pages, files;
     try {
-      pages = splitSheet(await readFile(file, 'utf8'));
+      ({ pages, files } = splitSheet(await readFile(file, 'utf8')));
     } catch (error) {
       if (error instanceof SheetError)
         throw new Error(`${file}: ${error.message}`, { cause: error });
@@ -203,8 +213,8 @@ export class SheetCutter {
     await rm(kept, { recursive: true, force: true });
     await mkdir(kept, { recursive: true });
     let whole = true;
-    await settleAll(
-      pages.map(({ id, html }) =>
+    await settleAll([
+      ...pages.map(({ id, html }) =>
         this.#run(async () => {
           const name = encodeURI(id);
           const dir = path.join(reportDir, name);
@@ -216,7 +226,17 @@ export class SheetCutter {
           });
         }),
       ),
-    );
+      ...files.map(({ extension, text }) =>
+        this.#run(async () => {
+          const name = `${path.basename(reportDir)}.${extension}`;
+          const data = path.join(path.dirname(reportDir), name);
+          await writeNew(data, text);
+          await link(data, path.join(kept, name)).catch(() => {
+            whole = false;
+          });
+        }),
+      ),
+    ]);
     // Last: the kept pages count as whole only once the sheet they came from is beside them.
     if (whole) await link(file, path.join(kept, CUT_SHEET)).catch(() => undefined);
   }

@@ -37,5 +37,5 @@ class BackToTop extends HTMLElement {
 
 customElements.define('back-to-top', BackToTop);
 
-// A module, so on-demand.ts can import it when the reader first scrolls.
+// A module (for the dynamic import in on-demand.ts), though it exports nothing.
 export {};

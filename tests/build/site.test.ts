@@ -8,7 +8,15 @@ import { pathBuilders, withBase } from '../../src/lib/addresses/urls.ts';
 import { sitePages } from '../../src/lib/portal/page-model.ts';
 import { readRecord } from '../../src/data/editions.ts';
 import { recordPages } from '../../src/lib/editions/record.ts';
-import { assertBuilt, DIST, htmlFiles, page, reportFolders, ROOT } from '../support/dist.ts';
+import {
+  assertBuilt,
+  DIST,
+  htmlFiles,
+  page,
+  reportFolders,
+  ROOT,
+  SECTION_PAGE,
+} from '../support/dist.ts';
 import { brokenReferences } from '../support/links.ts';
 
 beforeAll(() => assertBuilt());
@@ -258,6 +266,44 @@ describe('what a first visit fetches', () => {
     expect(has(report.stylesheets[0]!, '::target-text'), 'site stylesheet').toBe(true);
     expect(has(search.stylesheets[0]!, '::target-text'), 'search stylesheet').toBe(false);
     expect(has(search.stylesheets[0]!, '.search-results'), 'search stylesheet').toBe(true);
+  });
+
+  it("gives section pages the site's stylesheet with their own layout, which a report page leaves out", () => {
+    const folder = reportFolders()[0]!;
+    const report = pageAssets(`reports/${folder}/index.html`).stylesheets[0]!;
+    const sections = htmlFiles().filter((file) => SECTION_PAGE.test(file));
+    expect(sections.length).toBeGreaterThan(0);
+    const code = (file: string) => readFileSync(file, 'utf8');
+    for (const file of sections) {
+      const { stylesheets } = pageAssets(file);
+      expect(stylesheets, file).toHaveLength(1);
+      expect(stylesheets[0], file).not.toBe(report);
+      expect(code(stylesheets[0]!), file).toContain('.section-pagination');
+      // Everything else the report page's stylesheet has, the section page's has too.
+      expect(code(stylesheets[0]!), file).toContain('::target-text');
+    }
+    expect(code(report)).not.toContain('.section-pagination');
+  });
+
+  it('loads the rules of what shows only once the reader acts with the code that shows it', () => {
+    const report = pageAssets(`reports/${reportFolders()[0]}/index.html`);
+    const css = readFileSync(report.stylesheets[0]!, 'utf8');
+    for (const rule of [
+      '.reader-controls-panel',
+      '.search-suggest',
+      '.search-highlight-bar',
+      '.copy-link-status{',
+    ])
+      expect(css, rule).not.toContain(rule);
+    // Each is a stylesheet of its own that a script on demand adds (src/scripts/stylesheet.ts).
+    const scripts = [...scriptsReached(report.scripts[0]!)].map((file) =>
+      readFileSync(file, 'utf8'),
+    );
+    for (const name of ['reader-panel', 'suggest', 'highlight', 'copy-links'])
+      expect(
+        scripts.some((code) => new RegExp(`/_astro/${name}\\.[\\w-]+\\.css`).test(code)),
+        name,
+      ).toBe(true);
   });
 });
 

@@ -20,8 +20,10 @@ import sectionSheets, {
 } from '../../src/integrations/section-sheets.ts';
 import {
   SHEET_ATTRIBUTE,
+  SHEET_FILE_ATTRIBUTE,
   SHEET_HEAD_END,
   SheetError,
+  sheetFileText,
   splitSheet,
 } from '../../src/lib/portal/section-sheet.ts';
 import { pageWritten } from '../../src/node/page-written.ts';
@@ -32,21 +34,32 @@ const HEAD = '<link rel="stylesheet" href="/_astro/BaseLayout.x.css">';
 const documentOf = (id: string, body: string) =>
   `<html lang="zh-CN"><head><title>${id}</title>${SHEET_HEAD_END}</head><body>${body}</body></html>`;
 
-const sheetOf = (pages: [string, string][]) =>
+const sheetOf = (pages: [string, string][], files: [string, string][] = []) =>
   `<!DOCTYPE html><html><head>${HEAD}</head><body>` +
   pages
     .map(([id, body]) => `<template ${SHEET_ATTRIBUTE}="${id}">${documentOf(id, body)}</template>`)
     .join('') +
+  files
+    .map(
+      ([extension, text]) =>
+        `<template ${SHEET_FILE_ATTRIBUTE}="${extension}">${sheetFileText(text)}</template>`,
+    )
+    .join('') +
   '</body></html>';
+
+// Data files hold whatever the content says, markup and the sheet's own markers included.
+const JSON_TEXT = `${JSON.stringify({ title: '报告</template><template data-fzzf-file="md">"\\' })}\n`;
+const MD_TEXT = `# 报告\n\n</body></html>\n${SHEET_HEAD_END}\u2028<script>&amp;\n`;
 
 describe('a sheet of section pages', () => {
   it('cuts into each section page as Astro renders it alone: doctype, head content, body', () => {
-    const pages = splitSheet(
+    const { pages, files } = splitSheet(
       sheetOf([
         ['s1', '<p>一、总体情况</p><script type="module" src="/_astro/site.js"></script>'],
         ['s1-1', '<p>（一）&lt;template&gt; 不是标签</p>'],
       ]),
     );
+    expect(files).toEqual([]);
     expect(pages).toEqual([
       {
         id: 's1',
@@ -61,6 +74,43 @@ describe('a sheet of section pages', () => {
           '<p>（一）&lt;template&gt; 不是标签</p></body></html>',
       },
     ]);
+  });
+
+  it('gives back each data file after the pages, character for character', () => {
+    const sheet = sheetOf(
+      [['s1', '<p>一</p>']],
+      [
+        ['json', JSON_TEXT],
+        ['md', MD_TEXT],
+        ['txt', ''],
+      ],
+    );
+    expect(sheet.match(/<\/template>/g)).toHaveLength(4);
+    const { pages, files } = splitSheet(sheet);
+    expect(pages.map((page) => page.id)).toEqual(['s1']);
+    expect(files).toEqual([
+      { extension: 'json', text: JSON_TEXT },
+      { extension: 'md', text: MD_TEXT },
+      { extension: 'txt', text: '' },
+    ]);
+  });
+
+  it('refuses data files it cannot read back whole', () => {
+    const refused = (files: string) => () =>
+      splitSheet(
+        `${sheetOf([['s1', '<p>一</p>']]).slice(0, -'</body></html>'.length)}${files}</body></html>`,
+      );
+    const file = (extension: string, text: string) =>
+      `<template ${SHEET_FILE_ATTRIBUTE}="${extension}">${text}</template>`;
+    expect(refused(file('json', '{"a":1}'))).toThrow(/not a string/);
+    expect(refused(file('json', '"unclosed'))).toThrow(/not a string/);
+    expect(refused(file('../x', '""'))).toThrow(/no data file/);
+    expect(refused(file('md', '""') + file('md', '""'))).toThrow(/twice/);
+    expect(refused(`<template ${SHEET_FILE_ATTRIBUTE}="md">""`)).toThrow(SheetError);
+    // Pages come first: a section page after a data file is not one.
+    expect(refused(file('md', '""') + `<template ${SHEET_ATTRIBUTE}="s2"></template>`)).toThrow(
+      /no data file/,
+    );
   });
 
   it('refuses what is not a whole sheet rather than cut pages wrongly', () => {
@@ -82,7 +132,7 @@ describe('a sheet of section pages', () => {
     expect(refused(`${good.slice(0, -'</body></html>'.length)}<p>后</p></body></html>`)).toThrow(
       SheetError,
     );
-    expect(splitSheet(good).map((page) => page.id)).toEqual(['s1', 's2']);
+    expect(splitSheet(good).pages.map((page) => page.id)).toEqual(['s1', 's2']);
   });
 });
 
@@ -122,15 +172,29 @@ describe('section pages cut from the sheets of a build', () => {
       writeSheet(
         dir,
         '2024-b',
-        sheetOf([
-          ['s1', 'B1'],
-          ['s1-1', 'B2'],
-        ]),
+        sheetOf(
+          [
+            ['s1', 'B1'],
+            ['s1-1', 'B2'],
+          ],
+          [
+            ['json', JSON_TEXT],
+            ['md', MD_TEXT],
+          ],
+        ),
         false,
       );
     });
+    expect(readFileSync(path.join(out, 'reports', '2024-b.json'), 'utf8')).toBe(JSON_TEXT);
+    expect(readFileSync(path.join(out, 'reports', '2024-b.md'), 'utf8')).toBe(MD_TEXT);
     expect(existsSync(path.join(out, SHEETS_DIR))).toBe(false);
-    expect(page(out, '2023-a', 's1')).toBe(splitSheet(sheetOf([['s1', 'A1']]))[0]!.html);
+    expect(page(out, '2023-a', 's1')).toBe(splitSheet(sheetOf([['s1', 'A1']])).pages[0]!.html);
+    expect(readdirSync(path.join(out, 'reports')).sort()).toEqual([
+      '2023-a',
+      '2024-b',
+      '2024-b.json',
+      '2024-b.md',
+    ]);
     expect(readdirSync(path.join(out, 'reports', '2024-b')).sort()).toEqual([
       'index.html',
       's1',
@@ -154,6 +218,9 @@ describe('section pages cut from the sheets of a build', () => {
     });
     const after = statSync(path.join(out, 'reports', '2024-b', 's1', 'index.html'));
     expect(after.ino).toBe(before.ino);
+    const data = (dir: string) => statSync(path.join(dir, 'reports', '2024-b.json'));
+    expect(data(out).ino).toBe(data(first).ino);
+    expect(readFileSync(path.join(out, 'reports', '2024-b.md'), 'utf8')).toBe(MD_TEXT);
     expect(page(out, '2024-b', 's1-1')).toContain('B2');
     expect(page(out, '2023-a', 's1')).toContain('A1 改');
     expect(page(first, '2023-a', 's1')).toContain('A1');

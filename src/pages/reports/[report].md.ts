@@ -1,14 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { reportTextInput } from '../../data/open-data.ts';
+import { reportDataFiles } from '../../data/open-data.ts';
 import { partRoutes, reportPages } from '../../data/pages.ts';
 import type { Report } from '../../data/reports.ts';
 import { BASE } from '../../lib/addresses/site-paths.ts';
-import { reportMarkdown } from '../../lib/portal/open-data.ts';
 
+// A build writes this file from the report's sheet (src/pages/section-sheets/[report].astro),
+// which spares Astro a page per file; the live preview serves it from here.
 export const getStaticPaths = (async () =>
-  partRoutes(await reportPages())) satisfies GetStaticPaths;
+  import.meta.env.DEV ? partRoutes(await reportPages()) : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ report: Report }> = ({ props, site }) =>
-  new Response(reportMarkdown(reportTextInput(props.report, site!, BASE)), {
+  new Response(reportDataFiles(props.report, site!, BASE).md, {
     headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
   });
