@@ -129,9 +129,14 @@ export interface EntryCache<V> {
  * is written to a temporary file renamed over its name: a reader sees a whole entry or none,
  * and anything unreadable is only a miss.
  */
-export function entryCache<V>(name: string, version: string | (() => string)): EntryCache<V> {
+export function entryCache<V>(
+  name: string,
+  version: string | (() => string),
+  options: { pruneOnExit?: boolean } = {},
+): EntryCache<V> {
   let dir = '';
   const used = new Set<string>();
+  let pruning = false;
   const folder = () => {
     if (dir) return dir;
     const tag = createHash('sha256')
@@ -141,7 +146,7 @@ export function entryCache<V>(name: string, version: string | (() => string)): E
     dir = path.join(cacheRoot(), `${name}-${tag}`);
     return dir;
   };
-  return {
+  const cache: EntryCache<V> = {
     get(key) {
       try {
         const value = JSON.parse(readFileSync(path.join(folder(), `${key}.json`), 'utf8')) as V;
@@ -153,6 +158,10 @@ export function entryCache<V>(name: string, version: string | (() => string)): E
     },
     set(key, value) {
       used.add(key);
+      // A process that visits every entry (the content check reads every folder) drops, when it
+      // ends, those it did not visit: old versions of edited folders would otherwise pile up.
+      if (options.pruneOnExit && !pruning) process.once('exit', () => cache.prune());
+      pruning = true;
       const file = path.join(folder(), `${key}.json`);
       try {
         mkdirSync(folder(), { recursive: true });
@@ -178,4 +187,5 @@ export function entryCache<V>(name: string, version: string | (() => string)): E
       }
     },
   };
+  return cache;
 }
