@@ -178,7 +178,8 @@ export function entryCache<V>(
         for (const entry of readdirSync(current))
           if (!used.has(entry.replace(/\.json$/, '')))
             rmSync(path.join(current, entry), { force: true });
-        const others = new RegExp(`^${name}-[0-9a-f]{16}$`);
+        // Other versions' folders, and a file of every entry as buildCache keeps them.
+        const others = new RegExp(`^${name}-[0-9a-f]{16}(?:\\.json)?$`);
         for (const other of readdirSync(path.dirname(current)))
           if (others.test(other) && path.join(path.dirname(current), other) !== current)
             rmSync(path.join(path.dirname(current), other), { recursive: true, force: true });

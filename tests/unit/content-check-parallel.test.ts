@@ -70,3 +70,17 @@ describe('the content check kept between builds, one entry per report folder', (
     expect(entries()).toHaveLength(3);
   }, 60_000);
 });
+
+describe('the content check given the bytes the fingerprint read', () => {
+  it('checks those bytes, as read from the files', async () => {
+    const dir = path.join(scratch, 'given');
+    cpSync(VALID, path.join(dir, '2024-test-agency-a'), { recursive: true });
+    vi.stubEnv('FZZF_CACHE_DIR', path.join(scratch, 'cache-given'));
+    const fromDisk = await (await freshLoad())(dir, scratch);
+    const section = path.join(dir, '2024-test-agency-a', 's2.md');
+    const bytes = Buffer.from(`${readFileSync(section, 'utf8')}\n<script>alert(1)</script>\n`);
+    const given = await (await freshLoad())(dir, scratch, { read: new Map([[section, bytes]]) });
+    expect(fromDisk.issues).toEqual([]);
+    expect(given.issues.map((issue) => issue.file)).toEqual([path.relative(scratch, section)]);
+  }, 60_000);
+});
