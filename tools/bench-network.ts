@@ -2,7 +2,9 @@
 // (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), dist/ served compressed as the shipped nginx does (Brotli for Chromium) and max-age=600, a fresh
 // browser context for every run. Three readers, interleaved run by run:
 //   type:   opens the first report, focuses the search box, types the query over 1.5 s and
-//           watches for a suggestion link under the box (n/a while the site has no such list);
+//           watches for a suggestion link under the box (n/a while the site has no such list),
+//           then for the engine's answer (a suggestion in a list not marked aria-busy: the list
+//           may first show sections fetched for the shorter query that hold the whole query);
 //   submit: the same, then presses Enter at once and waits for a result on the results page;
 //   cold:   opens /search/?q= directly.
 // Bytes are response bodies as sent (compressed), headers excluded. Medians of --runs (default 5).
@@ -164,6 +166,7 @@ const samples = {
   reportBytes: [] as number[],
   reportRequests: [] as number[],
   suggest: [] as number[],
+  settled: [] as number[],
   suggestBytes: [] as number[],
   typingBytes: [] as number[],
   submit: [] as number[],
@@ -216,6 +219,9 @@ try {
         );
         samples.suggest.push(marks.suggestion! - marks.lastInput!);
         samples.suggestBytes.push(server.between(start.focusAt, marks.suggestion!).bytes);
+        // The first suggestions may be sections fetched for the shorter query (aria-busy list).
+        const settled = marks.settled ? marks : await waitForMark(page, 'settled', 30_000);
+        samples.settled.push(settled.settled! - settled.lastInput!);
       } catch {
         // Not one suggestion in the first run: the site has no list yet; later runs skip it.
         if (run === 1) suggestions = false;
@@ -249,7 +255,8 @@ try {
     process.stderr.write(
       `run ${run}/${runs}: first contentful paint ${typed.firstPaint.toFixed(0)} ms` +
         `${compareServer ? ` (compared ${samples.comparePaint.at(-1)?.toFixed(0)} ms)` : ''}, ` +
-        `as you type ${samples.suggest.at(-1)?.toFixed(0) ?? 'n/a'}${suggestions ? ' ms' : ''}, ` +
+        `as you type ${samples.suggest.at(-1)?.toFixed(0) ?? 'n/a'}${suggestions ? ' ms' : ''}` +
+        `${suggestions ? ` (engine's answer ${samples.settled.at(-1)?.toFixed(0)} ms)` : ''}, ` +
         `submit ${samples.submit.at(-1)!.toFixed(0)} ms, cold ${samples.cold.at(-1)!.toFixed(0)} ms\n`,
     );
   }
@@ -264,7 +271,7 @@ const bytes = (values: number[]) => median(values).toFixed(0);
 const count = (values: number[]) => median(values).toFixed(0);
 console.log(
   `\nnetwork: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; Brotli as nginx sends it, max-age=600; query ${query}; ` +
-    `median of ${runs}, a fresh context each; bytes are gzip bodies`,
+    `median of ${runs}, a fresh context each; bytes are compressed bodies as sent`,
 );
 console.log(
   `report page ${reportPath}: first contentful paint ${ms(samples.firstPaint)} ms; ` +
@@ -283,7 +290,8 @@ if (compareDist)
 console.log(
   suggestions
     ? `as you type, last keystroke → suggestion link visible: ${ms(samples.suggest)} ms; ` +
-        `${kib(median(samples.suggestBytes))} from focus`
+        `${kib(median(samples.suggestBytes))} from focus; the engine's answer for the whole ` +
+        `query (list no longer aria-busy): ${ms(samples.settled)} ms`
     : `as you type: n/a (no visible ${SUGGESTION_LINK} under the search box)`,
 );
 console.log(
@@ -299,6 +307,7 @@ console.log(
   `bench:network: runs=${runs} firstpaint_ms=${ms(samples.firstPaint)} ` +
     (compareDist ? `compare_firstpaint_ms=${ms(samples.comparePaint)} ` : '') +
     `report_bytes=${bytes(samples.reportBytes)} asyoutype_ms=${ms(samples.suggest)} ` +
+    `asyoutype_settled_ms=${ms(samples.settled)} ` +
     `typing_bytes=${bytes(samples.typingBytes)} submit_ms=${ms(samples.submit)} ` +
     `submit_bytes=${bytes(samples.submitBytes)} submit_requests=${count(samples.submitRequests)} ` +
     `cold_ms=${ms(samples.cold)} cold_bytes=${bytes(samples.coldBytes)} ` +

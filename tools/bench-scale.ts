@@ -600,7 +600,7 @@ function addReport(n: number): string {
 }
 
 /**
- * Bytes and time of a cold first search from /search/?q= until a result shows, gzip bodies; then,
+ * Bytes and time of a cold first search from /search/?q= until a result shows, compressed bodies as sent; then,
  * cold again, the pinyin lexicon files a Latin-letter query fetched before its results.
  */
 async function firstSearch(browser: Browser, dist: string) {
@@ -682,7 +682,7 @@ function printReport(): void {
 
   console.log(
     `\noutput per report in KiB (HTML / Pagefind / other); first search = cold /search/?q=${options.query} ` +
-      `until a result, gzip bodies; pinyin = lexicon files fetched for ${options.pinyin}`,
+      `until a result, compressed bodies as sent; pinyin = lexicon files fetched for ${options.pinyin}`,
   );
   table(
     [7, 15, 26, 14, 10, 8, 18],

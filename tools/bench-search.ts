@@ -2,7 +2,7 @@
 //   index size, bytes on the wire for the first (cold) search and for later ones, time from
 //   navigation to results on /search/?q=, time per later query typed in the box (p50/p95),
 //   and, when the public query set tool is found, its UI-mode scores.
-// The site is served on 127.0.0.1 with gzip and Cache-Control like a static host.
+// The site is served on 127.0.0.1 compressed and with Cache-Control as the shipped nginx does.
 // Usage: npm run bench:search [-- --eval /path/to/search-eval]
 import { execFileSync } from 'node:child_process';
 import {
@@ -149,7 +149,7 @@ try {
     const before = sent.length;
     times.push(await openSearch(page, '一网通办'));
     if (run === 0) {
-      // What the browser fetched before the results were shown (gzip bodies), apart from what it fetches ahead afterwards.
+      // What the browser fetched before the results were shown (compressed bodies), apart from what it fetches ahead afterwards.
       const shown = await page.evaluate(() => {
         const done = performance.getEntriesByName('search:results').at(-1)?.startTime ?? Infinity;
         const entries = [
@@ -161,7 +161,7 @@ try {
           .reduce((sum, e) => sum + e.encodedBodySize, 0);
       });
       console.log(
-        `first search, fetched before the results were shown: ${kb(shown)} (gzip bodies, by Resource Timing)`,
+        `first search, fetched before the results were shown: ${kb(shown)} (compressed bodies, by Resource Timing)`,
       );
       firstBytes = group(sent.slice(before));
       console.log('first search, files on the wire:');

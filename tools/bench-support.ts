@@ -87,6 +87,11 @@ export interface Marks {
   results?: number;
   /** First time a suggestion link under the search box was visible. */
   suggestion?: number;
+  /**
+   * First time a suggestion link was visible in a list not marked aria-busy: the engine's
+   * answer, where the list first shows sections already fetched for the shorter query.
+   */
+  settled?: number;
   timeOrigin: number;
 }
 
@@ -124,12 +129,12 @@ export async function recordMarks(page: Page): Promise<void> {
       };
       const check = () => {
         if (!marks['results'] && document.querySelector(results)) marks['results'] = now();
-        if (
-          listChanged &&
-          !marks['suggestion'] &&
-          [...document.querySelectorAll<HTMLElement>(suggestion)].some((a) => a.checkVisibility())
-        )
-          marks['suggestion'] = now();
+        if (!listChanged || marks['settled']) return;
+        const visible = [...document.querySelectorAll<HTMLElement>(suggestion)].filter((a) =>
+          a.checkVisibility(),
+        );
+        if (visible.length) marks['suggestion'] ??= now();
+        if (visible.some((a) => !a.closest('[aria-busy="true"]'))) marks['settled'] = now();
       };
       new MutationObserver((records) => {
         listChanged ||= records.some(
@@ -153,6 +158,7 @@ export async function recordMarks(page: Page): Promise<void> {
         () => {
           marks['lastInput'] = now();
           delete marks['suggestion'];
+          delete marks['settled'];
           listChanged = false;
         },
         true,
@@ -172,7 +178,7 @@ export async function readMarks(page: Page): Promise<Marks> {
 /** Waits until the page has recorded the mark (results or suggestion); returns all marks. */
 export async function waitForMark(
   page: Page,
-  mark: 'results' | 'suggestion' = 'results',
+  mark: 'results' | 'suggestion' | 'settled' = 'results',
   timeout = 60_000,
 ): Promise<Marks> {
   try {
@@ -183,7 +189,7 @@ export async function waitForMark(
       { timeout },
     );
   } catch (error) {
-    if (mark === 'suggestion') throw error;
+    if (mark !== 'results') throw error;
     const shown = await page
       .evaluate(() => document.querySelector('[data-search-status]')?.textContent ?? '')
       .catch(() => '?');

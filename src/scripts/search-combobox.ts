@@ -2,7 +2,10 @@ import { searchUi } from '../i18n/search.ts';
 import { sitePaths } from '../lib/addresses/site-paths.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
 import { SUGGESTIONS } from '../lib/search/search-page.ts';
-import { SearchEngine } from './search-engine.ts';
+import { KnownSections, typedAttempt } from '../lib/search/known.ts';
+import type { RankedSection } from '../lib/search/rank.ts';
+import { scopeKeys } from '../lib/search/scope.ts';
+import { type Candidate, SearchEngine, type SearchPage } from './search-engine.ts';
 import { resultItem } from './search-result.ts';
 import { figureAnswer } from './search-figures.ts';
 // The results page's own stylesheet (BaseLayout's `searchPage`): fetched ahead once suggestions
@@ -45,9 +48,22 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   panel.append(status, list, all);
   input.after(panel);
   input.setAttribute('aria-controls', list.id);
-  const engine = new SearchEngine(scope ? { scope } : {});
+  // The sections whose texts came for earlier queries, and the scope to read a query with.
+  const known = new KnownSections<Candidate>();
+  let scoped: { data: SearchScopeData; keys: ReturnType<typeof scopeKeys> } | undefined;
+  void scope?.then(
+    (data) => (scoped = { data, keys: scopeKeys(data) }),
+    () => {},
+  );
+  const engine = new SearchEngine({
+    ...(scope ? { scope } : {}),
+    onTexts: (filters, candidates) => known.remember(filters, candidates),
+  });
   void engine.load().catch(() => {});
   let latest = 0;
+  let typing: AbortController | undefined;
+  /** Shows what is known for the latest query, while the engine has not answered it. */
+  let showKnown = () => {};
   let active = -1;
   let prefetched = false;
   const prefetchResultsPage = () => {
@@ -70,6 +86,11 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
   });
 
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  /** Where an option leads, whatever terms its link asks the page to highlight. */
+  const target = (option: HTMLLIElement | undefined) => {
+    const link = option?.querySelector('a');
+    return link && link.pathname + link.hash;
+  };
   const open = (shown: boolean) => {
     wanted = shown;
     panel.hidden = !(shown && styled);
@@ -87,57 +108,92 @@ export function attachCombobox(input: HTMLInputElement, scope?: Promise<SearchSc
     }
   };
 
+  /** Shows figures then sections; a list marked busy is the one shown until the engine answers. */
+  const show = (
+    figures: HTMLLIElement[],
+    ranked: RankedSection<Candidate>[],
+    page: SearchPage | undefined,
+    busy: boolean,
+  ) => {
+    // The option the reader moved to stays chosen when the engine's answer still leads there.
+    const chosen = active === -1 ? undefined : target(options()[active]);
+    list.replaceChildren(
+      ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
+        item.id = `site-search-option-${i}`;
+        item.setAttribute('role', 'option');
+        item.setAttribute('aria-selected', 'false');
+        // The option is what the keyboard moves through; its link stays out of the Tab order.
+        item.querySelector('a')?.setAttribute('tabindex', '-1');
+        item.querySelector('.search-result-excerpt')?.remove();
+        return item;
+      }),
+    );
+    list.setAttribute('aria-busy', String(busy));
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    if (chosen) setActive(options().findIndex((option) => target(option) === chosen));
+    const count = page?.count ?? 0;
+    status.textContent =
+      busy || ranked.length || figures.length
+        ? page?.pinyin
+          ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
+          : ''
+        : searchUi['search.countNone'];
+    all.textContent = count
+      ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
+          '{count}',
+          String(count),
+        )
+      : searchUi['search.allResults'];
+    open(document.activeElement === input || panel.contains(document.activeElement));
+  };
+
   const update = async () => {
     const raw = input.value;
     const run = ++latest;
+    // The previous query's searches stop fetching: its answer would never be shown.
+    typing?.abort();
+    typing = new AbortController();
     all.href = sitePaths.searchPath(raw.trim() || undefined);
     if (!raw.trim()) {
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       status.textContent = '';
       open(false);
       return;
     }
+    const searched = engine.search(raw, {}, SUGGESTIONS, typing.signal);
+    const figured = figureAnswer(raw, FIGURE_SUGGESTIONS);
+    let answered = false;
+    // Sections fetched for what was typed before that hold this query whole show at once (with
+    // the figures, once known), marked busy, until the engine's answer replaces them: on a slow
+    // connection that answer is an index file and then section texts away. Sections still on
+    // their way for the shorter query are looked at again when they arrive.
+    const attempt = scoped && typedAttempt(raw, scoped.data, scoped.keys);
+    showKnown = () => {
+      const sections = attempt && !answered ? known.matching(attempt, SUGGESTIONS) : [];
+      if (sections.length)
+        void figured.then(
+          (figures) => {
+            if (run === latest && !answered) show(figures, sections, undefined, true);
+          },
+          () => {},
+        );
+    };
+    showKnown();
     try {
-      const [page, figures] = await Promise.all([
-        engine.search(raw, {}, SUGGESTIONS),
-        figureAnswer(raw, FIGURE_SUGGESTIONS),
-      ]);
-      if (run !== latest) return;
-      const ranked = page?.ranked.slice(0, SUGGESTIONS) ?? [];
-      // Figures that answer the query come first, then the sections.
-      list.replaceChildren(
-        ...[...figures, ...ranked.map((result) => resultItem(result))].map((item, i) => {
-          item.id = `site-search-option-${i}`;
-          item.setAttribute('role', 'option');
-          item.setAttribute('aria-selected', 'false');
-          // The option is what the keyboard moves through; its link stays out of the Tab order.
-          item.querySelector('a')?.setAttribute('tabindex', '-1');
-          item.querySelector('.search-result-excerpt')?.remove();
-          return item;
-        }),
-      );
-      active = -1;
-      input.removeAttribute('aria-activedescendant');
-      const count = page?.count ?? 0;
-      status.textContent =
-        ranked.length || figures.length
-          ? page?.pinyin
-            ? searchUi['search.pinyin'].replace('{text}', page.pinyin)
-            : ''
-          : searchUi['search.countNone'];
-      all.textContent = count
-        ? searchUi[page?.exact ? 'search.allResultsCount' : 'search.allResultsAbout'].replace(
-            '{count}',
-            String(count),
-          )
-        : searchUi['search.allResults'];
-      open(document.activeElement === input || panel.contains(document.activeElement));
+      const [page, figures] = await Promise.all([searched, figured]);
+      answered = true;
+      if (run !== latest) return showKnown();
+      show(figures, page?.ranked.slice(0, SUGGESTIONS) ?? [], page, false);
       // After the suggestions, so it never competes with them for the connection.
       prefetchResultsPage();
     } catch (error) {
-      if (run !== latest) return;
+      answered = true;
+      if (run !== latest) return showKnown();
       console.warn(error);
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       status.textContent = searchUi['search.error'];
       open(true);
     }

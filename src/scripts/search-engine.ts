@@ -89,6 +89,8 @@ export interface EngineOptions {
   /** The scope file, when the page has started fetching it already. */
   scope?: Promise<SearchScopeData>;
   synonyms?: SynonymGroup[];
+  /** Called with the sections whose texts a search fetched, and the filters it searched within. */
+  onTexts?: (filters: Filters, candidates: Candidate[]) => void;
 }
 
 export class SearchEngine {
@@ -207,8 +209,10 @@ export class SearchEngine {
     return this.#toSimplified;
   }
 
-  async #engineSearch(text: string | null, chosen: Filters) {
+  async #engineSearch(text: string | null, chosen: Filters, signal?: AbortSignal) {
     const { pagefind, filters } = await this.#engineFor(chosen);
+    // The engine may have taken a while to load: a query typed over by now searches nothing.
+    signal?.throwIfAborted();
     // Never while an index is being merged in: the answer names the indexes it covers.
     const merged = await (await this.#yearIndexes())?.merged();
     const key = JSON.stringify([text, chosen, merged]);
@@ -264,8 +268,17 @@ export class SearchEngine {
     return { wordings: out.slice(0, 8), ...(reading ? { pinyin: reading } : {}) };
   }
 
-  /** Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time. */
-  async search(raw: string, chosen: Filters, window: number): Promise<SearchPage | undefined> {
+  /**
+   * Searches `raw` within the reader's filters; `window` results are fetched and ranked at a time.
+   * Once `signal` aborts (the reader typed on), no more engine searches or section texts are
+   * fetched for this query, and the search rejects with the signal's reason.
+   */
+  async search(
+    raw: string,
+    chosen: Filters,
+    window: number,
+    signal?: AbortSignal,
+  ): Promise<SearchPage | undefined> {
     const query = normaliseDates(stripQuestion(normaliseQuery(raw)));
     if (!query) return undefined;
     const scope = await this.#loadScope();
@@ -332,7 +345,7 @@ export class SearchEngine {
       const searches = planSearches(wordings);
       const answer = async () => {
         const answers = await Promise.all(
-          searches.map((text) => this.#engineSearch(text, attempt.filters)),
+          searches.map((text) => this.#engineSearch(text, attempt.filters, signal)),
         );
         return mergeEngineHits(
           searches,
@@ -363,6 +376,8 @@ export class SearchEngine {
       const complete = () => growing?.complete ?? true;
       await grow(window);
       if (!hits.length) continue;
+      // Section texts are the bytes that queue on a slow connection: none for a query typed over.
+      signal?.throwIfAborted();
       let next = 0;
       let kept = 0;
       const result: SearchPage = {
@@ -380,6 +395,7 @@ export class SearchEngine {
         const candidates = await Promise.all(
           slice.map(({ result }, i) => this.#candidate(result, from + i)),
         );
+        this.options.onTexts?.(attempt.filters, candidates);
         const ranked = rankSections(candidates, wordings);
         kept += ranked.length;
         // Every candidate checked: the count is what the texts hold, not the engine's guess.

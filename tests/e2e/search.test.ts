@@ -334,6 +334,8 @@ describe('search from any page', () => {
     await page.keyboard.type('营商环境');
     const listbox = page.getByRole('listbox', { name: '搜索建议' });
     await expect.poll(() => listbox.isVisible(), { timeout: 10_000 }).toBe(true);
+    // Sections fetched for 营商环 may show first, marked busy until the engine answers.
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
     expect(await box.getAttribute('aria-expanded')).toBe('true');
     expect(await box.getAttribute('aria-controls')).toBe(await listbox.getAttribute('id'));
     const options = listbox.getByRole('option');
@@ -357,6 +359,102 @@ describe('search from any page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reports\/2023-jiading-police\/#s1-4$/);
     expect(errors).toEqual([]);
+  });
+
+  it('shows at once the sections already fetched that hold the longer query, marked busy until the engine answers', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await page.keyboard.type('法治政');
+    const listbox = page.getByRole('listbox', { name: '搜索建议' });
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    // Every state the list goes through from the next key on: busy or not, and where it leads.
+    await listbox.evaluate((list) => {
+      const states: { busy: string | null; links: string[] }[] = [];
+      Object.assign(window, { listStates: states });
+      new MutationObserver(() =>
+        states.push({
+          busy: list.getAttribute('aria-busy'),
+          links: [...list.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+        }),
+      ).observe(list, { attributes: true, childList: true });
+    });
+    await page.keyboard.type('府');
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    const states = await page.evaluate(
+      () =>
+        (window as unknown as { listStates: { busy: string | null; links: string[] }[] })
+          .listStates,
+    );
+    const first = states[0]!;
+    expect(first.busy).toBe('true');
+    expect(first.links.length).toBeGreaterThan(0);
+    // Only sections holding 法治政府 whole, never what 法治政 alone found.
+    for (const link of first.links)
+      expect(new URL(link, page.url()).searchParams.get('hl')).toBe('法治政府');
+    const last = states.at(-1)!;
+    expect(last.busy).toBe('false');
+    for (const link of first.links) expect(last.links).toContain(link);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the option the reader moved to when the engine answer replaces the busy list', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+    const box = page.getByRole('combobox', { name: '搜索报告' });
+    await box.focus();
+    await page.keyboard.type('公安机');
+    const listbox = page.getByRole('listbox', { name: '搜索建议' });
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    // Section texts come slowly from now on: the engine's answer to 公安机关 waits for one.
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.keyboard.type('关');
+    await expect.poll(() => listbox.getAttribute('aria-busy')).toBe('true');
+    const options = listbox.getByRole('option');
+    const chosen = await options.first().locator('a').getAttribute('href');
+    expect(new URL(chosen!, page.url()).searchParams.get('hl')).toBe('公安机关');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    const active = listbox.locator('[role="option"][aria-selected="true"]');
+    expect(await active.count()).toBe(1);
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await active.getAttribute('id'));
+    const { hash } = new URL(chosen!, page.url());
+    expect(new URL((await active.locator('a').getAttribute('href'))!, page.url()).hash).toBe(hash);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === hash);
+    expect(errors).toEqual([]);
+  });
+
+  it('fetches no section texts for a query typed over before the engine could search it', async () => {
+    /** The section texts (Pagefind fragments) fetched while typing `queries` one after another. */
+    const textsFetched = async (queries: string[]) => {
+      const { page, errors } = await openPage(site.browser);
+      const fetched = new Set<string>();
+      page.on('request', (request) => {
+        if (request.url().includes('/pagefind/fragment/')) fetched.add(request.url());
+      });
+      await page.goto(`${site.server.url}reports/2023-jiading-police/`);
+      // The engine arrives late, as on a slow connection: every query is typed before it is there.
+      await page.route('**/pagefind/pagefind.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      const box = page.getByRole('combobox', { name: '搜索报告' });
+      await box.focus();
+      for (const query of queries) await box.fill(query);
+      const listbox = page.getByRole('listbox', { name: '搜索建议' });
+      await expect.poll(() => listbox.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+      await page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+      return [...fetched].sort();
+    };
+    const alone = await textsFetched(['营商环境']);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(await textsFetched(['矛盾纠纷', '顽瘴痼疾', '营商环境'])).toEqual(alone);
   });
 
   it('waits for an input method to finish composing before it searches', async () => {
