@@ -68,17 +68,22 @@ const failAt = process.env['FZZF_FAIL_AT'] as PublishStep | undefined;
 const failCode = process.env['FZZF_FAIL_CODE'];
 
 // Taken before anything is read, so a file changed during the build leaves the record stale
-// (and the next build builds) rather than wrongly fresh.
-const fingerprint = inputFingerprint({
-  root,
-  content: [path.join(root, 'content'), paths.reportsDir, paths.synonymsFile, paths.siteFile],
-  settings: {
-    siteUrl: options.siteUrl,
-    drafts: options.drafts,
-    years: options.years ? `${options.years.from}-${options.years.to}` : undefined,
-    reports: path.resolve(root, paths.reportsDir),
+// (and the next build builds) rather than wrongly fresh. The content files it reads are checked
+// from the same bytes, read once.
+let readContent: Map<string, Buffer> | undefined = new Map<string, Buffer>();
+const fingerprint = inputFingerprint(
+  {
+    root,
+    content: [path.join(root, 'content'), paths.reportsDir, paths.synonymsFile, paths.siteFile],
+    settings: {
+      siteUrl: options.siteUrl,
+      drafts: options.drafts,
+      years: options.years ? `${options.years.from}-${options.years.to}` : undefined,
+      reports: path.resolve(root, paths.reportsDir),
+    },
   },
-});
+  readContent,
+);
 if (!options.force && !killAt && !failAt && alreadyPublished(outDir, fingerprint)) {
   console.log(
     `内容和程序自上次生成以来都没有变化，网站保持不变：${path.relative(root, outDir) || outDir}/（如需重新生成，加 --force）`,
@@ -92,9 +97,11 @@ try {
   profile.mark(STEPS.check);
   // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
   // Placeholders (……, 待补充) in a report that is not a draft are errors too.
-  const issues = errorsOf((await checkContentFiles(paths, root)).problems).map(
+  const issues = errorsOf((await checkContentFiles(paths, root, readContent)).problems).map(
     ({ severity: _severity, ...issue }) => issue,
   );
+  // The bytes are not needed any more; the pages step is the build's peak of memory.
+  readContent = undefined;
   if (issues.length) throw new ContentError(issues);
   console.log('内容检查通过，正在生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);

@@ -44,9 +44,11 @@ export interface ContentCheck {
 export async function checkContentFiles(
   paths: ContentPaths,
   cwd = process.cwd(),
+  /** Report files already read (absolute path → bytes): the build's fingerprint read them. */
+  read?: ReadonlyMap<string, Buffer>,
 ): Promise<ContentCheck> {
   const reportsDir = path.resolve(cwd, paths.reportsDir);
-  const content = await loadContent(reportsDir, cwd);
+  const content = await loadContent(reportsDir, cwd, read ? { read } : {});
   const synonyms = await readSynonyms(path.resolve(cwd, paths.synonymsFile), cwd);
   const site = readSiteConfig(path.resolve(cwd, paths.siteFile), cwd);
   const indicators = readIndicators(path.resolve(cwd, paths.indicatorsFile), cwd);

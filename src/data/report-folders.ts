@@ -10,7 +10,7 @@ import { checkContent, type ReportInput, type SectionInput } from '../lib/conten
 import { decodeUtf8 } from '../lib/content/encoding.ts';
 import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
-import { buildCache, sourceVersion } from '../node/build-cache.ts';
+import { entryCache, sourceVersion } from '../node/build-cache.ts';
 import { readBody } from './body-check.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { type BodyUnit } from '../lib/editions/shown.ts';
@@ -27,15 +27,17 @@ import { editionIssues, withRecordedIds } from './editions.ts';
 const REPORT_FILES = ['report.md', 'report.mdx'];
 const CONTENT_FILE = /\.mdx?$/;
 
-// Results of each file's own checks, kept between builds. Versioned by the code that checks
-// (schemas, Markdown plugins, content library, this folder) and the installed packages, so a
-// change to a rule or a library never reuses an old verdict. Only the current files' results
-// are written back.
-const checkedFiles = buildCache<CheckedFile>(
+// Results of each file's own checks, kept between builds one report folder to an entry, keyed by
+// the folder's files (names and bytes), so a build reads one small entry per unchanged folder
+// and writes only the folders that changed. Versioned by the code that checks (schemas,
+// Markdown plugins, content library, this folder) and the installed packages, so a change to a
+// rule or a library never reuses an old verdict. Entries of folders no longer read are dropped
+// when the process ends.
+const folderChecks = entryCache<Record<string, CheckedFile>>(
   'content-checks',
   () =>
     sourceVersion(new URL('..', import.meta.url), ['data', 'schemas', 'markdown', 'lib', 'node']),
-  { keepOnlyUsed: true },
+  { pruneOnExit: true },
 );
 const CONTENT_FILE_ANY_CASE = /\.mdx?$/i;
 
@@ -74,7 +76,14 @@ export interface LoadedContent {
 export async function loadContent(
   reportsDir: string,
   cwd = process.cwd(),
-  { parallelMin = PARALLEL_MIN }: { parallelMin?: number } = {},
+  {
+    parallelMin = PARALLEL_MIN,
+    read: readBefore,
+  }: {
+    parallelMin?: number;
+    /** Files' bytes already read (absolute path → bytes), by the build's input fingerprint. */
+    read?: ReadonlyMap<string, Buffer>;
+  } = {},
 ): Promise<LoadedContent> {
   const loaded: LoadedContent = {
     reports: [],
@@ -116,9 +125,18 @@ export async function loadContent(
         expected: '放进某个报告的文件夹（如 2024-jiading-police/）中，与 report.md 同级',
       });
   }
-  const read = readAhead(reportsDir, folders, cwd);
-  await checkAhead(read.unchecked, parallelMin);
+  const read = readAhead(reportsDir, folders, cwd, readBefore);
+  await checkAhead(read.unchecked, parallelMin, read.checked);
   for (const folder of folders) loadFolder(reportsDir, folder, cwd, loaded, read);
+  // A folder with a file checked just now gets a new entry with all its files' results.
+  for (const { key, files, cached } of read.folders.values()) {
+    if (cached) continue;
+    const entry = files.flatMap((file) => {
+      const checked = read.checked.get(file);
+      return checked ? [[file, checked] as const] : [];
+    });
+    folderChecks.set(key, Object.fromEntries(entry));
+  }
   return loaded;
 }
 
@@ -128,6 +146,10 @@ interface ReadAhead {
   bytes: Map<string, Buffer>;
   /** The files whose checks are not in the cache, in order. */
   unchecked: FileToCheck[];
+  /** Each file's checks by its key (fileKey), from the cache or checked in this run. */
+  checked: Map<string, CheckedFile>;
+  /** Each folder's cache key, its files' keys, and whether its entry held all of them. */
+  folders: Map<string, { key: string; files: string[]; cached: boolean }>;
 }
 
 /** One file's own checks to run: what checkFile takes, and the cache key of the result. */
@@ -144,33 +166,61 @@ export interface FileToCheck {
  * cached, so that those can be checked side by side (checkAhead) before the folders are walked.
  * The walk then takes the bytes read here: the checks and the cache key see the same bytes.
  */
-function readAhead(reportsDir: string, folders: readonly string[], cwd: string): ReadAhead {
-  const read: ReadAhead = { entries: new Map(), bytes: new Map(), unchecked: [] };
+function readAhead(
+  reportsDir: string,
+  folders: readonly string[],
+  cwd: string,
+  readBefore: ReadonlyMap<string, Buffer> | undefined,
+): ReadAhead {
+  const read: ReadAhead = {
+    entries: new Map(),
+    bytes: new Map(),
+    unchecked: [],
+    checked: new Map(),
+    folders: new Map(),
+  };
   for (const folder of folders) {
     const dir = path.join(reportsDir, folder);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name.localeCompare(b.name),
     );
     read.entries.set(dir, entries);
+    // path.relative once a folder, not once a file: thousands of calls add up.
+    const shownDir = path.relative(cwd, dir);
+    const files: FileToCheck[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.') || !entry.isFile() || !CONTENT_FILE.test(entry.name)) continue;
       const absolute = path.join(dir, entry.name);
       // Synchronous on purpose: thousands of small files read one after another through
       // fs/promises spend most of their time in the thread pool's round trips (1.5 s against
       // 0.05 s for 3,900 files here).
-      const bytes = readFileSync(absolute);
+      const bytes = readBefore?.get(absolute) ?? readFileSync(absolute);
       read.bytes.set(absolute, bytes);
-      const file = path.relative(cwd, absolute);
-      const key = fileKey(file, bytes);
-      if (!checkedFiles.get(key))
-        read.unchecked.push({
-          bytes,
-          file,
-          folder,
-          isReport: REPORT_FILES.includes(entry.name),
-          key,
-        });
+      const file = path.join(shownDir, entry.name);
+      files.push({
+        bytes,
+        file,
+        folder,
+        isReport: REPORT_FILES.includes(entry.name),
+        key: fileKey(file, bytes),
+      });
     }
+    // Each file's key already holds its name and bytes: the folder's key is those keys in order.
+    const key = createHash('sha256')
+      .update(files.map((each) => each.key).join('\0'))
+      .digest('base64url');
+    const cached = folderChecks.get(key);
+    let complete = cached !== undefined;
+    for (const each of files) {
+      // An entry is used only for the very files it was made from (each by its own key).
+      const hit = cached && Object.hasOwn(cached, each.key) ? cached[each.key] : undefined;
+      if (hit) read.checked.set(each.key, hit);
+      else {
+        read.unchecked.push(each);
+        complete = false;
+      }
+    }
+    read.folders.set(folder, { key, files: files.map((each) => each.key), cached: complete });
   }
   return read;
 }
@@ -186,7 +236,11 @@ const PARALLEL_MIN = 8000;
  * tens of thousands of files, shared between this thread and workers (one per further core).
  * A worker that fails leaves its files to this thread, which then fails as it would have.
  */
-async function checkAhead(files: readonly FileToCheck[], minimum: number): Promise<void> {
+async function checkAhead(
+  files: readonly FileToCheck[],
+  minimum: number,
+  checkedFiles: Map<string, CheckedFile>,
+): Promise<void> {
   const workers = Math.min(availableParallelism() - 1, 3);
   if (files.length < minimum || workers < 1) return;
   const share = Math.ceil(files.length / (workers + 1));
@@ -234,7 +288,8 @@ function loadFolder(
   read: ReadAhead,
 ) {
   const dir = path.join(reportsDir, folder);
-  const shown = (name: string) => path.relative(cwd, path.join(dir, name));
+  const shownDir = path.relative(cwd, dir);
+  const shown = (name: string) => path.join(shownDir, name);
   const entries =
     read.entries.get(dir) ??
     readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -289,7 +344,7 @@ function loadFolder(
       });
       continue;
     }
-    loadFile(path.join(dir, name), file, folder, isReport, loaded, read.bytes);
+    loadFile(path.join(dir, name), file, folder, isReport, loaded, read);
   }
 }
 
@@ -308,17 +363,17 @@ function loadFile(
   folder: string,
   isReport: boolean,
   loaded: LoadedContent,
-  readBytes: ReadonlyMap<string, Buffer>,
+  read: ReadAhead,
 ) {
-  const bytes = readBytes.get(absolute) ?? readFileSync(absolute);
+  const bytes = read.bytes.get(absolute) ?? readFileSync(absolute);
   loaded.sources.set(file, bytes.toString('utf8'));
   // A file's own checks depend only on its name and bytes (and the checking code, which
   // versions the cache): an unchanged file is not parsed again on the next build.
   const key = fileKey(file, bytes);
-  let checked = checkedFiles.get(key);
+  let checked = read.checked.get(key);
   if (!checked) {
     checked = checkFile(bytes, file, folder, isReport);
-    checkedFiles.set(key, checked);
+    read.checked.set(key, checked);
   }
   loaded.issues.push(...checked.issues);
   if (checked.failed) {

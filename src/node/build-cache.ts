@@ -112,3 +112,81 @@ export function sourceVersion(srcDir: URL, folders: string[]): string {
   add(path.join(root, '..', 'package-lock.json'));
   return hash.digest('hex');
 }
+
+export interface EntryCache<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  /** Removes the entries this process neither read nor wrote, and other versions' folders. */
+  prune(): void;
+}
+
+/**
+ * A cache kept on disk between builds with one file per entry, for results per page or per
+ * report: a build reads only the entries it asks for and writes only the new ones, so its cost
+ * follows what changed rather than the size of the site (one JSON file of every entry is read
+ * and written whole). `version` names the folder, as in buildCache, so a change to the code
+ * starts an empty one. Keys must be safe as file names (a base64url or hex digest). Each entry
+ * is written to a temporary file renamed over its name: a reader sees a whole entry or none,
+ * and anything unreadable is only a miss.
+ */
+export function entryCache<V>(
+  name: string,
+  version: string | (() => string),
+  options: { pruneOnExit?: boolean } = {},
+): EntryCache<V> {
+  let dir = '';
+  const used = new Set<string>();
+  let pruning = false;
+  const folder = () => {
+    if (dir) return dir;
+    const tag = createHash('sha256')
+      .update(typeof version === 'string' ? version : version())
+      .digest('hex')
+      .slice(0, 16);
+    dir = path.join(cacheRoot(), `${name}-${tag}`);
+    return dir;
+  };
+  const cache: EntryCache<V> = {
+    get(key) {
+      try {
+        const value = JSON.parse(readFileSync(path.join(folder(), `${key}.json`), 'utf8')) as V;
+        used.add(key);
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      used.add(key);
+      // A process that visits every entry (the content check reads every folder) drops, when it
+      // ends, those it did not visit: old versions of edited folders would otherwise pile up.
+      if (options.pruneOnExit && !pruning) process.once('exit', () => cache.prune());
+      pruning = true;
+      const file = path.join(folder(), `${key}.json`);
+      try {
+        mkdirSync(folder(), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify(value));
+        renameSync(temporary, file);
+      } catch {
+        // A read-only or full disk costs the next build time, never its result.
+      }
+    },
+    prune() {
+      try {
+        const current = folder();
+        for (const entry of readdirSync(current))
+          if (!used.has(entry.replace(/\.json$/, '')))
+            rmSync(path.join(current, entry), { force: true });
+        // Other versions' folders, and a file of every entry as buildCache keeps them.
+        const others = new RegExp(`^${name}-[0-9a-f]{16}(?:\\.json)?$`);
+        for (const other of readdirSync(path.dirname(current)))
+          if (others.test(other) && path.join(path.dirname(current), other) !== current)
+            rmSync(path.join(path.dirname(current), other), { recursive: true, force: true });
+      } catch {
+        // Nothing cached yet, or a read-only disk: nothing to remove.
+      }
+    },
+  };
+  return cache;
+}

@@ -31,11 +31,19 @@ export interface BuildInputs {
   settings: Readonly<Record<string, string | boolean | undefined>>;
 }
 
-/** A hash of every file under `inputs` (names and bytes, in a fixed order) and of the settings. */
-export function inputFingerprint({ root, content, settings }: BuildInputs): string {
+/**
+ * A hash of every file under `inputs` (names and bytes, in a fixed order) and of the settings.
+ * The bytes of each content file go into `read` (absolute path → bytes) when it is given, so the
+ * content check that follows need not read them again.
+ */
+export function inputFingerprint(
+  { root, content, settings }: BuildInputs,
+  read?: Map<string, Buffer>,
+): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ node: process.version, settings })).update('\0');
-  const add = (file: string) => {
+  const contentItems = content.map((item) => path.resolve(root, item));
+  const add = (file: string, keep: boolean) => {
     let entries: string[] | undefined;
     try {
       entries = readdirSync(file).sort();
@@ -48,11 +56,13 @@ export function inputFingerprint({ root, content, settings }: BuildInputs): stri
       if (code !== 'ENOTDIR') throw error;
     }
     if (!entries) {
-      hash.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
+      const bytes = readFileSync(file);
+      hash.update(`${path.relative(root, file)}\0`).update(bytes);
       hash.update('\0');
+      if (keep) read?.set(file, bytes);
       return;
     }
-    for (const entry of entries) add(path.join(file, entry));
+    for (const entry of entries) add(path.join(file, entry), keep);
   };
   const items = [...CODE.map((name) => path.join(root, name)), ...content].map((item) =>
     path.resolve(root, item),
@@ -60,7 +70,11 @@ export function inputFingerprint({ root, content, settings }: BuildInputs): stri
   // A file inside another listed folder (content/reports inside content/) is hashed once.
   const inside = (item: string) =>
     items.some((other) => other !== item && item.startsWith(`${other}${path.sep}`));
-  for (const item of [...new Set(items)].filter((item) => !inside(item))) add(item);
+  for (const item of [...new Set(items)].filter((item) => !inside(item)))
+    add(
+      item,
+      contentItems.some((each) => item === each || item.startsWith(`${each}${path.sep}`)),
+    );
   return hash.digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -56,8 +56,18 @@ export async function linkIncrementalCache(): Promise<boolean> {
   methods.restoreOutputFile = async function (settings, outputFile, destination) {
     const cached = cachedFile(settings, outputFile);
     if (!existsSync(cached)) return false;
-    await ensureDir(new URL('./', destination));
-    await link(cached, destination).catch(() => copyFile(cached, destination));
+    // Synchronous on purpose: a folder and a link are each a system call of a few microseconds,
+    // which a round trip through the thread pool costs several times over, once per page.
+    const dir = new URL('./', destination);
+    if (!created.has(dir.href)) {
+      mkdirSync(dir, { recursive: true });
+      created.add(dir.href);
+    }
+    try {
+      linkSync(cached, destination);
+    } catch {
+      await copyFile(cached, destination);
+    }
     pageWritten(outputFile);
     return true;
   };

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { entryCache, sourceVersion } from './build-cache.ts';
 import { extractRecords, type PageRecords } from './page-records.ts';
+
+// Each report page's records, kept between builds by a digest of the page's bytes, so a build
+// parses only the pages that changed. Versioned by the code that reads pages (this folder, the
+// index contract in lib/, the schemas) and the installed packages (htmlparser2).
+const pageRecords = entryCache<PageRecords | null>('page-records', () =>
+  sourceVersion(new URL('..', import.meta.url), ['node', 'lib', 'schemas']),
+);
 
 /**
  * The built report pages (`reports/<folder>/index.html`) the search index reads, each read as
@@ -51,12 +60,29 @@ export class ReportPageReader {
     await this.#ready;
     const folders = [...this.#read.keys()].sort();
     const pages = await Promise.all(folders.map((folder) => this.#read.get(folder)!));
+    // Every page was asked for: entries of pages no longer built are dropped.
+    pageRecords.prune();
     return pages.filter((page) => page !== undefined);
   }
 }
 
 /** A report folder's page, read; undefined when it has none or it declares no report (a redirect). */
 async function readReportPage(folder: string): Promise<PageRecords | undefined> {
-  const html = await readFile(path.join(folder, 'index.html'), 'utf8').catch(() => '');
-  return html ? extractRecords(html) : undefined;
+  const bytes = await readFile(path.join(folder, 'index.html')).catch(() => undefined);
+  return bytes?.length ? cachedRecords(bytes) : undefined;
+}
+
+/**
+ * extractRecords of a page's bytes, taken from the cache when a page with the same bytes was read
+ * by the same code before. Only what JSON gives back unchanged is stored (a year that is not a
+ * number is not), so a cached result is always what reading the page again would give.
+ */
+export function cachedRecords(bytes: Buffer): PageRecords | undefined {
+  const key = createHash('sha256').update(bytes).digest('base64url');
+  const cached = pageRecords.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const records = extractRecords(bytes.toString('utf8'));
+  if (!records) pageRecords.set(key, null);
+  else if (Number.isFinite(records.report.year)) pageRecords.set(key, records);
+  return records;
 }

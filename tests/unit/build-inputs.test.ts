@@ -49,6 +49,17 @@ describe('build inputs', () => {
     expect(inputFingerprint(inputs())).not.toBe(code);
   });
 
+  it("keeps the content files' bytes it read, and only those, for the content check", () => {
+    const read = new Map<string, Buffer>();
+    const fingerprint = inputFingerprint(inputs(), read);
+    expect(fingerprint).toBe(inputFingerprint(inputs()));
+    const report = path.join(root, 'content/reports/2023-a/report.md');
+    expect(read.get(report)?.toString()).toBe('---\nyear: 2023\n---\n');
+    expect([...read.keys()].every((file) => file.startsWith(path.join(root, 'content')))).toBe(
+      true,
+    );
+  });
+
   it('knows a site as published only while dist links to the recorded version', () => {
     const outDir = path.join(dir, 'site', 'dist');
     const version = path.join(dir, 'site', '.dist-versions', 'v1');
