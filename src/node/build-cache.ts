@@ -8,6 +8,14 @@ export function cacheRoot(): string {
   return path.resolve(process.env['FZZF_CACHE_DIR'] ?? 'node_modules/.cache/fzzf');
 }
 
+/** A cache's name tag for `version`: short, safe in a file name, new whenever it changes. */
+function versionTag(version: string | (() => string)): string {
+  return createHash('sha256')
+    .update(typeof version === 'string' ? version : version())
+    .digest('hex')
+    .slice(0, 16);
+}
+
 export interface BuildCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
@@ -35,11 +43,7 @@ export function buildCache<V>(
   let dirty = false;
   const load = () => {
     if (entries) return entries;
-    const tag = createHash('sha256')
-      .update(typeof version === 'string' ? version : version())
-      .digest('hex')
-      .slice(0, 16);
-    file = path.join(cacheRoot(), `${name}-${tag}.json`);
+    file = path.join(cacheRoot(), `${name}-${versionTag(version)}.json`);
     try {
       entries = new Map(
         Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, V>),
@@ -139,11 +143,7 @@ export function entryCache<V>(
   let pruning = false;
   const folder = () => {
     if (dir) return dir;
-    const tag = createHash('sha256')
-      .update(typeof version === 'string' ? version : version())
-      .digest('hex')
-      .slice(0, 16);
-    dir = path.join(cacheRoot(), `${name}-${tag}`);
+    dir = path.join(cacheRoot(), `${name}-${versionTag(version)}`);
     return dir;
   };
   const cache: EntryCache<V> = {

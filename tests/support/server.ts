@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
@@ -77,21 +77,21 @@ export async function serveDist(
     // Compressed as the shipped nginx configuration does (src/node/compression.ts): a
     // precompressed `.br` beside the file when there is one, else Brotli or gzip on the fly at
     // nginx's levels. Pagefind's own files are gzipped already and sent as they are.
-    const raw = production ? readFileSync(target) : undefined;
     const stored = `${target}${PRECOMPRESSED_SUFFIX}`;
     const precompressed = production && existsSync(stored);
     const encoding = production
-      ? chooseEncoding(req.headers['accept-encoding'], type, raw!.length, precompressed)
+      ? chooseEncoding(req.headers['accept-encoding'], type, statSync(target).size, precompressed)
       : undefined;
     const key = `${encoding}:${target}`;
     let out = bodies.get(key);
     if (!out) {
+      // Read once per file and encoding: the kept body is what later requests get.
       out =
         encoding === 'br' && precompressed
           ? readFileSync(stored)
           : encoding
-            ? compressOnTheFly(raw!, encoding)
-            : (raw ?? readFileSync(target));
+            ? compressOnTheFly(readFileSync(target), encoding)
+            : readFileSync(target);
       if (production) bodies.set(key, out);
     }
     onResponse?.({ url: pathname, bytes: out.length, at });
