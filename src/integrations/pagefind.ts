@@ -1,8 +1,8 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import type * as pagefind from 'pagefind';
 import {
   assetPath,
   normaliseBase,
@@ -17,18 +17,15 @@ import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { type PageRecords, searchRecords } from '../node/page-records.ts';
-import { indexKey, keepIndexes, restoreIndex, storeIndex } from '../node/index-cache.ts';
+import { indexKey, keepIndexes, restoreIndex } from '../node/index-cache.ts';
+import { IndexWriters } from '../node/index-writer.ts';
 import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
-import { minifyEngine, recompressWasm } from '../node/engine-files.ts';
 import { onPageWritten } from '../node/page-written.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 import { ReportPageReader } from '../node/report-pages.ts';
 
 /** Largest index metadata (bytes, as Pagefind writes it: gzip) the search page preloads. */
 const PRELOAD_META_LIMIT = 64 * 1024;
-
-/** Records sent to Pagefind at once: its service answers them concurrently. */
-const BATCH = 256;
 
 /**
  * Builds the Pagefind index into <outDir>/pagefind. The unit of search is the section: one record
@@ -249,7 +246,9 @@ async function indexPages(
  * Writes the search index under `pagefindDir`, one Pagefind index per group of years
  * (src/lib/search/index-groups.ts), the newest group at its root. A group whose records are those
  * of a previous build is taken from the cache (src/node/index-cache.ts); the others are indexed
- * one after another, so Pagefind holds one group at a time. Any Pagefind error fails the build.
+ * side by side, each by a Pagefind of its own (src/node/index-writer.ts). The older groups are
+ * written beside the output folder's index and moved into it once every group is done, so no
+ * Pagefind ever writes into a folder another one is writing. Any Pagefind error fails the build.
  */
 async function writeIndexes(
   byYear: ReadonlyMap<number, pagefind.CustomRecord[]>,
@@ -266,64 +265,62 @@ async function writeIndexes(
   const folders = groups.map((years, i) => groupFolder(years, i));
   // Nested group folders (years/) are not part of the primary index's cache entry.
   const nested = [...new Set(folders.filter(Boolean).map((folder) => folder.split('/')[0]!))];
-  const indexes: NonNullable<SearchScopeData['indexes']> = [];
-  const keys: string[] = [];
+  // Where each group is written: the primary in place, the others beside it until all are done.
+  const written = groups.map((_, i) =>
+    i === 0 ? pagefindDir : `${pagefindDir}.${String(i).padStart(3, '0')}`,
+  );
+  const writers = new IndexWriters();
+  const stop = () => writers.stop();
+  signal.addEventListener('abort', stop);
   let reused = 0;
+  const keys: string[] = [];
   try {
-    for (const [i, years] of groups.entries()) {
-      signal.throwIfAborted();
-      // In reading order, years oldest first, as one index of the whole site would hold them.
-      const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
-      const dir = path.join(pagefindDir, folders[i]!);
-      const key = indexKey(records, root);
-      keys.push(key);
-      if (restoreIndex(key, dir)) reused += 1;
-      else {
-        await writeIndex(records, dir, signal);
-        storeIndex(key, dir, i === 0 ? nested : []);
-      }
-      // Only the primary index's folder serves the engine itself.
-      if (i > 0) await removeEngine(dir);
-      indexes.push({
-        path: folders[i]!,
-        years: [...years].sort((a, b) => b - a),
-        tag: await tagOf(dir),
-        records: records.length,
-      });
-    }
+    await settleAll(
+      groups.map((years, i) => {
+        signal.throwIfAborted();
+        // In reading order, years oldest first, as one index of the whole site would hold them.
+        const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
+        const key = indexKey(records, root);
+        keys.push(key);
+        if (restoreIndex(key, written[i]!)) {
+          reused += 1;
+          return Promise.resolve();
+        }
+        return writers.write({
+          records,
+          dir: written[i]!,
+          key,
+          nested: i === 0 ? nested : [],
+          engine: i === 0,
+        });
+      }),
+    );
+    signal.throwIfAborted();
   } finally {
-    await pagefind.close();
+    signal.removeEventListener('abort', stop);
+    await writers.close();
+  }
+  for (const [i, folder] of folders.entries()) {
+    if (i === 0) continue;
+    await mkdir(path.dirname(path.join(pagefindDir, folder)), { recursive: true });
+    await rename(written[i]!, path.join(pagefindDir, folder));
   }
   keepIndexes(keys);
+  const indexes: NonNullable<SearchScopeData['indexes']> = [];
+  for (const [i, years] of groups.entries())
+    indexes.push({
+      path: folders[i]!,
+      years: [...years].sort((a, b) => b - a),
+      tag: await tagOf(path.join(pagefindDir, folders[i]!)),
+      records: years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0),
+    });
   return { indexes, reused };
 }
 
-/** Indexes the records with Pagefind and writes the index to `dir`. */
-async function writeIndex(
-  records: pagefind.CustomRecord[],
-  dir: string,
-  signal: AbortSignal,
-): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (let at = 0; at < records.length; at += BATCH) {
-    signal.throwIfAborted();
-    const batch = records.slice(at, at + BATCH);
-    const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-    added.forEach((result, i) => {
-      if (result.errors.length)
-        throw new Error(`Pagefind failed to index ${batch[i]!.url}: ${result.errors.join('; ')}`);
-    });
-  }
-  signal.throwIfAborted();
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length)
-    throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-  // Pagefind's service keeps an index until it is deleted: one group at a time in its memory.
-  await index.deleteIndex();
-  await removeUnusedBundles(dir);
-  await minifyEngine(dir);
-  await recompressWasm(dir);
+/** Waits for every task, then throws the first failure, if any. */
+async function settleAll(tasks: Iterable<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((task) => task.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */
@@ -361,25 +358,6 @@ function scopeOf(pages: readonly PageRecords[]): SearchScopeData {
     ...scopeDataOf(pages.map((page) => page.report)),
     traditional: traditionalCharsFor(corpus),
   };
-}
-
-/**
- * Pagefind writes its ready-made search interfaces and highlighter beside the engine; the site has
- * its own (src/scripts/), so they would only be 430 KB of files nobody loads.
- */
-const UNUSED_PAGEFIND_FILES =
-  /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
-
-async function removeUnusedBundles(pagefindDir: string): Promise<void> {
-  for (const name of await readdir(pagefindDir)) {
-    if (UNUSED_PAGEFIND_FILES.test(name)) await rm(path.join(pagefindDir, name));
-  }
-}
-
-/** A merged index needs its data and WebAssembly; the engine is loaded from the primary's folder. */
-async function removeEngine(dir: string): Promise<void> {
-  for (const name of ['pagefind.js', 'pagefind-worker.js'])
-    await rm(path.join(dir, name), { force: true });
 }
 
 /**

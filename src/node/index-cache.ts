@@ -29,7 +29,7 @@ const MARKER = '.complete';
  * interfaces removed): a change to that changes this, so no older folder is taken for a new one.
  */
 const STORED_LAYOUT =
-  'engine minified and precompressed (.br); WebAssembly recompressed; interfaces removed';
+  'engine minified and precompressed (.br), or removed from nested groups; WebAssembly recompressed; interfaces removed';
 
 /** The key of an index: a hash of its records and of the project's package-lock.json. */
 export function indexKey(records: readonly unknown[], root: string): string {
