@@ -4,12 +4,12 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
-import { checkContentFiles, errorsOf } from '../src/data/content-check.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
 import { stopSearchIndex } from '../src/integrations/pagefind.ts';
 import { stopSectionSheets } from '../src/integrations/section-sheets.ts';
 import siteOptionsIntegration from '../src/integrations/site-options.ts';
 import { siteUrl } from '../src/lib/addresses/urls.ts';
+import { checkInBackground, contentGateIntegration } from '../src/node/background-check.ts';
 import { describeFailure } from '../src/node/build-failure.ts';
 import { buildFolders, removeOtherRenderStores, renderVersion } from '../src/node/build-folders.ts';
 import { alreadyPublished, inputFingerprint, recordPublished } from '../src/node/build-inputs.ts';
@@ -92,18 +92,25 @@ if (!options.force && !killAt && !failAt && alreadyPublished(outDir, fingerprint
   process.exit(0);
 }
 let published = '';
+let checkSeconds: number | undefined;
 
 try {
   profile.mark(STEPS.check);
-  // Content is checked before Astro starts, so publishers get every problem at once, in Chinese.
+  // Content is checked on a thread of its own while Astro loads and bundles the site; no page is
+  // written before the check has passed, and publishers get every problem at once, in Chinese.
   // Placeholders (……, 待补充) in a report that is not a draft are errors too.
-  const issues = errorsOf((await checkContentFiles(paths, root, readContent)).problems).map(
-    ({ severity: _severity, ...issue }) => issue,
-  );
-  // The bytes are not needed any more; the pages step is the build's peak of memory.
+  const checkStarted = performance.now();
+  const checking = checkInBackground({ paths, cwd: root, read: readContent });
+  // The bytes are the check's now; the pages step is the build's peak of memory.
   readContent = undefined;
-  if (issues.length) throw new ContentError(issues);
-  console.log('内容检查通过，正在生成网页和搜索索引……');
+  const contentChecked = checking.then((issues) => {
+    checkSeconds = (performance.now() - checkStarted) / 1000;
+    if (issues.length) throw new ContentError(issues);
+    console.log('内容检查通过。');
+  });
+  // Awaited before any page is written, or when Astro fails first; never unhandled meanwhile.
+  contentChecked.catch(() => undefined);
+  console.log('正在检查内容，同时生成网页和搜索索引……');
   profile.mark(STEPS.astroStart);
   const { build } = await import('astro');
   await linkIncrementalCache();
@@ -134,6 +141,7 @@ try {
             paths,
             ...(options.years ? { years: options.years } : {}),
           }),
+          contentGateIntegration(contentChecked),
           buildProfileIntegration(profile),
         ],
       }).catch(async (error: unknown) => {
@@ -141,8 +149,12 @@ try {
         // must stop writing first.
         await Promise.all([stopSearchIndex(), stopSectionSheets()]);
         await rm(staging, { recursive: true, force: true });
+        // Content the check refuses may well have stopped Astro first: the publisher is told
+        // what the check found, not what Astro made of it.
+        await contentChecked;
         throw error;
       });
+      await contentChecked;
       await rename(staging, version);
       published = version;
     },
@@ -164,4 +176,4 @@ try {
   process.exit(1);
 }
 console.log(`网站已生成：${path.relative(root, outDir) || outDir}/`);
-if (profiling) console.log(`\n${formatBuildProfile(profile.steps())}`);
+if (profiling) console.log(`\n${formatBuildProfile(profile.steps(), checkSeconds)}`);

@@ -46,9 +46,17 @@ export async function checkContentFiles(
   cwd = process.cwd(),
   /** Report files already read (absolute path → bytes): the build's fingerprint read them. */
   read?: ReadonlyMap<string, Buffer>,
+  /**
+   * Whether a large check may take further cores (worker threads); not when it runs beside a
+   * build that needs them (src/node/background-check.ts).
+   */
+  { parallel = true }: { parallel?: boolean } = {},
 ): Promise<ContentCheck> {
   const reportsDir = path.resolve(cwd, paths.reportsDir);
-  const content = await loadContent(reportsDir, cwd, read ? { read } : {});
+  const content = await loadContent(reportsDir, cwd, {
+    ...(read ? { read } : {}),
+    ...(parallel ? {} : { parallelMin: Infinity }),
+  });
   const synonyms = await readSynonyms(path.resolve(cwd, paths.synonymsFile), cwd);
   const site = readSiteConfig(path.resolve(cwd, paths.siteFile), cwd);
   const indicators = readIndicators(path.resolve(cwd, paths.indicatorsFile), cwd);

@@ -15,7 +15,7 @@ export interface BuildProfile {
 /** Step labels, as the profile prints them (the build's console output is in Chinese). */
 export const STEPS = {
   start: '启动（加载构建程序）',
-  check: '内容检查',
+  check: '内容检查（启动）',
   astroStart: 'Astro 启动（读取配置）',
   sync: '内容同步（解析并渲染正文）',
   bundle: '打包（Vite）',
@@ -23,6 +23,9 @@ export const STEPS = {
   index: '搜索索引（Pagefind）',
   publish: '发布（替换 dist/）',
 } as const;
+
+/** The content check runs on a thread of its own alongside 同步 and 打包; its time is listed apart. */
+export const CHECK_ALONGSIDE = '内容检查（与同步、打包同时进行）';
 
 /**
  * What a build prints at the start of each step when FZZF_PROGRESS is set, one line each, so
@@ -52,10 +55,20 @@ export function createBuildProfile(
   };
 }
 
-/** The profile as a table: seconds and share of the whole for each step, then the total. */
-export function formatBuildProfile(steps: { step: string; seconds: number }[]): string {
+/**
+ * The profile as a table: seconds and share of the whole for each step, then the total, and the
+ * content check's own time when it ran alongside the steps (`checkSeconds`).
+ */
+export function formatBuildProfile(
+  steps: { step: string; seconds: number }[],
+  checkSeconds?: number,
+): string {
   const total = steps.reduce((sum, each) => sum + each.seconds, 0);
-  const width = Math.max(...steps.map((each) => displayWidth(each.step)));
+  const labels = [
+    ...steps.map((each) => each.step),
+    ...(checkSeconds === undefined ? [] : [CHECK_ALONGSIDE]),
+  ];
+  const width = Math.max(...labels.map(displayWidth));
   const pad = (label: string) => label + ' '.repeat(width - displayWidth(label));
   const line = (label: string, seconds: number) =>
     `  ${pad(label)}  ${seconds.toFixed(2).padStart(7)} 秒  ${
@@ -65,6 +78,9 @@ export function formatBuildProfile(steps: { step: string; seconds: number }[]): 
     '构建耗时（按步骤）：',
     ...steps.map((each) => line(each.step, each.seconds)),
     line('合计', total),
+    ...(checkSeconds === undefined
+      ? []
+      : [`  ${pad(CHECK_ALONGSIDE)}  ${checkSeconds.toFixed(2).padStart(7)} 秒`]),
   ].join('\n');
 }
 

@@ -104,7 +104,7 @@ describe('build profile', () => {
     ]);
     const lines = table.split('\n');
     expect(lines[0]).toBe('构建耗时（按步骤）：');
-    expect(lines[1]).toMatch(/^ {2}内容检查 +1\.00 秒 +25%$/);
+    expect(lines[1]).toMatch(/^ {2}内容检查（启动） +1\.00 秒 +25%$/);
     expect(lines[2]).toMatch(/^ {2}生成页面 +3\.00 秒 +75%$/);
     expect(lines[3]).toMatch(/^ {2}合计 +4\.00 秒 +100%$/);
     // Chinese labels are two columns a character wide, so the figures line up on screen.
@@ -113,6 +113,20 @@ describe('build profile', () => {
         (sum, char) => sum + (/[\u4e00-\u9fff（）]/.test(char) ? 2 : 1),
         0,
       );
+    expect(new Set(lines.slice(1).map(columns)).size).toBe(1);
+  });
+  it('lists the content check that ran alongside the steps apart, after the total', () => {
+    const lines = formatBuildProfile(
+      [
+        { step: STEPS.check, seconds: 0.5 },
+        { step: STEPS.sync, seconds: 3.5 },
+      ],
+      2.25,
+    ).split('\n');
+    expect(lines.at(-2)).toMatch(/^ {2}合计 +4\.00 秒 +100%$/);
+    expect(lines.at(-1)).toMatch(/^ {2}内容检查（与同步、打包同时进行） +2\.25 秒$/);
+    const columns = (line: string) =>
+      line.slice(0, line.indexOf('秒')).replace(/[\u4e00-\u9fff（）、]/g, '..').length;
     expect(new Set(lines.slice(1).map(columns)).size).toBe(1);
   });
 });
