@@ -1,34 +1,22 @@
 import type { AstroIntegration } from 'astro';
-import { linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SheetError, splitSheet } from '../lib/portal/section-sheet.ts';
+import { Worker } from 'node:worker_threads';
 import { onPageWritten } from '../node/page-written.ts';
+import { CUT_CACHE, cutSheet, SHEETS_DIR } from '../node/sheet-cutting.ts';
+import type { SheetMessage, SheetReply } from '../node/sheet-worker.ts';
 
-/** Where Astro writes the sheets (src/pages/section-sheets/[report].astro), under the output folder. */
-export const SHEETS_DIR = 'section-sheets';
-
-/** Section pages written or linked at once: the file system's work overlaps, its handles last. */
-const FILES_AT_ONCE = 16;
-
-/**
- * Sheets read and cut at once. The others wait as names: when Astro writes sheets faster than
- * their pages are written, a backlog of cut sheets would hold thousands of pages in memory.
- */
-const SHEETS_AT_ONCE = 4;
-
-/** A cut sheet's section pages are kept here (under Astro's cache folder) with the sheet itself. */
-const CUT_CACHE = 'section-pages';
-const CUT_SHEET = 'sheet.html';
+export { SHEETS_DIR } from '../node/sheet-cutting.ts';
 
 /**
  * Cuts each report's sheet of section pages (src/lib/portal/section-sheet.ts) into the section
  * pages and open-data files, at the paths Astro would give them (`reports/<folder>/<id>/index.html`,
  * `reports/<folder>.json` …), and removes the sheet from the output. A sheet is cut as soon as Astro has written it whole
- * (src/node/page-written.ts), so the section pages are written while Astro renders other pages;
- * the sheets not announced are cut once every page is generated, before the search index
- * finishes and before the new version is published.
+ * (src/node/page-written.ts), on a thread of its own (src/node/sheet-worker.ts, one sheet at a
+ * time, with synchronous file calls: src/node/sheet-cutting.ts), so the section pages are written
+ * while Astro renders other pages; the sheets not announced are cut once every page is generated,
+ * before the search index finishes and before the new version is published.
  *
  * Like Astro's incremental cache (src/node/page-cache-links.ts), the pages cut from a sheet are
  * kept as hard links beside a link to the sheet they came from: when Astro takes a sheet
@@ -82,35 +70,15 @@ function sheetFolder(outputFile: string): string | undefined {
   return new RegExp(`^${SHEETS_DIR}/([^/]+)/index\\.html$`).exec(outputFile)?.[1];
 }
 
-/** A semaphore: at most `size` tasks at once. */
-class Slots {
-  #free: number;
-  readonly #waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.#free = size;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) this.#free -= 1;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#free += 1;
-    }
-  }
-}
-
-/** The sheets of one build, each cut once. */
+/** The sheets of one build, each cut once, in order, on a thread of their own. */
 export class SheetCutter {
   readonly #outDir: string;
   readonly #cacheDir: string;
   readonly #cuts = new Map<string, Promise<void>>();
-  readonly #slots = new Slots(FILES_AT_ONCE);
-  readonly #sheets = new Slots(SHEETS_AT_ONCE);
+  readonly #pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  #worker: Worker | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  #next = 0;
   #stopped = false;
 
   constructor(outDir: string, cacheDir: string) {
@@ -121,7 +89,7 @@ export class SheetCutter {
   /** Cuts the sheet of `folder` (as Astro names it on disk), once it is written whole. */
   cut(folder: string): void {
     if (this.#cuts.has(folder)) return;
-    const cutting = this.#sheets.run(() => this.#cutSheet(folder));
+    const cutting = this.#cutSheet(folder);
     // Awaited by finish(); a failure meanwhile is not unhandled.
     cutting.catch(() => undefined);
     this.#cuts.set(folder, cutting);
@@ -136,7 +104,11 @@ export class SheetCutter {
     for (const folder of await readdir(sheetsDir).catch(() => [] as string[])) this.cut(folder);
     // Every cut settles before a failure is reported: the build then removes its output folder,
     // which nothing may still be writing into.
-    await settleAll(this.#cuts.values());
+    try {
+      await settleAll(this.#cuts.values());
+    } finally {
+      await this.#close();
+    }
     await rm(sheetsDir, { recursive: true, force: true });
     for (const folder of await readdir(this.#cacheDir).catch(() => [] as string[]))
       if (!this.#cuts.has(folder))
@@ -144,108 +116,65 @@ export class SheetCutter {
     return this.#cuts.size;
   }
 
-  /** No file operation starts from now on; resolves once those under way are done. */
+  /** No sheet is cut from now on; resolves once the one under way is done. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#worker?.postMessage({ type: 'stop' } satisfies SheetMessage);
     await Promise.allSettled(this.#cuts.values());
+    await this.#close();
   }
 
-  /** Runs a file operation in a free slot, unless the build has stopped. */
-  #run(task: () => Promise<void>): Promise<void> {
-    return this.#slots.run(async () => {
-      if (this.#stopped) throw new Error('the build stopped');
-      await task();
+  #cutSheet(folder: string): Promise<void> {
+    if (this.#stopped) return Promise.reject(new Error('the build stopped'));
+    const worker = this.#start();
+    const message = {
+      type: 'cut',
+      id: this.#next++,
+      outDir: this.#outDir,
+      cacheDir: this.#cacheDir,
+      folder,
+    } satisfies SheetMessage;
+    if (!worker)
+      // No thread to be had: cut here, as the thread would.
+      return Promise.resolve().then(() => {
+        if (this.#stopped) throw new Error('the build stopped');
+        cutSheet(message.outDir, message.cacheDir, folder);
+      });
+    return new Promise((resolve, reject) => {
+      this.#pending.set(message.id, { resolve, reject });
+      worker.postMessage(message);
     });
   }
 
-  async #cutSheet(folder: string): Promise<void> {
-    if (this.#stopped) throw new Error('the build stopped');
-    const file = path.join(this.#outDir, SHEETS_DIR, folder, 'index.html');
-    const kept = path.join(this.#cacheDir, folder);
-    const reportDir = path.join(this.#outDir, 'reports', folder);
-    const sheet = await stat(file);
-    const keptSheet = await stat(path.join(kept, CUT_SHEET)).catch(() => undefined);
-    const restored =
-      keptSheet?.ino === sheet.ino &&
-      keptSheet.dev === sheet.dev &&
-      (await this.#linkKept(kept, reportDir).then(
-        () => true,
-        () => false,
-      ));
-    if (!restored) await this.#cutAndKeep(file, kept, reportDir);
-    if (this.#stopped) throw new Error('the build stopped');
-    await unlink(file);
-  }
-
-  /**
-   * Links the pages kept from the same sheet into the report's folder, and its data files beside
-   * it (kept under their own names, `<folder>.json`: never a page's `<id>.html`).
-   */
-  async #linkKept(kept: string, reportDir: string): Promise<void> {
-    if (this.#stopped) throw new Error('the build stopped');
-    const names = readdirSync(kept).filter((name) => name !== CUT_SHEET);
-    // Synchronous on purpose: a report's dozen folders and links are each a system call of a few
-    // microseconds, which a round trip through the thread pool costs several times over (at 3,000
-    // reports, tens of thousands of them on every build). Nothing else runs meanwhile, so no stop
-    // can come between two of them.
-    mkdirSync(reportDir, { recursive: true });
-    for (const name of names) {
-      if (!name.endsWith('.html')) {
-        linkSync(path.join(kept, name), path.join(path.dirname(reportDir), name));
-        continue;
-      }
-      const dir = path.join(reportDir, name.slice(0, -'.html'.length));
-      try {
-        mkdirSync(dir);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      linkSync(path.join(kept, name), path.join(dir, 'index.html'));
-    }
-  }
-
-  /**
-   * Cuts the sheet into its section pages and data files and keeps them, with the sheet, for the
-   * next build.
-   */
-  async #cutAndKeep(file: string, kept: string, reportDir: string): Promise<void> {
-    let pages, files;
+  /** The cutting thread, started with the first sheet; undefined when none can be started. */
+  #start(): Worker | undefined {
+    if (this.#worker) return this.#worker;
+    let worker: Worker;
     try {
-      ({ pages, files } = splitSheet(await readFile(file, 'utf8')));
-    } catch (error) {
-      if (error instanceof SheetError)
-        throw new Error(`${file}: ${error.message}`, { cause: error });
-      throw error;
+      worker = new Worker(new URL('../node/sheet-worker.ts', import.meta.url));
+    } catch {
+      return undefined;
     }
-    await rm(kept, { recursive: true, force: true });
-    await mkdir(kept, { recursive: true });
-    let whole = true;
-    await settleAll([
-      ...pages.map(({ id, html }) =>
-        this.#run(async () => {
-          const name = encodeURI(id);
-          const dir = path.join(reportDir, name);
-          await makeDir(dir);
-          const page = path.join(dir, 'index.html');
-          await writeNew(page, html);
-          await link(page, path.join(kept, `${name}.html`)).catch(() => {
-            whole = false;
-          });
-        }),
-      ),
-      ...files.map(({ extension, text }) =>
-        this.#run(async () => {
-          const name = `${path.basename(reportDir)}.${extension}`;
-          const data = path.join(path.dirname(reportDir), name);
-          await writeNew(data, text);
-          await link(data, path.join(kept, name)).catch(() => {
-            whole = false;
-          });
-        }),
-      ),
-    ]);
-    // Last: the kept pages count as whole only once the sheet they came from is beside them.
-    if (whole) await link(file, path.join(kept, CUT_SHEET)).catch(() => undefined);
+    this.#worker = worker;
+    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', ({ id, failure }: SheetReply) => {
+      const pending = this.#pending.get(id);
+      this.#pending.delete(id);
+      if (failure === undefined) pending?.resolve();
+      else pending?.reject(new Error(failure));
+    });
+    const fail = (error: Error) => {
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.once('exit', () => fail(new Error('the section sheet cutter stopped')));
+    return worker;
+  }
+
+  async #close(): Promise<void> {
+    this.#worker?.postMessage({ type: 'close' } satisfies SheetMessage);
+    await this.#exited;
   }
 }
 
@@ -253,25 +182,4 @@ export class SheetCutter {
 async function settleAll(tasks: Iterable<Promise<unknown>>): Promise<void> {
   const failed = (await Promise.allSettled(tasks)).find((task) => task.status === 'rejected');
   if (failed) throw failed.reason;
-}
-
-/**
- * Writes `file` as a new file. A page linked from the cache by a restore that failed halfway may
- * be there: it is removed first, never written into.
- */
-async function writeNew(file: string, content: string): Promise<void> {
-  await writeFile(file, content, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-    await unlink(file);
-    await writeFile(file, content, { flag: 'wx' });
-  });
-}
-
-/** A section page's folder; its report's folder exists (the report page is built from the same list). */
-async function makeDir(dir: string): Promise<void> {
-  await mkdir(dir).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EEXIST') return;
-    if (error.code === 'ENOENT') await mkdir(dir, { recursive: true });
-    else throw error;
-  });
 }

@@ -156,7 +156,9 @@ class IndexWorker {
       this.#pending = undefined;
     };
     this.#worker.on('error', fail);
-    this.#worker.once('exit', (code) => fail(new Error(`the search index writer exited (${code})`)));
+    this.#worker.once('exit', (code) =>
+      fail(new Error(`the search index writer exited (${code})`)),
+    );
   }
 
   write(job: IndexJob): Promise<void> {

@@ -1,0 +1,40 @@
+// Cuts section sheets on a thread of its own (SheetCutter, src/integrations/section-sheets.ts),
+// one at a time, in the order they are given; none once the build has stopped.
+import { parentPort } from 'node:worker_threads';
+import { cutSheet } from './sheet-cutting.ts';
+
+export type SheetMessage =
+  | { type: 'cut'; id: number; outDir: string; cacheDir: string; folder: string }
+  | { type: 'stop' }
+  | { type: 'close' };
+
+export interface SheetReply {
+  id: number;
+  /** Why the sheet was not cut; absent when it was. */
+  failure?: string;
+}
+
+let stopped = false;
+const port = parentPort!;
+port.on('message', (message: SheetMessage) => {
+  switch (message.type) {
+    case 'stop':
+      stopped = true;
+      return;
+    case 'close':
+      port.close();
+      return;
+    case 'cut': {
+      const { id, outDir, cacheDir, folder } = message;
+      let failure: string | undefined;
+      if (stopped) failure = 'the build stopped';
+      else
+        try {
+          cutSheet(outDir, cacheDir, folder);
+        } catch (error) {
+          failure = error instanceof Error ? error.message : String(error);
+        }
+      port.postMessage((failure === undefined ? { id } : { id, failure }) satisfies SheetReply);
+    }
+  }
+});
