@@ -97,6 +97,7 @@ if (
 const shared = sharedToolsDir();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'fzzf-scale-'));
 const cleanUp = () => {
+  rmSync(path.join(scratch, 'trash'), { recursive: true, force: true });
   if (!options.keep) rmSync(scratch, { recursive: true, force: true });
 };
 process.on('SIGINT', () => {
@@ -216,8 +217,17 @@ const CACHES = [
   'node_modules/.vite',
   'node_modules/.cache',
 ];
+// Moved aside, not deleted, until the run ends: on this kind of disk (ext4 without a journal)
+// creating files just after tens of thousands were deleted costs many times more (40,000 small
+// files: 18.2 s within a minute of deleting a 3,000-report site, 1.3 s a few minutes later), which
+// would weigh on whichever build came next, and on this site's far more than the floor's.
+const trash = path.join(scratch, 'trash');
+let trashed = 0;
 const wipe = (dir: string) => {
-  for (const cache of CACHES) rmSync(path.join(dir, cache), { recursive: true, force: true });
+  mkdirSync(trash, { recursive: true });
+  for (const cache of CACHES)
+    if (existsSync(path.join(dir, cache)))
+      renameSync(path.join(dir, cache), path.join(trash, String(trashed++)));
 };
 
 /** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
