@@ -21,6 +21,7 @@ import {
   cpSync,
   createWriteStream,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -226,7 +227,8 @@ let trashed = 0;
 const wipe = (dir: string) => {
   mkdirSync(trash, { recursive: true });
   for (const cache of CACHES)
-    if (existsSync(path.join(dir, cache)))
+    // lstat: a dangling dist link goes too.
+    if (lstatSync(path.join(dir, cache), { throwIfNoEntry: false }))
       renameSync(path.join(dir, cache), path.join(trash, String(trashed++)));
 };
 

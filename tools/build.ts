@@ -96,8 +96,9 @@ let checkSeconds: number | undefined;
 
 try {
   profile.mark(STEPS.check);
-  // Content is checked on a thread of its own while Astro loads and bundles the site; no page is
-  // written before the check has passed, and publishers get every problem at once, in Chinese.
+  // Content is checked on a thread of its own while Astro starts and syncs its content store;
+  // nothing is bundled or written before the check has passed (contentGateIntegration), and
+  // publishers get every problem at once, in Chinese.
   // Placeholders (……, 待补充) in a report that is not a draft are errors too.
   const checkStarted = performance.now();
   const checking = checkInBackground({ paths, cwd: root, read: readContent });

@@ -149,12 +149,16 @@ async function loadFiles(
     if (entryType.getRenderFunction) {
       if (!renderers.has(entryType))
         renderers.set(entryType, await entryType.getRenderFunction(config));
-      let rendered;
-      try {
-        rendered = await renderers.get(entryType)?.({ id, data, body, filePath, digest });
-      } catch (error) {
-        logger.error(`Error rendering ${entry}: ${(error as Error).message}`);
-      }
+      // A file that cannot be rendered fails the build (Astro's glob loader logs it and goes on,
+      // leaving the entry without its text). The build's content check, which runs meanwhile,
+      // refuses what the Markdown pipeline refuses and says so in Chinese (tools/build.ts).
+      quietMarkdownFailures();
+      const rendered = await renderers
+        .get(entryType)?.({ id, data, body, filePath, digest })
+        .catch((error: unknown) => {
+          logger.error(`Error rendering ${entry}: ${(error as Error).message}`);
+          throw error;
+        });
       set({
         id,
         data: parsed,
@@ -171,4 +175,27 @@ async function loadFiles(
     }
   }
   for (const id of untouched) store.delete(id);
+}
+
+/** What Astro's Markdown processor prints a failure with, before it throws it. */
+const MARKDOWN_FAILURE = 'Failed to parse Markdown file';
+
+let quieted = false;
+
+/**
+ * Keeps Astro's Markdown processor (@astrojs/markdown-remark) from printing a failure to the
+ * console before it throws it: a build's console is the publisher's, and the failure fails the
+ * build, whose message then comes from the content check. Once per process and for its whole
+ * life: collections load side by side, so a console swapped for one file's rendering and put
+ * back afterwards could silence another's message, or stay swapped.
+ */
+export function quietMarkdownFailures(): void {
+  if (quieted) return;
+  quieted = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (first instanceof Error && first.message.startsWith(MARKDOWN_FAILURE)) return;
+    original(...args);
+  };
 }

@@ -38,7 +38,8 @@ const PRELOAD_META_LIMIT = 64 * 1024;
  * The index is built while Astro generates the rest of the site: Astro generates the report pages
  * first (src/lib/search/index-pages.ts), each is read once Astro has written it whole
  * (src/node/page-written.ts announces it; a page it does not announce is read once every page
- * is generated), and Pagefind, a process of its own, indexes them on the core Astro leaves idle.
+ * is generated), and Pagefind indexes them beside it, each group of years in a service process of
+ * its own (src/node/index-writer.ts).
  * build:done then waits for the index and writes what needs the finished site: the search page's
  * index tag, search/scope.json and the pinyin lexicon.
  */
@@ -216,7 +217,14 @@ async function indexPages(
   const writing = writeIndexes(byYear, pagefindDir, root, signal);
   // Awaited below, after the lexicon: a failure meanwhile is not unhandled.
   writing.catch(() => undefined);
-  const { lexicon, cached } = await cachedPinyinLexicon(records.map((record) => record.content));
+  // Should the lexicon fail, the index writers finish first: a failed build's folder is removed
+  // only once nothing writes into it.
+  const { lexicon, cached } = await cachedPinyinLexicon(
+    records.map((record) => record.content),
+  ).catch(async (error: unknown) => {
+    await writing.catch(() => undefined);
+    throw error;
+  });
   // A file for every letter, empty or not: the search asks for the letters a query holds,
   // and a 404 would be an error in the reader's console.
   const parts = splitPinyinLexicon(lexicon);
@@ -276,7 +284,7 @@ async function writeIndexes(
   const keys: string[] = [];
   try {
     await settleAll(
-      groups.map((years, i) => {
+      groups.map(async (years, i) => {
         signal.throwIfAborted();
         // In reading order, years oldest first, as one index of the whole site would hold them.
         const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
@@ -284,9 +292,9 @@ async function writeIndexes(
         keys.push(key);
         if (restoreIndex(key, written[i]!)) {
           reused += 1;
-          return Promise.resolve();
+          return;
         }
-        return writers.write({
+        await writers.write({
           records,
           dir: written[i]!,
           key,

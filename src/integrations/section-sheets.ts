@@ -77,6 +77,10 @@ export class SheetCutter {
   readonly #cuts = new Map<string, Promise<void>>();
   readonly #pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   #worker: Worker | undefined;
+  /** Why the cutting thread can take no more sheets (it failed or exited), once it cannot. */
+  #dead: Error | undefined;
+  /** Set to 1 on stop; the thread reads it before each sheet, whatever it was sent before. */
+  readonly #stopFlag = new Int32Array(new SharedArrayBuffer(4));
   #exited: Promise<void> = Promise.resolve();
   #next = 0;
   #stopped = false;
@@ -119,13 +123,14 @@ export class SheetCutter {
   /** No sheet is cut from now on; resolves once the one under way is done. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#worker?.postMessage({ type: 'stop' } satisfies SheetMessage);
+    Atomics.store(this.#stopFlag, 0, 1);
     await Promise.allSettled(this.#cuts.values());
     await this.#close();
   }
 
   #cutSheet(folder: string): Promise<void> {
     if (this.#stopped) return Promise.reject(new Error('the build stopped'));
+    if (this.#dead) return Promise.reject(this.#dead);
     const worker = this.#start();
     const message = {
       type: 'cut',
@@ -151,7 +156,9 @@ export class SheetCutter {
     if (this.#worker) return this.#worker;
     let worker: Worker;
     try {
-      worker = new Worker(new URL('../node/sheet-worker.ts', import.meta.url));
+      worker = new Worker(new URL('../node/sheet-worker.ts', import.meta.url), {
+        workerData: this.#stopFlag,
+      });
     } catch {
       return undefined;
     }
@@ -163,8 +170,11 @@ export class SheetCutter {
       if (failure === undefined) pending?.resolve();
       else pending?.reject(new Error(failure));
     });
+    // A thread that failed or exited answers nothing more: what it was sent fails, and so does
+    // every sheet after (messages to an exited thread are dropped, and would wait forever).
     const fail = (error: Error) => {
-      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#dead ??= error;
+      for (const pending of this.#pending.values()) pending.reject(this.#dead);
       this.#pending.clear();
     };
     worker.on('error', fail);

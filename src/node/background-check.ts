@@ -29,9 +29,9 @@ export async function contentErrors(
 }
 
 /**
- * The content check, run on a thread of its own (src/node/content-check-thread.ts) so the build
- * can load and bundle the site meanwhile: the two together take about as long as the longer,
- * and the build waits for this answer before it writes a page. Should the thread fail to start
+ * The content check, run on a thread of its own (src/node/content-check-thread.ts) so Astro can
+ * start and sync its content store meanwhile: the two together take about as long as the longer,
+ * and the build waits for this answer before it bundles anything or writes a page. Should the thread fail to start
  * or stop without an answer, the check runs on this thread instead: content is never published
  * unchecked.
  */

@@ -24,8 +24,11 @@ export const STEPS = {
   publish: '发布（替换 dist/）',
 } as const;
 
-/** The content check runs on a thread of its own alongside 同步 and 打包; its time is listed apart. */
-export const CHECK_ALONGSIDE = '内容检查（与同步、打包同时进行）';
+/**
+ * The content check runs on a thread of its own beside Astro's start and content sync (which
+ * includes any wait for it); its time is listed apart.
+ */
+export const CHECK_ALONGSIDE = '内容检查（与内容同步同时进行）';
 
 /**
  * What a build prints at the start of each step when FZZF_PROGRESS is set, one line each, so

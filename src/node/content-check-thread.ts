@@ -2,5 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckRequest, contentErrors } from './background-check.ts';
 
-// One core: the build's own thread loads and bundles the site on the other meanwhile.
+// One core: the build's own thread starts Astro and syncs content on the other meanwhile.
 parentPort!.postMessage(await contentErrors(workerData as CheckRequest, { parallel: false }));

@@ -1,12 +1,11 @@
 // Cuts section sheets on a thread of its own (SheetCutter, src/integrations/section-sheets.ts),
-// one at a time, in the order they are given; none once the build has stopped.
-import { parentPort } from 'node:worker_threads';
+// one at a time, in the order they are given; none once the build has stopped (the shared flag
+// it is started with, read before each sheet: a stop message would wait behind the sheets sent).
+import { parentPort, workerData } from 'node:worker_threads';
 import { cutSheet } from './sheet-cutting.ts';
 
 export type SheetMessage =
-  | { type: 'cut'; id: number; outDir: string; cacheDir: string; folder: string }
-  | { type: 'stop' }
-  | { type: 'close' };
+  { type: 'cut'; id: number; outDir: string; cacheDir: string; folder: string } | { type: 'close' };
 
 export interface SheetReply {
   id: number;
@@ -14,20 +13,17 @@ export interface SheetReply {
   failure?: string;
 }
 
-let stopped = false;
+const stopFlag = workerData as Int32Array;
 const port = parentPort!;
 port.on('message', (message: SheetMessage) => {
   switch (message.type) {
-    case 'stop':
-      stopped = true;
-      return;
     case 'close':
       port.close();
       return;
     case 'cut': {
       const { id, outDir, cacheDir, folder } = message;
       let failure: string | undefined;
-      if (stopped) failure = 'the build stopped';
+      if (Atomics.load(stopFlag, 0) === 1) failure = 'the build stopped';
       else
         try {
           cutSheet(outDir, cacheDir, folder);

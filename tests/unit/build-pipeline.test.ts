@@ -124,7 +124,7 @@ describe('build profile', () => {
       2.25,
     ).split('\n');
     expect(lines.at(-2)).toMatch(/^ {2}合计 +4\.00 秒 +100%$/);
-    expect(lines.at(-1)).toMatch(/^ {2}内容检查（与同步、打包同时进行） +2\.25 秒$/);
+    expect(lines.at(-1)).toMatch(/^ {2}内容检查（与内容同步同时进行） +2\.25 秒$/);
     const columns = (line: string) =>
       line.slice(0, line.indexOf('秒')).replace(/[\u4e00-\u9fff（）、]/g, '..').length;
     expect(new Set(lines.slice(1).map(columns)).size).toBe(1);
