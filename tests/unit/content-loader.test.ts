@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { reportFilesLoader, withoutFrontmatterCopy } from '../../src/data/content-loader.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fzzf-loader-'));
@@ -145,5 +145,36 @@ describe("a build's loader of report files", () => {
     // An unchanged MDX file, rendered when its page is, keeps its module declared.
     expect(again.modules).toEqual(astroAgain.modules);
     expect(again.modules).toEqual(['reports/2023-a/s1-1.mdx']);
+  });
+
+  it("fails on a file it cannot render, and keeps the renderer's English printout off the console", async () => {
+    const printed: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((first: unknown) => {
+      printed.push(first);
+    });
+    try {
+      vi.resetModules();
+      const { reportFilesLoader: fresh } = await import('../../src/data/content-loader.ts');
+      const run = context(new Map(), []);
+      const entryTypes = (run.context as unknown as { entryTypes: Map<string, object> }).entryTypes;
+      // As Astro's Markdown processor fails: it prints the error, then throws it.
+      entryTypes.set('.md', {
+        ...entryTypes.get('.md'),
+        getRenderFunction: async () => async () => {
+          const error = new Error('Failed to parse Markdown file "s1.md": 不允许直接写 HTML');
+          console.error(error);
+          throw error;
+        },
+      });
+      await expect(fresh({ base, files: 'sections' }).load(run.context)).rejects.toThrow(
+        /不允许直接写 HTML/,
+      );
+      expect(printed).toEqual([]);
+      // Anything else still reaches the console.
+      console.error('其他错误');
+      expect(printed).toEqual(['其他错误']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
