@@ -19,6 +19,7 @@ import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
 import { type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex } from '../node/index-cache.ts';
 import { IndexWriters } from '../node/index-writer.ts';
+import { settleAll } from '../node/worker-calls.ts';
 import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
 import { onPageWritten } from '../node/page-written.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
@@ -323,12 +324,6 @@ async function writeIndexes(
       records: years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0),
     });
   return { indexes, reused };
-}
-
-/** Waits for every task, then throws the first failure, if any. */
-async function settleAll(tasks: Iterable<Promise<unknown>>): Promise<void> {
-  const failed = (await Promise.allSettled(tasks)).find((task) => task.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */

@@ -2,10 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { onPageWritten } from '../node/page-written.ts';
 import { CUT_CACHE, cutSheet, SHEETS_DIR } from '../node/sheet-cutting.ts';
-import type { SheetMessage, SheetReply } from '../node/sheet-worker.ts';
+import type { SheetMessage } from '../node/sheet-worker.ts';
+import { settleAll, WorkerCalls } from '../node/worker-calls.ts';
 
 export { SHEETS_DIR } from '../node/sheet-cutting.ts';
 
@@ -75,14 +75,10 @@ export class SheetCutter {
   readonly #outDir: string;
   readonly #cacheDir: string;
   readonly #cuts = new Map<string, Promise<void>>();
-  readonly #pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
-  #worker: Worker | undefined;
-  /** Why the cutting thread can take no more sheets (it failed or exited), once it cannot. */
-  #dead: Error | undefined;
+  /** The cutting thread, once started; null when none could be. */
+  #worker: WorkerCalls<Omit<Extract<SheetMessage, { type: 'cut' }>, 'id'>> | null | undefined;
   /** Set to 1 on stop; the thread reads it before each sheet, whatever it was sent before. */
   readonly #stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  #exited: Promise<void> = Promise.resolve();
-  #next = 0;
   #stopped = false;
 
   constructor(outDir: string, cacheDir: string) {
@@ -130,66 +126,33 @@ export class SheetCutter {
 
   #cutSheet(folder: string): Promise<void> {
     if (this.#stopped) return Promise.reject(new Error('the build stopped'));
-    if (this.#dead) return Promise.reject(this.#dead);
     const worker = this.#start();
-    const message = {
-      type: 'cut',
-      id: this.#next++,
-      outDir: this.#outDir,
-      cacheDir: this.#cacheDir,
-      folder,
-    } satisfies SheetMessage;
+    const sheet = { outDir: this.#outDir, cacheDir: this.#cacheDir, folder };
     if (!worker)
       // No thread to be had: cut here, as the thread would.
       return Promise.resolve().then(() => {
         if (this.#stopped) throw new Error('the build stopped');
-        cutSheet(message.outDir, message.cacheDir, folder);
+        cutSheet(sheet.outDir, sheet.cacheDir, folder);
       });
-    return new Promise((resolve, reject) => {
-      this.#pending.set(message.id, { resolve, reject });
-      worker.postMessage(message);
-    });
+    return worker.call({ type: 'cut', ...sheet });
   }
 
-  /** The cutting thread, started with the first sheet; undefined when none can be started. */
-  #start(): Worker | undefined {
-    if (this.#worker) return this.#worker;
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('../node/sheet-worker.ts', import.meta.url), {
-        workerData: this.#stopFlag,
-      });
-    } catch {
-      return undefined;
-    }
-    this.#worker = worker;
-    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    worker.on('message', ({ id, failure }: SheetReply) => {
-      const pending = this.#pending.get(id);
-      this.#pending.delete(id);
-      if (failure === undefined) pending?.resolve();
-      else pending?.reject(new Error(failure));
-    });
-    // A thread that failed or exited answers nothing more: what it was sent fails, and so does
-    // every sheet after (messages to an exited thread are dropped, and would wait forever).
-    const fail = (error: Error) => {
-      this.#dead ??= error;
-      for (const pending of this.#pending.values()) pending.reject(this.#dead);
-      this.#pending.clear();
-    };
-    worker.on('error', fail);
-    worker.once('exit', () => fail(new Error('the section sheet cutter stopped')));
-    return worker;
+  /** The cutting thread, started with the first sheet; null when none can be started. */
+  #start() {
+    if (this.#worker === undefined)
+      try {
+        this.#worker = new WorkerCalls(
+          new URL('../node/sheet-worker.ts', import.meta.url),
+          'the section sheet cutter',
+          { workerData: this.#stopFlag },
+        );
+      } catch {
+        this.#worker = null;
+      }
+    return this.#worker;
   }
 
   async #close(): Promise<void> {
-    this.#worker?.postMessage({ type: 'close' } satisfies SheetMessage);
-    await this.#exited;
+    await this.#worker?.close();
   }
-}
-
-/** Waits for every task, then throws the first failure, if any. */
-async function settleAll(tasks: Iterable<Promise<unknown>>): Promise<void> {
-  const failed = (await Promise.allSettled(tasks)).find((task) => task.status === 'rejected');
-  if (failed) throw failed.reason;
 }

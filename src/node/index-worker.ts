@@ -2,13 +2,12 @@
 // thread's own, writing one group's index at a time.
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { type IndexJob, type IndexReply, writeGroupIndex } from './index-writer.ts';
+import { type IndexMessage, writeGroupIndex } from './index-writer.ts';
+import { replyTo } from './worker-calls.ts';
 
 let stopped = false;
 const port = parentPort!;
-type Message = { type: 'write'; job: IndexJob } | { type: 'stop' } | { type: 'close' };
-
-port.on('message', (message: Message) => {
+port.on('message', (message: IndexMessage) => {
   switch (message.type) {
     case 'stop':
       stopped = true;
@@ -17,13 +16,9 @@ port.on('message', (message: Message) => {
       void pagefind.close().finally(() => port.close());
       return;
     case 'write':
-      writeGroupIndex(pagefind, message.job, () => stopped).then(
-        () => port.postMessage({ ok: true } satisfies IndexReply),
-        (error: unknown) =>
-          port.postMessage({
-            ok: false,
-            message: error instanceof Error ? error.message : String(error),
-          } satisfies IndexReply),
-      );
+      void replyTo(
+        message.id,
+        writeGroupIndex(pagefind, message.job, () => stopped),
+      ).then((reply) => port.postMessage(reply));
   }
 });

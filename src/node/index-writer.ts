@@ -1,10 +1,10 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type * as pagefind from 'pagefind';
 import { minifyEngine, recompressWasm } from './engine-files.ts';
 import { storeIndex } from './index-cache.ts';
+import { WorkerCalls } from './worker-calls.ts';
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
 const BATCH = 256;
@@ -132,49 +132,26 @@ export class IndexWriters {
   }
 }
 
-/** What a writer thread posts back for each job. */
-export type IndexReply = { ok: true } | { ok: false; message: string };
+/** What a writer thread is sent: a group to write, a stop, or the end. */
+export type IndexMessage =
+  { type: 'write'; job: IndexJob; id: number } | { type: 'stop' } | { type: 'close' };
 
 /** A worker thread with its own Pagefind, one job at a time. */
 class IndexWorker {
-  readonly #worker = new Worker(new URL('./index-worker.ts', import.meta.url));
-  #exited: Promise<void>;
-  #failed: Error | undefined;
-  #pending: { resolve: () => void; reject: (error: Error) => void } | undefined;
-
-  constructor() {
-    this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
-    this.#worker.on('message', (reply: IndexReply) => {
-      const pending = this.#pending;
-      this.#pending = undefined;
-      if (reply.ok) pending?.resolve();
-      else pending?.reject(new Error(reply.message));
-    });
-    const fail = (error: Error) => {
-      this.#failed ??= error;
-      this.#pending?.reject(error);
-      this.#pending = undefined;
-    };
-    this.#worker.on('error', fail);
-    this.#worker.once('exit', (code) =>
-      fail(new Error(`the search index writer exited (${code})`)),
-    );
-  }
+  readonly #calls = new WorkerCalls<{ type: 'write'; job: IndexJob }>(
+    new URL('./index-worker.ts', import.meta.url),
+    'the search index writer',
+  );
 
   write(job: IndexJob): Promise<void> {
-    if (this.#failed) return Promise.reject(this.#failed);
-    return new Promise((resolve, reject) => {
-      this.#pending = { resolve, reject };
-      this.#worker.postMessage({ type: 'write', job });
-    });
+    return this.#calls.call({ type: 'write', job });
   }
 
   stop(): void {
-    this.#worker.postMessage({ type: 'stop' });
+    this.#calls.post({ type: 'stop' } satisfies IndexMessage);
   }
 
-  async close(): Promise<void> {
-    this.#worker.postMessage({ type: 'close' });
-    await this.#exited;
+  close(): Promise<void> {
+    return this.#calls.close();
   }
 }

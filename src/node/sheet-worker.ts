@@ -3,15 +3,10 @@
 // it is started with, read before each sheet: a stop message would wait behind the sheets sent).
 import { parentPort, workerData } from 'node:worker_threads';
 import { cutSheet } from './sheet-cutting.ts';
+import { type CallReply } from './worker-calls.ts';
 
 export type SheetMessage =
   { type: 'cut'; id: number; outDir: string; cacheDir: string; folder: string } | { type: 'close' };
-
-export interface SheetReply {
-  id: number;
-  /** Why the sheet was not cut; absent when it was. */
-  failure?: string;
-}
 
 const stopFlag = workerData as Int32Array;
 const port = parentPort!;
@@ -30,7 +25,7 @@ port.on('message', (message: SheetMessage) => {
         } catch (error) {
           failure = error instanceof Error ? error.message : String(error);
         }
-      port.postMessage((failure === undefined ? { id } : { id, failure }) satisfies SheetReply);
+      port.postMessage((failure === undefined ? { id } : { id, failure }) satisfies CallReply);
     }
   }
 });
