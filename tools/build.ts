@@ -101,10 +101,15 @@ try {
   // publishers get every problem at once, in Chinese.
   // Placeholders (……, 待补充) in a report that is not a draft are errors too.
   const checkStarted = performance.now();
-  const checking = checkInBackground({ paths, cwd: root, read: readContent });
+  const checking = checkInBackground({
+    paths,
+    cwd: root,
+    read: readContent,
+    qrCodes: { siteUrl: options.siteUrl },
+  });
   // The bytes are the check's now; the pages step is the build's peak of memory.
   readContent = undefined;
-  const contentChecked = checking.then((issues) => {
+  const contentChecked = checking.issues.then((issues) => {
     checkSeconds = (performance.now() - checkStarted) / 1000;
     if (issues.length) throw new ContentError(issues);
     console.log('内容检查通过。');
@@ -142,7 +147,7 @@ try {
             paths,
             ...(options.years ? { years: options.years } : {}),
           }),
-          contentGateIntegration(contentChecked),
+          contentGateIntegration(contentChecked, checking.qrCodes),
           buildProfileIntegration(profile),
         ],
       }).catch(async (error: unknown) => {

@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
 import { checkContentFiles, errorsOf } from '../data/content-check.ts';
 import type { ContentPaths } from '../data/paths.ts';
+import type { LoadedContent } from '../data/report-folders.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
 
 /** What the check thread is given: where content is, and the bytes the fingerprint read. */
@@ -9,13 +10,30 @@ export interface CheckRequest {
   paths: ContentPaths;
   cwd: string;
   read: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Once the content has passed, the thread draws the QR code of every page into the build
+   * cache (src/node/qr-warmup.ts), for the site's public address (SITE_URL; undefined, the
+   * default). Absent: no codes are drawn ahead.
+   */
+  qrCodes?: { siteUrl: string | undefined };
 }
+
+/** What the check thread posts: its errors, then, once drawn, the pages' QR codes. */
+export type CheckMessage = { type: 'checked'; issues: ContentIssue[] } | { type: 'qr-codes' };
 
 /** The errors of the content check of `request` (the build refuses content with any). */
 export async function contentErrors(
+  request: CheckRequest,
+  options: { parallel?: boolean } = {},
+): Promise<ContentIssue[]> {
+  return (await checkedContent(request, options)).issues;
+}
+
+/** The check of `request`: its errors, and the content as read. */
+export async function checkedContent(
   { paths, cwd, read }: CheckRequest,
   { parallel = true }: { parallel?: boolean } = {},
-): Promise<ContentIssue[]> {
+): Promise<{ issues: ContentIssue[]; content: LoadedContent }> {
   // Bytes that crossed a thread arrive as plain Uint8Arrays: the check decodes Buffers.
   const bytes = new Map(
     [...read].map(([file, data]) => [
@@ -23,22 +41,41 @@ export async function contentErrors(
       Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
     ]),
   );
-  return errorsOf((await checkContentFiles(paths, cwd, bytes, { parallel })).problems).map(
-    ({ severity: _severity, ...issue }) => issue,
-  );
+  const { problems, content } = await checkContentFiles(paths, cwd, bytes, { parallel });
+  return {
+    issues: errorsOf(problems).map(({ severity: _severity, ...issue }) => issue),
+    content,
+  };
+}
+
+/** The content check under way beside the build. */
+export interface BackgroundCheck {
+  /** The check's errors (the build refuses content with any). */
+  issues: Promise<ContentIssue[]>;
+  /**
+   * Settles once the thread has drawn the pages' QR codes into the build cache, or will not:
+   * content refused, no `qrCodes` asked for, or no thread. Never rejects: pages draw a code the cache
+   * lacks themselves.
+   */
+  qrCodes: Promise<void>;
 }
 
 /**
  * The content check, run on a thread of its own (src/node/content-check-thread.ts) so Astro can
  * start and sync its content store meanwhile: the two together take about as long as the longer,
- * and the build waits for this answer before it bundles anything or writes a page. Should the thread fail to start
- * or stop without an answer, the check runs on this thread instead: content is never published
- * unchecked.
+ * and the build waits for this answer before it bundles anything or writes a page. Should the
+ * thread fail to start or stop without an answer, the check runs on this thread instead: content
+ * is never published unchecked.
  */
-export function checkInBackground(request: CheckRequest): Promise<ContentIssue[]> {
-  return new Promise((resolve, reject) => {
+export function checkInBackground(request: CheckRequest): BackgroundCheck {
+  let drawn = (): void => undefined;
+  const qrCodes = new Promise<void>((resolve) => {
+    drawn = resolve;
+  });
+  const issues = new Promise<ContentIssue[]>((resolve, reject) => {
     let answered = false;
     const here = () => {
+      drawn();
       if (answered) return;
       answered = true;
       contentErrors(request).then(resolve, reject);
@@ -52,23 +89,43 @@ export function checkInBackground(request: CheckRequest): Promise<ContentIssue[]
       here();
       return;
     }
-    worker.once('message', (issues: ContentIssue[]) => {
-      if (answered) return;
-      answered = true;
-      resolve(issues);
+    worker.on('message', (message: CheckMessage) => {
+      if (message.type === 'qr-codes') drawn();
+      else if (!answered) {
+        answered = true;
+        resolve(message.issues);
+      }
     });
     worker.once('error', here);
     worker.once('exit', here);
   });
+  return { issues, qrCodes };
 }
 
 /**
  * Holds the build before Astro bundles the site, let alone writes a page, until `checked`
- * settles; its rejection (the check's ContentError) fails the build.
+ * settles; its rejection (the check's ContentError) fails the build. Pages are then generated
+ * once `qrCodes` has settled, so that they find their codes drawn.
  */
-export function contentGateIntegration(checked: Promise<void>): AstroIntegration {
+export function contentGateIntegration(
+  checked: Promise<void>,
+  qrCodes: Promise<void> = Promise.resolve(),
+): AstroIntegration {
   return {
     name: 'fzzf:content-gate',
-    hooks: { 'astro:build:start': () => checked },
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // Astro generates the pages in a Vite buildApp hook of its own (enforce: 'post'), after
+        // every bundle is built; a plain plugin's post-order hook runs just before it.
+        updateConfig({
+          vite: {
+            plugins: [
+              { name: 'fzzf:qr-codes', buildApp: { order: 'post', handler: () => qrCodes } },
+            ],
+          },
+        });
+      },
+      'astro:build:start': () => checked,
+    },
   };
 }

@@ -59,6 +59,11 @@ export function qrImage(text: string): QrImage {
   return image;
 }
 
+/** Writes the codes drawn so far to the build cache now, rather than when the process exits. */
+export function saveQrImages(): void {
+  cache.save();
+}
+
 /** A square 1-bit greyscale PNG, `size` pixels a side, black where `dark` says so. */
 function png(size: number, dark: (x: number, y: number) => boolean): Buffer {
   const stride = Math.ceil(size / 8);

@@ -8,6 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { PARAGRAPH_ID } from '../../src/lib/addresses/ids.ts';
 import { DEFAULT_SITE_URL } from '../../src/lib/addresses/urls.ts';
+import { CONTENT_PATHS } from '../../src/data/paths.ts';
+import { loadContent } from '../../src/data/report-folders.ts';
+import { printedAddresses } from '../../src/node/qr-warmup.ts';
 import {
   assertBuilt,
   DIST,
@@ -129,6 +132,14 @@ describe('QR codes and sharing metadata', () => {
       expect(code.canonical, code.file).toBe(`${SITE}${code.file.replace(/index\.html$/, '')}`);
       expect(code.decoded, code.file).toBe(code.canonical);
     }
+  });
+
+  it('every address a page prints as a QR code is one the build draws ahead, from the content alone', async () => {
+    const content = await loadContent(path.join(ROOT, CONTENT_PATHS.reportsDir), ROOT);
+    const drawn = new Set(printedAddresses(content, SITE));
+    const codes = qrCodes(DIST);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) expect(drawn.has(code.canonical!), code.file).toBe(true);
   });
 
   it('QR codes are an image in the page, with no style attribute or script, named for screen readers, with the URL in the caption', () => {
@@ -285,7 +296,7 @@ describe('a site built for a sub-path', () => {
     expect(brokenReferences(outDir, '/fzzf/')).toEqual([]);
   });
 
-  it('gives every page a canonical URL and og:url under the base, and QR codes that decode to them', () => {
+  it('gives every page a canonical URL and og:url under the base, and QR codes that decode to them', async () => {
     for (const file of htmlFiles(outDir)) {
       const $ = open(outDir, file);
       expect($('link[rel="canonical"]').attr('href')?.startsWith(site), file).toBe(true);
@@ -297,6 +308,10 @@ describe('a site built for a sub-path', () => {
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes)
       expect(code.decoded, code.file).toBe(`${site}${code.file.replace(/index\.html$/, '')}`);
+    // The codes drawn ahead of the pages are drawn for the same public address.
+    const content = await loadContent(path.join(ROOT, CONTENT_PATHS.reportsDir), ROOT);
+    const drawn = new Set(printedAddresses(content, site));
+    for (const code of codes) expect(drawn.has(code.decoded!), code.file).toBe(true);
   });
 
   it('builds the client scripts with the base, so the search engine loads from under it', () => {

@@ -1,14 +1,25 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_PATHS, type ContentPaths } from '../../src/data/paths.ts';
 import { ContentError } from '../../src/lib/content/errors.ts';
 import {
+  checkedContent,
   checkInBackground,
   contentErrors,
   contentGateIntegration,
 } from '../../src/node/background-check.ts';
+import { printedAddresses } from '../../src/node/qr-warmup.ts';
+import { decodeQrImage } from '../support/qr.ts';
 
 // The build checks content on a thread of its own while Astro loads the site: it must find what
 // the check on the build's own thread finds, in the bytes the build's fingerprint read.
@@ -41,14 +52,80 @@ afterAll(() => {
 describe('the content check beside the build', () => {
   it('passes valid content, and refuses what the check on this thread refuses', async () => {
     const read = readAll();
-    expect(await checkInBackground({ paths, cwd: ROOT, read })).toEqual([]);
+    expect(await checkInBackground({ paths, cwd: ROOT, read }).issues).toEqual([]);
     // The fingerprint read a report with a script in it; the disk holds the valid file again.
     const s2 = path.join(reports, '2024-test-agency', 's2.md');
     read.set(s2, Buffer.from(`${read.get(s2)!.toString('utf8')}\n<script>alert(1)</script>\n`));
     const here = await contentErrors({ paths, cwd: ROOT, read });
     expect(here.some((issue) => issue.file.endsWith('s2.md'))).toBe(true);
-    expect(await checkInBackground({ paths, cwd: ROOT, read })).toEqual(here);
+    expect(await checkInBackground({ paths, cwd: ROOT, read }).issues).toEqual(here);
   }, 60_000);
+
+  it('once content has passed, draws the QR code of every report and section page into the build cache', async () => {
+    const cache = path.join(scratch, 'qr-cache');
+    vi.stubEnv('FZZF_CACHE_DIR', cache);
+    const site = 'https://www.example.gov.cn/fzzf/';
+    const check = checkInBackground({
+      paths,
+      cwd: ROOT,
+      read: readAll(),
+      qrCodes: { siteUrl: site },
+    });
+    expect(await check.issues).toEqual([]);
+    await check.qrCodes;
+    const [file] = readdirSync(cache).filter((name) => /^qr-[0-9a-f]+\.json$/.test(name));
+    const codes = JSON.parse(readFileSync(path.join(cache, file!), 'utf8')) as Record<
+      string,
+      { src: string }
+    >;
+    const { content } = await checkedContent({ paths, cwd: ROOT, read: readAll() });
+    const addresses = printedAddresses(content, site);
+    expect(addresses).toContain(`${site}reports/2024-test-agency/`);
+    expect(addresses).toContain(`${site}reports/2024-test-agency/s1/`);
+    expect(addresses).toHaveLength(content.reports.length + content.sections.length);
+    expect(Object.keys(codes).sort()).toEqual([...addresses].sort());
+    for (const address of addresses) expect(decodeQrImage(codes[address]!.src)).toBe(address);
+  }, 60_000);
+
+  it('draws no QR code for content the check refuses', async () => {
+    const cache = path.join(scratch, 'qr-cache-refused');
+    vi.stubEnv('FZZF_CACHE_DIR', cache);
+    const read = readAll();
+    const s2 = path.join(reports, '2024-test-agency', 's2.md');
+    read.set(s2, Buffer.from(`${read.get(s2)!.toString('utf8')}\n<script>alert(1)</script>\n`));
+    const check = checkInBackground({ paths, cwd: ROOT, read, qrCodes: { siteUrl: undefined } });
+    expect((await check.issues).length).toBeGreaterThan(0);
+    await check.qrCodes;
+    expect(
+      existsSync(cache) ? readdirSync(cache).filter((name) => name.startsWith('qr-')) : [],
+    ).toEqual([]);
+  }, 60_000);
+
+  it('generates pages only once the QR codes are drawn', async () => {
+    let draw = (): void => undefined;
+    const drawn = new Promise<void>((resolve) => {
+      draw = resolve;
+    });
+    const plugins: { buildApp: { order: string; handler: () => Promise<void> } }[] = [];
+    const setup = contentGateIntegration(Promise.resolve(), drawn).hooks['astro:config:setup'] as (
+      options: unknown,
+    ) => void;
+    setup({
+      updateConfig: (config: { vite: { plugins: typeof plugins } }) =>
+        plugins.push(...config.vite.plugins),
+    });
+    expect(plugins).toHaveLength(1);
+    expect(plugins[0]!.buildApp.order).toBe('post');
+    let generated = false;
+    const generating = plugins[0]!.buildApp.handler().then(() => {
+      generated = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(generated).toBe(false);
+    draw();
+    await generating;
+    expect(generated).toBe(true);
+  });
 
   it('holds the build at its start until the check has passed, and fails it otherwise', async () => {
     const start = contentGateIntegration(Promise.resolve()).hooks[
