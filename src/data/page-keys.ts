@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { yearNeighbours } from '../lib/portal/index-pages.ts';
+import { reportPagesCacheKey } from '../lib/search/index-pages.ts';
 import { siteOptions } from './options.ts';
 import type { Report } from './reports.ts';
 import { STATUTORY_GUIDE } from './statutory-rule.ts';
@@ -43,7 +44,9 @@ const keys = new WeakMap<Report, string>();
 /**
  * The key of every page made from one report (the report page, its section pages, alias
  * redirects and open-data files): its metadata and text, each section's, and the reports its
- * year navigation links to.
+ * year navigation links to. It starts with the report's year (`2023.<digest>`,
+ * reportKeyYear): the search index learns each report page's year from the list of pages to
+ * generate, and writes a group of years as soon as its pages are written.
  */
 export function reportPagesKey(report: Report, reports: readonly Report[]): string {
   const known = keys.get(report);
@@ -63,7 +66,7 @@ export function reportPagesKey(report: Report, reports: readonly Report[]): stri
   const brief = (ref: Report | undefined) =>
     ref && [ref.folder, ref.data.title, ref.data.year, ref.data.draft, ref.published];
   hash.update(JSON.stringify([brief(previous), brief(next)]));
-  const key = hash.digest('hex').slice(0, 32);
+  const key = reportPagesCacheKey(report.data.year, hash.digest('hex').slice(0, 32));
   keys.set(report, key);
   return key;
 }

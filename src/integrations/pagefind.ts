@@ -12,7 +12,12 @@ import {
   SEARCH_SCOPE,
 } from '../lib/addresses/urls.ts';
 import type { SearchScopeData } from '../lib/search/index-contract.ts';
-import { reportFileFolder, reportPageFolder, reportPagesFirst } from '../lib/search/index-pages.ts';
+import {
+  reportFileFolder,
+  reportPageFolder,
+  reportPagesFirst,
+  reportPageYear,
+} from '../lib/search/index-pages.ts';
 import { splitPinyinLexicon } from '../lib/search/query.ts';
 import { scopeDataOf } from '../lib/search/report-sections.ts';
 import { SEARCH_INDEX_META } from '../lib/search/search-page.ts';
@@ -20,7 +25,7 @@ import { type PageRecords, searchRecords } from '../node/page-records.ts';
 import { indexKey, keepIndexes, restoreIndex } from '../node/index-cache.ts';
 import { IndexWriters } from '../node/index-writer.ts';
 import { settleAll } from '../node/worker-calls.ts';
-import { groupFolder, groupYears, MIN_GROUP_RECORDS } from '../lib/search/index-groups.ts';
+import { groupFolder, groupYears, type YearGroup, YearGroups } from '../lib/search/index-groups.ts';
 import { onPageWritten } from '../node/page-written.ts';
 import { cachedPinyinLexicon, traditionalCharsFor } from '../node/pinyin-lexicon.ts';
 import { ReportPageReader } from '../node/report-pages.ts';
@@ -37,10 +42,11 @@ const PRELOAD_META_LIMIT = 64 * 1024;
  * error, or an index with no records, stops it.
  *
  * The index is built while Astro generates the rest of the site: Astro generates the report pages
- * first (src/lib/search/index-pages.ts), each is read once Astro has written it whole
- * (src/node/page-written.ts announces it; a page it does not announce is read once every page
- * is generated), and Pagefind indexes them beside it, each group of years in a service process of
- * its own (src/node/index-writer.ts).
+ * first, newest year first (src/lib/search/index-pages.ts), each is read once Astro has written it
+ * whole (src/node/page-written.ts announces it; a page it does not announce is read once every
+ * page is generated), and Pagefind indexes them beside it, each group of years in a service
+ * process of its own (src/node/index-writer.ts) as soon as the group is final: the cache keys
+ * tell each report page's year before it is written (src/data/page-keys.ts).
  * build:done then waits for the index and writes what needs the finished site: the search page's
  * index tag, search/scope.json and the pinyin lexicon.
  */
@@ -62,9 +68,9 @@ export default function pagefindIntegration(): AstroIntegration {
         reader = undefined;
         running = undefined;
         setPrerenderer((generator) =>
-          indexAlongside(generator, (folders) => {
+          indexAlongside(generator, (folders, years) => {
             reader = new ReportPageReader(outDir, folders);
-            running = startIndexing(reader, outDir, root);
+            running = startIndexing(reader, outDir, root, years);
             return reader;
           }),
         );
@@ -149,7 +155,7 @@ export async function stopSearchIndex(): Promise<void> {
  */
 function indexAlongside(
   generator: AstroPrerenderer,
-  start: (folders: string[]) => ReportPageReader,
+  start: (folders: string[], years: ReadonlyMap<string, number> | undefined) => ReportPageReader,
 ): AstroPrerenderer {
   let stopListening = (): void => undefined;
   return {
@@ -157,7 +163,15 @@ function indexAlongside(
     ...(generator.setup ? { setup: () => generator.setup!() } : {}),
     async getStaticPaths() {
       const paths = reportPagesFirst(await generator.getStaticPaths());
-      const reader = start(paths.flatMap((page) => reportPageFolder(page) ?? []));
+      // Each report page's year, from its cache key (src/lib/search/index-pages.ts), when every
+      // report page has one.
+      const years = new Map<string, number | undefined>();
+      for (const page of paths) {
+        const folder = reportPageFolder(page);
+        if (folder !== undefined) years.set(folder, reportPageYear(page));
+      }
+      const known = [...years.values()].every((year) => year !== undefined);
+      const reader = start([...years.keys()], known ? (years as Map<string, number>) : undefined);
       stopListening = onPageWritten((file) => {
         const folder = reportFileFolder(file);
         if (folder !== undefined) reader.complete(folder);
@@ -176,9 +190,14 @@ function indexAlongside(
 }
 
 /** Starts indexing the pages `reader` reads as they are written. */
-function startIndexing(reader: ReportPageReader, outDir: string, root: string): IndexRun {
+function startIndexing(
+  reader: ReportPageReader,
+  outDir: string,
+  root: string,
+  years?: ReadonlyMap<string, number>,
+): IndexRun {
   const stopping = new AbortController();
-  const result = indexPages(reader, outDir, root, stopping.signal);
+  const result = indexPages(reader, outDir, root, stopping.signal, years);
   // Awaited by build:done; a build that fails first never asks, and that is no error of its own.
   result.catch(() => undefined);
   return {
@@ -196,134 +215,208 @@ async function indexPages(
   outDir: string,
   root: string,
   signal: AbortSignal,
+  years: ReadonlyMap<string, number> | undefined,
 ): Promise<BuiltIndex> {
   const started = performance.now();
-  const pages = await reader.pages();
-  const read = performance.now();
-  // Each page's records, made once: in page order for the lexicon, by year for the index.
-  const perPage = pages.map((page) => ({
-    year: page.report.year,
-    records: searchRecords(page),
-  }));
-  const records = perPage.flatMap((page) => page.records);
+  // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
+  const groups = new YearGroups(Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || undefined);
+  const index = new GroupedIndex(path.join(outDir, 'pagefind'), root, signal);
+  // Each group's records in reading order, years oldest first, as one index of the whole site
+  // would hold them; each year's pages in folder order.
   const byYear = new Map<number, pagefind.CustomRecord[]>();
-  for (const page of perPage) {
-    if (!byYear.has(page.year)) byYear.set(page.year, []);
-    byYear.get(page.year)!.push(...page.records);
-  }
-  if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
-  const pagefindDir = path.join(outDir, 'pagefind');
-  // Pagefind writes in its own process; the pinyin lexicon is built on this thread
-  // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
-  const writing = writeIndexes(byYear, pagefindDir, root, signal);
-  // Awaited below, after the lexicon: a failure meanwhile is not unhandled.
-  writing.catch(() => undefined);
-  // Should the lexicon fail, the index writers finish first: a failed build's folder is removed
-  // only once nothing writes into it.
-  const { lexicon, cached } = await cachedPinyinLexicon(
-    records.map((record) => record.content),
-  ).catch(async (error: unknown) => {
-    await writing.catch(() => undefined);
-    throw error;
-  });
-  // A file for every letter, empty or not: the search asks for the letters a query holds,
-  // and a 404 would be an error in the reader's console.
-  const parts = splitPinyinLexicon(lexicon);
-  const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
-    (letter) =>
-      [
-        pinyinLexiconFile(letter),
-        JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
-      ] as const,
-  );
-  const scope = scopeOf(pages);
-  const lexiconDone = performance.now();
-  const { indexes, reused } = await writing;
-  return {
-    pages: pages.length,
-    records: records.length,
-    indexes,
-    reused,
-    scope,
-    lexiconFiles,
-    cached,
-    times: { started, read, lexicon: lexiconDone, indexed: performance.now() },
+  const write = (given: readonly YearGroup[]) => {
+    for (const group of given)
+      index.write(
+        group,
+        [...group.years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []),
+        groups.closed,
+      );
   };
+  try {
+    // When the list of pages told each report page's year, each year is indexed as soon as its
+    // pages are read, newest first, and each group of years written once it is final: Pagefind
+    // works while Astro still renders the report pages, rather than only after the last one.
+    for (const [year, folders] of newestYearsFirst(years)) {
+      const pages = await Promise.all(folders.map((folder) => reader.page(folder)));
+      const declared = pages.filter((page) => page !== undefined);
+      const other = declared.find((page) => page.report.year !== year);
+      if (other)
+        throw new Error(
+          `report page of ${other.report.folder} declares year ${other.report.year}, its cache key ${year}`,
+        );
+      if (!declared.length) continue;
+      byYear.set(
+        year,
+        declared.flatMap((page) => searchRecords(page)),
+      );
+      write(groups.add(year, byYear.get(year)!.length));
+    }
+    const pages = await reader.pages();
+    const read = performance.now();
+    // Each page's records, made once: in page order for the lexicon, by year for the index.
+    const perPage = pages.map((page) => ({ year: page.report.year, records: searchRecords(page) }));
+    const records = perPage.flatMap((page) => page.records);
+    const counts = new Map<number, number>();
+    for (const page of perPage)
+      counts.set(page.year, (counts.get(page.year) ?? 0) + page.records.length);
+    if (records.length === 0) throw new Error(`no report section to index in ${outDir}`);
+    if (!years) {
+      for (const page of perPage) {
+        if (!byYear.has(page.year)) byYear.set(page.year, []);
+        byYear.get(page.year)!.push(...page.records);
+      }
+      for (const year of [...byYear.keys()].sort((a, b) => b - a))
+        write(groups.add(year, byYear.get(year)!.length));
+    }
+    write(groups.end());
+    // The groups given year by year are those of the whole list (src/lib/search/index-groups.ts).
+    const expected = groupYears(
+      counts,
+      Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || undefined,
+    );
+    if (JSON.stringify(index.groups) !== JSON.stringify(expected))
+      throw new Error(
+        `search index groups ${JSON.stringify(index.groups)} differ from ${JSON.stringify(expected)}`,
+      );
+    // Pagefind writes in its own processes; the pinyin lexicon is built on this thread
+    // meanwhile, so on a clean build the two take as long as the longer one, not the sum.
+    const { lexicon, cached } = await cachedPinyinLexicon(records.map((record) => record.content));
+    // A file for every letter, empty or not: the search asks for the letters a query holds,
+    // and a 404 would be an error in the reader's console.
+    const parts = splitPinyinLexicon(lexicon);
+    const lexiconFiles = [...'abcdefghijklmnopqrstuvwxyz'].map(
+      (letter) =>
+        [
+          pinyinLexiconFile(letter),
+          JSON.stringify(parts.get(letter) ?? { spell: {}, initials: {} }),
+        ] as const,
+    );
+    const scope = scopeOf(pages);
+    const lexiconDone = performance.now();
+    const { indexes, reused } = await index.finish(counts);
+    return {
+      pages: pages.length,
+      records: records.length,
+      indexes,
+      reused,
+      scope,
+      lexiconFiles,
+      cached,
+      times: { started, read, lexicon: lexiconDone, indexed: performance.now() },
+    };
+  } catch (error) {
+    // Should anything fail, the index writers finish first: a failed build's folder is removed
+    // only once nothing writes into it.
+    await index.abandon();
+    throw error;
+  }
+}
+
+/** The report folders by year, newest year first, each year's in folder order. */
+function newestYearsFirst(years: ReadonlyMap<string, number> | undefined): [number, string[]][] {
+  if (!years) return [];
+  const byYear = Map.groupBy(years.keys(), (folder) => years.get(folder)!);
+  return [...byYear]
+    .sort(([a], [b]) => b - a)
+    .map(([year, folders]) => [year, [...folders].sort()]);
 }
 
 /**
- * Writes the search index under `pagefindDir`, one Pagefind index per group of years
+ * The search index under `pagefindDir`, one Pagefind index per group of years
  * (src/lib/search/index-groups.ts), the newest group at its root. A group whose records are those
  * of a previous build is taken from the cache (src/node/index-cache.ts); the others are indexed
- * side by side, each by a Pagefind of its own (src/node/index-writer.ts). The older groups are
- * written beside the output folder's index and moved into it once every group is done, so no
- * Pagefind ever writes into a folder another one is writing. Any Pagefind error fails the build.
+ * side by side, each by a Pagefind of its own (src/node/index-writer.ts), as soon as they are
+ * given. The older groups are written beside the output folder's index and moved into it once
+ * every group is done, so no Pagefind ever writes into a folder another one is writing. Any
+ * Pagefind error fails the build.
  */
-async function writeIndexes(
-  byYear: ReadonlyMap<number, pagefind.CustomRecord[]>,
-  pagefindDir: string,
-  root: string,
-  signal: AbortSignal,
-): Promise<{ indexes: NonNullable<SearchScopeData['indexes']>; reused: number }> {
-  const counts = new Map([...byYear].map(([year, records]) => [year, records.length]));
-  // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
-  const min = Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || MIN_GROUP_RECORDS;
-  const groups = groupYears(counts, min).filter((years) =>
-    years.some((year) => byYear.get(year)?.length),
-  );
-  const folders = groups.map((years, i) => groupFolder(years, i));
-  // Nested group folders (years/) are not part of the primary index's cache entry.
-  const nested = [...new Set(folders.filter(Boolean).map((folder) => folder.split('/')[0]!))];
-  // Where each group is written: the primary in place, the others beside it until all are done.
-  const written = groups.map((_, i) =>
-    i === 0 ? pagefindDir : `${pagefindDir}.${String(i).padStart(3, '0')}`,
-  );
-  const writers = new IndexWriters();
-  const stop = () => writers.stop();
-  signal.addEventListener('abort', stop);
-  let reused = 0;
-  const keys: string[] = [];
-  try {
-    await settleAll(
-      groups.map(async (years, i) => {
-        signal.throwIfAborted();
-        // In reading order, years oldest first, as one index of the whole site would hold them.
-        const records = [...years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []);
-        const key = indexKey(records, root);
-        keys.push(key);
-        if (restoreIndex(key, written[i]!)) {
-          reused += 1;
-          return;
-        }
-        await writers.write({
-          records,
-          dir: written[i]!,
-          key,
-          nested: i === 0 ? nested : [],
-          engine: i === 0,
-        });
-      }),
-    );
-    signal.throwIfAborted();
-  } finally {
-    signal.removeEventListener('abort', stop);
-    await writers.close();
+class GroupedIndex {
+  readonly #pagefindDir: string;
+  readonly #root: string;
+  readonly #signal: AbortSignal;
+  readonly #writers = new IndexWriters();
+  readonly #stop = () => this.#writers.stop();
+  readonly #tasks: Promise<void>[] = [];
+  readonly #keys: string[] = [];
+  /** The groups given, in order. */
+  readonly groups: number[][] = [];
+  #reused = 0;
+
+  constructor(pagefindDir: string, root: string, signal: AbortSignal) {
+    this.#pagefindDir = pagefindDir;
+    this.#root = root;
+    this.#signal = signal;
+    signal.addEventListener('abort', this.#stop);
   }
-  for (const [i, folder] of folders.entries()) {
-    if (i === 0) continue;
-    await mkdir(path.dirname(path.join(pagefindDir, folder)), { recursive: true });
-    await rename(written[i]!, path.join(pagefindDir, folder));
+
+  /** Where group `index` is written: the primary in place, the others beside it until all are done. */
+  #dir(index: number): string {
+    return index === 0
+      ? this.#pagefindDir
+      : `${this.#pagefindDir}.${String(index).padStart(3, '0')}`;
   }
-  keepIndexes(keys);
-  const indexes: NonNullable<SearchScopeData['indexes']> = [];
-  for (const [i, years] of groups.entries())
-    indexes.push({
-      path: folders[i]!,
-      years: [...years].sort((a, b) => b - a),
-      tag: await tagOf(path.join(pagefindDir, folders[i]!)),
-      records: years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0),
-    });
-  return { indexes, reused };
+
+  /** Starts on `group` with its `records`, once `count` groups are known to exist at least. */
+  write(group: YearGroup, records: pagefind.CustomRecord[], count: number): void {
+    this.groups.push(group.years);
+    const key = indexKey(records, this.#root);
+    this.#keys.push(key);
+    const dir = this.#dir(group.index);
+    // Nested group folders (years/) are not part of the primary index's cache entry.
+    const nested =
+      group.index === 0 && count > 1 ? [groupFolder(group.years, 1).split('/')[0]!] : [];
+    const task = (async () => {
+      this.#signal.throwIfAborted();
+      if (restoreIndex(key, dir)) {
+        this.#reused += 1;
+        return;
+      }
+      await this.#writers.write({ records, dir, key, nested, engine: group.index === 0 });
+    })();
+    // Awaited by finish() or abandon(); a failure meanwhile is not unhandled.
+    task.catch(() => undefined);
+    this.#tasks.push(task);
+  }
+
+  /** Waits for every group, moves the older ones into place and lists them. */
+  async finish(
+    counts: ReadonlyMap<number, number>,
+  ): Promise<{ indexes: NonNullable<SearchScopeData['indexes']>; reused: number }> {
+    try {
+      await settleAll(this.#tasks);
+      this.#signal.throwIfAborted();
+    } finally {
+      await this.#close();
+    }
+    const folders = this.groups.map((years, i) => groupFolder(years, i));
+    for (const [i, folder] of folders.entries()) {
+      if (i === 0) continue;
+      await mkdir(path.dirname(path.join(this.#pagefindDir, folder)), { recursive: true });
+      await rename(this.#dir(i), path.join(this.#pagefindDir, folder));
+    }
+    keepIndexes(this.#keys);
+    const indexes: NonNullable<SearchScopeData['indexes']> = [];
+    for (const [i, years] of this.groups.entries())
+      indexes.push({
+        path: folders[i]!,
+        years: [...years].sort((a, b) => b - a),
+        tag: await tagOf(path.join(this.#pagefindDir, folders[i]!)),
+        records: years.reduce((sum, year) => sum + (counts.get(year) ?? 0), 0),
+      });
+    return { indexes, reused: this.#reused };
+  }
+
+  /** Stops every writer and resolves once none writes any more. */
+  async abandon(): Promise<void> {
+    this.#writers.stop();
+    await Promise.allSettled(this.#tasks);
+    await this.#close();
+  }
+
+  async #close(): Promise<void> {
+    this.#signal.removeEventListener('abort', this.#stop);
+    await this.#writers.close();
+  }
 }
 
 /** An index's cache tag: the hashes of its languages, as Pagefind's entry file names them. */

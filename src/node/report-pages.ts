@@ -22,6 +22,8 @@ export class ReportPageReader {
   readonly #outDir: string;
   readonly #waiting: Set<string>;
   readonly #read = new Map<string, Promise<PageRecords | undefined>>();
+  /** Who waits for a folder not complete yet (page()). */
+  readonly #announced = new Map<string, (reading: Promise<PageRecords | undefined>) => void>();
   readonly #ready: Promise<void>;
   #resolve: () => void = () => undefined;
   #reject: (reason: Error) => void = () => undefined;
@@ -41,8 +43,28 @@ export class ReportPageReader {
   /** The report page of `folder` is fully written: it is read now (other folders are ignored). */
   complete(folder: string): void {
     if (!this.#waiting.delete(folder)) return;
-    this.#read.set(folder, readReportPage(path.join(this.#outDir, 'reports', folder)));
+    const reading = readReportPage(path.join(this.#outDir, 'reports', folder));
+    this.#read.set(folder, reading);
+    this.#announced.get(folder)?.(reading);
+    this.#announced.delete(folder);
     if (!this.#waiting.size) this.#resolve();
+  }
+
+  /**
+   * The page of `folder` (one of those waited for), once it is complete and read; undefined when
+   * it declares no report. Rejects as pages() does when the build is abandoned.
+   */
+  page(folder: string): Promise<PageRecords | undefined> {
+    const read = this.#read.get(folder);
+    if (read) return read;
+    if (!this.#waiting.has(folder)) return Promise.resolve(undefined);
+    return Promise.race([
+      new Promise<PageRecords | undefined>((resolve) => {
+        this.#announced.set(folder, resolve);
+      }),
+      // Only ever rejects here: a build abandoned before the page came.
+      this.#ready.then(() => new Promise<never>(() => undefined)),
+    ]);
   }
 
   /** The whole site is generated: every page not announced yet is complete too. */

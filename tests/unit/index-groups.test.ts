@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { groupFolder, groupYears, indexForYear } from '../../src/lib/search/index-groups.ts';
+import {
+  groupFolder,
+  groupYears,
+  indexForYear,
+  YearGroups,
+} from '../../src/lib/search/index-groups.ts';
 
 describe('search index groups', () => {
   it('keeps a small site in one index', () => {
@@ -21,6 +26,48 @@ describe('search index groups', () => {
       [2025, 2024],
       [2023, 2022],
     ]);
+  });
+
+  it('gives each group as soon as it is final: once the group after it closes', () => {
+    const groups = new YearGroups(3000);
+    expect(groups.add(2020, 4000)).toEqual([]);
+    expect(groups.add(2019, 1000)).toEqual([]);
+    expect(groups.add(2018, 2500)).toEqual([{ index: 0, years: [2020] }]);
+    expect(groups.closed).toBe(2);
+    // An older remainder joins the last group, which is therefore given only at the end.
+    expect(groups.add(2017, 200)).toEqual([]);
+    expect(groups.end()).toEqual([{ index: 1, years: [2019, 2018, 2017] }]);
+    expect(
+      groupYears(
+        new Map([
+          [2020, 4000],
+          [2019, 1000],
+          [2018, 2500],
+          [2017, 200],
+        ]),
+        3000,
+      ),
+    ).toEqual([[2020], [2019, 2018, 2017]]);
+    const out = new YearGroups();
+    out.add(2020, 1);
+    expect(() => out.add(2021, 1)).toThrow(/newest first/);
+  });
+
+  it('gives, year by year, exactly the groups of the whole list', () => {
+    // A fixed pseudo-random sequence: many shapes of sites, every run the same.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 500; run += 1) {
+      const counts = new Map<number, number>();
+      const years = 1 + Math.floor(next() * 12);
+      for (let i = 0; i < years; i += 1) counts.set(2026 - i, Math.floor(next() * 5000));
+      const min = 1 + Math.floor(next() * 6000);
+      const groups = new YearGroups(min);
+      const given = [...counts].flatMap(([year, records]) => groups.add(year, records));
+      given.push(...groups.end());
+      expect(given.map((group) => group.index)).toEqual(given.map((_, i) => i));
+      expect(given.map((group) => group.years)).toEqual(groupYears(counts, min));
+    }
   });
 
   it('puts the newest group at the root and the others under years/', () => {

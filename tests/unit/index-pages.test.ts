@@ -5,11 +5,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   reportFileFolder,
   reportPageFolder,
+  reportPagesCacheKey,
   reportPagesFirst,
+  reportPageYear,
 } from '../../src/lib/search/index-pages.ts';
 import { ReportPageReader } from '../../src/node/report-pages.ts';
 
-const page = (pathname: string, type = 'page') => ({ pathname, route: { type } });
+const page = (pathname: string, type = 'page', cacheKey?: string) => ({
+  pathname,
+  route: { type },
+  ...(cacheKey ? { cacheKey } : {}),
+});
 
 describe('report pages for the search index', () => {
   it('knows a report page by its address and kind, and nothing else', () => {
@@ -43,6 +49,29 @@ describe('report pages for the search index', () => {
       '/reports/a/s1/',
       '/reports/a.json',
       '/',
+    ]);
+  });
+
+  it("knows a report page's year from its cache key, and puts the newest years first", () => {
+    expect(reportPagesCacheKey(2023, 'abc')).toBe('2023.abc');
+    expect(reportPageYear(page('/reports/a/', 'page', reportPagesCacheKey(2023, 'abc')))).toBe(
+      2023,
+    );
+    expect(reportPageYear(page('/reports/a/'))).toBeUndefined();
+    expect(reportPageYear(page('/reports/a/', 'page', 'abc'))).toBeUndefined();
+    const paths = [
+      page('/reports/old/', 'page', '2021.a'),
+      page('/reports/new/', 'page', '2024.b'),
+      page('/reports/new/s1/', 'page', '2024.b'),
+      page('/reports/mid/', 'page', '2023.c'),
+      page('/reports/new2/', 'page', '2024.d'),
+    ];
+    expect(reportPagesFirst(paths).map((each) => each.pathname)).toEqual([
+      '/reports/new/',
+      '/reports/new2/',
+      '/reports/mid/',
+      '/reports/old/',
+      '/reports/new/s1/',
     ]);
   });
 
@@ -91,6 +120,26 @@ describe('reading report pages as they are written', () => {
     const reader = new ReportPageReader(dir, ['a', 'missing']);
     reader.allComplete();
     expect((await reader.pages()).map((each) => each.report.folder)).toEqual(['a']);
+  });
+
+  it('gives one page once it is announced and read, before the others', async () => {
+    write('one', report('one', 2024));
+    const reader = new ReportPageReader(dir, ['one', 'two']);
+    let given = false;
+    const one = reader.page('one').then((read) => {
+      given = true;
+      return read;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(given).toBe(false);
+    reader.complete('one');
+    expect((await one)?.report.year).toBe(2024);
+    // Asked again, or after it was read: the same page; a folder not waited for has none.
+    expect((await reader.page('one'))?.report.folder).toBe('one');
+    expect(await reader.page('elsewhere')).toBeUndefined();
+    const two = reader.page('two');
+    reader.abandon(new Error('the build stopped'));
+    await expect(two).rejects.toThrow('the build stopped');
   });
 
   it('stops waiting when the build is abandoned', async () => {

@@ -29,7 +29,7 @@ function writePage(out: string, file: string, html: string): void {
 }
 
 /** The integration set up for a build into `out`, and the generator it wraps Astro's in. */
-function startBuild(out: string, listed: string[]) {
+function startBuild(out: string, listed: (string | { pathname: string; cacheKey: string })[]) {
   const hooks = pagefindIntegration().hooks as Hooks;
   hooks['astro:config:done']({
     config: {
@@ -43,7 +43,13 @@ function startBuild(out: string, listed: string[]) {
   const generator: AstroPrerenderer = {
     name: 'stand-in',
     getStaticPaths: async () =>
-      listed.map((pathname) => ({ pathname, route: { type: 'page' } }) as never),
+      listed.map(
+        (each) =>
+          ({
+            ...(typeof each === 'string' ? { pathname: each } : each),
+            route: { type: 'page' },
+          }) as never,
+      ),
     render: async () => new Response(''),
   };
   return { hooks, generator: wrap!(generator) };
@@ -88,6 +94,70 @@ describe('the search index built alongside the pages', () => {
     expect(readFileSync(path.join(out, 'search/index.html'), 'utf8')).not.toContain(
       SEARCH_INDEX_META.placeholder,
     );
+  }, 30_000);
+
+  it("writes each group of years as soon as it is final, when the cache keys tell each page's year", async () => {
+    vi.stubEnv('FZZF_INDEX_GROUP_RECORDS', '1');
+    const out = path.join(scratch, 'by-year');
+    const { hooks, generator } = startBuild(out, [
+      { pathname: '/reports/2022-x/', cacheKey: '2022.b' },
+      { pathname: '/reports/2023-x/', cacheKey: '2023.a' },
+      { pathname: '/reports/2021-x/', cacheKey: '2021.c' },
+      '/search/',
+    ]);
+    expect((await generator.getStaticPaths()).map((page) => page.pathname)).toEqual([
+      '/reports/2023-x/',
+      '/reports/2022-x/',
+      '/reports/2021-x/',
+      '/search/',
+    ]);
+    for (const year of [2023, 2022]) {
+      writePage(
+        out,
+        `reports/${year}-x/index.html`,
+        reportHtml(`${year}-x`, year, `${year}年一网通办`),
+      );
+      pageWritten(`reports/${year}-x/index.html`);
+    }
+    // 2023 is a group of its own once 2022 closes the next one: the newest index is written
+    // while 2021's page is still to come, and 2022's waits (an older remainder could join it).
+    await vi.waitFor(
+      () => expect(existsSync(path.join(out, 'pagefind/pagefind-entry.json'))).toBe(true),
+      { timeout: 20_000, interval: 50 },
+    );
+    expect(existsSync(path.join(out, 'pagefind.001'))).toBe(false);
+    writePage(out, 'reports/2021-x/index.html', reportHtml('2021-x', 2021, '放管服改革'));
+    pageWritten('reports/2021-x/index.html');
+    writePage(out, 'search/index.html', `<head>${SEARCH_INDEX_META.placeholder}</head>`);
+    await generator.teardown?.();
+    await hooks['astro:build:generated']({ logger } as never);
+    await hooks['astro:build:done']({ dir: pathToFileURL(`${out}/`), logger } as never);
+    const scope = JSON.parse(readFileSync(path.join(out, 'search/scope.json'), 'utf8'));
+    expect(
+      scope.indexes.map((index: { path: string; years: number[] }) => [index.path, index.years]),
+    ).toEqual([
+      ['', [2023]],
+      ['years/2022/', [2022]],
+      ['years/2021/', [2021]],
+    ]);
+    for (const folder of ['pagefind/years/2022', 'pagefind/years/2021'])
+      expect(existsSync(path.join(out, folder, 'pagefind-entry.json')), folder).toBe(true);
+  }, 30_000);
+
+  it('fails when a report page declares another year than its cache key', async () => {
+    const out = path.join(scratch, 'wrong-year');
+    const { hooks, generator } = startBuild(out, [
+      { pathname: '/reports/2023-x/', cacheKey: '2022.a' },
+      '/search/',
+    ]);
+    await generator.getStaticPaths();
+    writePage(out, 'reports/2023-x/index.html', reportHtml('2023-x', 2023, '一网通办'));
+    pageWritten('reports/2023-x/index.html');
+    writePage(out, 'search/index.html', `<head>${SEARCH_INDEX_META.placeholder}</head>`);
+    await hooks['astro:build:generated']({ logger } as never);
+    await expect(
+      hooks['astro:build:done']({ dir: pathToFileURL(`${out}/`), logger } as never),
+    ).rejects.toThrow(/declares year 2023, its cache key 2022/);
   }, 30_000);
 
   it('reads a page that was never announced only once every page is generated', async () => {

@@ -39,6 +39,68 @@ export function groupYears(
   return groups.map((group) => group.years);
 }
 
+/** A group of groupYears, with its place in the list (0: the newest, Pagefind's primary index). */
+export interface YearGroup {
+  index: number;
+  years: number[];
+}
+
+/**
+ * groupYears decided year by year, newest first, as each year's records become known: a group
+ * is final once the group after it closes (only the last group takes an older remainder), or
+ * once every year is known. The groups given out, in order, are those groupYears gives for the
+ * same years.
+ */
+export class YearGroups {
+  readonly #min: number;
+  readonly #closed: number[][] = [];
+  #open: { years: number[]; records: number } | undefined;
+  #given = 0;
+  #last = Infinity;
+
+  constructor(min = MIN_GROUP_RECORDS) {
+    this.#min = min;
+  }
+
+  /** The next year (older than any before) and its records; returns the groups now final. */
+  add(year: number, records: number): YearGroup[] {
+    if (year >= this.#last)
+      throw new Error(`years must come newest first: ${year} after ${this.#last}`);
+    this.#last = year;
+    this.#open ??= { years: [], records: 0 };
+    this.#open.years.push(year);
+    this.#open.records += records;
+    if (this.#open.records < this.#min) return [];
+    this.#closed.push(this.#open.years);
+    this.#open = undefined;
+    // Every closed group but the last is final: an older remainder only ever joins the last.
+    return this.#give(this.#closed.length - 1);
+  }
+
+  /** Every year is known: the groups not given yet. */
+  end(): YearGroup[] {
+    if (this.#open) {
+      const last = this.#closed.at(-1);
+      if (last) last.push(...this.#open.years);
+      else this.#closed.push(this.#open.years);
+      this.#open = undefined;
+    }
+    return this.#give(this.#closed.length);
+  }
+
+  /** How many groups there are so far, the open one not counted. */
+  get closed(): number {
+    return this.#closed.length;
+  }
+
+  #give(upTo: number): YearGroup[] {
+    const given: YearGroup[] = [];
+    for (; this.#given < upTo; this.#given += 1)
+      given.push({ index: this.#given, years: this.#closed[this.#given]! });
+    return given;
+  }
+}
+
 /**
  * Where a group's index lives under pagefind/: the newest group at its root (Pagefind's primary
  * index, beside its engine), the others under years/, named by their years.
