@@ -219,18 +219,22 @@ async function indexPages(
 ): Promise<BuiltIndex> {
   const started = performance.now();
   // Tests split a small fixture site by year (FZZF_INDEX_GROUP_RECORDS=1).
-  const groups = new YearGroups(Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || undefined);
+  const min = Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || undefined;
+  const groups = new YearGroups(min);
   const index = new GroupedIndex(path.join(outDir, 'pagefind'), root, signal);
   // Each group's records in reading order, years oldest first, as one index of the whole site
   // would hold them; each year's pages in folder order.
   const byYear = new Map<number, pagefind.CustomRecord[]>();
   const write = (given: readonly YearGroup[]) => {
-    for (const group of given)
+    for (const group of given) {
       index.write(
         group,
         [...group.years].sort((a, b) => a - b).flatMap((year) => byYear.get(year) ?? []),
         groups.closed,
       );
+      // The writer holds them now; the build's thread need not keep them until the end.
+      for (const year of group.years) byYear.delete(year);
+    }
   };
   try {
     // When the list of pages told each report page's year, each year is indexed as soon as its
@@ -253,7 +257,8 @@ async function indexPages(
     }
     const pages = await reader.pages();
     const read = performance.now();
-    // Each page's records, made once: in page order for the lexicon, by year for the index.
+    // Every page's records in page order: for the lexicon, the counts and, when the years were
+    // not known ahead, the index.
     const perPage = pages.map((page) => ({ year: page.report.year, records: searchRecords(page) }));
     const records = perPage.flatMap((page) => page.records);
     const counts = new Map<number, number>();
@@ -270,10 +275,7 @@ async function indexPages(
     }
     write(groups.end());
     // The groups given year by year are those of the whole list (src/lib/search/index-groups.ts).
-    const expected = groupYears(
-      counts,
-      Number(process.env['FZZF_INDEX_GROUP_RECORDS']) || undefined,
-    );
+    const expected = groupYears(counts, min);
     if (JSON.stringify(index.groups) !== JSON.stringify(expected))
       throw new Error(
         `search index groups ${JSON.stringify(index.groups)} differ from ${JSON.stringify(expected)}`,
