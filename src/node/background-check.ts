@@ -4,6 +4,7 @@ import { checkContentFiles, errorsOf } from '../data/content-check.ts';
 import type { ContentPaths } from '../data/paths.ts';
 import type { LoadedContent } from '../data/report-folders.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
+import { beforePages } from './before-pages.ts';
 
 /** What the check thread is given: where content is, and the bytes the fingerprint read. */
 export interface CheckRequest {
@@ -115,15 +116,7 @@ export function contentGateIntegration(
     name: 'fzzf:content-gate',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        // Astro generates the pages in a Vite buildApp hook of its own (enforce: 'post'), after
-        // every bundle is built; a plain plugin's post-order hook runs just before it.
-        updateConfig({
-          vite: {
-            plugins: [
-              { name: 'fzzf:qr-codes', buildApp: { order: 'post', handler: () => qrCodes } },
-            ],
-          },
-        });
+        updateConfig({ vite: { plugins: [beforePages('fzzf:qr-codes', () => qrCodes)] } });
       },
       'astro:build:start': () => checked,
     },

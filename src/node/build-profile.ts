@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { beforePages } from './before-pages.ts';
 
 /**
  * Where a build's time goes, step by step. tools/build.ts marks its own steps; Astro's steps are
@@ -104,17 +105,8 @@ export function buildProfileIntegration(profile: BuildProfile): AstroIntegration
     name: 'fzzf:build-profile',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        // Astro generates the pages in a Vite buildApp hook of its own (enforce: 'post'), after
-        // every bundle is built; a plain plugin's post-order hook runs just before it.
         updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'fzzf:build-profile',
-                buildApp: { order: 'post', handler: async () => profile.mark(STEPS.pages) },
-              },
-            ],
-          },
+          vite: { plugins: [beforePages('fzzf:build-profile', () => profile.mark(STEPS.pages))] },
         });
       },
       'astro:config:done': () => profile.mark(STEPS.sync),

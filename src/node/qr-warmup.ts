@@ -24,7 +24,7 @@ export function printedAddresses(
  * Draws the QR code of each address not yet in the build cache, then writes the cache, so that
  * the pages only look their codes up. The build does this on the content check's thread once the
  * check has passed, while its own thread finishes Astro's content sync and bundle: a code per page
- * was otherwise a tenth of the pages step, on the thread that renders them.
+ * was otherwise a fifth of the pages step, on the thread that renders them.
  */
 export function warmQrCodes(addresses: Iterable<string>): void {
   for (const address of addresses) qrImage(address);

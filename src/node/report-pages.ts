@@ -22,8 +22,8 @@ export class ReportPageReader {
   readonly #outDir: string;
   readonly #waiting: Set<string>;
   readonly #read = new Map<string, Promise<PageRecords | undefined>>();
-  /** Who waits for a folder not complete yet (page()). */
-  readonly #announced = new Map<string, (reading: Promise<PageRecords | undefined>) => void>();
+  /** The page of each folder asked for before it was complete (page()). */
+  readonly #asked = new Map<string, PromiseWithResolvers<PageRecords | undefined>>();
   readonly #ready: Promise<void>;
   #resolve: () => void = () => undefined;
   #reject: (reason: Error) => void = () => undefined;
@@ -45,8 +45,8 @@ export class ReportPageReader {
     if (!this.#waiting.delete(folder)) return;
     const reading = readReportPage(path.join(this.#outDir, 'reports', folder));
     this.#read.set(folder, reading);
-    this.#announced.get(folder)?.(reading);
-    this.#announced.delete(folder);
+    this.#asked.get(folder)?.resolve(reading);
+    this.#asked.delete(folder);
     if (!this.#waiting.size) this.#resolve();
   }
 
@@ -58,13 +58,15 @@ export class ReportPageReader {
     const read = this.#read.get(folder);
     if (read) return read;
     if (!this.#waiting.has(folder)) return Promise.resolve(undefined);
-    return Promise.race([
-      new Promise<PageRecords | undefined>((resolve) => {
-        this.#announced.set(folder, resolve);
-      }),
-      // Only ever rejects here: a build abandoned before the page came.
-      this.#ready.then(() => new Promise<never>(() => undefined)),
-    ]);
+    let asked = this.#asked.get(folder);
+    if (!asked) {
+      asked = Promise.withResolvers();
+      this.#asked.set(folder, asked);
+      // A build abandoned before the page came rejects it as it rejects pages().
+      this.#ready.catch((reason: unknown) => asked!.reject(reason));
+      asked.promise.catch(() => undefined);
+    }
+    return asked.promise;
   }
 
   /** The whole site is generated: every page not announced yet is complete too. */

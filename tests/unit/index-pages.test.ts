@@ -126,6 +126,8 @@ describe('reading report pages as they are written', () => {
     write('one', report('one', 2024));
     const reader = new ReportPageReader(dir, ['one', 'two']);
     let given = false;
+    // Two asking for the same page before it is written both get it.
+    const again = reader.page('one');
     const one = reader.page('one').then((read) => {
       given = true;
       return read;
@@ -134,6 +136,7 @@ describe('reading report pages as they are written', () => {
     expect(given).toBe(false);
     reader.complete('one');
     expect((await one)?.report.year).toBe(2024);
+    expect((await again)?.report.folder).toBe('one');
     // Asked again, or after it was read: the same page; a folder not waited for has none.
     expect((await reader.page('one'))?.report.folder).toBe('one');
     expect(await reader.page('elsewhere')).toBeUndefined();
