@@ -106,6 +106,7 @@ try {
     cwd: root,
     read: readContent,
     qrCodes: { siteUrl: options.siteUrl },
+    searchEngine: true,
   });
   // The bytes are the check's now; the pages step is the build's peak of memory.
   readContent = undefined;

@@ -17,10 +17,19 @@ export interface CheckRequest {
    * default). Absent: no codes are drawn ahead.
    */
   qrCodes?: { siteUrl: string | undefined };
+  /**
+   * Then the thread recompresses Pagefind's WebAssembly into the build cache (warmWasm,
+   * src/node/engine-files.ts), for the index writers to find.
+   */
+  searchEngine?: boolean;
 }
 
-/** What the check thread posts: its errors, then, once drawn, the pages' QR codes. */
-export type CheckMessage = { type: 'checked'; issues: ContentIssue[] } | { type: 'qr-codes' };
+/**
+ * What the check thread posts: its errors, then, once drawn, the pages' QR codes, then once the
+ * search engine's WebAssembly is recompressed.
+ */
+export type CheckMessage =
+  { type: 'checked'; issues: ContentIssue[] } | { type: 'qr-codes' } | { type: 'search-engine' };
 
 /** The errors of the content check of `request` (the build refuses content with any). */
 export async function contentErrors(
@@ -59,6 +68,8 @@ export interface BackgroundCheck {
    * lacks themselves.
    */
   qrCodes: Promise<void>;
+  /** Settles once the thread is done with the search engine's WebAssembly, or will not be. */
+  searchEngine: Promise<void>;
 }
 
 /**
@@ -69,14 +80,13 @@ export interface BackgroundCheck {
  * is never published unchecked.
  */
 export function checkInBackground(request: CheckRequest): BackgroundCheck {
-  let drawn = (): void => undefined;
-  const qrCodes = new Promise<void>((resolve) => {
-    drawn = resolve;
-  });
+  const { promise: qrCodes, resolve: drawn } = Promise.withResolvers<void>();
+  const { promise: searchEngine, resolve: engineDone } = Promise.withResolvers<void>();
   const issues = new Promise<ContentIssue[]>((resolve, reject) => {
     let answered = false;
     const here = () => {
       drawn();
+      engineDone();
       if (answered) return;
       answered = true;
       contentErrors(request).then(resolve, reject);
@@ -92,6 +102,7 @@ export function checkInBackground(request: CheckRequest): BackgroundCheck {
     }
     worker.on('message', (message: CheckMessage) => {
       if (message.type === 'qr-codes') drawn();
+      else if (message.type === 'search-engine') engineDone();
       else if (!answered) {
         answered = true;
         resolve(message.issues);
@@ -100,7 +111,7 @@ export function checkInBackground(request: CheckRequest): BackgroundCheck {
     worker.once('error', here);
     worker.once('exit', here);
   });
-  return { issues, qrCodes };
+  return { issues, qrCodes, searchEngine };
 }
 
 /**

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { precompressFile } from './compression.ts';
 import { minify } from 'rolldown/utils';
+import type * as pagefind from 'pagefind';
 import { buildCache } from './build-cache.ts';
 
 /**
@@ -58,13 +59,43 @@ const wasmCache = buildCache<string>('zopfli-wasm', `@gfx/zopfli 1.0.15 ${ZOPFLI
  */
 export async function recompressWasm(pagefindDir: string): Promise<void> {
   for (const name of await readdir(pagefindDir)) {
-    if (!/^wasm\.[\w-]+\.pagefind$/.test(name)) continue;
+    if (!WASM_FILE.test(name)) continue;
     const file = path.join(pagefindDir, name);
-    const gzipped = await readFile(file);
-    const key = createHash('sha256').update(gzipped).digest('hex');
-    const cached = wasmCache.get(key);
-    const smaller = cached ? Buffer.from(cached, 'base64') : await recompressGzip(gzipped);
-    if (!cached) wasmCache.set(key, smaller.toString('base64'));
-    await writeFile(file, smaller);
+    await writeFile(file, await smallerWasm(await readFile(file)));
+  }
+}
+
+const WASM_FILE = /^wasm\.[\w-]+\.pagefind$/;
+
+/** `gzipped` recompressed (recompressGzip), from the cache when it was done before. */
+async function smallerWasm(gzipped: Buffer): Promise<Buffer> {
+  const key = createHash('sha256').update(gzipped).digest('hex');
+  const cached = wasmCache.get(key);
+  if (cached) return Buffer.from(cached, 'base64');
+  const smaller = await recompressGzip(gzipped);
+  wasmCache.set(key, smaller.toString('base64'));
+  return smaller;
+}
+
+/**
+ * Recompresses, into the cache, the WebAssembly Pagefind writes for `language` (the records' own,
+ * src/node/page-records.ts), from an index of one record. The file is the same for every index
+ * of one Pagefind, so the build does this while a core would otherwise wait (during Astro's
+ * bundle), and each index group then finds it cached: on a clean build the groups' writers
+ * otherwise each spent a second or two on it while every core was busy with pages.
+ */
+export async function warmWasm(engine: typeof pagefind, language: string): Promise<void> {
+  const { index, errors } = await engine.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addCustomRecord({ url: '/', content: '法治政府', language });
+    if (added.errors.length) throw new Error(added.errors.join('; '));
+    const { files, errors: failed } = await index.getFiles();
+    if (failed.length) throw new Error(failed.join('; '));
+    for (const { path: name, content } of files)
+      if (WASM_FILE.test(path.basename(name))) await smallerWasm(Buffer.from(content));
+    wasmCache.save();
+  } finally {
+    await index.deleteIndex();
   }
 }

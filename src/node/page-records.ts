@@ -179,11 +179,14 @@ export function recordContent(section: Pick<SectionText, 'heading' | 'paragraphs
   return { content, offsets: offsets.join(' ') };
 }
 
+/** The language of every record: Pagefind's segmentation, and the WebAssembly it ships, follow it. */
+export const RECORD_LANGUAGE = 'zh-cn';
+
 /** One record for the search index: a section's text, where it leads, its meta and filters. */
 export interface SearchRecord {
   url: string;
   content: string;
-  language: 'zh-cn';
+  language: typeof RECORD_LANGUAGE;
   meta: SearchRecordMeta & Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -202,7 +205,7 @@ export function searchRecords({ report, sections }: PageRecords): SearchRecord[]
       {
         url: section.id ? `${page}#${section.id}` : `${page}#${section.paragraphs[0]!.id}`,
         content,
-        language: 'zh-cn',
+        language: RECORD_LANGUAGE,
         meta: {
           title: report.title,
           section: section.id,

@@ -101,6 +101,29 @@ describe('the content check beside the build', () => {
     ).toEqual([]);
   }, 60_000);
 
+  it("then recompresses the search engine's WebAssembly into the build cache, for passed content only", async () => {
+    const wasmFiles = (cache: string) =>
+      existsSync(cache) ? readdirSync(cache).filter((name) => name.startsWith('zopfli-wasm-')) : [];
+    const passed = path.join(scratch, 'engine-cache');
+    vi.stubEnv('FZZF_CACHE_DIR', passed);
+    const check = checkInBackground({ paths, cwd: ROOT, read: readAll(), searchEngine: true });
+    expect(await check.issues).toEqual([]);
+    await check.searchEngine;
+    const [file] = wasmFiles(passed);
+    const entries = JSON.parse(readFileSync(path.join(passed, file!), 'utf8')) as object;
+    expect(Object.keys(entries)).toHaveLength(1);
+
+    const refused = path.join(scratch, 'engine-cache-refused');
+    vi.stubEnv('FZZF_CACHE_DIR', refused);
+    const read = readAll();
+    const s2 = path.join(reports, '2024-test-agency', 's2.md');
+    read.set(s2, Buffer.from(`${read.get(s2)!.toString('utf8')}\n<script>alert(1)</script>\n`));
+    const failing = checkInBackground({ paths, cwd: ROOT, read, searchEngine: true });
+    expect((await failing.issues).length).toBeGreaterThan(0);
+    await failing.searchEngine;
+    expect(wasmFiles(refused)).toEqual([]);
+  }, 60_000);
+
   it('generates pages only once the QR codes are drawn', async () => {
     let draw = (): void => undefined;
     const drawn = new Promise<void>((resolve) => {

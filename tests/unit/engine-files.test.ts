@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,9 @@ import {
   minifyModule,
   recompressGzip,
   recompressWasm,
+  warmWasm,
 } from '../../src/node/engine-files.ts';
+import { RECORD_LANGUAGE } from '../../src/node/page-records.ts';
 
 // Shaped like Pagefind's engine: module state, an async API and a re-export list at the end.
 const ENGINE = `
@@ -80,7 +83,8 @@ describe('recompressGzip', () => {
 
 describe('recompressWasm', () => {
   // Its cache of recompressed files goes to a folder of the test's own, not the build's.
-  process.env['FZZF_CACHE_DIR'] = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-cache-'));
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-cache-'));
+  process.env['FZZF_CACHE_DIR'] = cacheDir;
 
   it("rewrites Pagefind's WebAssembly files only, each to the same bytes", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-'));
@@ -94,4 +98,39 @@ describe('recompressWasm', () => {
     expect(gunzipSync(written).equals(wasm)).toBe(true);
     expect(readFileSync(path.join(dir, 'pagefind.zh-cn_1.pf_meta')).equals(original)).toBe(true);
   });
+
+  it('is found in the cache for any index of the language warmWasm was given', async () => {
+    const engine = await import('pagefind');
+    try {
+      await warmWasm(engine, RECORD_LANGUAGE);
+      // An index of other records, as a group's writer writes it.
+      const { index } = await engine.createIndex({});
+      for (const [url, content] of [
+        ['/reports/a/#s1', '全面推进一网通办，规范行政执法。'],
+        ['/reports/b/#s2', '法治政府建设年度报告'],
+      ])
+        await index!.addCustomRecord({ url: url!, content: content!, language: RECORD_LANGUAGE });
+      const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-'));
+      await index!.writeFiles({ outputPath: dir });
+      await index!.deleteIndex();
+      const wasm = readdirSync(dir).filter((name) => /^wasm\.[\w-]+\.pagefind$/.test(name));
+      expect(wasm).toHaveLength(1);
+      const gzipped = readFileSync(path.join(dir, wasm[0]!));
+      const [file] = readdirSync(cacheDir).filter((name) => name.startsWith('zopfli-wasm-'));
+      const entries = JSON.parse(readFileSync(path.join(cacheDir, file!), 'utf8')) as Record<
+        string,
+        string
+      >;
+      const cached = entries[createHash('sha256').update(gzipped).digest('hex')];
+      expect(cached).toBeDefined();
+      const smaller = Buffer.from(cached!, 'base64');
+      expect(smaller.length).toBeLessThan(gzipped.length);
+      expect(gunzipSync(smaller).equals(gunzipSync(gzipped))).toBe(true);
+      // And the writer's step takes it from there: the same bytes.
+      await recompressWasm(dir);
+      expect(readFileSync(path.join(dir, wasm[0]!)).equals(smaller)).toBe(true);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 });
