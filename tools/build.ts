@@ -4,6 +4,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../src/lib/content/errors.ts';
+import { RECORDS_FIXED_ENV } from '../src/data/editions.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
 import { stopSearchIndex } from '../src/integrations/pagefind.ts';
 import { stopSectionSheets } from '../src/integrations/section-sheets.ts';
@@ -38,6 +39,8 @@ const root = path.resolve(import.meta.dirname, '..');
 // SITE_URL is the one source of the base path; a BASE_URL left in the environment (test runners
 // and some CI systems set one) would silently override it.
 delete process.env['BASE_URL'];
+// Content holds still while this build runs: each report's edition record is read once.
+process.env[RECORDS_FIXED_ENV] = '1';
 let options: BuildOptions;
 try {
   const parsed = parseBuildOptions(process.argv.slice(2), process.env);
