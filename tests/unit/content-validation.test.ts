@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFixture } from '../support/catalogue.ts';
 import { splitFrontmatter } from '../../src/data/frontmatter.ts';
 import { validateReports } from '../../src/data/report-folders.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures', name);
@@ -19,8 +18,7 @@ describe('validateReports', () => {
   });
 
   it('reports schema problems with the file path relative to the project', async () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), 'fzzf-validate-'));
-    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const scratch = scratchDir('fzzf-validate-');
     const dir = makeFixture(path.join(scratch, 'reports'), {
       '2024-test-agency/report.md': (text) =>
         text.replace('published: 2025-02-01', 'published: 2024-02-30'),

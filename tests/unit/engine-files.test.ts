@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -12,6 +11,7 @@ import {
   warmWasm,
 } from '../../src/node/engine-files.ts';
 import { RECORD_LANGUAGE } from '../../src/node/page-records.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 // Shaped like Pagefind's engine: module state, an async API and a re-export list at the end.
 const ENGINE = `
@@ -56,7 +56,7 @@ describe('minifyModule', () => {
 
 describe('minifyEngine', () => {
   it('rewrites pagefind.js in place, and leaves a folder without one alone', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-engine-'));
+    const dir = scratchDir('fzzf-engine-');
     await minifyEngine(dir);
     writeFileSync(path.join(dir, 'pagefind.js'), ENGINE);
     await minifyEngine(dir);
@@ -83,11 +83,11 @@ describe('recompressGzip', () => {
 
 describe('recompressWasm', () => {
   // Its cache of recompressed files goes to a folder of the test's own, not the build's.
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-cache-'));
+  const cacheDir = scratchDir('fzzf-wasm-cache-');
   process.env['FZZF_CACHE_DIR'] = cacheDir;
 
   it("rewrites Pagefind's WebAssembly files only, each to the same bytes", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-'));
+    const dir = scratchDir('fzzf-wasm-');
     const wasm = Buffer.from(ENGINE.repeat(60));
     const original = gzipSync(wasm, { level: 9 });
     writeFileSync(path.join(dir, 'wasm.unknown.pagefind'), original);
@@ -110,7 +110,7 @@ describe('recompressWasm', () => {
         ['/reports/b/#s2', '法治政府建设年度报告'],
       ])
         await index!.addCustomRecord({ url: url!, content: content!, language: RECORD_LANGUAGE });
-      const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-wasm-'));
+      const dir = scratchDir('fzzf-wasm-');
       await index!.writeFiles({ outputPath: dir });
       await index!.deleteIndex();
       const wasm = readdirSync(dir).filter((name) => /^wasm\.[\w-]+\.pagefind$/.test(name));

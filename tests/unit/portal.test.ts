@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteConfig } from '../../src/data/site.ts';
@@ -34,6 +33,7 @@ import {
 } from '../../src/schemas/open-data.ts';
 import { siteConfigSchema } from '../../src/schemas/site.ts';
 import { REPORT_2023 } from '../support/report-data.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 const META: GovPageMetaInput = {
   siteName: '法治政府建设年度报告',
@@ -369,7 +369,7 @@ describe('the site identity file', () => {
     expect(readSiteConfig('no-such-file.yml').issues).toEqual([]);
   });
   const issuesOf = (yaml: string) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fzzf-site-'));
+    const dir = scratchDir('fzzf-site-');
     writeFileSync(path.join(dir, 'site.yml'), yaml);
     return readSiteConfig('site.yml', dir).issues;
   };

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +11,7 @@ import {
 import { parseOffsets } from '../../src/lib/search/rank.ts';
 import { extractRecords, recordContent, searchRecords } from '../../src/node/page-records.ts';
 import { cachedPinyinLexicon } from '../../src/node/pinyin-lexicon.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 /** Attributes as a component renders them (Astro escapes values the same way). */
 const attrs = (attributes: Record<string, string>) =>
@@ -112,7 +112,7 @@ describe('the search index contract', () => {
 
 describe('the pinyin lexicon cache', () => {
   it('reuses a lexicon only for the same texts', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fzzf-cache-'));
+    const dir = scratchDir('fzzf-cache-');
     const first = await cachedPinyinLexicon(['一网通办，一网通办。'], dir);
     expect(first.cached).toBe(false);
     expect(first.lexicon.spell['yiwangtongban']).toEqual(['一网通办']);

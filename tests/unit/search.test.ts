@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSynonyms } from '../../src/data/synonyms.ts';
@@ -30,6 +29,7 @@ import {
 } from '../../src/lib/search/rank.ts';
 import { recordContent } from '../../src/node/page-records.ts';
 import { toSimplified } from '../../src/lib/search/traditional.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 describe('query normalisation', () => {
   it('folds width and case, drops control characters and collapses spaces', () => {
@@ -102,7 +102,7 @@ describe('synonyms', () => {
   });
 
   it('reads the publishers’ list and explains mistakes in Chinese, naming file and field', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'synonyms-'));
+    const dir = scratchDir('fzzf-synonyms-');
     const good = path.join(dir, 'good.yml');
     writeFileSync(good, '- term: 电信网络诈骗\n  aliases: [反诈, 电诈]\n');
     expect(await readSynonyms(good, dir)).toEqual({

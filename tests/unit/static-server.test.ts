@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRequest } from '../../src/node/static-server.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 describe('resolving a request against a built site', () => {
-  const parent = mkdtempSync(path.join(tmpdir(), 'fzzf-static-'));
+  const parent = scratchDir('fzzf-static-');
   const root = path.join(parent, 'dist');
   mkdirSync(path.join(root, 'reports'), { recursive: true });
   writeFileSync(path.join(root, 'reports', 'index.html'), 'ok');
