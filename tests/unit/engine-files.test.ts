@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import {
-  minifyEngine,
   minifyModule,
   recompressGzip,
-  recompressWasm,
+  shippedIndexFiles,
   warmWasm,
 } from '../../src/node/engine-files.ts';
 import { RECORD_LANGUAGE } from '../../src/node/page-records.ts';
@@ -54,18 +53,6 @@ describe('minifyModule', () => {
   });
 });
 
-describe('minifyEngine', () => {
-  it('rewrites pagefind.js in place, and leaves a folder without one alone', async () => {
-    const dir = scratchDir('fzzf-engine-');
-    await minifyEngine(dir);
-    writeFileSync(path.join(dir, 'pagefind.js'), ENGINE);
-    await minifyEngine(dir);
-    const written = readFileSync(path.join(dir, 'pagefind.js'), 'utf8');
-    expect(written).toBe(await minifyModule('pagefind.js', ENGINE));
-    expect(written).not.toContain('normalisedTerm');
-  });
-});
-
 describe('recompressGzip', () => {
   it('gives the same bytes in a smaller gzip stream than zlib at its best', async () => {
     const text = Buffer.from(ENGINE.repeat(40) + '法治政府建设年度报告'.repeat(200));
@@ -81,54 +68,100 @@ describe('recompressGzip', () => {
   });
 });
 
-describe('recompressWasm', () => {
+describe('shippedIndexFiles', () => {
   // Its cache of recompressed files goes to a folder of the test's own, not the build's.
   const cacheDir = scratchDir('fzzf-wasm-cache-');
   process.env['FZZF_CACHE_DIR'] = cacheDir;
+  const wasm = Buffer.from(ENGINE.repeat(60));
+  const gzipped = gzipSync(wasm, { level: 9 });
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+  const given = [
+    { path: 'pagefind.js', content: bytes(ENGINE) },
+    { path: 'pagefind-worker.js', content: bytes('self.onmessage = () => {};') },
+    { path: 'pagefind-ui.js', content: bytes('ui') },
+    { path: 'pagefind-ui.css', content: bytes('.ui {}') },
+    { path: 'pagefind-component-ui.js', content: bytes('ui') },
+    { path: 'pagefind-modular-ui.css', content: bytes('.ui {}') },
+    { path: 'pagefind-highlight.js', content: bytes('highlight') },
+    { path: 'pagefind-entry.json', content: bytes('{"version":"1.6.0"}') },
+    { path: 'wasm.unknown.pagefind', content: new Uint8Array(gzipped) },
+    { path: 'pagefind.zh-cn_1.pf_meta', content: new Uint8Array(gzipped) },
+    { path: 'fragment/zh-cn_1.pf_fragment', content: bytes('fragment') },
+    // Not Pagefind's interface: only its own top-level files are left out.
+    { path: 'fragment/pagefind-ui.js', content: bytes('data') },
+  ];
+  const byPath = (files: { path: string; content: Uint8Array }[]) =>
+    new Map(files.map((file) => [file.path, Buffer.from(file.content)]));
 
-  it("rewrites Pagefind's WebAssembly files only, each to the same bytes", async () => {
-    const dir = scratchDir('fzzf-wasm-');
-    const wasm = Buffer.from(ENGINE.repeat(60));
-    const original = gzipSync(wasm, { level: 9 });
-    writeFileSync(path.join(dir, 'wasm.unknown.pagefind'), original);
-    writeFileSync(path.join(dir, 'pagefind.zh-cn_1.pf_meta'), original);
-    await recompressWasm(dir);
-    const written = readFileSync(path.join(dir, 'wasm.unknown.pagefind'));
-    expect(written.length).toBeLessThan(original.length);
-    expect(gunzipSync(written).equals(wasm)).toBe(true);
-    expect(readFileSync(path.join(dir, 'pagefind.zh-cn_1.pf_meta')).equals(original)).toBe(true);
+  it('for the primary index: the engine minified with a Brotli copy, no interfaces, the WebAssembly recompressed to the same bytes', async () => {
+    const shipped = byPath(await shippedIndexFiles(given, true));
+    expect([...shipped.keys()].sort()).toEqual([
+      'fragment/pagefind-ui.js',
+      'fragment/zh-cn_1.pf_fragment',
+      'pagefind-entry.json',
+      'pagefind-worker.js',
+      'pagefind.js',
+      'pagefind.js.br',
+      'pagefind.zh-cn_1.pf_meta',
+      'wasm.unknown.pagefind',
+    ]);
+    const engine = shipped.get('pagefind.js')!;
+    expect(engine.toString('utf8')).toBe(await minifyModule('pagefind.js', ENGINE));
+    expect(engine.toString('utf8')).not.toContain('normalisedTerm');
+    expect(brotliDecompressSync(shipped.get('pagefind.js.br')!).equals(engine)).toBe(true);
+    const smaller = shipped.get('wasm.unknown.pagefind')!;
+    expect(smaller.length).toBeLessThan(gzipped.length);
+    expect(gunzipSync(smaller).equals(wasm)).toBe(true);
+    // Everything else as Pagefind gave it.
+    expect(shipped.get('pagefind.zh-cn_1.pf_meta')!.equals(gzipped)).toBe(true);
+    expect(shipped.get('fragment/zh-cn_1.pf_fragment')!.toString()).toBe('fragment');
   });
 
-  it('is found in the cache for any index of the language warmWasm was given', async () => {
+  it('for a nested index: without the engine scripts', async () => {
+    const shipped = byPath(await shippedIndexFiles(given, false));
+    expect(shipped.has('pagefind.js')).toBe(false);
+    expect(shipped.has('pagefind.js.br')).toBe(false);
+    expect(shipped.has('pagefind-worker.js')).toBe(false);
+    expect(shipped.has('wasm.unknown.pagefind')).toBe(true);
+    expect(shipped.has('pagefind-entry.json')).toBe(true);
+  });
+
+  it('refuses a file outside the index folder', async () => {
+    for (const outside of ['../escape.json', '/etc/escape.json', 'fragment/../../escape.json'])
+      await expect(
+        shippedIndexFiles([{ path: outside, content: bytes('x') }], true),
+      ).rejects.toThrow(/outside/);
+  });
+
+  it("finds Pagefind's WebAssembly in the cache for any index of the language warmWasm was given", async () => {
     const engine = await import('pagefind');
     try {
       await warmWasm(engine, RECORD_LANGUAGE);
-      // An index of other records, as a group's writer writes it.
+      // An index of other records, as a group's writer has it.
       const { index } = await engine.createIndex({});
       for (const [url, content] of [
         ['/reports/a/#s1', '全面推进一网通办，规范行政执法。'],
         ['/reports/b/#s2', '法治政府建设年度报告'],
       ])
         await index!.addCustomRecord({ url: url!, content: content!, language: RECORD_LANGUAGE });
-      const dir = scratchDir('fzzf-wasm-');
-      await index!.writeFiles({ outputPath: dir });
+      const { files } = await index!.getFiles();
       await index!.deleteIndex();
-      const wasm = readdirSync(dir).filter((name) => /^wasm\.[\w-]+\.pagefind$/.test(name));
-      expect(wasm).toHaveLength(1);
-      const gzipped = readFileSync(path.join(dir, wasm[0]!));
+      const wasmFiles = files.filter((file) => /^wasm\.[\w-]+\.pagefind$/.test(file.path));
+      expect(wasmFiles).toHaveLength(1);
+      const original = Buffer.from(wasmFiles[0]!.content);
       const [file] = readdirSync(cacheDir).filter((name) => name.startsWith('zopfli-wasm-'));
       const entries = JSON.parse(readFileSync(path.join(cacheDir, file!), 'utf8')) as Record<
         string,
         string
       >;
-      const cached = entries[createHash('sha256').update(gzipped).digest('hex')];
+      const cached = entries[createHash('sha256').update(original).digest('hex')];
       expect(cached).toBeDefined();
       const smaller = Buffer.from(cached!, 'base64');
-      expect(smaller.length).toBeLessThan(gzipped.length);
-      expect(gunzipSync(smaller).equals(gunzipSync(gzipped))).toBe(true);
+      expect(smaller.length).toBeLessThan(original.length);
+      expect(gunzipSync(smaller).equals(gunzipSync(original))).toBe(true);
       // And the writer's step takes it from there: the same bytes.
-      await recompressWasm(dir);
-      expect(readFileSync(path.join(dir, wasm[0]!)).equals(smaller)).toBe(true);
+      const shipped = byPath(await shippedIndexFiles(wasmFiles, false));
+      expect(shipped.get(wasmFiles[0]!.path)!.equals(smaller)).toBe(true);
     } finally {
       await engine.close();
     }
