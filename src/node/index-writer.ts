@@ -1,9 +1,10 @@
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import type * as pagefind from 'pagefind';
 import { type IndexFile, shippedIndexFiles } from './engine-files.ts';
 import { storeIndex } from './index-cache.ts';
+import { writeNewFile } from './new-file.ts';
 import { WorkerCalls } from './worker-calls.ts';
 
 /** Records sent to Pagefind at once: its service answers them concurrently. */
@@ -58,11 +59,7 @@ export async function writeGroupIndex(
   storeIndex(job.key, job.dir, job.nested);
 }
 
-/**
- * Writes `files` under `dir`, one folder made once, each file a new one: a file already there
- * (a restore that failed halfway) is removed first, never written into, since a published
- * index's files are shared with the cache.
- */
+/** Writes `files` under `dir`, each folder made once, each file a new one (writeNewFile). */
 function writeFiles(dir: string, files: readonly IndexFile[]): void {
   const made = new Set<string>();
   for (const { path: name, content } of files) {
@@ -72,13 +69,7 @@ function writeFiles(dir: string, files: readonly IndexFile[]): void {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    try {
-      writeFileSync(file, content, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      unlinkSync(file);
-      writeFileSync(file, content, { flag: 'wx' });
-    }
+    writeNewFile(file, content);
   }
 }
 

@@ -6,10 +6,10 @@ import {
   rmSync,
   statSync,
   unlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import { SheetError, splitSheet } from '../lib/portal/section-sheet.ts';
+import { writeNewFile } from './new-file.ts';
 
 /** Where Astro writes the sheets (src/pages/section-sheets/[report].astro), under the output folder. */
 export const SHEETS_DIR = 'section-sheets';
@@ -92,31 +92,17 @@ function cutAndKeep(file: string, kept: string, reportDir: string): void {
     const dir = path.join(reportDir, name);
     makeDir(dir);
     const page = path.join(dir, 'index.html');
-    writeNew(page, html);
+    writeNewFile(page, html);
     keep(page, `${name}.html`);
   }
   for (const { extension, text } of files) {
     const name = `${path.basename(reportDir)}.${extension}`;
     const data = path.join(path.dirname(reportDir), name);
-    writeNew(data, text);
+    writeNewFile(data, text);
     keep(data, name);
   }
   // Last: the kept pages count as whole only once the sheet they came from is beside them.
   if (whole) keep(file, CUT_SHEET);
-}
-
-/**
- * Writes `file` as a new file. A page linked from the cache by a restore that failed halfway may
- * be there: it is removed first, never written into.
- */
-function writeNew(file: string, content: string): void {
-  try {
-    writeFileSync(file, content, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    unlinkSync(file);
-    writeFileSync(file, content, { flag: 'wx' });
-  }
 }
 
 /** A section page's folder; its report's folder exists (the report page is built from the same list). */
