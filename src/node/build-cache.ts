@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Threads of one build (the content check's, the index writers') save the same caches: each
+// writes its own temporary file.
+import { threadId } from 'node:worker_threads';
 
 /** Where build caches live: ignored by git (node_modules/), emptied by `rm -rf node_modules`. */
 export function cacheRoot(): string {
@@ -75,7 +78,7 @@ export function buildCache<V>(
         for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
+        const temporary = `${file}.${process.pid}-${threadId}.tmp`;
         writeFileSync(temporary, JSON.stringify(Object.fromEntries(entries)));
         renameSync(temporary, file);
         // Files of other versions (older code or packages) would never be read again.
@@ -165,7 +168,7 @@ export function entryCache<V>(
       const file = path.join(folder(), `${key}.json`);
       try {
         mkdirSync(folder(), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
+        const temporary = `${file}.${process.pid}-${threadId}.tmp`;
         writeFileSync(temporary, JSON.stringify(value));
         renameSync(temporary, file);
       } catch {

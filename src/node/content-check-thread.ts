@@ -4,8 +4,6 @@
 // recompressed for the index writers.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckMessage, type CheckRequest, checkedContent } from './background-check.ts';
-import { warmWasm } from './engine-files.ts';
-import { RECORD_LANGUAGE } from './page-records.ts';
 import { printedAddresses, warmQrCodes } from './qr-warmup.ts';
 
 const request = workerData as CheckRequest;
@@ -28,7 +26,12 @@ async function checkAndDraw(): Promise<boolean> {
 }
 
 if ((await checkAndDraw()) && request.searchEngine) {
-  const engine = await import('pagefind');
+  // Loaded only now: the check, which holds the build back, starts without them.
+  const [engine, { warmWasm }, { RECORD_LANGUAGE }] = await Promise.all([
+    import('pagefind'),
+    import('./engine-files.ts'),
+    import('./page-records.ts'),
+  ]);
   try {
     await warmWasm(engine, RECORD_LANGUAGE);
   } catch {

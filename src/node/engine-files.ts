@@ -45,7 +45,13 @@ export async function shippedIndexFiles(
   const shipped: IndexFile[] = [];
   for (const { path: name, content } of files) {
     const normal = path.posix.normalize(name.replaceAll('\\', '/'));
-    if (path.posix.isAbsolute(normal) || normal.startsWith('../') || normal === '..')
+    if (
+      path.posix.isAbsolute(normal) ||
+      /^[A-Za-z]:/.test(normal) ||
+      normal.startsWith('../') ||
+      normal === '..' ||
+      normal === '.'
+    )
       throw new Error(`Pagefind gave a file outside its folder: ${name}`);
     const topLevel = !normal.includes('/');
     if (topLevel && UNUSED_FILES.test(normal)) continue;

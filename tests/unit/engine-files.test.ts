@@ -127,11 +127,53 @@ describe('shippedIndexFiles', () => {
   });
 
   it('refuses a file outside the index folder', async () => {
-    for (const outside of ['../escape.json', '/etc/escape.json', 'fragment/../../escape.json'])
+    for (const outside of [
+      '../escape.json',
+      '/etc/escape.json',
+      'fragment/../../escape.json',
+      'C:\\escape.json',
+      '',
+      'fragment/..',
+    ])
       await expect(
         shippedIndexFiles([{ path: outside, content: bytes('x') }], true),
       ).rejects.toThrow(/outside/);
   });
+
+  it('ships from the same files Pagefind itself would write', async () => {
+    // The writers take the index in memory (getFiles) instead of Pagefind's writeFiles: this
+    // Pagefind must give the same paths and bytes both ways.
+    const engine = await import('pagefind');
+    try {
+      const { index } = await engine.createIndex({});
+      for (const [url, content] of [
+        ['/reports/a/#s1', '全面推进一网通办，规范行政执法。'],
+        ['/reports/b/#s2', '法治政府建设年度报告'],
+      ])
+        await index!.addCustomRecord({
+          url: url!,
+          content: content!,
+          language: RECORD_LANGUAGE,
+          meta: { title: content! },
+          filters: { year: ['2024'] },
+        });
+      const { files } = await index!.getFiles();
+      const dir = scratchDir('fzzf-pagefind-');
+      await index!.writeFiles({ outputPath: dir });
+      await index!.deleteIndex();
+      const written = readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+        .sort();
+      expect(files.map((file) => file.path).sort()).toEqual(written);
+      for (const file of files)
+        expect(Buffer.from(file.content).equals(readFileSync(path.join(dir, file.path)))).toBe(
+          true,
+        );
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 
   it("finds Pagefind's WebAssembly in the cache for any index of the language warmWasm was given", async () => {
     const engine = await import('pagefind');
