@@ -225,6 +225,13 @@ async function indexPages(
   // Each group's records in reading order, years oldest first, as one index of the whole site
   // would hold them; each year's pages in folder order.
   const byYear = new Map<number, pagefind.CustomRecord[]>();
+  // Each page's records, made once: year by year for the index, then again in page order.
+  const made = new WeakMap<PageRecords, pagefind.CustomRecord[]>();
+  const recordsOf = (page: PageRecords) => {
+    let records = made.get(page);
+    if (!records) made.set(page, (records = searchRecords(page)));
+    return records;
+  };
   const write = (given: readonly YearGroup[]) => {
     for (const group of given) {
       index.write(
@@ -251,7 +258,7 @@ async function indexPages(
       if (!declared.length) continue;
       byYear.set(
         year,
-        declared.flatMap((page) => searchRecords(page)),
+        declared.flatMap((page) => recordsOf(page)),
       );
       write(groups.add(year, byYear.get(year)!.length));
     }
@@ -259,7 +266,7 @@ async function indexPages(
     const read = performance.now();
     // Every page's records in page order: for the lexicon, the counts and, when the years were
     // not known ahead, the index.
-    const perPage = pages.map((page) => ({ year: page.report.year, records: searchRecords(page) }));
+    const perPage = pages.map((page) => ({ year: page.report.year, records: recordsOf(page) }));
     const records = perPage.flatMap((page) => page.records);
     const counts = new Map<number, number>();
     for (const page of perPage)
