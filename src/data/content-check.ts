@@ -46,11 +46,21 @@ export async function checkContentFiles(
   cwd = process.cwd(),
   /** Report files already read (absolute path → bytes): the build's fingerprint read them. */
   read?: ReadonlyMap<string, Buffer>,
-  /**
-   * Whether a large check may take further cores (worker threads); not when it runs beside a
-   * build that needs them (src/node/background-check.ts).
-   */
-  { parallel = true }: { parallel?: boolean } = {},
+  {
+    parallel = true,
+    warnings = true,
+  }: {
+    /**
+     * Whether a large check may take further cores (worker threads); not when it runs beside a
+     * build that needs them (src/node/background-check.ts).
+     */
+    parallel?: boolean;
+    /**
+     * Whether warnings are returned: a build only wants what stops it, and placing a warning
+     * (finding its field's line) reads that file's YAML again.
+     */
+    warnings?: boolean;
+  } = {},
 ): Promise<ContentCheck> {
   const reportsDir = path.resolve(cwd, paths.reportsDir);
   const content = await loadContent(reportsDir, cwd, {
@@ -78,7 +88,7 @@ export async function checkContentFiles(
     ),
   ];
   return {
-    problems: placed(problems, content),
+    problems: placed(warnings ? problems : errorsOf(problems), content),
     content,
     synonyms: synonyms.groups,
     site: site.config,

@@ -49,6 +49,32 @@ export function readFrontmatter(
 }
 
 /**
+ * The line in the file of every frontmatter field and list item of `source` (a file that reads
+ * as a frontmatter: see readFrontmatter), by dotted path (agency.id, figures.0), as
+ * PlacedYaml.lines gives them. Found on first look: a build checks tens of thousands of files
+ * and wants a field's line only for the few a message names, so the object reads the YAML's
+ * positions when one of its fields is first asked for, and never otherwise.
+ */
+export function fieldLines(source: string): Readonly<Record<string, number>> {
+  const lines: Record<string, number> = {};
+  let read = false;
+  const filled = () => {
+    if (!read) {
+      read = true;
+      const parsed = readFrontmatter(source);
+      if (parsed && 'yaml' in parsed) Object.assign(lines, parsed.yaml.lines());
+    }
+    return lines;
+  };
+  return new Proxy(lines, {
+    get: (_, key) => Reflect.get(filled(), key),
+    has: (_, key) => Reflect.has(filled(), key),
+    ownKeys: () => Reflect.ownKeys(filled()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(filled(), key),
+  });
+}
+
+/**
  * The YAML and the body of a Markdown file as text, the body from the line after the closing
  * ---; undefined when the file has no frontmatter.
  */

@@ -12,7 +12,7 @@ import { type ContentIssue, fromSchemaIssue } from '../lib/content/errors.ts';
 import { schemaKeys } from '../lib/content/schema-messages.ts';
 import { entryCache, sourceVersion } from '../node/build-cache.ts';
 import { readBody } from './body-check.ts';
-import { readFrontmatter } from './frontmatter.ts';
+import { fieldLines, readFrontmatter } from './frontmatter.ts';
 import { type BodyUnit } from '../lib/editions/shown.ts';
 import { editionIssues, withRecordedIds } from './editions.ts';
 
@@ -381,16 +381,20 @@ function loadFile(
     else loaded.incomplete.add(folder);
   }
   if (checked.units) loaded.units.set(file, checked.units);
-  if (checked.report) loaded.reports.push(checked.report);
-  if (checked.section) loaded.sections.push(checked.section);
+  // A field's line is wanted only for a message: found from the text when one asks for it.
+  const source = loaded.sources.get(file)!;
+  if (checked.report) loaded.reports.push({ ...checked.report, lines: fieldLines(source) });
+  if (checked.section) loaded.sections.push({ ...checked.section, lines: fieldLines(source) });
 }
 
 /** What one file's own checks found: its entry if valid, and its problems. */
 export interface CheckedFile {
   issues: ContentIssue[];
   failed: boolean;
-  report?: LoadedReport;
-  section?: LoadedSection;
+  // Without the fields' lines, which loadFile finds in the text only if a message needs one:
+  // they would cost a second YAML parse of every file, and a place in the cache.
+  report?: Omit<LoadedReport, 'lines'>;
+  section?: Omit<LoadedSection, 'lines'>;
   units?: BodyUnit[];
 }
 
@@ -437,7 +441,6 @@ function checkFile(
   const placed = {
     folder,
     file,
-    lines: read.yaml.lines(),
     bodyLine: read.bodyLine,
     comments: read.yaml.comments(),
     ...(body ? { body } : {}),

@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
-import { type ContentProblem, checkContentFiles, errorsOf } from '../data/content-check.ts';
+import { type ContentProblem, checkContentFiles } from '../data/content-check.ts';
 import { isUnrecordedChange } from '../data/editions.ts';
 import type { ContentPaths } from '../data/paths.ts';
 import { devErrorPage } from '../node/dev-error-page.ts';
@@ -37,7 +37,7 @@ export function devContentErrors(paths: ContentPaths, logger: AstroIntegrationLo
 export async function blockingIssues(paths: ContentPaths): Promise<ContentProblem[]> {
   // A change to a published report not yet recorded as a correction is previewed, so the
   // correction can be read before it is recorded; check:content and the build still stop.
-  return errorsOf((await checkContentFiles(paths)).problems).filter(
-    (problem) => !isUnrecordedChange(problem),
-  );
+  return (
+    await checkContentFiles(paths, undefined, undefined, { warnings: false })
+  ).problems.filter((problem) => !isUnrecordedChange(problem));
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { checkContentFiles, errorsOf } from '../data/content-check.ts';
+import { checkContentFiles } from '../data/content-check.ts';
 import { OPTIONS_KEY, type SiteOptions } from '../data/options.ts';
 import { CONTENT_PATHS } from '../data/paths.ts';
 import { readIndicators } from '../data/indicators.ts';
@@ -58,7 +58,8 @@ export default function siteOptionsIntegration(given?: SiteOptions): AstroIntegr
 }
 
 async function checkBeforeBuild({ paths }: SiteOptions): Promise<void> {
-  const errors = errorsOf((await checkContentFiles(paths)).problems);
+  const errors = (await checkContentFiles(paths, undefined, undefined, { warnings: false }))
+    .problems;
   if (errors.length)
     throw new ContentError(errors.map(({ severity: _severity, ...issue }) => issue));
 }

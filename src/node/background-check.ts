@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
-import { checkContentFiles, errorsOf } from '../data/content-check.ts';
+import { checkContentFiles } from '../data/content-check.ts';
 import type { ContentPaths } from '../data/paths.ts';
 import type { LoadedContent } from '../data/report-folders.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
@@ -51,9 +51,12 @@ export async function checkedContent(
       Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
     ]),
   );
-  const { problems, content } = await checkContentFiles(paths, cwd, bytes, { parallel });
+  const { problems, content } = await checkContentFiles(paths, cwd, bytes, {
+    parallel,
+    warnings: false,
+  });
   return {
-    issues: errorsOf(problems).map(({ severity: _severity, ...issue }) => issue),
+    issues: problems.map(({ severity: _severity, ...issue }) => issue),
     content,
   };
 }
