@@ -3,6 +3,7 @@
 // leaves the previous site as it was. `--profile` (or FZZF_PROFILE=1) prints where the time went.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { contentBytesLoan } from '../src/data/content-bytes.ts';
 import { ContentError } from '../src/lib/content/errors.ts';
 import { RECORDS_FIXED_ENV } from '../src/data/editions.ts';
 import { contentPathsFrom } from '../src/data/paths.ts';
@@ -111,7 +112,9 @@ try {
     qrCodes: { siteUrl: options.siteUrl },
     searchEngine: true,
   });
-  // The bytes are the check's now; the pages step is the build's peak of memory.
+  // Astro's content sync reads the same bytes, and lets them go before the pages step, the
+  // build's peak of memory.
+  const contentBytes = contentBytesLoan(readContent);
   readContent = undefined;
   const contentChecked = checking.issues.then((issues) => {
     checkSeconds = (performance.now() - checkStarted) / 1000;
@@ -151,6 +154,7 @@ try {
             paths,
             ...(options.years ? { years: options.years } : {}),
           }),
+          contentBytes,
           contentGateIntegration(contentChecked, checking.qrCodes),
           buildProfileIntegration(profile),
         ],

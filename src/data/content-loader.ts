@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { lentBytes } from './content-bytes.ts';
 
 /**
  * A content collection of the report folders' Markdown files: `<folder>/<file>.md` (or `.mdx`)
@@ -129,7 +130,8 @@ async function loadFiles(
     const entryType = entryTypes.get(path.extname(entry));
     if (!entryType) continue;
     const filePath = path.join(base, entry);
-    const contents = readFileSync(filePath, 'utf8');
+    // The bytes the content check passed, when the build lent them (src/data/content-bytes.ts).
+    const contents = (lentBytes(filePath) ?? readFileSync(filePath)).toString('utf8');
     untouched.delete(id);
     const digest = generateDigest(contents);
     const existing = store.get(id);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lentBytes } from './content-bytes.ts';
 import type { ContentIssue } from '../lib/content/errors.ts';
 import { buildOutline, flattenOutline } from '../lib/content/outline.ts';
 import { compareText, type CurrentText, type Difference } from '../lib/editions/compare.ts';
@@ -52,6 +53,12 @@ export function readRecord(folderPath: string): ReadRecord {
     const known = records.get(file);
     if (known) return known.read;
   }
+  const lent = lentBytes(file);
+  if (lent) {
+    const read = parseRecord(lent.toString('utf8'));
+    records.set(file, { stamp: LENT_STAMP, read });
+    return read;
+  }
   let stamp: string;
   try {
     const stat = statSync(file);
@@ -62,17 +69,23 @@ export function readRecord(folderPath: string): ReadRecord {
   }
   const known = records.get(file);
   if (known?.stamp === stamp) return known.read;
-  let read: ReadRecord;
+  const read = parseRecord(readFileSync(file, 'utf8'));
+  records.set(file, { stamp, read });
+  return read;
+}
+
+/** What a record read from lent bytes is stamped with: no file's stamp is ever equal to it. */
+const LENT_STAMP = 'lent';
+
+function parseRecord(text: string): ReadRecord {
   try {
-    const result = editionRecordSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    read = result.success
+    const result = editionRecordSchema.safeParse(JSON.parse(text));
+    return result.success
       ? { record: result.data }
       : { problem: `内容不符合格式（${result.error.issues[0]?.path.join('.') || '整个文件'}）` };
   } catch {
-    read = { problem: '不是有效的 JSON' };
+    return { problem: '不是有效的 JSON' };
   }
-  records.set(file, { stamp, read });
-  return read;
 }
 
 /** The record of a report folder under the site's reports directory, for pages. */

@@ -5,8 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckMessage, type CheckRequest, checkedContent } from './background-check.ts';
 import { printedAddresses, warmQrCodes } from './qr-warmup.ts';
+import { lendContentBytes } from '../data/content-bytes.ts';
 
 const request = workerData as CheckRequest;
+// The edition records too are read from the bytes the build read first.
+lendContentBytes(request.read);
 const port = parentPort!;
 const post = (message: CheckMessage) => port.postMessage(message);
 
