@@ -53,7 +53,7 @@ export function qrImage(text: string): QrImage {
   const size = modules.size;
   const image = {
     size,
-    src: `data:image/png;base64,${png(size, (x, y) => Boolean(modules.get(y, x))).toString('base64')}`,
+    src: `data:image/png;base64,${png(size, modules.data).toString('base64')}`,
   };
   cache.set(text, image);
   return image;
@@ -64,8 +64,11 @@ export function saveQrImages(): void {
   cache.save();
 }
 
-/** A square 1-bit greyscale PNG, `size` pixels a side, black where `dark` says so. */
-function png(size: number, dark: (x: number, y: number) => boolean): Buffer {
+/**
+ * A square 1-bit greyscale PNG, `size` pixels a side, black where `dark` (row by row, one byte a
+ * pixel) is not 0.
+ */
+function png(size: number, dark: Uint8Array): Buffer {
   const stride = Math.ceil(size / 8);
   // Each row: filter type 0 (none), then the pixels eight to a byte, 1 for white.
   const rows = Buffer.alloc((stride + 1) * size, 0xff);
@@ -73,7 +76,7 @@ function png(size: number, dark: (x: number, y: number) => boolean): Buffer {
     const row = y * (stride + 1);
     rows[row] = 0;
     for (let x = 0; x < size; x += 1) {
-      if (dark(x, y)) rows[row + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
+      if (dark[y * size + x]) rows[row + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
     }
   }
   const header = Buffer.alloc(13);
