@@ -372,7 +372,12 @@ function build(
           });
         }
         const tail = log.split('\n').slice(-30).join('\n');
-        reject(new Error(`build failed in ${dir} (log ${logFile}):\n${tail}`));
+        // The scratch folder goes with the run: what the build wrote of its failure is shown here.
+        const errorLog = path.join(dir, 'build-error.log');
+        const details = existsSync(errorLog)
+          ? `\n${errorLog}:\n${readFileSync(errorLog, 'utf8').split('\n').slice(0, 40).join('\n')}`
+          : '';
+        reject(new Error(`build failed in ${dir} (log ${logFile}):\n${tail}${details}`));
       });
     });
   });
