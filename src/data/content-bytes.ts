@@ -25,8 +25,11 @@ export function returnContentBytes(): void {
 /** The lent bytes of `file` (an absolute path), as a Buffer; undefined if none were lent. */
 export function lentBytes(file: string): Buffer | undefined {
   const bytes = (globalThis as Holder)[LENT]?.get(file);
-  if (!bytes) return undefined;
-  // Bytes that crossed a thread arrive as plain Uint8Arrays.
+  return bytes && asBuffer(bytes);
+}
+
+/** `bytes` as a Buffer over the same memory: bytes that crossed a thread arrive as plain Uint8Arrays. */
+export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes)
     ? bytes
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

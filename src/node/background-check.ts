@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
+import { asBuffer } from '../data/content-bytes.ts';
 import { checkContentFiles } from '../data/content-check.ts';
 import type { ContentPaths } from '../data/paths.ts';
 import type { LoadedContent } from '../data/report-folders.ts';
@@ -44,13 +45,8 @@ export async function checkedContent(
   { paths, cwd, read }: CheckRequest,
   { parallel = true }: { parallel?: boolean } = {},
 ): Promise<{ issues: ContentIssue[]; content: LoadedContent }> {
-  // Bytes that crossed a thread arrive as plain Uint8Arrays: the check decodes Buffers.
-  const bytes = new Map(
-    [...read].map(([file, data]) => [
-      file,
-      Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-    ]),
-  );
+  // The check decodes Buffers.
+  const bytes = new Map([...read].map(([file, data]) => [file, asBuffer(data)]));
   const { problems, content } = await checkContentFiles(paths, cwd, bytes, {
     parallel,
     warnings: false,
