@@ -485,6 +485,9 @@ const withStarlight = (n: number) => n <= starlightMax;
 /** The report folder the adapter writes for corpus report `id` ("2023-jiading"). */
 const folderOf = (id: string) => `${id}-police`;
 
+// Started before the sites are prepared, so a machine without Chromium fails at once, not after
+// minutes of copying (`npm run test:prereqs` installs it).
+const browser = await launchBrowser();
 try {
   for (const n of sizes) {
     log(`preparing ${n} report(s) in ${siteOf(n)}`);
@@ -527,7 +530,6 @@ try {
     }
   }
 
-  const browser = await launchBrowser();
   try {
     for (let run = 1; run <= runs; run++)
       for (const result of results) {
@@ -606,6 +608,7 @@ try {
   printReport();
   if (options.keep) log(`kept: ${scratch} (build logs are in each site-N folder)`);
 } finally {
+  if (browser.isConnected()) await browser.close();
   cleanUp();
 }
 
