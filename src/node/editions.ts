@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   folderOfIssue,
@@ -14,6 +14,7 @@ import { compareText } from '../lib/editions/compare.ts';
 import { allChanges, latestEdition, lastEventDate, withdrawalOf } from '../lib/editions/record.ts';
 import type { EditionRecord } from '../schemas/editions.ts';
 import { isoDateInChina } from '../lib/editions/citation.ts';
+import { replaceFileSync } from './new-file.ts';
 
 /**
  * The logic of `npm run publish-report`, `npm run correct` and `npm run withdraw`, importable by
@@ -80,9 +81,7 @@ function folderPath(options: CommandOptions, folder: string): string {
 function writeRecord(dir: string, record: EditionRecord) {
   const file = path.join(dir, EDITIONS_FILE);
   // Written whole, then renamed over the old file, so a record is never half written.
-  const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(record, null, 1)}\n`);
-  renameSync(temporary, file);
+  replaceFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
 }
 
 /**
@@ -201,7 +200,7 @@ export async function publishReport(
   const wasDraft = report.data.draft;
   if (wasDraft || !written) {
     const file = path.resolve(cwd, report.file);
-    writeFileSync(file, withPublished(readFileSync(file, 'utf8'), written ? undefined : date));
+    replaceFileSync(file, withPublished(readFileSync(file, 'utf8'), written ? undefined : date));
     loaded = await loadContent(options.reportsDir, cwd);
     report = reportOf(loaded, folder);
     const left = validateFiles(loaded, options.reportsDir, cwd).filter((issue) =>

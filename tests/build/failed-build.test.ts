@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, type ExpectStatic, it } from 'vitest';
@@ -753,7 +753,6 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
   it('counts synonym groups from 1 and names the synonyms file', async ({ expect }) => {
     const synonyms = path.join(scratch, 'synonyms', 'synonyms.yml');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(path.dirname(synonyms), { recursive: true });
     writeFileSync(synonyms, '- term: 反诈\n  aliases: [电诈]\n- term: 下步\n  alias: [打算]\n');
     expect(await refused(expect, 'synonyms', {}, { SYNONYMS_FILE: synonyms }))
@@ -872,7 +871,6 @@ describe.concurrent('the catalogue of content that is refused', () => {
 
   it('names a misspelt field of the indicators file with its line', async ({ expect }) => {
     const indicators = path.join(scratch, 'indicators', 'indicators.yml');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(path.dirname(indicators), { recursive: true });
     writeFileSync(
       indicators,
@@ -1058,7 +1056,6 @@ describe.concurrent('the catalogue of content that is refused', () => {
   });
 
   it('refuses clearly while another build holds the lock', async ({ expect }) => {
-    const { writeFileSync } = await import('node:fs');
     const message = await refused(expect, 'locked', {}, {}, (outDir) =>
       writeFileSync(
         path.join(path.dirname(outDir), '.dist.lock'),
@@ -1075,14 +1072,19 @@ describe.concurrent('the catalogue of content that is refused', () => {
 });
 
 /** Runs a command of tools/ on a copy of the valid fixture; returns its exit code and message. */
-function command(name: string, patch: Patch, args: string[]) {
+function command(name: string, patch: Patch, args: string[], before?: (outDir: string) => void) {
   const reports = makeFixture(path.join(scratch, name, 'reports'), patch);
+  // Each case's own output folder: the command holds that site's build lock while it writes.
+  const outDir = path.join(scratch, name, 'site', 'dist');
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  before?.(outDir);
   const run = spawnSync(
     process.execPath,
     [...args.slice(0, 1), ...args.slice(1), '--dir', reports],
     {
       cwd: ROOT,
       encoding: 'utf8',
+      env: { ...process.env, OUT_DIR: outDir },
     },
   );
   return {
@@ -1182,6 +1184,36 @@ describe('the edition commands refuse what makes no sense', () => {
 
       运行 npm run withdraw -- --help 查看用法。"
     `);
+  });
+
+  it('refuses while a build holds the lock, and writes nothing', ({ expect }) => {
+    const draft = (text: string) => text.replace('year: 2024', 'year: 2024\ndraft: true');
+    const lockedBy = (pid: number) => (outDir: string) =>
+      writeFileSync(
+        path.join(path.dirname(outDir), '.dist.lock'),
+        JSON.stringify({ pid, started: '2025-01-01T00:00:00.000Z' }),
+      );
+    const patch = { [REPORT]: draft, '2024-test-agency/editions.json': null };
+    const args = ['tools/publish-report.ts', '2024-test-agency'];
+    const run = command('publish-locked', patch, args, lockedBy(process.pid));
+    expect(run.status).toBe(1);
+    expect(
+      run.output.replace(String(process.pid), '<pid>').replace(/开始于 [^）]+/, '开始于 <time>'),
+    ).toBe(
+      `另一次网站生成正在进行（进程号 <pid>，开始于 <time>）。请等它结束后再运行。如果确定没有其他生成在运行，删除文件 ${path.relative(ROOT, path.join(scratch, 'publish-locked', 'site', '.dist.lock'))} 后重试。`,
+    );
+    const folder = path.join(run.reports, '2024-test-agency');
+    expect(existsSync(path.join(folder, 'editions.json'))).toBe(false);
+    expect(readFileSync(path.join(folder, 'report.md'), 'utf8')).toContain('draft: true');
+    // The same command, once the lock is stale (its holder gone), publishes, leaving no lock and
+    // no temporary file behind.
+    const stale = command('publish-stale-lock', patch, args, lockedBy(2 ** 22 + 1));
+    expect(stale.status, stale.output).toBe(0);
+    const published = path.join(stale.reports, '2024-test-agency');
+    expect(existsSync(path.join(published, 'editions.json'))).toBe(true);
+    expect(readFileSync(path.join(published, 'report.md'), 'utf8')).not.toContain('draft: true');
+    expect(readdirSync(published).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(path.join(scratch, 'publish-stale-lock', 'site', '.dist.lock'))).toBe(false);
   });
 
   it('refuses to publish a draft that still holds a placeholder', ({ expect }) => {

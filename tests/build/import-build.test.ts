@@ -37,10 +37,8 @@ describe('a freshly imported real report', () => {
     execFileSync(
       process.execPath,
       [path.join(ROOT, 'tools/publish-report.ts'), '--all', '--dir', reports],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
+      // The lock it holds is that of the site built next.
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: outDir } },
     );
     const result = runBuild(outDir, { REPORTS_DIR: reports }, ['--local', '--drafts']);
     output = result.output;

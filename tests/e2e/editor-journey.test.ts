@@ -117,7 +117,8 @@ describe('an editor publishes a new report alone', () => {
     const result = spawnSync(
       process.execPath,
       ['tools/publish-report.ts', folder, '--dir', reportsDir],
-      { cwd: ROOT, encoding: 'utf8' },
+      // The lock it holds is that of the site built next.
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: path.join(scratch, 'dist') } },
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('记录第一版');

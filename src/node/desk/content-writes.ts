@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import {
 } from '../../lib/import/figures.ts';
 import type { ImportPlan } from '../../lib/import/plan.ts';
 import { writeReportFolder } from '../import-input.ts';
+import { temporaryBeside } from '../new-file.ts';
 import { withBuildLock } from '../publish.ts';
 import { renderReportFiles } from '../report-files.ts';
 import { isContentFileName, reportFolderPath } from './security.ts';
@@ -32,10 +32,7 @@ export class SaveRefused extends Error {
 
 /** Writes `text` to `file` through a temporary file in the same folder and a rename. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temp = temporaryBeside(file);
   await writeFile(temp, text);
   try {
     await rename(temp, file);
