@@ -34,7 +34,7 @@ export function replaceFileSync(file: string, content: string): void {
 }
 
 /** A name beside `file` no other process picks. */
-export function temporaryBeside(file: string): string {
+function temporaryBeside(file: string): string {
   return path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DEPLOY_FILE } from '../../data/deploy-config.ts';
 import { folderVersion } from '../../data/report-plan.ts';
@@ -10,7 +10,7 @@ import {
 } from '../../lib/import/figures.ts';
 import type { ImportPlan } from '../../lib/import/plan.ts';
 import { writeReportFolder } from '../import-input.ts';
-import { temporaryBeside } from '../new-file.ts';
+import { replaceFileSync } from '../new-file.ts';
 import { withBuildLock } from '../publish.ts';
 import { renderReportFiles } from '../report-files.ts';
 import { isContentFileName, reportFolderPath } from './security.ts';
@@ -27,18 +27,6 @@ export class SaveRefused extends Error {
   constructor(reason: SaveRefused['reason']) {
     super(reason);
     this.reason = reason;
-  }
-}
-
-/** Writes `text` to `file` through a temporary file in the same folder and a rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = temporaryBeside(file);
-  await writeFile(temp, text);
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
   }
 }
 
@@ -85,7 +73,7 @@ export async function saveReportPlan(options: {
     }
     if (!exists || folderVersion(target) !== options.expectedVersion)
       throw new SaveRefused('changed');
-    for (const [name, text] of files) await writeFileAtomic(path.join(target, name), text);
+    for (const [name, text] of files) replaceFileSync(path.join(target, name), text);
     for (const name of await readdir(target))
       if (isContentFileName(name) && name !== 'report.md' && !files.has(name))
         await rm(path.join(target, name), { force: true });
@@ -96,7 +84,7 @@ export async function saveReportPlan(options: {
 /** Remembers the site's address in content/deploy.yml. */
 export async function saveDeploySiteUrl(contentDir: string, siteUrl: string): Promise<void> {
   const file = path.join(contentDir, DEPLOY_FILE);
-  await writeFileAtomic(
+  replaceFileSync(
     file,
     `# 网站上线后的完整地址（SITE_URL），由编辑台（npm run desk）记下，生成网站时使用。\n# 在命令行生成时仍写作：SITE_URL=${siteUrl} npm run build\nsiteUrl: ${JSON.stringify(siteUrl)}\n`,
   );
